@@ -1,0 +1,79 @@
+"""One value type for a problem, and the ways of printing a list of them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    level: str          # "error" or "warning"
+    path: tuple         # ('sessions', 2, 'title'); () for the whole file
+    message: str
+    rule: str
+
+    @property
+    def where(self) -> str:
+        """The path as an editor reads it: sessions[2].title."""
+        return format_path(self.path)
+
+
+def format_path(path: Iterable) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _text(p: Problem) -> str:
+    where = f"{p.where}: " if p.path else ""
+    return f"{p.file}:{p.line}:{p.column}: {p.level}: {where}{p.message}"
+
+
+def _parsable(p: Problem) -> str:
+    # yamllint's parsable form, which editors' error formats already read.
+    where = f"{p.where}: " if p.path else ""
+    return f"{p.file}:{p.line}:{p.column}: [{p.level}] {where}{p.message} ({p.rule})"
+
+
+def _github(p: Problem) -> str:
+    # Workflow commands: properties and message have their own escapes.
+    def prop(value: str) -> str:
+        return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
+    where = f"{p.where}: " if p.path else ""
+    return (f"::{p.level} file={prop(p.file)},line={p.line},col={p.column},"
+            f"title={prop('rtdraft ' + p.rule)}::{_gh_escape(where + p.message)}")
+
+
+def _gh_escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _as_dict(p: Problem) -> dict:
+    return {"file": p.file, "line": p.line, "column": p.column, "level": p.level,
+            "path": p.where, "message": p.message, "rule": p.rule}
+
+
+def _lines(one: Callable[[Problem], str]) -> Callable[[list[Problem]], str]:
+    return lambda problems: "".join(one(p) + "\n" for p in problems)
+
+
+FORMATS: dict[str, Callable[[list[Problem]], str]] = {
+    "text": _lines(_text),
+    "parsable": _lines(_parsable),
+    "github": _lines(_github),
+    "json": lambda problems: json.dumps([_as_dict(p) for p in problems], indent=2,
+                                        ensure_ascii=False) + "\n",
+}
+
+
+def default_format(environ: dict) -> str:
+    """github inside a GitHub Actions workflow, text everywhere else."""
+    if environ.get("GITHUB_ACTIONS") and environ.get("GITHUB_WORKFLOW"):
+        return "github"
+    return "text"

@@ -1,0 +1,368 @@
+"""Load an outline: YAML text -> plain data plus the position of every value.
+
+The YAML events are read once (libyaml's parser when present) and turned into
+dicts, lists and scalars by hand, so that we can keep every position, report
+duplicate keys, bound alias expansion and resolve scalars by YAML 1.2's core
+schema: `no`, `on` and `13:00` stay strings, dates stay ISO strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 50 * 1024 * 1024   # an outline is tens of kilobytes; 50 MB is far past any real one
+MAX_ALIAS_VALUES = 10_000      # values that aliases may add by repeating anchored ones
+MAX_DEPTH = 64                 # mappings and lists nested deeper than this are a mistake or an attack
+
+Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where one value of the outline stands in its file (1-based)."""
+
+    line: int
+    column: int
+    key_line: int | None = None     # the key's position, for mapping values
+    key_column: int | None = None
+    style: str | None = None        # scalar style: '' plain, '|', '>', "'", '"'; None for collections
+    start: int = 0                  # character offsets of the value in the text
+    end: int = 0
+
+
+@dataclass
+class Source:
+    """A loaded outline: the file's text, its data and where each value stands."""
+
+    file: str
+    text: str = ""
+    data: Any = None
+    places: dict[Path_, Located] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at path, or of its nearest ancestor."""
+        path = tuple(path)
+        while path not in self.places and path:
+            path = path[:-1]
+        place = self.places.get(path)
+        if place is None:
+            return 1, 1
+        if key and place.key_line is not None:
+            return place.key_line, place.key_column
+        return place.line, place.column
+
+    def locate(self, path: Path_, needle: str, occurrence: int = 0) -> tuple[int, int]:
+        """Line and column of the occurrence-th `needle` inside the scalar at path.
+
+        Works where the source spells the text as the value does (plain, literal
+        and folded scalars, quoted ones without escapes); otherwise the scalar's
+        own position is the answer.
+        """
+        place = self.places.get(tuple(path))
+        if place is None or place.style is None:
+            return self.position(path)
+        raw = self.text[place.start:place.end]
+        index = -1
+        for _ in range(occurrence + 1):
+            index = raw.find(needle, index + 1)
+            if index < 0:
+                return place.line, place.column
+        return self.line_column(place.start + index)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def error(self, line: int, column: int, message: str, rule: str, path: Path_ = ()) -> None:
+        self.problems.append(Problem(self.file, line, column, "error", path, message, rule))
+
+
+class _Fatal(Exception):
+    """Loading cannot go on; the problem is already recorded."""
+
+
+def read(path: str | Path, display: str | None = None) -> Source:
+    """Read an outline file. Never raises for anything in the file itself."""
+    source = Source(display or str(path))
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            source.error(1, 1, f"file is {size:,} bytes; an outline may be at most "
+                         f"{MAX_BYTES:,} bytes", "size-limit")
+            return source
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        source.error(1, 1, f"cannot read file: {exc.strerror or exc}", "io")
+        return source
+    return parse_bytes(raw, source)
+
+
+def parse_bytes(raw: bytes, source: Source) -> Source:
+    if len(raw) > MAX_BYTES:
+        source.error(1, 1, f"input is {len(raw):,} bytes; an outline may be at most "
+                     f"{MAX_BYTES:,} bytes", "size-limit")
+        return source
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        source.error(line, column, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} "
+                     "cannot be read); save it as UTF-8", "encoding")
+        return source
+    return parse_text(text, source)
+
+
+def parse_text(text: str, source: Source) -> Source:
+    source.text = text
+    if not text.strip():
+        source.error(1, 1, "file is empty; an outline starts with 'rtdraft: 1'", "empty-file")
+        return source
+    try:
+        data = _Builder(source).build()
+    except _Fatal:
+        return source
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or "malformed YAML"
+        if exc.context:
+            message = f"{message} ({exc.context})"
+        source.error(line, column, f"invalid YAML: {message}", "yaml-syntax")
+        return source
+    except yaml.reader.ReaderError as exc:  # characters YAML cannot hold
+        line, column = source.line_column(min(exc.position, len(text)))
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        source.error(line, column, f"invalid YAML: control character U+{char:04X} is not "
+                     "allowed in YAML text", "yaml-syntax")
+        return source
+    if data is _EMPTY:
+        source.error(1, 1, "file has no YAML document (only comments?); an outline starts "
+                     "with 'rtdraft: 1'", "empty-file")
+        return source
+    if not isinstance(data, dict):
+        line, column = source.position(())
+        source.error(line, column, f"an outline is a mapping of keys (rtdraft, meeting, ...), "
+                     f"not {_kind(data)}", "top-level")
+        return source
+    source.data = data
+    return source
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    return f"a single value ({value!r})"
+
+
+_EMPTY = object()
+
+
+class _Duplicate(str):
+    """The key of a repeated mapping key: its value is read, checked for syntax, then dropped."""
+
+
+class _Builder:
+    """Turns the event stream into data, recording a Located for every path."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.entries: list[tuple[Path_, Located]] = []
+        self.anchors: dict[str, tuple[Any, Path_, int, int] | None] = {}
+        self.alias_values = 0
+
+    def build(self) -> Any:
+        result: Any = _EMPTY
+        documents = 0
+        # A frame per open collection: [container, path, pending key, key position, anchor, first entry]
+        stack: list[list[Any]] = []
+        for event in yaml.parse(self.source.text, Loader=Parser):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.fatal(event.start_mark, "a file holds one outline; found a second YAML "
+                               "document ('---')", "yaml-syntax")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                value, path, _key, _place, anchor, first = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (value, path, first, len(self.entries))
+                result = self.attach(stack, path, value, result)
+                continue
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                self.key(stack[-1], event)
+                continue
+            path, key_place = self.child_path(stack)
+            if len(stack) >= MAX_DEPTH:
+                self.fatal(event.start_mark, f"values are nested more than {MAX_DEPTH} levels deep",
+                           "depth-limit")
+            if isinstance(event, yaml.AliasEvent):
+                result = self.attach(stack, path, self.alias(event, path, key_place), result)
+                continue
+            anchor = event.anchor
+            if anchor:
+                self.anchors[anchor] = None  # open: an alias to it now would recurse
+            first = len(self.entries)
+            if isinstance(event, yaml.ScalarEvent):
+                self.record(path, event, key_place, style=event.style or "")
+                value = self.scalar(event)
+                if anchor:
+                    self.anchors[anchor] = (value, path, first, len(self.entries))
+                result = self.attach(stack, path, value, result)
+            else:  # a mapping or sequence starts
+                self.check_tag(event)
+                self.record(path, event, key_place)
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([container, path, None, None, anchor, first])
+        self.source.places = dict(self.entries)
+        return result
+
+    def key(self, frame: list, event: Any) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.fatal(event.start_mark, "a key must be plain text, not a list or mapping",
+                       "yaml-syntax")
+        key, path = event.value, frame[1]
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if key in frame[0]:
+            first_line, _ = self.source.position(path + (key,), key=True)
+            self.source.error(line, column, f"duplicate key '{key}' (first at line {first_line}); "
+                              "YAML would silently keep only one", "duplicate-key", path + (key,))
+            key = _Duplicate(key)
+        frame[2], frame[3] = key, (line, column)
+
+    @staticmethod
+    def child_path(stack: list) -> tuple[Path_, tuple | None]:
+        if not stack:
+            return (), None
+        frame = stack[-1]
+        if isinstance(frame[0], list):
+            return frame[1] + (len(frame[0]),), None
+        key, place = frame[2], frame[3]
+        frame[2] = None
+        return frame[1] + (key,), place
+
+    @staticmethod
+    def attach(stack: list, path: Path_, value: Any, result: Any) -> Any:
+        """Put value into its parent; returns the document once its root is complete."""
+        if not stack:
+            return value
+        container = stack[-1][0]
+        if isinstance(container, list):
+            container.append(value)
+        elif not isinstance(path[-1], _Duplicate):
+            container[path[-1]] = value
+        return result
+
+    def record(self, path: Path_, event: Any, key_place: tuple | None, style: str | None = None):
+        if any(isinstance(part, _Duplicate) for part in path):
+            return
+        mark, end = event.start_mark, event.end_mark
+        kline, kcol = key_place if key_place else (None, None)
+        place = Located(mark.line + 1, mark.column + 1, kline, kcol, style, mark.index, end.index)
+        self.entries.append((path, place))
+        self.source.places[path] = place
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag and tag not in _STR_TAGS:
+            return self.tagged(event)
+        if event.style or tag in _STR_TAGS:
+            return event.value
+        return resolve_plain(event.value)
+
+    def tagged(self, event: yaml.ScalarEvent) -> Any:
+        short, text = event.tag.replace("tag:yaml.org,2002:", "!!"), event.value
+        try:
+            if short == "!!int":
+                return int(text, 0)
+            if short == "!!float":
+                return float(text)
+            if short == "!!bool" and text in _BOOL:
+                return _BOOL[text]
+            if short == "!!null" and _NULL.match(text):
+                return None
+        except ValueError:
+            pass
+        if short in ("!!int", "!!float", "!!bool", "!!null"):
+            self.fatal(event.start_mark, f"'{text}' is not a valid {short} value", "yaml-syntax")
+        self.fatal(event.start_mark, f"unsupported YAML tag '{event.tag}'", "yaml-syntax")
+
+    def check_tag(self, event: Any) -> None:
+        if event.tag and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            self.fatal(event.start_mark, f"unsupported YAML tag '{event.tag}'", "yaml-syntax")
+
+    def alias(self, event: yaml.AliasEvent, path: Path_, key_place: tuple | None) -> Any:
+        if event.anchor not in self.anchors:
+            self.fatal(event.start_mark, f"alias '*{event.anchor}' names no anchor", "yaml-syntax")
+        anchored = self.anchors[event.anchor]
+        if anchored is None:
+            self.fatal(event.start_mark, f"alias '*{event.anchor}' refers to a value that "
+                       "contains it", "alias-limit")
+        value, origin, first, last = anchored
+        self.alias_values += last - first
+        if self.alias_values > MAX_ALIAS_VALUES:
+            self.fatal(event.start_mark, f"aliases expand to more than {MAX_ALIAS_VALUES} values "
+                       "(a 'billion laughs' document?); use fewer aliases", "alias-limit")
+        if not any(isinstance(part, _Duplicate) for part in path):
+            kline, kcol = key_place if key_place else (None, None)
+            here = Located(event.start_mark.line + 1, event.start_mark.column + 1, kline, kcol,
+                           start=event.start_mark.index, end=event.end_mark.index)
+            for sub, place in self.entries[first:last]:
+                new = path + sub[len(origin):]
+                self.source.places[new] = here if sub == origin else place
+                self.entries.append((new, self.source.places[new]))
+        return _copy(value)
+
+    def fatal(self, mark: Any, message: str, rule: str) -> None:
+        self.source.error(mark.line + 1, mark.column + 1, message, rule)
+        raise _Fatal
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain scalar by YAML 1.2's core schema (no yes/no/on/off, no 13:00, no dates)."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    if text in (".inf", "+.inf", ".Inf", "+.Inf", ".INF", "+.INF"):
+        return float("inf")
+    if text in ("-.inf", "-.Inf", "-.INF"):
+        return float("-inf")
+    return text

@@ -1,0 +1,408 @@
+"""Validate a loaded outline: cerberus with our schema, then the rules across keys."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from typing import Any, Iterator
+
+import cerberus
+from cerberus import errors
+
+from . import inline, schema
+from .labels import LABELS, PLACEHOLDERS
+from .problems import Problem, format_path
+from .source import Source
+
+# Our own error: info is (rule id, message, where): where is None (the value itself),
+# an offset into the string, or the name of a key of the mapping.
+CHECK = errors.ErrorDefinition(0x1000, None)
+
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
+               "list": "a list", "dict": "a mapping", "float": "a number"}
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_YEAR = re.compile(r"^\d{4}$")
+_CATALOGUE = re.compile(r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
+
+
+class OutlineValidator(cerberus.Validator):
+    """cerberus plus the `variants` rule and our named checks."""
+
+    def _validate_variants(self, shapes, field, value):
+        """{'type': 'list'}"""
+        chosen = _choose(shapes, value)
+        if isinstance(chosen, str):
+            self._error(field, CHECK, "shape", chosen, None)
+            return
+        child = self._get_child_validator(schema={field: chosen}, allow_unknown=False)
+        if not child({field: value}, normalize=False):
+            self._error(child._errors)
+
+    def _error(self, *args):
+        if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
+            field = args[0]
+            known = [str(k) for k in self._resolve_schema(self.schema)]
+            self._error(field, CHECK, "unknown-key", unknown_key_message(field, known), None)
+            return
+        super()._error(*args)
+
+    def _fail(self, field, rule: str, message: str, where: int | str | None = None) -> None:
+        self._error(field, CHECK, rule, message, where)
+
+    def _check_with_date(self, field, value):
+        if parse_date(value) is None:
+            self._fail(field, "date", f"'{value}' is not a date; write YYYY-MM-DD (or YYYY-MM)")
+
+    def _check_with_publication_date(self, field, value):
+        if not _YEAR.match(value) and parse_date(value) is None:
+            self._fail(field, "date", f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or "
+                       "a year")
+
+    def _check_with_isbn(self, field, value):
+        message = isbn_problem(str(value))
+        if message:
+            self._fail(field, "isbn", message)
+
+    def _check_with_catalogue_number(self, field, value):
+        if not _CATALOGUE.match(value):
+            self._fail(field, "catalogue-number", f"'{value}' is not a catalogue number of the "
+                       "form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
+                       "E or F, optional -FORMAT)")
+
+    def _check_with_label(self, field, value):
+        unknown = _placeholders(value) - {"n"}
+        if unknown:
+            self._fail(field, "label", f"a session label may use only {{n}}, not "
+                       f"{{{sorted(unknown)[0]}}}")
+
+    def _check_with_label_key(self, field, value):
+        if value not in LABELS["en"]:
+            self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
+
+    def _check_with_inline(self, field, value):
+        try:
+            inline.parse(value)
+        except inline.MarkupError as exc:
+            self._fail(field, "markup", str(exc), exc.offset)
+
+    def _check_with_appendix(self, field, value):
+        present = [k for k in ("agenda", "organizations", "body") if k in value]
+        if not present:
+            self._fail(field, "appendix-content", "an appendix needs one of agenda, "
+                       "organizations or body")
+        for extra in present[1:]:
+            self._fail(field, "appendix-content", f"an appendix has exactly one of agenda, "
+                       f"organizations or body; it already has {present[0]}", extra)
+
+
+def _choose(shapes: list[dict], value: Any) -> dict | str:
+    """The rules for the shape the value has, or a message saying which shapes exist."""
+    by_type = {"string": str, "list": list, "mapping": dict}
+    keyed = [s for s in shapes if s["when"] not in by_type and s["when"] != "integer"]
+    for shape in shapes:
+        when = shape["when"]
+        if when == "integer" and isinstance(value, int) and not isinstance(value, bool):
+            return shape["rules"]
+        if when in by_type and isinstance(value, by_type[when]):
+            return shape["rules"]
+    if isinstance(value, dict) and keyed:
+        found = [s for s in keyed if s["when"] in value]
+        if len(found) == 1:
+            return found[0]["rules"]
+        names = ", ".join(s["when"] for s in keyed)
+        if found:
+            return f"has more than one of {names}; give exactly one"
+        for key in value:
+            close = difflib.get_close_matches(str(key), [s["when"] for s in keyed], n=1)
+            if close:
+                return f"needs one of {names}; '{key}' is unknown: did you mean '{close[0]}'?"
+        return f"needs one of {names}" + (f", found {', '.join(map(str, value))}" if value else "")
+    names = [_shape_name(s["when"]) for s in shapes]
+    return f"must be {' or '.join(dict.fromkeys(names))}, not {_type_of(value)}"
+
+
+def _shape_name(when: str) -> str:
+    return {"string": "text", "integer": "a whole number", "list": "a list"}.get(when, "a mapping")
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    for kind, name in ((str, "text"), (int, "a number"), (float, "a number"),
+                       (list, "a list"), (dict, "a mapping")):
+        if isinstance(value, kind):
+            return name
+    return "an empty value"
+
+
+def _placeholders(value: str) -> set[str]:
+    return set(re.findall(r"\{([^{}]*)\}", value))
+
+
+def unknown_key_message(key: Any, known: list[str]) -> str:
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}'; did you mean '{close[0]}'?"
+    return f"unknown key '{key}'; expected one of: {', '.join(known)}"
+
+
+def parse_date(value: Any) -> date | None:
+    """A YYYY-MM-DD or YYYY-MM string as a date (the first of the month), else None."""
+    m = _DATE.match(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def isbn_problem(value: str) -> str | None:
+    digits = re.sub(r"[-\s]", "", value)
+    if not re.fullmatch(r"\d{13}", digits):
+        return f"ISBN '{value}' must have 13 digits (ISBN-13), hyphens optional"
+    if digits[:3] not in ("978", "979"):
+        return f"ISBN '{value}' must start with 978 or 979"
+    check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12])) % 10) % 10
+    if int(digits[12]) != check:
+        return f"ISBN '{value}' has check digit {digits[12]}; the digits before it give {check}"
+    return None
+
+
+_VALIDATOR = None
+
+
+def validate(source: Source) -> list[Problem]:
+    """Every problem of a loaded outline, in file order (loading problems included)."""
+    if not source.ok:
+        return sorted(source.problems)
+    data = source.data
+    version = data.get("rtdraft")
+    if "rtdraft" in data and version != schema.VERSION:
+        line, column = source.position(("rtdraft",))
+        return sorted(source.problems + [Problem(
+            source.file, line, column, "error", ("rtdraft",),
+            f"unsupported outline format version {version!r}; this rtdraft reads format "
+            f"{schema.VERSION}", "version")])
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        _VALIDATOR = OutlineValidator(schema.OUTLINE)
+    validator = _VALIDATOR
+    problems = list(source.problems)
+    if not validator.validate(data, normalize=False):
+        problems += [_problem(source, e) for e in _leaves(validator._errors)]
+    problems += cross_checks(source)
+    return sorted(set(problems))
+
+
+def _leaves(errs) -> Iterator[cerberus.errors.ValidationError]:
+    for error in errs:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
+def _problem(source: Source, error) -> Problem:
+    path = tuple(error.document_path)
+    rule, message, where = _message(error)
+    if rule == "required":
+        line, column = source.position(path[:-1])
+    elif rule in ("unknown-key", "key"):
+        line, column = source.position(path, key=True)
+    elif isinstance(where, str):
+        line, column = source.position(path + (where,), key=True)
+    elif where is not None:
+        line, column = source.locate(path, _needle(error.value, where))
+    else:
+        line, column = source.position(path)
+    return Problem(source.file, line, column, "error", path, message, rule)
+
+
+def _needle(value: str, offset: int) -> str:
+    return value[offset:offset + 20].split("\n")[0] or value
+
+
+def _message(error) -> tuple[str, str, int | None]:
+    code, constraint, value = error.code, error.constraint, error.value
+    if code == CHECK.code:
+        return error.info[0], error.info[1], error.info[2]
+    if code == errors.REQUIRED_FIELD.code:
+        return "required", "required field is missing", None
+    if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
+        return "empty", "must not be empty", None
+    if code == errors.MIN_LENGTH.code:
+        return "empty", "must not be empty" if constraint == 1 else \
+            f"must have at least {constraint} items", None
+    if code == errors.BAD_TYPE.code:
+        wanted = constraint if isinstance(constraint, list) else [constraint]
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
+        return "type", f"must be {names}, not {_type_of(value)}", None
+    if code == errors.UNALLOWED_VALUE.code:
+        return "allowed", f"'{value}' is not allowed; use one of: " + \
+            ", ".join(map(str, constraint)), None
+    if code == errors.MIN_VALUE.code:
+        return "range", f"must be at least {constraint}", None
+    if code == errors.MAX_VALUE.code:
+        return "range", f"must be at most {constraint}", None
+    if code == errors.REGEX_MISMATCH.code:
+        if constraint == schema.SLUG:
+            return "key", f"'{value}' must be a lowercase word (letters, digits, - or _), " \
+                "e.g. breakout", None
+        return "key", f"'{value}' is not a valid id: use letters, digits, '-', '_' or '.'", None
+    return "schema", f"invalid value ({error.rule})", None
+
+
+# -- rules across keys -----------------------------------------------------------
+
+def cross_checks(source: Source) -> list[Problem]:
+    data, out = source.data, []
+
+    def add(path, message, rule, *, key=False, at=None):
+        line, column = at or source.position(path, key=key)
+        out.append(Problem(source.file, line, column, "error", tuple(path), message, rule))
+
+    _check_footnotes(source, add)
+    _check_dates(data, add)
+    _check_catalogue_language(data, add)
+    _check_labels(data, add)
+    return out
+
+
+def inline_texts(data: dict) -> Iterator[tuple[tuple, str]]:
+    """Every string that may hold inline markup, with its path, in reading order."""
+    def blocks(path, value):
+        for i, block in enumerate(value if isinstance(value, list) else []):
+            if isinstance(block, str):
+                yield path + (i,), block
+            elif isinstance(block, dict):
+                for kind in ("bullets", "numbered"):
+                    yield from items(path + (i, kind), block.get(kind))
+
+    def items(path, value):
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            if isinstance(item, str):
+                yield path + (i,), item
+            elif isinstance(item, dict):
+                if isinstance(item.get("text"), str):
+                    yield path + (i, "text"), item["text"]
+                for kind in ("bullets", "numbered"):
+                    yield from items(path + (i, kind), item.get(kind))
+
+    def section(key):
+        part = data.get(key)
+        return part if isinstance(part, dict) else {}
+
+    yield from blocks(("introduction", "body"), section("introduction").get("body"))
+    yield from blocks(("opening_remarks", "body"), section("opening_remarks").get("body"))
+    for kind, group in section("session_groups").items():
+        if isinstance(group, dict):
+            yield from blocks(("session_groups", kind, "intro"), group.get("intro"))
+    for i, session in enumerate(_list(data.get("sessions"))):
+        if isinstance(session, dict):
+            yield from blocks(("sessions", i, "body"), session.get("body"))
+    outcomes = section("outcomes")
+    if isinstance(outcomes.get("intro"), str):
+        yield ("outcomes", "intro"), outcomes["intro"]
+    yield from items(("outcomes", "items"), outcomes.get("items"))
+    yield from blocks(("conclusion", "body"), section("conclusion").get("body"))
+    for i, appendix in enumerate(_list(data.get("appendices"))):
+        if isinstance(appendix, dict):
+            yield from blocks(("appendices", i, "body"), appendix.get("body"))
+    for key, note in section("footnotes").items():
+        if isinstance(note, str):
+            yield ("footnotes", key), note
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _check_footnotes(source: Source, add) -> None:
+    notes = source.data.get("footnotes")
+    notes = notes if isinstance(notes, dict) else {}
+    used = set()
+    for path, text in inline_texts(source.data):
+        for ref, offset in inline.footnote_refs(text):
+            at = source.locate(path, f"[^{ref}]", text[:offset].count(f"[^{ref}]"))
+            if path[0] == "footnotes":
+                add(path, f"a footnote cannot cite another footnote ([^{ref}])",
+                    "footnote-nested", at=at)
+            elif ref not in notes:
+                known = list(map(str, notes))
+                hint = difflib.get_close_matches(ref, known, n=1)
+                add(path, f"footnote [^{ref}] is not defined in footnotes" +
+                    (f"; did you mean [^{hint[0]}]?" if hint else ""), "footnote-undefined", at=at)
+            used.add(ref)
+    for key in notes:
+        if key not in used:
+            add(("footnotes", key), f"footnote '{key}' is never cited; cite it with [^{key}] "
+                "or remove it", "footnote-unused", key=True)
+
+
+def meeting_dates(data: dict) -> list[date]:
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    raw = meeting.get("dates")
+    raw = raw if isinstance(raw, list) else [raw]
+    return [d for d in map(parse_date, raw) if d]
+
+
+def _check_dates(data: dict, add) -> None:
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    raw = meeting.get("dates")
+    if isinstance(raw, list):
+        previous = None
+        for i, value in enumerate(raw):
+            day = parse_date(value)
+            if day and previous and day == previous:
+                add(("meeting", "dates", i), f"{value} is listed twice", "date-order")
+            elif day and previous and day < previous:
+                add(("meeting", "dates", i), f"{value} comes before the date above it; list "
+                    "the meeting's days in order", "date-order")
+            previous = day or previous
+    days = [v for v in (raw if isinstance(raw, list) else [raw]) if parse_date(v)]
+    if not days:
+        return
+    allowed = ", ".join(map(str, days))
+
+    def check(path, value):
+        if isinstance(value, str) and parse_date(value) and value not in days:
+            add(path, f"{value} is not one of the meeting's dates ({allowed})", "session-date")
+
+    for i, session in enumerate(_list(data.get("sessions"))):
+        if isinstance(session, dict):
+            check(("sessions", i, "date"), session.get("date"))
+    for i, appendix in enumerate(_list(data.get("appendices"))):
+        if isinstance(appendix, dict):
+            for j, item in enumerate(_list(appendix.get("agenda"))):
+                if isinstance(item, dict):
+                    check(("appendices", i, "agenda", j, "date"), item.get("date"))
+
+
+def _check_catalogue_language(data: dict, add) -> None:
+    publication = data.get("publication")
+    if not isinstance(publication, dict) or not isinstance(publication.get("catalogue_number"), str):
+        return
+    m = _CATALOGUE.match(publication["catalogue_number"])
+    language = publication.get("language") or "en"
+    expected = {"en": "E", "fr": "F"}.get(language)
+    if m and expected and m["lang"] != expected:
+        add(("publication", "catalogue_number"), f"catalogue number has language letter "
+            f"{m['lang']} but publication.language is {language}; expected {expected}",
+            "catalogue-language")
+
+
+def _check_labels(data: dict, add) -> None:
+    labels = data.get("labels")
+    for key, value in (labels.items() if isinstance(labels, dict) else ()):
+        if key in PLACEHOLDERS and isinstance(value, str):
+            unknown = _placeholders(value) - PLACEHOLDERS[key]
+            if unknown:
+                allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"
+                add(("labels", key), f"label '{key}' cannot use {{{sorted(unknown)[0]}}}; "
+                    f"it may use: {allowed}", "label")
+
+
+__all__ = ["validate", "OutlineValidator", "inline_texts", "parse_date", "isbn_problem",
+           "format_path"]

@@ -1,0 +1,1 @@
+# The default templates and reference document, installed as package data of rtdraft.
