@@ -1,0 +1,64 @@
+"""Meeting dates as a reader expects them, in English and French.
+
+    2019-03-29                 March 29, 2019            le 29 mars 2019
+    2019-10-08, 2019-10-09     October 8 and 9, 2019     les 8 et 9 octobre 2019
+    2019-10-08 .. 2019-10-10   October 8 to 10, 2019     du 8 au 10 octobre 2019
+    2021-09, 2021-10           September and October 2021  septembre et octobre 2021
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def months(labels: dict) -> list[str]:
+    return labels["months"].split()
+
+
+def _day(d: date, language: str) -> str:
+    return "1er" if language == "fr" and d.day == 1 else str(d.day)
+
+
+def _join(parts: list[str], word: str) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {word} {parts[-1]}"
+
+
+def one_date(d: date, language: str, labels: dict) -> str:
+    month = months(labels)[d.month - 1]
+    if language == "fr":
+        return f"{_day(d, language)} {month} {d.year}"
+    return f"{month} {d.day}, {d.year}"
+
+
+def meeting_dates(days: list[date], month_only: bool, language: str, labels: dict) -> str:
+    """The dates line: every day of the meeting, or its months when only those are known."""
+    names, word = months(labels), labels["and"]
+    if month_only:
+        by_year: dict[int, list[str]] = {}
+        for d in days:
+            by_year.setdefault(d.year, []).append(names[d.month - 1])
+        return _join([f"{_join(m, word)} {y}" for y, m in by_year.items()], word)
+    if len(days) == 1:
+        prefix = "le " if language == "fr" else ""
+        return prefix + one_date(days[0], language, labels)
+    consecutive = all(b - a == timedelta(days=1) for a, b in zip(days, days[1:]))
+    first, last = days[0], days[-1]
+    same_month = all((d.year, d.month) == (first.year, first.month) for d in days)
+    if language == "fr":
+        if consecutive and len(days) > 2:
+            start = _day(first, language) if same_month else one_date(first, language, labels)
+            return f"du {start} au {one_date(last, language, labels)}"
+        if same_month:
+            days_text = _join([_day(d, language) for d in days], word)
+            return f"les {days_text} {names[first.month - 1]} {first.year}"
+        return "les " + _join([one_date(d, language, labels) for d in days], word)
+    if consecutive and len(days) > 2:
+        if same_month:
+            return f"{names[first.month - 1]} {first.day} to {last.day}, {last.year}"
+        return f"{one_date(first, language, labels)} to {one_date(last, language, labels)}"
+    if same_month:
+        return f"{names[first.month - 1]} {_join([str(d.day) for d in days], word)}, {first.year}"
+    if first.year == last.year:
+        parts = [f"{names[d.month - 1]} {d.day}" for d in days]
+        return f"{_join(parts, word)}, {first.year}"
+    return _join([one_date(d, language, labels) for d in days], word)

@@ -1,0 +1,352 @@
+"""The document model: what a summary says, in reading order, with every derived word.
+
+Built once from a valid outline; every renderer walks the same Document, so
+the layout rules of house-style.md (order, heading levels, labels, copyright
+line, footnote numbers) live here and nowhere else. Nothing here imports a
+renderer's library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Union
+
+from . import dates, inline
+from .inline import Inline
+from .labels import labels_for
+from .validate import meeting_dates, parse_date
+
+KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str             # bookmark name the table of contents links to
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line of derived text under a heading, e.g. 'Presenters: ...'."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    inlines: tuple[Inline, ...]
+    sublist: "ListBlock | None" = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    numbered: bool
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Union[Heading, Paragraph, Note, ListBlock, Table]
+
+
+@dataclass(frozen=True)
+class Cover:
+    tagline: str | None
+    department: str
+    title: str
+    subtitle: str
+    when: str
+    where: str | None
+    signature: str
+    wordmark: str
+
+
+@dataclass(frozen=True)
+class Footnote:
+    id: str
+    number: int
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    language: str                       # en or fr
+    locale: str                         # en-CA or fr-CA
+    title: str
+    subtitle: str
+    author: str
+    keywords: tuple[str, ...]
+    published: datetime                 # document timestamps: reproducible, never the clock
+    draft: bool
+    labels: dict = field(hash=False, compare=False)
+    cover: Cover | None = None
+    front: tuple[str, ...] = ()         # the copyright page, line by line
+    toc: bool = False
+    body: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+
+    def footnote_number(self, note_id: str) -> int:
+        return next(f.number for f in self.footnotes if f.id == note_id)
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.body if isinstance(b, Heading)]
+
+
+def build(data: dict, today: date | None = None) -> Document:
+    """The Document for a valid outline's data."""
+    return _Builder(data, today or date.today()).document()
+
+
+class _Builder:
+    def __init__(self, data: dict, today: date):
+        self.data = data
+        self.publication = data["publication"]
+        self.language = self.publication.get("language") or "en"
+        self.labels = labels_for(self.language, data.get("labels"))
+        self.today = today
+        self.body: list[Block] = []
+        self.anchors = 0
+
+    # -- the whole document --------------------------------------------------------
+
+    def document(self) -> Document:
+        meeting, pub, labels = self.data["meeting"], self.publication, self.labels
+        published = self.published()
+        subtitle = pub.get("subtitle") or labels["subtitle"]
+        self.sections()
+        return Document(
+            language=self.language,
+            locale=f"{self.language}-CA",
+            title=meeting["title"],
+            subtitle=subtitle,
+            author=pub["department"],
+            keywords=tuple(s["title"] for s in self.data["sessions"]),
+            published=datetime(published.year, published.month, published.day,
+                               tzinfo=timezone.utc),
+            draft=(pub.get("status") or "draft") == "draft",
+            labels=labels,
+            cover=self.cover(subtitle),
+            front=self.front(published),
+            toc=bool(pub.get("toc")),
+            body=tuple(self.body),
+            footnotes=self.footnotes(),
+        )
+
+    def published(self) -> date:
+        raw = self.publication.get("date")
+        if raw is None:
+            return self.today
+        if isinstance(raw, int) or len(str(raw)) == 4:
+            return date(int(raw), 1, 1)
+        return parse_date(raw)
+
+    def cover(self, subtitle: str) -> Cover:
+        meeting, pub, labels = self.data["meeting"], self.publication, self.labels
+        raw = meeting["dates"] if isinstance(meeting["dates"], list) else [meeting["dates"]]
+        when = dates.meeting_dates(meeting_dates(self.data), all(len(d) == 7 for d in raw),
+                                   self.language, labels)
+        where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
+        signature = " | ".join(filter(None, (pub["department"], pub.get("department_fr"))))
+        return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
+                     where, signature, labels["wordmark"])
+
+    def front(self, published: date) -> tuple[str, ...]:
+        pub, labels = self.publication, self.labels
+        crown = "copyright_king" if published >= KING_FROM else "copyright_queen"
+        minister = pub.get("minister")
+        lines = [labels[crown if minister else crown + "_plain"].format(
+            minister=minister, year=published.year)]
+        if pub.get("catalogue_number"):
+            lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
+        if pub.get("isbn"):
+            lines.append(labels["isbn"].format(value=pub["isbn"]))
+        if pub.get("other_language_title"):
+            lines.append(labels["other_language"].format(title=pub["other_language_title"]))
+        return tuple(lines)
+
+    # -- the body, in reading order --------------------------------------------------
+
+    def heading(self, level: int, text: str) -> None:
+        self.anchors += 1
+        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}"))
+
+    def sections(self) -> None:
+        data, labels = self.data, self.labels
+        intro = data["introduction"]
+        self.section(intro.get("title") or labels["introduction"], intro["body"])
+        remarks = data.get("opening_remarks")
+        if remarks:
+            self.section(remarks.get("title") or labels["opening_remarks"], remarks["body"],
+                         people=remarks.get("speakers"), people_label="speakers")
+        self.sessions()
+        outcomes = data["outcomes"]
+        self.heading(1, outcomes.get("title") or labels["outcomes"])
+        if outcomes.get("intro"):
+            self.body.append(Paragraph(inline.parse(outcomes["intro"])))
+        self.body.append(list_block(outcomes["items"], numbered=False))
+        conclusion = data["conclusion"]
+        self.section(conclusion.get("title") or labels["conclusion"], conclusion["body"])
+        for index, appendix in enumerate(data.get("appendices") or []):
+            self.appendix(chr(ord("A") + index), appendix)
+
+    def section(self, title: str, body: list, level: int = 1, people=None,
+                people_label: str = "presenters") -> None:
+        self.heading(level, title)
+        self.people(people, body, people_label)
+        self.blocks(body, level)
+
+    def people(self, people: list | None, body: list, label: str) -> None:
+        """A 'Presenters: ...' line, unless the body already names every one of them."""
+        if not people:
+            return
+        text = " ".join(_plain_text(body))
+        names = [p if isinstance(p, str) else p["name"] for p in people]
+        if all(name in text for name in names):
+            return
+        described = [describe(p, self.labels) for p in people]
+        separator = "; " if any("," in d for d in described) else ", "
+        joined = described[0] if len(described) == 1 else \
+            separator.join(described[:-1]) + f" {self.labels['and']} {described[-1]}"
+        self.body.append(Note(self.labels[label].format(names=joined)))
+
+    def blocks(self, body: list, level: int) -> None:
+        for block in body or []:
+            if isinstance(block, str):
+                self.body.append(Paragraph(inline.parse(block)))
+            elif "subheading" in block:
+                self.heading(level + 1, block["subheading"])
+            else:
+                numbered = "numbered" in block
+                self.body.append(list_block(block["numbered" if numbered else "bullets"],
+                                            numbered))
+
+    def sessions(self) -> None:
+        groups = self.data.get("session_groups") or {}
+        sessions = self.data["sessions"]
+        kinds = list(dict.fromkeys(s.get("kind") or "plenary" for s in sessions))
+        for kind in kinds:
+            group = groups.get(kind) or {}
+            level = 1
+            if group.get("heading"):
+                self.heading(1, group["heading"])
+                self.blocks(group.get("intro"), 1)
+                level = 2
+            members = [s for s in sessions if (s.get("kind") or "plenary") == kind]
+            for number, session in enumerate(members, start=1):
+                label = self.session_label(kind, group).format(n=number)
+                heading = self.labels["session_heading"].format(label=label,
+                                                                title=session["title"])
+                self.section(heading, session["body"], level, people=session.get("presenters"))
+
+    def session_label(self, kind: str, group: dict) -> str:
+        if group.get("label"):
+            return group["label"]
+        key = f"session_{kind}"
+        if key in self.labels:
+            return self.labels[key]
+        name = kind.replace("-", " ").replace("_", " ").capitalize()
+        return self.labels["session_other"].replace("{kind}", name)
+
+    def appendix(self, letter: str, appendix: dict) -> None:
+        self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]))
+        if appendix.get("organizations"):
+            items = tuple(Item((inline.Text(name),)) for name in appendix["organizations"])
+            self.body.append(ListBlock(False, items))
+        elif appendix.get("agenda"):
+            self.agenda(appendix["agenda"])
+        else:
+            self.blocks(appendix.get("body"), 1)
+
+    def agenda(self, items: list) -> None:
+        labels = self.labels
+        header = (labels["agenda_time"], labels["agenda_item"], labels["agenda_speakers"])
+        by_date: dict[str | None, list] = {}
+        for item in items:
+            by_date.setdefault(item.get("date"), []).append(item)
+        for day, rows in by_date.items():
+            if day:
+                self.heading(2, dates.one_date(parse_date(day), self.language, labels))
+            self.body.append(Table(header, tuple(
+                (row.get("time") or "", row["title"],
+                 "; ".join(describe(p, labels) for p in row.get("speakers") or []))
+                for row in rows)))
+
+    def footnotes(self) -> tuple[Footnote, ...]:
+        notes = self.data.get("footnotes") or {}
+        order: list[str] = []
+        for block in self.body:
+            for node in _inlines_of(block):
+                if isinstance(node, inline.FootnoteRef) and node.id not in order:
+                    order.append(node.id)
+        return tuple(Footnote(note_id, number, inline.parse(notes[note_id]))
+                     for number, note_id in enumerate(order, start=1))
+
+
+def list_block(items: list, numbered: bool) -> ListBlock:
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(Item(inline.parse(item)))
+        else:
+            kind = "numbered" if "numbered" in item else "bullets"
+            out.append(Item(inline.parse(item["text"]), list_block(item[kind], kind == "numbered")))
+    return ListBlock(numbered, tuple(out))
+
+
+def describe(person: Any, labels: dict) -> str:
+    """'Name, Title, Organization, on behalf of Name, Title'; an organization as is."""
+    if isinstance(person, str):
+        return person
+    parts = [person[k] for k in ("name", "title", "organization") if person.get(k)]
+    text = ", ".join(parts)
+    if person.get("on_behalf_of"):
+        text += ", " + labels["on_behalf_of"].format(
+            person=describe(person["on_behalf_of"], labels))
+    return text
+
+
+def _plain_text(body: list) -> list[str]:
+    out = []
+    for block in body or []:
+        if isinstance(block, str):
+            out.append(inline.plain(inline.parse(block)))
+        elif isinstance(block, dict):
+            for kind in ("bullets", "numbered"):
+                out += [inline.plain(i.inlines) for i in _items(list_block(block[kind], False))] \
+                    if kind in block else []
+    return out
+
+
+def _items(block: ListBlock):
+    for item in block.items:
+        yield item
+        if item.sublist:
+            yield from _items(item.sublist)
+
+
+def _walk(nodes):
+    for node in nodes:
+        yield node
+        if hasattr(node, "children"):
+            yield from _walk(node.children)
+
+
+def _inlines_of(block: Block):
+    """Every inline node of a block, in reading order."""
+    if isinstance(block, Paragraph):
+        yield from _walk(block.inlines)
+    elif isinstance(block, ListBlock):
+        for item in _items(block):
+            yield from _walk(item.inlines)

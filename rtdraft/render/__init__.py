@@ -1,0 +1,1 @@
+"""Renderers: one module per output format, all walking the same model."""

@@ -1,0 +1,260 @@
+"""DOCX writer: the Document model onto a reference document's styles, with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Cm
+
+from .. import inline
+from ..errors import TemplateError
+from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from . import ooxml
+from ..resources import default_path
+
+# Every style the writer uses: a reference document must define each of them.
+STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
+    "Cover Tagline", "Cover Department", "Cover Details", "Cover Signature", "Cover Wordmark",
+    "Copyright", "Presenters", "Table Heading", "Table Text", "Table Grid",
+    "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
+    "List Number 3", "Footnote Text", "Footnote Reference", "Hyperlink", "TOC Heading",
+    "TOC 1", "TOC 2", "Header", "Footer", "Draft Mark", "Page Number",
+)
+LIST_DEPTH = 3
+
+
+def open_reference(path: Path | None):
+    """The reference document, checked: a DOCX with every style the writer uses."""
+    path = Path(path) if path else default_path("reference.docx")
+    try:
+        doc = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"{path}: not a Word document (.docx) that can be used as a "
+                            f"reference document ({type(exc).__name__})") from None
+    names = {style.name for style in doc.styles}
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        raise TemplateError(f"{path}: the reference document lacks the style"
+                            f"{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}; "
+                            "add it in Word (Styles pane) or start from templates/reference.docx")
+    return doc
+
+
+def render(document: Document, reference: Path | None = None) -> bytes:
+    """The summary as DOCX bytes, identical for identical input."""
+    doc = open_reference(reference)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != docx.oxml.ns.qn("w:sectPr"):
+            body.remove(child)
+    _Writer(doc, document).write()
+    when = document.published
+    return normalize_package(doc, (when.year, when.month, when.day, 0, 0, 0))
+
+
+def normalize_package(doc, fixed_time: tuple, out: Path | None = None) -> bytes:
+    """Save with fixed zip timestamps, so the same input gives the same bytes."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    result = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, \
+            zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=fixed_time)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    data = result.getvalue()
+    if out:
+        Path(out).write_bytes(data)
+    return data
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class _Writer:
+    def __init__(self, doc, document: Document):
+        self.doc, self.model = doc, document
+        self.footnotes = None
+        self.bookmarks = 0
+
+    def write(self) -> None:
+        self.cover()
+        self.front()
+        body_section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        if self.model.toc:
+            self.contents()
+        first = True
+        for block in self.model.body:
+            self.block(block, page_break=first and self.model.toc)
+            first = False
+        self.notes()
+        self.pages(self.doc.sections[0], body_section)
+        self.properties()
+
+    # -- cover and copyright page ---------------------------------------------------
+
+    def para(self, text: str | None, style: str, *, page_break: bool = False):
+        p = self.doc.add_paragraph(text or "", style=style)
+        if page_break:
+            p.paragraph_format.page_break_before = True
+        return p
+
+    def cover(self) -> None:
+        cover = self.model.cover
+        if cover.tagline:
+            self.para(cover.tagline, "Cover Tagline")
+        self.para(cover.department, "Cover Department")
+        self.para(cover.title, "Title")
+        self.para(cover.subtitle, "Subtitle")
+        self.para(cover.when, "Cover Details")
+        if cover.where:
+            self.para(cover.where, "Cover Details")
+        self.para(cover.signature, "Cover Signature")
+        self.para(cover.wordmark, "Cover Wordmark")
+
+    def front(self) -> None:
+        for index, line in enumerate(self.model.front):
+            self.para(line, "Copyright", page_break=index == 0)
+
+    def contents(self) -> None:
+        """A TOC field whose entries are already filled in and linked to the headings."""
+        self.para(self.model.labels["contents"], "TOC Heading")
+        entries = [h for h in self.model.headings if h.level <= 2]
+        for index, heading in enumerate(entries):
+            p = self.para(None, f"TOC {heading.level}")._p
+            if index == 0:
+                ooxml.toc_field_start(p)
+            ooxml.toc_entry(p, heading.text, heading.anchor, "")
+            if index == len(entries) - 1:
+                ooxml.toc_field_end(p)
+
+    # -- body ---------------------------------------------------------------------------
+
+    def block(self, block, page_break: bool = False) -> None:
+        if isinstance(block, Heading):
+            p = self.para(block.text, f"Heading {block.level}", page_break=page_break)
+            self.bookmarks += 1
+            ooxml.bookmark(p._p, block.anchor, self.bookmarks)
+        elif isinstance(block, Paragraph):
+            self.inlines(self.para(None, "Normal")._p, block.inlines, self.doc.part)
+        elif isinstance(block, Note):
+            self.para(block.text, "Presenters")
+        elif isinstance(block, ListBlock):
+            self.list(block, 1)
+        elif isinstance(block, Table):
+            self.table(block)
+
+    def list(self, block: ListBlock, depth: int) -> None:
+        depth = min(depth, LIST_DEPTH)
+        name = ("List Number" if block.numbered else "List Bullet") + \
+            ("" if depth == 1 else f" {depth}")
+        style = self.doc.styles[name]
+        num_id = None
+        if block.numbered and ooxml.style_has_numbering(style):
+            num_id = ooxml.restart_numbering(self.doc, style)
+        for item in block.items:
+            p = self.para(None, name)
+            if num_id is not None:
+                ooxml.set_numbering(p._p, num_id)
+            self.inlines(p._p, item.inlines, self.doc.part)
+            if item.sublist:
+                self.list(item.sublist, depth + 1)
+
+    def table(self, block: Table) -> None:
+        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        table.style = self.doc.styles["Table Grid"]
+        widths = (Cm(3.2), Cm(7.8), Cm(5.5))
+        for r, values in enumerate((block.header,) + block.rows):
+            row = table.rows[r]
+            for c, value in enumerate(values):
+                cell = row.cells[c]
+                cell.width = widths[c]
+                cell.paragraphs[0].text = value
+                cell.paragraphs[0].style = self.doc.styles["Table Heading" if r == 0
+                                                           else "Table Text"]
+        ooxml.repeat_as_header(table.rows[0])
+
+    def inlines(self, parent, nodes, part, bold=False, italic=False) -> None:
+        for node in nodes:
+            if isinstance(node, inline.Text):
+                parent.append(ooxml.run(node.text, bold=bold, italic=italic))
+            elif isinstance(node, inline.Strong):
+                self.inlines(parent, node.children, part, True, italic)
+            elif isinstance(node, inline.Emph):
+                self.inlines(parent, node.children, part, bold, True)
+            elif isinstance(node, inline.Link):
+                link = ooxml.hyperlink(part, node.url)
+                parent.append(link)
+                for child in node.children:
+                    self.link_text(link, child, bold, italic)
+            elif isinstance(node, inline.FootnoteRef):
+                parent.append(ooxml.footnote_reference(self.model.footnote_number(node.id),
+                                                       self.style_id("Footnote Reference")))
+
+    def link_text(self, link, node, bold, italic) -> None:
+        if isinstance(node, inline.Text):
+            link.append(ooxml.run(node.text, style=self.style_id("Hyperlink"), bold=bold,
+                                  italic=italic))
+        elif isinstance(node, (inline.Strong, inline.Emph)):
+            for child in node.children:
+                self.link_text(link, child, bold or isinstance(node, inline.Strong),
+                               italic or isinstance(node, inline.Emph))
+
+    def notes(self) -> None:
+        if not self.model.footnotes:
+            return
+        part = ooxml.footnotes_part(self.doc.part)
+        for note in self.model.footnotes:
+            p = ooxml.footnote(part, note.number, text_style=self.style_id("Footnote Text"),
+                               mark_style=self.style_id("Footnote Reference"))
+            self.inlines(p, note.inlines, part)
+
+    def style_id(self, name: str) -> str:
+        return self.doc.styles[name].style_id
+
+    # -- pages and properties ---------------------------------------------------------------
+
+    def pages(self, front_section, body_section) -> None:
+        """DRAFT in every header of a draft; page numbers from 1 on the body's pages."""
+        if self.model.draft:
+            header = front_section.header
+            header.is_linked_to_previous = False
+            header.paragraphs[0].text = self.model.labels["draft"]
+            header.paragraphs[0].style = self.doc.styles["Draft Mark"]
+        body_section.header.is_linked_to_previous = True
+        footer = body_section.footer
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.style = self.doc.styles["Page Number"]
+        ooxml.field(p._p, "PAGE", "1")
+        ooxml.restart_page_numbers(body_section, 1)
+        front_footer = front_section.footer
+        front_footer.is_linked_to_previous = False
+
+    def properties(self) -> None:
+        model, core = self.model, self.doc.core_properties
+        core.title = _fit(model.title)
+        core.subject = _fit(model.subtitle)
+        core.author = _fit(model.author)
+        core.last_modified_by = _fit(model.author)
+        core.language = model.locale
+        keywords = []
+        for word in model.keywords:   # whole keywords, within the 255 characters Word allows
+            if len("; ".join(keywords + [word])) <= 255:
+                keywords.append(word)
+        core.keywords = "; ".join(keywords)
+        core.comments = ""
+        core.category = ""
+        core.revision = 1
+        core.created = core.modified = core.last_printed = model.published.replace(tzinfo=None)
+        ooxml.set_language(self.doc.styles.element, model.locale)

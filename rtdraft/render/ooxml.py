@@ -1,0 +1,287 @@
+"""The WordprocessingML python-docx does not write: footnotes, hyperlinks, bookmarks,
+fields (page numbers, the table of contents), numbering restarts, languages,
+repeating table header rows. Element-level helpers, as python-docx keeps its
+oxml layer apart from its proxy objects. References are to ECMA-376 Part 1.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+
+def run(text: str, *, style: str | None = None, bold: bool = False,
+        italic: bool = False) -> OxmlElement:
+    """A w:r holding text (17.3.2.25), with an optional character style."""
+    r = OxmlElement("w:r")
+    if style or bold or italic:
+        rpr = OxmlElement("w:rPr")
+        if style:
+            rstyle = OxmlElement("w:rStyle")
+            rstyle.set(qn("w:val"), style)
+            rpr.append(rstyle)
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    return r
+
+
+def hyperlink(part, url: str) -> OxmlElement:
+    """An external w:hyperlink (17.16.22); the relationship lives in `part`."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+    link.set(qn("w:history"), "1")
+    return link
+
+
+def internal_link(anchor: str) -> OxmlElement:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    return link
+
+
+def bookmark(p, name: str, number: int) -> None:
+    """Wrap a paragraph's content in a bookmark (17.13.6.2) the TOC can link to."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    ppr = p.find(qn("w:pPr"))
+    p.insert(0 if ppr is None else 1, start)
+    p.append(end)
+
+
+def field(p, instruction: str, cached: str, *, style: str | None = None) -> None:
+    """A complex field (17.16.18): begin, instruction, separate, cached result, end."""
+    for kind in ("begin", None, "separate"):
+        if kind is None:
+            r = OxmlElement("w:r")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            r.append(instr)
+        else:
+            r = _fld_char(kind)
+        p.append(r)
+    p.append(run(cached, style=style))
+    p.append(_fld_char("end"))
+
+
+def _fld_char(kind: str) -> OxmlElement:
+    r = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    r.append(char)
+    return r
+
+
+def toc_field_start(p, levels: str = "1-2") -> None:
+    """Open a TOC field (17.16.5.68) in p: \\o levels, \\h hyperlinks, \\z \\u as Word does.
+
+    The field is marked dirty so that Word fills in the page numbers when it
+    opens the file; the cached entries carry the titles and links meanwhile.
+    """
+    begin = _fld_char("begin")
+    begin[0].set(qn("w:dirty"), "true")
+    p.append(begin)
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f' TOC \\o "{levels}" \\h \\z \\u '
+    r.append(instr)
+    p.append(r)
+    p.append(_fld_char("separate"))
+
+
+def toc_entry(p, text: str, anchor: str, page: str) -> None:
+    """A cached TOC entry: the heading text and its page, both linked to the bookmark."""
+    link = internal_link(anchor)
+    link.append(run(text))
+    tab = OxmlElement("w:r")
+    tab.append(OxmlElement("w:tab"))
+    link.append(tab)
+    for kind in ("begin", None, "separate"):
+        if kind is None:
+            r = OxmlElement("w:r")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" PAGEREF {anchor} \\h "
+            r.append(instr)
+            link.append(r)
+        else:
+            link.append(_fld_char(kind))
+    link.append(run(page))
+    link.append(_fld_char("end"))
+    p.append(link)
+
+
+def toc_field_end(p) -> None:
+    p.append(_fld_char("end"))
+
+
+# -- footnotes (17.11) -------------------------------------------------------------
+
+_FOOTNOTES = (
+    f'<w:footnotes {nsdecls("w", "r")}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+    'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+    '</w:r></w:p></w:footnote></w:footnotes>'
+)
+
+
+def footnotes_part(document_part) -> XmlPart:
+    """The document's footnotes part, created (with its separators) when it has none."""
+    for rel in document_part.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            part = rel.target_part
+            if not isinstance(part, XmlPart):  # python-docx loads it as an opaque part
+                element = parse_xml(part.blob)
+                for note in element.findall(qn("w:footnote")):
+                    if note.get(qn("w:type")) is None:
+                        element.remove(note)
+                new = XmlPart(part.partname, CT.WML_FOOTNOTES, element, part.package)
+                rel._target = new
+                part = new
+            return part
+    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
+                   document_part.package)
+    document_part.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def footnote(part, number: int, *, text_style: str, mark_style: str) -> OxmlElement:
+    """Add footnote `number` to the footnotes part; returns its paragraph to fill."""
+    note = OxmlElement("w:footnote")
+    note.set(qn("w:id"), str(number))
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), text_style)
+    ppr.append(pstyle)
+    p.append(ppr)
+    mark = run("", style=mark_style)
+    mark.remove(mark.find(qn("w:t")))
+    mark.append(OxmlElement("w:footnoteRef"))
+    p.append(mark)
+    p.append(run(" "))
+    note.append(p)
+    part.element.append(note)
+    return p
+
+
+def footnote_reference(number: int, mark_style: str) -> OxmlElement:
+    r = run("", style=mark_style)
+    r.remove(r.find(qn("w:t")))
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(number))
+    r.append(ref)
+    return r
+
+
+# -- numbering (17.9) ----------------------------------------------------------------
+
+def restart_numbering(document, style) -> int:
+    """A new w:num on the style's list definition that starts again at 1."""
+    numbering = document.part.numbering_part.element
+    style_num = style.element.find(qn("w:pPr")).find(qn("w:numPr")).find(qn("w:numId"))
+    abstract = None
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == style_num.get(qn("w:val")):
+            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(ids + [0]) + 1
+    num = parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    numbering.append(num)
+    return num_id
+
+
+def set_numbering(p, num_id: int, level: int = 0) -> None:
+    ppr = p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(level))
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    numpr.append(ilvl)
+    numpr.append(num)
+    pstyle = ppr.find(qn("w:pStyle"))
+    ppr.insert(1 if pstyle is not None else 0, numpr)
+
+
+def style_has_numbering(style) -> bool:
+    ppr = style.element.find(qn("w:pPr"))
+    return ppr is not None and ppr.find(qn("w:numPr")) is not None
+
+
+# -- language, tables, sections ------------------------------------------------------
+
+def set_language(styles_element, locale: str) -> None:
+    """Set the proofing language on the document defaults and on every style (17.3.2.20)."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    for style in styles_element.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "character"):
+            rpr = style.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                style.append(rpr)
+            targets.append(rpr)
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), locale)
+
+
+def repeat_as_header(row) -> None:
+    """Mark a table row as a header row repeated on every page (17.4.49)."""
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    trpr.append(header)
+
+
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                    "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+                    "w:printerSettings", "w:sectPrChange")
+
+
+def restart_page_numbers(section, start: int = 1) -> None:
+    """Number this section's pages from `start` (17.6.12), in the schema's element order."""
+    sect_pr = section._sectPr
+    pg = sect_pr.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = OxmlElement("w:pgNumType")
+        later = [sect_pr.find(qn(tag)) for tag in _AFTER_PGNUMTYPE]
+        later = [e for e in later if e is not None]
+        if later:
+            later[0].addprevious(pg)
+        else:
+            sect_pr.append(pg)
+    pg.set(qn("w:start"), str(start))
+
+
+def clone(element):
+    return copy.deepcopy(element)
