@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__, errors
 from .problems import FORMATS, default_format
 
-FORMAT_OPTION = click.option(
-    "--format", "output_format", type=click.Choice(sorted(FORMATS)), default=None,
-    help="How to print problems [default: github inside GitHub Actions, else text].")
+def problem_format_option(flag: str):
+    return click.option(
+        flag, "output_format", type=click.Choice(sorted(FORMATS)), default=None,
+        help="How to print problems [default: github inside GitHub Actions, else text].")
+
+
+FORMAT_OPTION = problem_format_option("--format")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,6 +45,73 @@ def validate(files: tuple[str, ...], output_format: str | None) -> None:
     problems = [p for name in files for p in check(read(name))]
     emit(problems, output_format)
     sys.exit(errors.INVALID if any(p.level == "error" for p in problems) else errors.OK)
+
+
+@main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "formats", default="docx,md", show_default=True,
+              callback=lambda ctx, param, value: _formats(value),
+              help="Output formats, comma-separated: docx, md.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Folder to write into; with one format, the file to write.")
+@click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A .docx whose styles the DOCX takes (default: templates/reference.docx).")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of Jinja2 templates that replace the default Markdown ones.")
+@problem_format_option("--problem-format")
+def render(outline: str, formats: list[str], output: Path | None, reference_doc: Path | None,
+           template_dir: Path | None, output_format: str | None) -> None:
+    """Render an outline to a DOCX and a Markdown summary.
+
+    The outline is validated first: an invalid one renders nothing, prints its
+    problems and exits 1. Files are written beside the outline, named after it,
+    unless --output says otherwise; an existing file is replaced only once the
+    new one is complete.
+    """
+    from .model import build
+    from .output import write_atomic
+    from .render import WRITERS
+    from .source import read
+    from .validate import validate as check
+
+    source = read(outline)
+    problems = check(source)
+    if problems:
+        emit(problems, output_format)
+        sys.exit(errors.INVALID)
+    document = build(source.data)
+    targets = _targets(Path(outline), formats, output)
+    rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
+                                       template_dir=template_dir) for name in formats}
+    for name in formats:
+        write_atomic(targets[name], rendered[name])
+        click.echo(f"wrote {targets[name]}")
+
+
+def _formats(value: str) -> list[str]:
+    from .render import WRITERS
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown or not names:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r} is not a format; "
+                                 f"choose from {', '.join(WRITERS)}")
+    return list(dict.fromkeys(names))
+
+
+def _targets(outline: Path, formats: list[str], output: Path | None) -> dict[str, Path]:
+    from .render import WRITERS
+    if output is not None and (output.is_dir() or len(formats) > 1):
+        folder = output
+    elif output is not None:
+        return {formats[0]: output}
+    else:
+        folder = outline.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise errors.OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") \
+            from None
+    return {name: folder / (outline.stem + WRITERS[name][0]) for name in formats}
 
 
 def emit(problems: list, output_format: str | None) -> None:

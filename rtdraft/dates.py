@@ -19,7 +19,8 @@ def _day(d: date, language: str) -> str:
     return "1er" if language == "fr" and d.day == 1 else str(d.day)
 
 
-def _join(parts: list[str], word: str) -> str:
+def join_words(parts: list[str], word: str) -> str:
+    """'a', 'a and b', 'a, b and c'."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {word} {parts[-1]}"
 
 
@@ -37,7 +38,7 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
         by_year: dict[int, list[str]] = {}
         for d in days:
             by_year.setdefault(d.year, []).append(names[d.month - 1])
-        return _join([f"{_join(m, word)} {y}" for y, m in by_year.items()], word)
+        return join_words([f"{join_words(m, word)} {y}" for y, m in by_year.items()], word)
     if len(days) == 1:
         prefix = "le " if language == "fr" else ""
         return prefix + one_date(days[0], language, labels)
@@ -49,16 +50,16 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
             start = _day(first, language) if same_month else one_date(first, language, labels)
             return f"du {start} au {one_date(last, language, labels)}"
         if same_month:
-            days_text = _join([_day(d, language) for d in days], word)
+            days_text = join_words([_day(d, language) for d in days], word)
             return f"les {days_text} {names[first.month - 1]} {first.year}"
-        return "les " + _join([one_date(d, language, labels) for d in days], word)
+        return "les " + join_words([one_date(d, language, labels) for d in days], word)
     if consecutive and len(days) > 2:
         if same_month:
             return f"{names[first.month - 1]} {first.day} to {last.day}, {last.year}"
         return f"{one_date(first, language, labels)} to {one_date(last, language, labels)}"
     if same_month:
-        return f"{names[first.month - 1]} {_join([str(d.day) for d in days], word)}, {first.year}"
+        return f"{names[first.month - 1]} {join_words([str(d.day) for d in days], word)}, {first.year}"
     if first.year == last.year:
         parts = [f"{names[d.month - 1]} {d.day}" for d in days]
-        return f"{_join(parts, word)}, {first.year}"
-    return _join([one_date(d, language, labels) for d in days], word)
+        return f"{join_words(parts, word)}, {first.year}"
+    return join_words([one_date(d, language, labels) for d in days], word)

@@ -88,6 +88,7 @@ class Document:
     author: str
     keywords: tuple[str, ...]
     published: datetime                 # document timestamps: reproducible, never the clock
+    date_text: str                      # the publication date as printed: a day, month or year
     draft: bool
     labels: dict = field(hash=False, compare=False)
     cover: Cover | None = None
@@ -135,6 +136,7 @@ class _Builder:
             keywords=tuple(s["title"] for s in self.data["sessions"]),
             published=datetime(published.year, published.month, published.day,
                                tzinfo=timezone.utc),
+            date_text=self.date_text(published),
             draft=(pub.get("status") or "draft") == "draft",
             labels=labels,
             cover=self.cover(subtitle),
@@ -151,6 +153,14 @@ class _Builder:
         if isinstance(raw, int) or len(str(raw)) == 4:
             return date(int(raw), 1, 1)
         return parse_date(raw)
+
+    def date_text(self, published: date) -> str:
+        raw = str(self.publication.get("date") or published.isoformat())
+        if len(raw) == 4:
+            return raw
+        if len(raw) == 7:
+            return dates.meeting_dates([published], True, self.language, self.labels)
+        return dates.one_date(published, self.language, self.labels)
 
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
@@ -216,9 +226,10 @@ class _Builder:
         if all(name in text for name in names):
             return
         described = [describe(p, self.labels) for p in people]
-        separator = "; " if any("," in d for d in described) else ", "
-        joined = described[0] if len(described) == 1 else \
-            separator.join(described[:-1]) + f" {self.labels['and']} {described[-1]}"
+        if any("," in d for d in described):   # commas inside entries: semicolons between them
+            joined = "; ".join(described)
+        else:
+            joined = dates.join_words(described, self.labels["and"])
         self.body.append(Note(self.labels[label].format(names=joined)))
 
     def blocks(self, body: list, level: int) -> None:

@@ -90,7 +90,7 @@ class _Writer:
     def write(self) -> None:
         self.cover()
         self.front()
-        body_section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        front_section, body_section = self.section_break()
         if self.model.toc:
             self.contents()
         first = True
@@ -98,7 +98,7 @@ class _Writer:
             self.block(block, page_break=first and self.model.toc)
             first = False
         self.notes()
-        self.pages(self.doc.sections[0], body_section)
+        self.pages(front_section, body_section)
         self.properties()
 
     # -- cover and copyright page ---------------------------------------------------
@@ -125,6 +125,19 @@ class _Writer:
     def front(self) -> None:
         for index, line in enumerate(self.model.front):
             self.para(line, "Copyright", page_break=index == 0)
+
+    def section_break(self):
+        """End the cover and copyright pages' section in their last paragraph.
+
+        python-docx's add_section would add an empty paragraph for it; the house
+        style has none.
+        """
+        body = self.doc.element.body
+        last = body.xpath("./w:p")[-1]
+        sect_pr = ooxml.clone(body.sectPr)
+        last.get_or_add_pPr().append(sect_pr)
+        body.sectPr.start_type = WD_SECTION.NEW_PAGE
+        return self.doc.sections[0], self.doc.sections[1]
 
     def contents(self) -> None:
         """A TOC field whose entries are already filled in and linked to the headings."""

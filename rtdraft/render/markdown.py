@@ -1,0 +1,161 @@
+"""Markdown writer: pandoc-flavoured Markdown through Jinja2 templates.
+
+Python turns the model into Markdown pieces (escaped so that every character an
+editor wrote comes out as written); the templates in templates/ only arrange
+them, and a user may replace them with --template-dir. Templates run in
+Jinja2's sandbox: a template can arrange text, not reach into Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from .. import inline
+from ..errors import TemplateError
+from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..resources import default_dir
+
+TEMPLATE = "summary.md.j2"
+
+# Pandoc reads these as markup (emphasis, links, raw HTML, math, entities, smart
+# quotes, attributes, citations, super/subscripts, tables); pandoc lets a backslash
+# make any ASCII punctuation literal.
+_SPECIAL = re.compile(r"""([\\`*_{}\[\]<>#$~^|&@"'!])""")
+_LINE_START = re.compile(r"^([-+:=%]|\d+[.)](?=\s|$))")
+
+
+def escape(text: str) -> str:
+    """Markdown text that pandoc reads back as exactly `text`."""
+    return _protect_start(_escape_inline(text))
+
+
+def _escape_inline(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("--", "-\\-").replace("...", "\\.\\.\\.")
+
+
+def _protect_start(text: str) -> str:
+    """Keep a paragraph from starting a list, quote or definition."""
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+
+
+def _finalize(value):
+    """Autoescape for Markdown: plain strings are escaped, Markup is already Markdown."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape(str(value)))
+
+
+def inlines(nodes, numbers: dict[str, int]) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, inline.Text):
+            out.append(_escape_inline(node.text))
+        elif isinstance(node, inline.Strong):
+            out.append(f"**{inlines(node.children, numbers)}**")
+        elif isinstance(node, inline.Emph):
+            out.append(f"*{inlines(node.children, numbers)}*")
+        elif isinstance(node, inline.Link):
+            url = node.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+            if node.children == (inline.Text(node.url),):
+                out.append(f"<{url}>")
+            else:
+                out.append(f"[{inlines(node.children, numbers)}]({url})")
+        elif isinstance(node, inline.FootnoteRef):
+            out.append(f"[^{numbers[node.id]}]")
+    return _protect_start("".join(out))
+
+
+def list_lines(block: ListBlock, numbers: dict, depth: int = 0) -> list[str]:
+    lines = []
+    for index, item in enumerate(block.items, start=1):
+        marker = f"{index}." if block.numbered else "-"
+        lines.append("    " * depth + f"{marker} {inlines(item.inlines, numbers)}")
+        if item.sublist:
+            lines += list_lines(item.sublist, numbers, depth + 1)
+    return lines
+
+
+def table_lines(block: Table) -> list[str]:
+    def row(cells):
+        return "| " + " | ".join(escape(c) if c else " " for c in cells) + " |"
+    return [row(block.header), "|" + "|".join("---" for _ in block.header) + "|"] + \
+        [row(r) for r in block.rows]
+
+
+def slugs(headings: list[Heading]) -> dict[str, str]:
+    """Heading anchor -> a readable identifier, unique in the document."""
+    seen: dict[str, int] = {}
+    out = {}
+    for heading in headings:
+        base = re.sub(r"[^\w\s-]", "", heading.text.lower()).strip()
+        base = re.sub(r"\s+", "-", base) or "section"
+        seen[base] = seen.get(base, 0) + 1
+        out[heading.anchor] = base if seen[base] == 1 else f"{base}-{seen[base] - 1}"
+    return out
+
+
+def context(document: Document) -> dict:
+    """What the templates see: the model with its Markdown pieces made."""
+    numbers = {note.id: note.number for note in document.footnotes}
+    ids = slugs(document.headings)
+    blocks = []
+    previous = None
+    for block in document.body:
+        if isinstance(block, Heading):
+            item = {"kind": "heading", "level": block.level, "text": block.text,
+                    "id": ids[block.anchor], "hashes": Markup("#" * block.level)}
+        elif isinstance(block, Paragraph):
+            item = {"kind": "paragraph", "markdown": Markup(inlines(block.inlines, numbers))}
+        elif isinstance(block, Note):
+            item = {"kind": "note", "text": block.text}
+        elif isinstance(block, ListBlock):
+            item = {"kind": "list", "markdown": Markup("\n".join(list_lines(block, numbers))),
+                    "after_list": isinstance(previous, ListBlock)}
+        else:
+            item = {"kind": "table", "markdown": Markup("\n".join(table_lines(block)))}
+        blocks.append(item)
+        previous = block
+    meta = {"title": document.title, "subtitle": document.subtitle, "lang": document.locale,
+            "date": document.date_text}
+    return {
+        "doc": document,
+        "meta": {k: Markup(json.dumps(escape(v), ensure_ascii=False)) for k, v in meta.items()},
+        "blocks": blocks,
+        "contents": [{"text": h.text, "id": ids[h.anchor], "indent": Markup("  " * (h.level - 1))}
+                     for h in document.headings if h.level <= 2] if document.toc else [],
+        "footnotes": [{"number": n.number, "markdown": Markup(inlines(n.inlines, numbers))}
+                      for n in document.footnotes],
+        "labels": document.labels,
+    }
+
+
+def environment(template_dir: Path | None = None) -> jinja2.Environment:
+    loaders = [jinja2.FileSystemLoader(str(default_dir()))]
+    if template_dir:
+        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+        finalize=_finalize, autoescape=False, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True)
+
+
+def render(document: Document, template_dir: Path | None = None) -> bytes:
+    try:
+        template = environment(template_dir).get_template(TEMPLATE)
+        text = template.render(context(document))
+    except SecurityError as exc:
+        raise TemplateError(f"template refused: {exc}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template error: "
+                            f"{exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{TEMPLATE}: template error: {exc}") from None
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    return text.encode("utf-8")

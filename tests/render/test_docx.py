@@ -1,0 +1,214 @@
+"""The DOCX writer, read back as its parts' XML and as (style, text) pairs."""
+
+import io
+import zipfile
+from datetime import date
+
+import docx
+import pytest
+from lxml import etree
+
+from conftest import EXAMPLES, MINIMAL, ROOT, load
+from rtdraft.errors import TemplateError
+from rtdraft.model import build
+from rtdraft.render import docx as writer
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R}
+
+RICH = MINIMAL.replace("  department: Public Safety Canada\n", """\
+  department: Public Safety Canada
+  date: 2021-03-01
+  toc: true
+""").replace("    - The roundtable met once.\n", """\
+    - See [the report](https://canada.ca/report)[^one] and <https://example.ca>.
+    - numbered: [a, b]
+    - Between lists.
+    - numbered: [c, d]
+    - bullets:
+        - text: level one
+          bullets:
+            - text: level two
+              bullets: [level three]
+""") + """\
+appendices:
+  - title: Agenda
+    agenda:
+      - {time: "13:00", title: Opening}
+footnotes:
+  one: The **first** note, see <https://note.ca>.
+"""
+
+
+def render(text=MINIMAL, reference=None) -> bytes:
+    return writer.render(build(load(text).data, today=date(2021, 6, 1)), reference)
+
+
+def part(data: bytes, name: str):
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def pairs(data: bytes):
+    document = docx.Document(io.BytesIO(data))
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def test_style_and_text_pairs_of_the_minimal_outline():
+    assert pairs(render()) == [
+        ("Cover Department", "Public Safety Canada"),
+        ("Title", "Spring 2021 Law Enforcement Roundtable on Drugs"),
+        ("Subtitle", "Meeting Summary"),
+        ("Cover Details", "March 29, 2021"),
+        ("Cover Signature", "Public Safety Canada"),
+        ("Cover Wordmark", "Canada"),
+        ("Copyright", "© Her Majesty the Queen in Right of Canada, 2021"),
+        ("Heading 1", "Introduction"),
+        ("Normal", "The roundtable met once."),
+        ("Heading 1", "Plenary Session 1: Trends"),
+        ("Normal", "Trends were discussed."),
+        ("Heading 1", "Key Outcomes"),
+        ("List Bullet", "Partners agreed to meet again."),
+        ("Heading 1", "Conclusion"),
+        ("Normal", "The event concluded."),
+    ]
+
+
+def test_footnotes_are_real_word_footnotes():
+    data = render(RICH)
+    notes = part(data, "word/footnotes.xml")
+    ids = [n.get(f"{{{W}}}id") for n in notes.findall("w:footnote", NS)]
+    assert ids == ["-1", "0", "1"]
+    text = "".join(notes.xpath("//w:footnote[@w:id='1']//w:t/text()", namespaces=NS))
+    assert text == " The first note, see https://note.ca."
+    assert notes.xpath("//w:footnote[@w:id='1']//w:footnoteRef", namespaces=NS)
+    body = part(data, "word/document.xml")
+    refs = body.xpath("//w:footnoteReference/@w:id", namespaces=NS)
+    assert refs == ["1"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        note_rels = z.read("word/_rels/footnotes.xml.rels").decode()
+    assert "wordprocessingml.footnotes+xml" in types
+    assert 'relationships/footnotes" Target="footnotes.xml"' in rels
+    assert 'Target="https://note.ca" TargetMode="External"' in note_rels
+
+
+def test_links_are_real_hyperlinks():
+    data = render(RICH)
+    body = part(data, "word/document.xml")
+    links = body.xpath("//w:hyperlink[@r:id]", namespaces=NS)
+    texts = ["".join(link.xpath(".//w:t/text()", namespaces=NS)) for link in links]
+    assert texts == ["the report", "https://example.ca"]
+    rels = part(data, "word/_rels/document.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    assert [targets[link.get(f"{{{R}}}id")] for link in links] == [
+        "https://canada.ca/report", "https://example.ca"]
+    styles = body.xpath("//w:hyperlink[@r:id]//w:rStyle/@w:val", namespaces=NS)
+    assert set(styles) == {"Hyperlink"}
+
+
+def test_numbered_lists_restart_at_one():
+    data = render(RICH)
+    body = part(data, "word/document.xml")
+    num_ids = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='ListNumber']/w:pPr/w:numPr/w:numId/@w:val",
+                         namespaces=NS)
+    assert len(num_ids) == 4 and num_ids[0] == num_ids[1] != num_ids[2] == num_ids[3]
+    numbering = part(data, "word/numbering.xml")
+    for num_id in set(num_ids):
+        start = numbering.xpath(f"//w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val",
+                                namespaces=NS)
+        assert start == ["1"]
+
+
+def test_nested_lists_use_the_builtin_list_styles():
+    styles = [s for s, t in pairs(render(RICH)) if t.startswith("level")]
+    assert styles == ["List Bullet", "List Bullet 2", "List Bullet 3"]
+
+
+def test_table_of_contents_is_a_field_with_linked_entries():
+    data = render(RICH)
+    body = part(data, "word/document.xml")
+    instr = "".join(body.xpath("//w:instrText/text()", namespaces=NS))
+    assert 'TOC \\o "1-2" \\h \\z \\u' in instr
+    anchors = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOC1']//w:hyperlink/@w:anchor",
+                         namespaces=NS)
+    entries = ["".join(p.xpath(".//w:hyperlink/w:r/w:t/text()", namespaces=NS))
+               for p in body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOC1']", namespaces=NS)]
+    assert entries == ["Introduction", "Plenary Session 1: Trends", "Key Outcomes", "Conclusion",
+                       "Appendix A: Agenda"]
+    bookmarks = dict(zip(body.xpath("//w:bookmarkStart/@w:name", namespaces=NS),
+                         body.xpath("//w:bookmarkStart/../w:r/w:t/text()", namespaces=NS)))
+    assert [bookmarks[a] for a in anchors] == entries
+    assert body.xpath("//w:fldChar[@w:fldCharType='begin']/@w:dirty", namespaces=NS)[0] == "true"
+
+
+def test_language_on_the_styles_and_in_the_properties():
+    data = render()
+    styles = part(data, "word/styles.xml")
+    assert styles.xpath("//w:docDefaults//w:lang/@w:val", namespaces=NS) == ["en-CA"]
+    assert set(styles.xpath("//w:style//w:lang/@w:val", namespaces=NS)) == {"en-CA"}
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert (core.language, core.title, core.subject, core.author, core.keywords) == (
+        "en-CA", "Spring 2021 Law Enforcement Roundtable on Drugs", "Meeting Summary",
+        "Public Safety Canada", "Trends")
+    assert core.created.isoformat() == "2021-06-01T00:00:00+00:00"
+
+
+def test_agenda_table_has_a_repeating_header_row():
+    body = part(render(RICH), "word/document.xml")
+    rows = body.xpath("//w:tbl/w:tr", namespaces=NS)
+    assert rows[0].xpath("w:trPr/w:tblHeader", namespaces=NS)
+    assert ["".join(r.xpath(".//w:t/text()", namespaces=NS)) for r in rows] == [
+        "TimeItemSpeakers", "13:00Opening"]
+
+
+def test_draft_header_and_page_numbers():
+    draft = docx.Document(io.BytesIO(render()))
+    assert draft.sections[0].header.paragraphs[0].text == "DRAFT"
+    assert draft.sections[1].header.is_linked_to_previous
+    footer = draft.sections[1].footer._element
+    assert "PAGE" in "".join(footer.xpath(".//w:instrText/text()"))
+    final = docx.Document(io.BytesIO(render(MINIMAL.replace(
+        "  department: Public Safety Canada\n", "  department: Public Safety Canada\n"
+        "  status: final\n"))))
+    assert all(p.text == "" for s in final.sections for p in s.header.paragraphs)
+
+
+def test_rendering_twice_gives_identical_bytes():
+    assert render(RICH) == render(RICH)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_render(path):
+    data = writer.render(build(load(path.read_text(encoding="utf-8")).data))
+    assert pairs(data)[0][0] in ("Cover Tagline", "Cover Department")
+
+
+def test_reference_document_missing_a_style(tmp_path):
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    style = reference.styles["Presenters"]
+    style.element.getparent().remove(style.element)
+    broken = tmp_path / "house.docx"
+    reference.save(str(broken))
+    with pytest.raises(TemplateError) as info:
+        render(reference=broken)
+    assert info.value.exit_code == 4
+    assert info.value.message == (
+        f"{broken}: the reference document lacks the style 'Presenters'; add it in Word "
+        "(Styles pane) or start from templates/reference.docx")
+
+
+def test_reference_document_that_is_not_a_docx(tmp_path):
+    fake = tmp_path / "house.docx"
+    fake.write_text("not a zip")
+    with pytest.raises(TemplateError) as info:
+        render(reference=fake)
+    assert info.value.message.startswith(f"{fake}: not a Word document (.docx)")
+
+
+def test_the_reference_document_is_built_by_its_script():
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    names = {s.name for s in reference.styles}
+    assert set(writer.STYLES) <= names
