@@ -103,15 +103,21 @@ def _targets(outline: Path, formats: list[str], output: Path | None) -> dict[str
     if output is not None and (output.is_dir() or len(formats) > 1):
         folder = output
     elif output is not None:
-        return {formats[0]: output}
+        folder, name = output.parent, output.name
+        _make_folder(folder)
+        return {formats[0]: folder / name}
     else:
         folder = outline.parent
+    _make_folder(folder)
+    return {name: folder / (outline.stem + WRITERS[name][0]) for name in formats}
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise errors.OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") \
             from None
-    return {name: folder / (outline.stem + WRITERS[name][0]) for name in formats}
 
 
 def emit(problems: list, output_format: str | None) -> None:

@@ -34,9 +34,9 @@ def open_reference(path: Path | None):
     path = Path(path) if path else default_path("reference.docx")
     try:
         doc = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TemplateError(f"{path}: not a Word document (.docx) that can be used as a "
-                            f"reference document ({type(exc).__name__})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise TemplateError(f"{path}: not a Word document (.docx); a reference document must "
+                            "be one") from None
     names = {style.name for style in doc.styles}
     missing = [name for name in STYLES if name not in names]
     if missing:

@@ -110,7 +110,7 @@ def context(document: Document) -> dict:
     for block in document.body:
         if isinstance(block, Heading):
             item = {"kind": "heading", "level": block.level, "text": block.text,
-                    "id": ids[block.anchor], "hashes": Markup("#" * block.level)}
+                    "id": Markup(ids[block.anchor]), "hashes": Markup("#" * block.level)}
         elif isinstance(block, Paragraph):
             item = {"kind": "paragraph", "markdown": Markup(inlines(block.inlines, numbers))}
         elif isinstance(block, Note):
@@ -128,7 +128,7 @@ def context(document: Document) -> dict:
         "doc": document,
         "meta": {k: Markup(json.dumps(escape(v), ensure_ascii=False)) for k, v in meta.items()},
         "blocks": blocks,
-        "contents": [{"text": h.text, "id": ids[h.anchor], "indent": Markup("  " * (h.level - 1))}
+        "contents": [{"text": h.text, "id": Markup(ids[h.anchor]), "indent": Markup("  " * (h.level - 1))}
                      for h in document.headings if h.level <= 2] if document.toc else [],
         "footnotes": [{"number": n.number, "markdown": Markup(inlines(n.inlines, numbers))}
                       for n in document.footnotes],

@@ -205,7 +205,7 @@ def test_reference_document_that_is_not_a_docx(tmp_path):
     fake.write_text("not a zip")
     with pytest.raises(TemplateError) as info:
         render(reference=fake)
-    assert info.value.message.startswith(f"{fake}: not a Word document (.docx)")
+    assert info.value.message == f"{fake}: not a Word document (.docx); a reference document must be one"
 
 
 def test_the_reference_document_is_built_by_its_script():

@@ -1,0 +1,111 @@
+"""`rtdraft render` through CliRunner: where files go, exit codes, nothing lost."""
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import MINIMAL
+from rtdraft.cli import main
+
+
+@pytest.fixture
+def outline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path / "spring.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_both_formats_beside_the_outline(outline):
+    result = run("render", outline)
+    assert result.exit_code == 0
+    assert result.output == (f"wrote {outline.with_suffix('.docx')}\n"
+                             f"wrote {outline.with_suffix('.md')}\n")
+    assert outline.with_suffix(".docx").read_bytes()[:2] == b"PK"
+    assert outline.with_suffix(".md").read_text().startswith("---\ntitle: ")
+
+
+def test_one_format_to_a_named_file(outline, tmp_path):
+    result = run("render", outline, "--format", "md", "--output", tmp_path / "summary.md")
+    assert result.exit_code == 0
+    assert (tmp_path / "summary.md").exists() and not outline.with_suffix(".docx").exists()
+
+
+def test_several_formats_into_a_new_folder(outline, tmp_path):
+    assert run("render", outline, "-o", tmp_path / "out" / "2021").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out" / "2021").iterdir()) == [
+        "spring.docx", "spring.md"]
+
+
+def test_one_format_into_an_existing_folder(outline, tmp_path):
+    (tmp_path / "out").mkdir()
+    assert run("render", outline, "--format", "docx", "-o", tmp_path / "out").exit_code == 0
+    assert (tmp_path / "out" / "spring.docx").exists()
+
+
+def test_rendering_twice_gives_identical_files(outline):
+    run("render", outline)
+    first = outline.with_suffix(".docx").read_bytes(), outline.with_suffix(".md").read_bytes()
+    run("render", outline)
+    assert (outline.with_suffix(".docx").read_bytes(),
+            outline.with_suffix(".md").read_bytes()) == first
+
+
+def test_invalid_outline_renders_nothing_and_keeps_the_previous_output(outline):
+    run("render", outline)
+    before = outline.with_suffix(".docx").read_bytes()
+    outline.write_text(MINIMAL.replace("  - title: Trends\n", "  - body_: x\n"))
+    result = run("render", outline)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{outline}:12:5: error: ")
+    assert outline.with_suffix(".docx").read_bytes() == before
+
+
+def test_template_error_writes_nothing(outline, tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "summary.md.j2").write_text("{{ missing }}")
+    result = run("render", outline, "--template-dir", tmp_path / "t")
+    assert result.exit_code == 4
+    assert "template error" in result.output
+    assert not outline.with_suffix(".docx").exists() and not outline.with_suffix(".md").exists()
+
+
+def test_bad_reference_document_is_exit_4(outline, tmp_path):
+    (tmp_path / "house.docx").write_text("plain text")
+    result = run("render", outline, "--reference-doc", tmp_path / "house.docx")
+    assert result.exit_code == 4
+    assert result.output == (f"Error: {tmp_path / 'house.docx'}: not a Word document (.docx); "
+                             "a reference document must be one\n")
+
+
+def test_unwritable_output_is_exit_5_and_keeps_the_other_files(outline, tmp_path):
+    (tmp_path / "spring.md").mkdir()          # a folder stands where the file would go
+    (tmp_path / "spring.md" / "notes.txt").write_text("keep")
+    result = run("render", outline, "-o", tmp_path)
+    assert result.exit_code == 5
+    assert result.output.endswith(f"Error: cannot write {tmp_path / 'spring.md'}: "
+                                  "Is a directory\n")
+    assert (tmp_path / "spring.md" / "notes.txt").read_text() == "keep"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_that_cannot_be_created_is_exit_5(outline, tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = run("render", outline, "-o", tmp_path / "file" / "sub")
+    assert result.exit_code == 5
+    assert result.output == (f"Error: cannot create folder {tmp_path / 'file' / 'sub'}: "
+                             "Not a directory\n")
+
+
+def test_one_format_to_a_file_in_a_new_folder(outline, tmp_path):
+    result = run("render", outline, "--format", "md", "-o", tmp_path / "new" / "x.md")
+    assert result.exit_code == 0
+    assert (tmp_path / "new" / "x.md").exists()
+
+
+def test_unknown_output_format_is_a_usage_error(outline):
+    result = run("render", outline, "--format", "pdf")
+    assert result.exit_code == 2
+    assert "'pdf' is not a format; choose from docx, md" in result.output

@@ -1,0 +1,88 @@
+"""Real readers read the rendered examples: pandoc, LibreOffice, poppler.
+
+Also the fidelity measure: rendering an example and reading the DOCX back with
+pandoc gives back the published report it transcribes.
+"""
+
+import difflib
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, ROOT
+from readers import pandoc, pdf_pages, pdf_text, to_pdf
+from rtdraft.cli import main
+
+SEEDS = {
+    "spring-2019-halifax": ROOT / "seeds" / "000_104aff6ccee659f0.txt",
+    "fall-2019-winnipeg": ROOT / "seeds" / "001_adf1485462782035.txt",
+}
+
+
+def words(text: str) -> list[str]:
+    text = text.replace("’", "'").replace("‘", "'").replace("\\$", "$")
+    return re.findall(r"\w+", text.lower())
+
+
+def in_order(expected: list[str], actual: list[str]) -> float:
+    """The share of `expected` words found in `actual` in the same order."""
+    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(expected)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Every example rendered once, both formats, through the command line."""
+    folder = tmp_path_factory.mktemp("rendered")
+    for example in EXAMPLES:
+        result = CliRunner().invoke(main, ["render", str(example), "--output", str(folder)])
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_fidelity_to_the_published_report(rendered, stem, capsys):
+    seed = words(SEEDS[stem].read_text(encoding="utf-8"))
+    back = words(pandoc(rendered / f"{stem}.docx"))
+    figure = in_order(seed, back)
+    with capsys.disabled():
+        print(f"\nfidelity {stem}: {figure:.1%} of the report's {len(seed)} words come back "
+              "in order")
+    assert figure >= 0.97
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_pandoc_reads_the_markdown_and_docx_alike(rendered, example):
+    from_md = words(pandoc(rendered / f"{example.stem}.md", source="markdown"))
+    from_docx = words(pandoc(rendered / f"{example.stem}.docx"))
+    assert len(from_md) > 3000
+    # Same words, same order; the DOCX also carries the cover signature and wordmark.
+    assert in_order(from_md, from_docx) >= 0.99
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_libreoffice_converts_the_docx(rendered, example, tmp_path):
+    pdf = to_pdf(rendered / f"{example.stem}.docx", tmp_path)
+    pages = pdf_pages(pdf)
+    assert pages >= 8
+    cover = pdf_text(pdf, 1, 1)
+    assert "Meeting Summary" in cover and "Public Safety Canada" in cover
+    copyright_page = pdf_text(pdf, 2, 2)
+    assert "© Her Majesty the Queen in Right of Canada" in copyright_page
+    body = " ".join(pdf_text(pdf, 3, pages).split())
+    assert "Appendix A: Organizations Represented at the Roundtable" in body
+
+
+def test_footnotes_at_the_foot_of_their_page(rendered, tmp_path):
+    pdf = to_pdf(rendered / "fall-2019-winnipeg.docx", tmp_path)
+    for number, note in ((1, "In the United States, the fiscal year runs from 1 October"),
+                         (2, "The dark web is also known as the dark net")):
+        pages = [p for p in range(1, pdf_pages(pdf) + 1) if note in pdf_text(pdf, p, p)]
+        assert len(pages) == 1
+        lines = [line.strip() for line in pdf_text(pdf, pages[0], pages[0]).splitlines()
+                 if line.strip()]
+        where = next(i for i, line in enumerate(lines) if note in line)
+        # The superscript number stands before the note, on its line or just above it.
+        assert lines[where].startswith(str(number)) or lines[where - 1] == str(number)
+        assert where >= len(lines) - 3      # at the foot: only the page number follows
