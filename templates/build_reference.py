@@ -67,6 +67,16 @@ def character_style(doc, name, *, color=None, underline=None, superscript=None):
     return style
 
 
+def drop_theme_fonts(doc) -> None:
+    """Theme fonts (asciiTheme ...) win over named ones: keep the named FONT everywhere."""
+    root = doc.styles.element
+    for rfonts in root.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), FONT)
+
+
 def build(path: Path) -> None:
     doc = docx.Document()
     section = doc.sections[0]
@@ -117,6 +127,7 @@ def build(path: Path) -> None:
     character_style(doc, "Hyperlink", color=RGBColor(0x28, 0x4E, 0x9D), underline=True)
     character_style(doc, "Footnote Reference", superscript=True)
 
+    drop_theme_fonts(doc)
     missing = [name for name in STYLES if name not in [s.name for s in doc.styles]]
     assert not missing, missing
     core = doc.core_properties
