@@ -86,3 +86,21 @@ def test_footnotes_at_the_foot_of_their_page(rendered, tmp_path):
         # The superscript number stands before the note, on its line or just above it.
         assert lines[where].startswith(str(number)) or lines[where - 1] == str(number)
         assert where >= len(lines) - 3      # at the foot: only the page number follows
+
+
+def test_reference_example_with_contents_agenda_and_draft(tmp_path):
+    """The editors' reference example: TOC, agenda table, nested lists, a draft."""
+    text = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    outline = tmp_path / "reference-example.yaml"
+    outline.write_text(re.search(r"```yaml\n(.*?)```", text, re.S).group(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(outline)])
+    assert result.exit_code == 0, result.output
+    pdf = to_pdf(outline.with_suffix(".docx"), tmp_path)
+    contents = " ".join(pdf_text(pdf, 3, 3).split())
+    assert contents.startswith("DRAFT Table of Contents Context")
+    assert "Appendix B: Organizations Represented at the Roundtable" in contents
+    agenda = " ".join(pdf_text(pdf, 4, pdf_pages(pdf)).split())
+    assert "Time Item Speakers" in agenda and "13:00-13:15 Opening remarks Public Safety Canada" \
+        in agenda
+    plain = pandoc(outline.with_suffix(".md"), source="markdown")
+    assert "The meeting was held online because of the pandemic." in plain

@@ -1,0 +1,19 @@
+"""A built wheel carries the default templates, so an installed rtdraft finds them."""
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+
+def test_wheel_contains_the_templates(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                             str(tmp_path), str(ROOT)], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    [wheel] = tmp_path.glob("rtdraft-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"rtdraft/templates/reference.docx", "rtdraft/templates/summary.md.j2",
+            "rtdraft/templates/block.md.j2", "rtdraft/cli.py",
+            "rtdraft/render/docx.py"} <= names
