@@ -48,6 +48,47 @@ def validate(files: tuple[str, ...], output_format: str | None) -> None:
 
 
 @main.command()
+@click.argument("files", nargs=-1,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@click.option("--strict", is_flag=True, help="Exit 3 when there is any warning.")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--disable", "disabled", multiple=True, metavar="RULE",
+              help="Do not run this rule (repeatable).")
+@FORMAT_OPTION
+def lint(files: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple[str, ...],
+         output_format: str | None) -> None:
+    """Find what a careful reviewer would: undefined abbreviations, names spelled
+    two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
+
+    An invalid outline reports its errors and is not linted. Exits 0 with
+    warnings, 3 with --strict when there is any, 1 when an outline is invalid.
+    """
+    from .lint import documentation, lint as run_rules, rule_ids
+    from .source import read
+    from .validate import validate as check
+
+    if list_rules:
+        for rule_id in rule_ids():
+            click.echo(f"{rule_id}: {documentation(rule_id).splitlines()[0]}")
+        return
+    if not files:
+        raise click.UsageError("give at least one outline (or --list-rules)")
+    unknown = [r for r in disabled if r not in rule_ids()]
+    if unknown:
+        raise click.BadParameter(f"no rule {unknown[0]!r}; rules: {', '.join(rule_ids())}",
+                                 param_hint="--disable")
+    problems = []
+    for name in files:
+        source = read(name)
+        errors_found = check(source)
+        problems += errors_found or run_rules(source, disabled)
+    emit(problems, output_format)
+    if any(p.level == "error" for p in problems):
+        sys.exit(errors.INVALID)
+    sys.exit(errors.WARNINGS if strict and problems else errors.OK)
+
+
+@main.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "formats", default="docx,md", show_default=True,
               callback=lambda ctx, param, value: _formats(value),

@@ -240,6 +240,21 @@ OUTLINE = {
                   "valuesrules": text("The footnote's text (inline markup allowed).",
                                       required=True, check_with="inline"),
                   **_meta("Footnotes by id; cite one with [^id] in any text.")},
+    "lint": mapping("Settings for `rtdraft lint` in this outline.", {
+        "abbreviations": listing("Abbreviations that need no definition in this outline, "
+                                 "e.g. company names written in capitals.",
+                                 text("An abbreviation.")),
+        "disable": listing("Lint rules not to run on this outline.",
+                           text("A rule id.", check_with="rule_id")),
+        "ignore": listing("Warnings accepted deliberately: a rule at a path and below it.",
+                          mapping("One accepted warning.", {
+                              "rule": text("The rule id.", required=True,
+                                           check_with="rule_id"),
+                              "path": text("The path the warning names, e.g. "
+                                           "sessions[2].body[0], or a part of it.",
+                                           required=True),
+                              "reason": text("Why it is accepted.")})),
+    }),
     "labels": {"type": "dict", "nullable": True,
                "keysrules": {"type": "string", "check_with": "label_key"},
                "valuesrules": text("The replacement wording.", required=True),

@@ -75,19 +75,18 @@ class Source:
         """Line and column of the occurrence-th `needle` inside the scalar at path.
 
         Works where the source spells the text as the value does (plain, literal
-        and folded scalars, quoted ones without escapes); otherwise the scalar's
-        own position is the answer.
+        and folded scalars, quoted ones without escapes; a line break in the file
+        may stand for a space of the value); otherwise the scalar's own position
+        is the answer.
         """
         place = self.places.get(tuple(path))
-        if place is None or place.style is None:
+        if place is None or place.style is None or not needle.strip():
             return self.position(path)
-        raw = self.text[place.start:place.end]
-        index = -1
-        for _ in range(occurrence + 1):
-            index = raw.find(needle, index + 1)
-            if index < 0:
-                return place.line, place.column
-        return self.line_column(place.start + index)
+        pattern = r"\s+".join(re.escape(word) for word in needle.split())
+        found = list(re.finditer(pattern, self.text[place.start:place.end]))
+        if occurrence >= len(found):
+            return place.line, place.column
+        return self.line_column(place.start + found[occurrence].start())
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = self.text.count("\n", 0, offset) + 1

@@ -14,6 +14,7 @@ from . import inline, schema
 from .labels import LABELS, PLACEHOLDERS
 from .problems import Problem, format_path
 from .source import Source
+from .walk import reading_order
 
 # Our own error: info is (rule id, message, where): where is None (the value itself),
 # an offset into the string, or the name of a key of the mapping.
@@ -79,6 +80,12 @@ class OutlineValidator(cerberus.Validator):
     def _check_with_label_key(self, field, value):
         if value not in LABELS["en"]:
             self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
+
+    def _check_with_rule_id(self, field, value):
+        from .lint import rule_ids
+        if value not in rule_ids():
+            self._fail(field, "unknown-rule", unknown_key_message(value, rule_ids())
+                       .replace("unknown key", "unknown lint rule"))
 
     def _check_with_inline(self, field, value):
         try:
@@ -270,51 +277,6 @@ def cross_checks(source: Source) -> list[Problem]:
     return out
 
 
-def inline_texts(data: dict) -> Iterator[tuple[tuple, str]]:
-    """Every string that may hold inline markup, with its path, in reading order."""
-    def blocks(path, value):
-        for i, block in enumerate(value if isinstance(value, list) else []):
-            if isinstance(block, str):
-                yield path + (i,), block
-            elif isinstance(block, dict):
-                for kind in ("bullets", "numbered"):
-                    yield from items(path + (i, kind), block.get(kind))
-
-    def items(path, value):
-        for i, item in enumerate(value if isinstance(value, list) else []):
-            if isinstance(item, str):
-                yield path + (i,), item
-            elif isinstance(item, dict):
-                if isinstance(item.get("text"), str):
-                    yield path + (i, "text"), item["text"]
-                for kind in ("bullets", "numbered"):
-                    yield from items(path + (i, kind), item.get(kind))
-
-    def section(key):
-        part = data.get(key)
-        return part if isinstance(part, dict) else {}
-
-    yield from blocks(("introduction", "body"), section("introduction").get("body"))
-    yield from blocks(("opening_remarks", "body"), section("opening_remarks").get("body"))
-    for kind, group in section("session_groups").items():
-        if isinstance(group, dict):
-            yield from blocks(("session_groups", kind, "intro"), group.get("intro"))
-    for i, session in enumerate(_list(data.get("sessions"))):
-        if isinstance(session, dict):
-            yield from blocks(("sessions", i, "body"), session.get("body"))
-    outcomes = section("outcomes")
-    if isinstance(outcomes.get("intro"), str):
-        yield ("outcomes", "intro"), outcomes["intro"]
-    yield from items(("outcomes", "items"), outcomes.get("items"))
-    yield from blocks(("conclusion", "body"), section("conclusion").get("body"))
-    for i, appendix in enumerate(_list(data.get("appendices"))):
-        if isinstance(appendix, dict):
-            yield from blocks(("appendices", i, "body"), appendix.get("body"))
-    for key, note in section("footnotes").items():
-        if isinstance(note, str):
-            yield ("footnotes", key), note
-
-
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
@@ -323,7 +285,10 @@ def _check_footnotes(source: Source, add) -> None:
     notes = source.data.get("footnotes")
     notes = notes if isinstance(notes, dict) else {}
     used = set()
-    for path, text in inline_texts(source.data):
+    for piece in reading_order(source.data):
+        if piece.role != "prose":
+            continue
+        path, text = piece.path, piece.text
         for ref, offset in inline.footnote_refs(text):
             at = source.locate(path, f"[^{ref}]", text[:offset].count(f"[^{ref}]"))
             if path[0] == "footnotes":
@@ -404,5 +369,4 @@ def _check_labels(data: dict, add) -> None:
                     f"it may use: {allowed}", "label")
 
 
-__all__ = ["validate", "OutlineValidator", "inline_texts", "parse_date", "isbn_problem",
-           "format_path"]
+__all__ = ["validate", "OutlineValidator", "parse_date", "isbn_problem", "format_path"]

@@ -1,0 +1,184 @@
+"""Abbreviations: defined before use, and defined one way."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterator
+
+from . import Finding, Outline, rule
+
+# Abbreviations a Canadian federal reader needs no definition for. An outline adds
+# its own under lint.abbreviations (company names written in capitals, say).
+KNOWN = frozenset({
+    "U.S.", "US", "UK", "UN", "EU", "NATO", "DNA", "HIV", "AIDS", "COVID", "PDF", "ISBN",
+    "URL", "ID", "P.O.", "TV", "a.m.", "p.m.", "OK",
+})
+PLACEHOLDERS = frozenset({"TODO", "TBD", "TBC", "XXX", "FIXME"})  # the placeholder rule's
+SMALL_WORDS = {"of", "and", "the", "on", "for", "in", "to", "de", "du", "des", "la", "le",
+               "les", "et", "a", "an", "&"}
+
+# An abbreviation: capitals (and digits, hyphens, periods) with at least two capitals,
+# an optional plural s: OCGs, CI2, J-CODE, U.S.
+ABBREVIATION = re.compile(r"(?<![\w.-])((?:[A-Z][A-Z0-9]*[-.]?){1,}[A-Z0-9](?:\.)?)(s?)(?![\w-])")
+DEFINITION = re.compile(r"\(((?:[A-Z][A-Za-z0-9]*[-.]?)+)\)")
+_WORD = re.compile(r"[\w’'&-]+")
+
+
+def letters(abbreviation: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", abbreviation).upper()
+
+
+def singular(abbreviation: str) -> str:
+    """OCGs -> OCG; an abbreviation is one concept whatever its number."""
+    if abbreviation.endswith("s") and abbreviation[:-1].upper() == abbreviation[:-1]:
+        return abbreviation[:-1]
+    return abbreviation
+
+
+def expansion(before: str, abbreviation: str) -> str | None:
+    """The words before '(ABBR)' that ABBR abbreviates, or None.
+
+    The abbreviation's letters must be the initials of the words, in order, where
+    small words (of, and, the, ...) and trailing generic words may be skipped:
+    'Canadian Centre on Substance Use and Addiction (CCSA)'.
+    """
+    wanted = letters(singular(abbreviation))
+    words = _WORD.findall(before)[-(len(wanted) + 6):]
+    for start in range(len(words) - 1, -1, -1):
+        candidate = words[start:]
+        if candidate[0].lower() in SMALL_WORDS or candidate[0][0].upper() != wanted[0]:
+            continue
+        if _initials_match(candidate, wanted):
+            return " ".join(candidate)
+    return None
+
+
+def _initials_match(words: list[str], wanted: str) -> bool:
+    """Do the words' initials (and inner capitals: 'J-CODE') spell `wanted` in order?"""
+    index = 0
+    for word in words:
+        if index < len(wanted) and word[0].upper() == wanted[index]:
+            index += 1
+            for part in re.split(r"[-’']", word)[1:]:   # Joint-Criminal, Hell's
+                if part and index < len(wanted) and part[0].upper() == wanted[index]:
+                    index += 1
+        elif word.lower() not in SMALL_WORDS and index < len(wanted):
+            if index == 0:
+                return False
+    return index == len(wanted)
+
+
+def definitions(outline: Outline) -> Iterator[tuple[object, str, str, int]]:
+    """(piece, abbreviation, expansion, offset of '(') for every 'Full Name (ABBR)'."""
+    for piece in outline.pieces:
+        for m in DEFINITION.finditer(piece.text):
+            abbreviation = m.group(1)
+            if len(letters(abbreviation)) < 2:
+                continue
+            full = expansion(piece.text[:m.start()], abbreviation)
+            if full:
+                yield piece, abbreviation, full, m.start()
+
+
+def _skip(piece_text: str, start: int, end: int) -> bool:
+    """Text in capitals (a tagline, a shouted heading) is not abbreviations."""
+    around = piece_text[max(0, start - 30):end + 30]
+    caps = sum(1 for c in around if c.isupper())
+    lows = sum(1 for c in around if c.islower())
+    return caps > 2 * lows
+
+
+@rule("acronym-undefined")
+def undefined(outline: Outline) -> Iterator[Finding]:
+    """An abbreviation used before it is defined, or never defined.
+
+    An abbreviation is defined by writing the full name followed by the
+    abbreviation in parentheses at its first use, in reading order (cover,
+    introduction, opening remarks, sessions, outcomes, conclusion, appendices,
+    footnotes). A few abbreviations need no definition (U.S., UK, UN, DNA, HIV,
+    COVID, PDF, ISBN, URL, ID, P.O., ...); add an outline's own under
+    `lint: {abbreviations: [...]}`.
+
+    Bad:  The CBSA processes hundreds of thousands of packages.
+    Good: The Canada Border Services Agency (CBSA) processes hundreds of
+          thousands of packages.
+    """
+    defined: dict[str, tuple] = {}
+    for piece, abbreviation, _full, offset in definitions(outline):
+        key = letters(singular(abbreviation))
+        defined.setdefault(key, (outline.pieces.index(piece), offset))
+    known = {letters(a) for a in KNOWN | outline.abbreviations}
+    reported = set()
+    for index, piece in enumerate(outline.pieces):
+        if piece.role in ("person",):
+            continue
+        for m in ABBREVIATION.finditer(piece.text):
+            word = m.group(0)
+            if word.endswith(".") and word.count(".") == 1:
+                word = word[:-1]   # the sentence's full stop, not the abbreviation's
+            key = letters(singular(word))
+            if len(key) < 2 or key in known or word in PLACEHOLDERS or key in reported:
+                continue
+            if _skip(piece.text, m.start(), m.end()) or _in_definition(piece.text, m):
+                continue
+            where = defined.get(key)
+            if where is None:
+                reported.add(key)
+                close = difflib.get_close_matches(key, list(defined), n=1, cutoff=0.8)
+                hint = f"; did you mean {close[0]}, defined earlier?" if close else \
+                    f"; write the full name followed by ({singular(word)}) where it is " \
+                    "first used"
+                yield Finding(piece.path, f"'{word}' is never defined{hint}", word, m.start())
+            elif (index, m.start()) < where:
+                reported.add(key)
+                yield Finding(piece.path, f"'{word}' is used before it is defined; move the "
+                              "definition here, to its first use", word, m.start())
+
+
+def _in_definition(text: str, match: re.Match) -> bool:
+    return text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+
+
+@rule("acronym-conflict")
+def conflict(outline: Outline) -> Iterator[Finding]:
+    """One abbreviation defined with two expansions, or one expansion with two abbreviations.
+
+    Bad:  Organized Crime Groups (OCGs) ... Outlaw Crime Gangs (OCGs)
+    Good: Organized Crime Groups (OCGs) ... outlaw motorcycle gangs (OMGs)
+    """
+    by_abbreviation: dict[str, str] = {}
+    by_expansion: dict[str, str] = {}
+    for piece, abbreviation, full, offset in definitions(outline):
+        key = letters(singular(abbreviation))
+        name = _normal(full)
+        first = by_abbreviation.setdefault(key, full)
+        if _normal(first) != name:
+            yield Finding(piece.path, f"'{abbreviation}' stands for '{full}' here but for "
+                          f"'{first}' earlier", f"({abbreviation})", offset)
+        other = by_expansion.setdefault(name, abbreviation)
+        if letters(singular(other)) != key:
+            yield Finding(piece.path, f"'{full}' is abbreviated '{abbreviation}' here but "
+                          f"'{other}' earlier", f"({abbreviation})", offset)
+
+
+def _normal(name: str) -> str:
+    words = [w.lower().rstrip("s") for w in _WORD.findall(name)]
+    return " ".join(w for w in words if w not in SMALL_WORDS)
+
+
+@rule("acronym-redefined")
+def redefined(outline: Outline) -> Iterator[Finding]:
+    """An abbreviation defined a second time; define it once, at its first use.
+
+    Bad:  Organized Crime Groups (OCGs) ... (later) organized crime group (OCG)
+    Good: Organized Crime Groups (OCGs) ... (later) OCG
+    """
+    first: dict[str, object] = {}
+    for piece, abbreviation, full, offset in definitions(outline):
+        key = letters(singular(abbreviation))
+        if key in first and _normal(full) == _normal(first[key]):
+            yield Finding(piece.path, f"'{abbreviation}' is defined again; it was defined as "
+                          f"'{first[key]}' earlier, so '{abbreviation}' alone will do",
+                          f"({abbreviation})", offset)
+        first.setdefault(key, full)

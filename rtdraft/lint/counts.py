@@ -1,0 +1,94 @@
+"""What the text says of the outline itself: how many sessions, which appendix."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Finding, Outline, rule
+
+NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER = r"(\d+|" + "|".join(NUMBERS) + r")"
+SESSIONS = re.compile(_NUMBER + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
+DAYS = re.compile(r"\b" + _NUMBER + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + _NUMBER
+                  + r"\s+days\b", re.IGNORECASE)
+APPENDIX = re.compile(r"\bAppendix\s+([A-Z])\b(?:\s+for\s+(?:a|the)\s+(list\s+of\s+"
+                      r"organizations|agenda))?")
+
+
+def _value(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+@rule("count-mismatch")
+def count_mismatch(outline: Outline) -> Iterator[Finding]:
+    """Text that counts the sessions or days while the outline has another number.
+
+    Reads "seven plenary sessions", "four breakout sessions", "a two-day event",
+    "over the course of two days" and compares them with the outline's sessions
+    of that kind and its meeting dates. English outlines only.
+
+    Bad:  The agenda consisted of seven plenary sessions. (six are in the outline)
+    Good: The agenda consisted of six plenary sessions.
+    """
+    if (outline.data.get("publication") or {}).get("language") == "fr":
+        return
+    sessions = outline.data.get("sessions") or []
+    kinds: dict[str, int] = {}
+    for session in sessions:
+        kind = session.get("kind") or "plenary"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    dates = outline.data["meeting"]["dates"]
+    days = len(dates) if isinstance(dates, list) else 1
+    for piece in outline.prose():
+        for m in SESSIONS.finditer(piece.text):
+            said, kind = _value(m.group(1)), (m.group(2) or "").lower()
+            actual = kinds.get(kind, 0) if kind else len(sessions)
+            if kind and kind not in kinds and kind not in ("plenary", "breakout"):
+                continue   # "two parallel sessions": not a kind the outline has
+            if said != actual:
+                yield Finding(piece.path, f"the text says {m.group(0)} but the outline has "
+                              f"{actual} {kind + ' ' if kind else ''}session"
+                              f"{'' if actual == 1 else 's'}", m.group(0), m.start())
+        for m in DAYS.finditer(piece.text):
+            said = _value(m.group(1) or m.group(2))
+            if said != days and all(len(d) == 10 for d in (dates if isinstance(dates, list)
+                                                           else [dates])):
+                yield Finding(piece.path, f"the text says '{m.group(0)}' but the meeting has "
+                              f"{days} date{'' if days == 1 else 's'}", m.group(0), m.start())
+
+
+@rule("appendix-reference")
+def appendix_reference(outline: Outline) -> Iterator[Finding]:
+    """'Appendix X' named in the text but absent, or of another kind than the text implies.
+
+    Appendices are lettered A, B, C ... in the order of `appendices`. "See
+    Appendix A for a list of organizations" needs appendix A to be an
+    organizations list; "Appendix B for the agenda" an agenda.
+
+    Bad:  (see Appendix B for a list of organizations)   with one appendix
+    Good: (see Appendix A for a list of organizations)
+    """
+    appendices = outline.data.get("appendices") or []
+    for piece in outline.prose():
+        for m in APPENDIX.finditer(piece.text):
+            index = ord(m.group(1)) - ord("A")
+            if index >= len(appendices):
+                have = f"A to {chr(ord('A') + len(appendices) - 1)}" if len(appendices) > 1 \
+                    else ("only A" if appendices else "none")
+                yield Finding(piece.path, f"'{m.group(0)}' does not exist; the outline has "
+                              f"appendices {have}" if appendices else
+                              f"'{m.group(0)}' does not exist; the outline has no appendices",
+                              m.group(0), m.start())
+                continue
+            implied = m.group(2)
+            if not implied:
+                continue
+            wanted = "organizations" if implied.lower().startswith("list") else "agenda"
+            if wanted not in appendices[index]:
+                title = appendices[index].get("title")
+                yield Finding(piece.path, f"'{m.group(0)}' points at '{title}', which is not "
+                              f"{'an organizations list' if wanted == 'organizations' else 'an agenda'}",
+                              m.group(0), m.start())

@@ -1,0 +1,335 @@
+"""Every lint rule: a case it flags at an exact line and column, and correct text it leaves alone."""
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, MINIMAL, ROOT, load
+from rtdraft.cli import main
+from rtdraft.lint import RULES, lint, reference, rule_ids
+
+
+def outline(intro: str = "", extra: str = "", session: str = "Trends were discussed.") -> str:
+    text = MINIMAL
+    if intro:
+        text = text.replace("    - The roundtable met once.\n", intro)
+    text = text.replace("      - Trends were discussed.\n", f"      - {session}\n")
+    return text + extra
+
+
+def warnings(text: str, rule: str | None = None) -> list[str]:
+    source = load(text)
+    return [f"{p.line}:{p.column}: {p.message}" for p in lint(source)
+            if rule is None or p.rule == rule]
+
+
+# -- acronym-undefined / -conflict / -redefined -----------------------------------------
+
+def test_abbreviation_used_before_its_definition():
+    text = outline("""\
+    - >-
+      The CBSA met partners. Later the Canada Border
+      Services Agency (CBSA) spoke.
+""")
+    assert warnings(text, "acronym-undefined") == [
+        "11:11: 'CBSA' is used before it is defined; move the definition here, to its first use"]
+
+
+def test_abbreviation_never_defined_and_close_to_a_defined_one():
+    text = outline("    - The United States Postal Inspection Service (USPIS), USPIIS and RCMP.\n")
+    assert warnings(text, "acronym-undefined") == [
+        "10:60: 'USPIIS' is never defined; did you mean USPIS, defined earlier?",
+        "10:71: 'RCMP' is never defined; write the full name followed by (RCMP) where it is "
+        "first used"]
+
+
+def test_abbreviations_defined_first_known_or_declared_are_fine():
+    text = outline("    - >-\n      Organized crime groups (OCGs) grow; OCG activity, U.S. and "
+                   "UN data, UPS parcels; the Joint Criminal Opioid and Darknet Enforcement "
+                   "(J-CODE) team; J-CODE works.\n",
+                   extra="lint:\n  abbreviations: [UPS]\n")
+    assert warnings(text, "acronym-undefined") == []
+
+
+def test_capitals_of_a_tagline_are_not_abbreviations():
+    text = MINIMAL.replace("  department: Public Safety Canada\n",
+                           "  department: Public Safety Canada\n  tagline: BUILDING A SAFE "
+                           "AND RESILIENT CANADA\n")
+    assert warnings(text, "acronym-undefined") == []
+
+
+def test_conflicting_and_repeated_definitions():
+    text = outline("    - Organized Crime Groups (OCGs) and Outlaw Crime Gangs (OCGs).\n"
+                   "    - Drug Analysis Service (DAS) and Drug Analysis Service (DAS).\n")
+    assert warnings(text, "acronym-conflict") == [
+        "10:60: 'OCGs' stands for 'Outlaw Crime Gangs' here but for 'Organized Crime Groups' "
+        "earlier"]
+    assert warnings(text, "acronym-redefined") == [
+        "11:61: 'DAS' is defined again; it was defined as 'Drug Analysis Service' earlier, so "
+        "'DAS' alone will do"]
+
+
+# -- name-variant -------------------------------------------------------------------------
+
+SPEAKER = """\
+opening_remarks:
+  speakers: [{name: Trevor Bhupsingh}]
+  body: [Trevor Bhupsingh opened.]
+"""
+
+
+def test_person_spelled_two_ways():
+    text = outline().replace("outcomes:", SPEAKER + "outcomes:").replace(
+        "    - The event concluded.\n",
+        "    - The event concluded with remarks from Trevor\n      Bhup Singh.\n")
+    assert warnings(text, "name-variant") == [
+        "23:45: 'Trevor Bhup Singh' is spelled 'Trevor Bhupsingh' elsewhere in the outline"]
+
+
+def test_organization_variants_against_the_appendix():
+    appendix = """\
+appendices:
+  - title: Organizations
+    organizations:
+      - Abbotsford Police Service
+      - Ministry of Corrections & Policing, Saskatchewan
+      - Saginaw-Chippewa Indian Tribe
+"""
+    text = outline("    - The Abbotsford Police Department, the Ministry of Corrections and "
+                   "Policing, Saskatchewan and the Saginaw Chippewa court met.\n",
+                   extra=appendix)
+    assert warnings(text, "name-variant") == [
+        "10:11: 'Abbotsford Police Department' is named 'Abbotsford Police Service' elsewhere "
+        "in the outline",
+        "10:45: 'Ministry of Corrections and Policing, Saskatchewan' is spelled 'Ministry of "
+        "Corrections & Policing, Saskatchewan' elsewhere in the outline",
+        "10:104: 'Saginaw Chippewa' is spelled 'Saginaw-Chippewa' elsewhere in the outline"]
+
+
+def test_names_as_given_and_possessives_are_fine():
+    text = outline("    - The Calgary Police Service's team and the Calgary Police Service "
+                   "met; police services agreed.\n",
+                   extra="appendices:\n  - title: O\n    organizations: [Calgary Police Service]\n")
+    assert warnings(text, "name-variant") == []
+
+
+# -- organizations ----------------------------------------------------------------------------
+
+def test_duplicate_and_unsorted_organizations():
+    text = MINIMAL + """\
+appendices:
+  - title: Organizations
+    organizations:
+      - The Abbotsford Police Service
+      - Canadian Police Association
+      - Calgary Police Service
+      - Canadian police association
+      - École nationale de police
+"""
+    assert warnings(text, "duplicate-organization") == [
+        "27:9: 'Canadian police association' is already listed (item 2); remove one"]
+    assert warnings(text, "unsorted-organizations") == [
+        "26:9: 'Calgary Police Service' should come before 'Canadian Police Association' "
+        "(alphabetical order)"]
+
+
+# -- spelling, stigma, placeholders ---------------------------------------------------------
+
+def test_spelling_mix_points_at_the_non_canadian_spelling():
+    text = outline("    - Impulsive behavior was noted.\n    - Stigmatizing behaviours were too; "
+                   "the Center for Disease Control spoke.\n    - The centre opened.\n")
+    assert warnings(text, "spelling-mix") == [
+        "10:17: 'behavior' is spelled 'behaviours' elsewhere; Canadian federal spelling: "
+        "behaviour"]
+
+
+def test_one_spelling_throughout_is_fine():
+    assert warnings(outline("    - Behavior and behaviors.\n"), "spelling-mix") == []
+
+
+def test_stigmatizing_terms_with_alternatives():
+    text = outline("    - Substance users and an addict; substance abuse; a clean test.\n"
+                   "    - Elder abuse, domestic abuse and clean water are other senses.\n")
+    assert warnings(text, "stigmatizing-language") == [
+        "10:7: 'Substance users' can stigmatize; the Canadian Centre on Substance Use and "
+        "Addiction suggests: people who use drugs (or substances)",
+        "10:30: 'addict' can stigmatize; the Canadian Centre on Substance Use and Addiction "
+        "suggests: person who uses drugs (or person with a substance use disorder)",
+        "10:38: 'substance abuse' can stigmatize; the Canadian Centre on Substance Use and "
+        "Addiction suggests: substance use (or problematic substance use, substance use "
+        "disorder)",
+        "10:57: 'clean test' can stigmatize; the Canadian Centre on Substance Use and "
+        "Addiction suggests: negative (or positive) test result"]
+
+
+def test_placeholders():
+    text = outline("    - The date is TBD.\n    - \"[[Summarize the session.]]\"\n")
+    assert warnings(text, "placeholder") == [
+        "10:19: 'TBD' is a placeholder; replace it with the final text",
+        "11:8: '[[Summarize the session.]]' is a placeholder; replace it with the final text"]
+    assert warnings(text, "acronym-undefined") == []
+
+
+# -- counts and appendix references ----------------------------------------------------------
+
+def test_session_and_day_counts():
+    text = outline("    - There were three plenary sessions over two days, in a two-day event.\n")
+    assert warnings(text, "count-mismatch") == [
+        "10:18: the text says three plenary sessions but the outline has 1 plenary session",
+        "10:41: the text says 'over two days' but the meeting has 1 date",
+        "10:61: the text says 'two-day' but the meeting has 1 date"]
+
+
+def test_counts_that_match_are_fine():
+    assert warnings(outline("    - The agenda had 1 plenary sessions over a one-day event.\n"),
+                    "count-mismatch") == []
+
+
+def test_appendix_references():
+    appendix = "appendices:\n  - title: Agenda\n    agenda: [{title: Opening}]\n"
+    text = outline("    - See Appendix A for a list of organizations and Appendix C.\n",
+                   extra=appendix)
+    assert warnings(text, "appendix-reference") == [
+        "10:11: 'Appendix A for a list of organizations' points at 'Agenda', which is not an "
+        "organizations list",
+        "10:54: 'Appendix C' does not exist; the outline has appendices only A"]
+    assert warnings(outline("    - See Appendix A for the agenda.\n", extra=appendix),
+                    "appendix-reference") == []
+
+
+# -- Canada.ca style ----------------------------------------------------------------------------
+
+def test_style_points():
+    text = outline("    - Crimes (e.g. fraud) on October 8th, 2019; a twenty-nine percent (29%) "
+                   "rise; the the end.\n")
+    assert warnings(text, "latin-abbreviation") == [
+        "10:15: 'e.g.': write 'for example (or such as)' (Canada.ca Content Style Guide)"]
+    assert warnings(text, "ordinal-date") == [
+        "10:30: 'October 8th': write 'October 8' (no ordinal suffix in dates)"]
+    assert warnings(text, "number-doubling") == [
+        "10:51: 'twenty-nine percent (29%)' gives the number twice; write it once, in "
+        "numerals: 29%"]
+    assert warnings(text, "repeated-word") == ["10:83: 'the' is repeated"]
+
+
+def test_heading_case():
+    text = outline().replace("sessions:\n", """\
+sessions:
+  - title: Current Drug Trends and Organized Crime
+    body: [x]
+  - title: Leveraging existing data and addressing gaps
+    body: [x]
+""")
+    assert warnings(text, "heading-case") == [
+        "14:12: 'Leveraging existing data and addressing gaps' is in sentence case; the other "
+        "headings are in title case"]
+
+
+# -- settings, CLI, examples, documentation --------------------------------------------------------
+
+def test_outline_can_disable_a_rule_or_ignore_a_path():
+    base = outline("    - Crimes (e.g. fraud).\n    - Also (e.g. theft).\n")
+    assert len(warnings(base, "latin-abbreviation")) == 2
+    assert warnings(base + "lint:\n  disable: [latin-abbreviation]\n") == []
+    ignored = base + ("lint:\n  ignore:\n    - {rule: latin-abbreviation, path: "
+                      "'introduction.body[1]', reason: quoted}\n")
+    assert warnings(ignored, "latin-abbreviation") == [
+        "10:15: 'e.g.': write 'for example (or such as)' (Canada.ca Content Style Guide)"]
+
+
+def test_unknown_rule_in_settings_is_an_error():
+    from rtdraft.validate import validate
+    [problem] = validate(load(MINIMAL + "lint:\n  disable: [latin-abbreviations]\n"))
+    assert problem.message == ("unknown lint rule 'latin-abbreviations'; did you mean "
+                               "'latin-abbreviation'?")
+    assert (problem.line, problem.column) == (22, 13)
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ok.yaml").write_text(MINIMAL)
+    (tmp_path / "warn.yaml").write_text(outline("    - Crimes (e.g. fraud).\n"))
+    (tmp_path / "bad.yaml").write_text(MINIMAL.replace("rtdraft: 1", "rtdraft: 1\nzzz: 1"))
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_cli_exit_codes(files):
+    assert (run("lint", "ok.yaml").exit_code, run("lint", "ok.yaml").output) == (0, "")
+    result = run("lint", "warn.yaml")
+    assert (result.exit_code, result.output) == (0, "warn.yaml:10:15: warning: introduction."
+                                                 "body[0]: 'e.g.': write 'for example (or such "
+                                                 "as)' (Canada.ca Content Style Guide)\n")
+    assert run("lint", "--strict", "warn.yaml").exit_code == 3
+    assert run("lint", "--strict", "ok.yaml").exit_code == 0
+    assert run("lint", "--strict", "--disable", "latin-abbreviation", "warn.yaml").exit_code == 0
+    result = run("lint", "warn.yaml", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1] == ("bad.yaml:2:1: error: zzz: unknown key 'zzz'; "
+                                             "expected one of: rtdraft, meeting, publication, "
+                                             "introduction, opening_remarks, session_groups, "
+                                             "sessions, outcomes, conclusion, appendices, "
+                                             "footnotes, lint, labels")
+
+
+def test_cli_formats_and_unknown_rule(files):
+    result = run("lint", "--format", "parsable", "warn.yaml")
+    assert result.output.endswith("(latin-abbreviation)\n") and "[warning]" in result.output
+    result = run("lint", "--format", "github", "warn.yaml")
+    assert result.output.startswith("::warning file=warn.yaml,line=10,col=15,")
+    result = run("lint", "--disable", "nope", "warn.yaml")
+    assert result.exit_code == 2 and "no rule 'nope'" in result.output
+
+
+def test_list_rules(files):
+    result = run("lint", "--list-rules")
+    assert result.output.splitlines()[0] == ("acronym-undefined: An abbreviation used before "
+                                             "it is defined, or never defined.")
+    assert len(result.output.splitlines()) == len(RULES)
+
+
+def test_every_rule_is_documented_with_examples():
+    for rule_id in rule_ids():
+        doc = RULES[rule_id].__doc__
+        assert "Bad:" in doc and "Good:" in doc, rule_id
+
+
+def test_docs_lint_md_is_current():
+    assert (ROOT / "docs" / "lint.md").read_text(encoding="utf-8") == reference(), \
+        "run: python -m rtdraft.lint > docs/lint.md"
+
+
+EXPECTED = {
+    "spring-2019-halifax.yaml": [
+        "123:59 latin-abbreviation",
+        "302:81 name-variant",
+        "311:12 heading-case",
+        "440:9 unsorted-organizations",
+        "466:9 unsorted-organizations",
+    ],
+}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_lint_without_errors(path):
+    problems = lint(load(path.read_text(encoding="utf-8")))
+    assert all(p.level == "warning" for p in problems)
+    if path.name in EXPECTED:
+        assert [f"{p.line}:{p.column} {p.rule}" for p in problems] == EXPECTED[path.name]
+
+
+def test_fall_2019_findings():
+    path = ROOT / "examples" / "fall-2019-winnipeg.yaml"
+    found = [(p.line, p.rule, p.message) for p in lint(load(path.read_text(encoding="utf-8")))
+             if p.rule != "number-doubling"]
+    assert [f"{line} {rule}" for line, rule, _ in found] == [
+        "99 acronym-undefined", "108 spelling-mix", "178 name-variant", "386 acronym-undefined",
+        "414 acronym-undefined", "450 acronym-redefined", "494 name-variant",
+        "554 acronym-undefined", "616 acronym-undefined", "695 stigmatizing-language",
+        "705 acronym-redefined", "724 name-variant", "788 name-variant",
+        "802 unsorted-organizations", "806 unsorted-organizations",
+        "809 duplicate-organization", "809 unsorted-organizations",
+        "834 unsorted-organizations", "836 unsorted-organizations"]
