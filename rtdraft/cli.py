@@ -11,6 +11,7 @@ import click
 from . import __version__, errors
 from .problems import FORMATS, default_format
 
+
 def problem_format_option(flag: str):
     return click.option(
         flag, "output_format", type=click.Choice(sorted(FORMATS)), default=None,
@@ -63,7 +64,8 @@ def lint(files: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple
     An invalid outline reports its errors and is not linted. Exits 0 with
     warnings, 3 with --strict when there is any, 1 when an outline is invalid.
     """
-    from .lint import documentation, lint as run_rules, rule_ids
+    from .lint import documentation, rule_ids
+    from .lint import lint as run_rules
     from .source import read
     from .validate import validate as check
 

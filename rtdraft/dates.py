@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 
 def months(labels: dict) -> list[str]:
@@ -42,7 +43,7 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
     if len(days) == 1:
         prefix = "le " if language == "fr" else ""
         return prefix + one_date(days[0], language, labels)
-    consecutive = all(b - a == timedelta(days=1) for a, b in zip(days, days[1:]))
+    consecutive = all(b - a == timedelta(days=1) for a, b in pairwise(days))
     first, last = days[0], days[-1]
     same_month = all((d.year, d.month) == (first.year, first.month) for d in days)
     if language == "fr":

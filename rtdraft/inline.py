@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -22,18 +21,18 @@ class Text:
 
 @dataclass(frozen=True)
 class Strong:
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Emph:
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Link:
     url: str
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class FootnoteRef:
     id: str
 
 
-Inline = Union[Text, Strong, Emph, Link, FootnoteRef]
+Inline = Text | Strong | Emph | Link | FootnoteRef
 
 LINK_SCHEMES = ("https://", "http://", "mailto:")
 _ESCAPABLE = "*[]<\\"

@@ -9,8 +9,8 @@ renderer's library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Union
+from datetime import UTC, date, datetime
+from typing import Any
 
 from . import dates, inline
 from .inline import Inline
@@ -42,7 +42,7 @@ class Note:
 @dataclass(frozen=True)
 class Item:
     inlines: tuple[Inline, ...]
-    sublist: "ListBlock | None" = None
+    sublist: ListBlock | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Union[Heading, Paragraph, Note, ListBlock, Table]
+Block = Heading | Paragraph | Note | ListBlock | Table
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class _Builder:
             author=pub["department"],
             keywords=tuple(s["title"] for s in self.data["sessions"]),
             published=datetime(published.year, published.month, published.day,
-                               tzinfo=timezone.utc),
+                               tzinfo=UTC),
             date_text=self.date_text(published),
             draft=(pub.get("status") or "draft") == "draft",
             labels=labels,

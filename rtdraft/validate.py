@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 import cerberus
 from cerberus import errors
@@ -75,7 +76,7 @@ class OutlineValidator(cerberus.Validator):
         unknown = _placeholders(value) - {"n"}
         if unknown:
             self._fail(field, "label", f"a session label may use only {{n}}, not "
-                       f"{{{sorted(unknown)[0]}}}")
+                       f"{{{min(unknown)}}}")
 
     def _check_with_label_key(self, field, value):
         if value not in LABELS["en"]:
@@ -255,8 +256,8 @@ def _message(error) -> tuple[str, str, int | None]:
         return "range", f"must be at most {constraint}", None
     if code == errors.REGEX_MISMATCH.code:
         if constraint == schema.SLUG:
-            return "key", f"'{value}' must be a lowercase word (letters, digits, - or _), " \
-                "e.g. breakout", None
+            return "key", (f"'{value}' must be a lowercase word (letters, digits, - or _), " \
+                "e.g. breakout"), None
         return "key", f"'{value}' is not a valid id: use letters, digits, '-', '_' or '.'", None
     return "schema", f"invalid value ({error.rule})", None
 
@@ -365,8 +366,8 @@ def _check_labels(data: dict, add) -> None:
             unknown = _placeholders(value) - PLACEHOLDERS[key]
             if unknown:
                 allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"
-                add(("labels", key), f"label '{key}' cannot use {{{sorted(unknown)[0]}}}; "
+                add(("labels", key), f"label '{key}' cannot use {{{min(unknown)}}}; "
                     f"it may use: {allowed}", "label")
 
 
-__all__ = ["validate", "OutlineValidator", "parse_date", "isbn_problem", "format_path"]
+__all__ = ["OutlineValidator", "format_path", "isbn_problem", "parse_date", "validate"]

@@ -8,8 +8,8 @@ organization, field. Validation and lint both walk the outline through here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 
 @dataclass(frozen=True)

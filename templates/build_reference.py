@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt, RGBColor
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from rtdraft.render.docx import STYLES, normalize_package  # noqa: E402
+from rtdraft.render.docx import STYLES, normalize_package
 
 FONT = "Arial"          # the Government of Canada's usual typeface for reports
 INK = RGBColor(0x1F, 0x1F, 0x1F)

@@ -28,7 +28,7 @@ def pandoc(path: Path, to: str = "plain", source: str | None = None) -> str:
     args = ["pandoc", str(path), "-t", to, "--wrap=none"]
     if source:
         args[2:2] = ["-f", source]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(args, capture_output=True, check=False, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -39,7 +39,7 @@ def to_pdf(docx: Path, folder: Path) -> Path:
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
          "pdf", "--outdir", str(folder), str(docx)],
-        capture_output=True, text=True, timeout=300)
+        capture_output=True, check=False, text=True, timeout=300)
     pdf = folder / (docx.stem + ".pdf")
     assert pdf.exists(), result.stdout + result.stderr
     return pdf
@@ -52,11 +52,11 @@ def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> st
         args += ["-f", str(first)]
     if last:
         args += ["-l", str(last)]
-    return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True,
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, check=False, text=True,
                           timeout=60).stdout
 
 
 def pdf_pages(pdf: Path) -> int:
     need("pdfinfo")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False, text=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))

@@ -2,8 +2,8 @@
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import MINIMAL
+
 from rtdraft.cli import main
 
 

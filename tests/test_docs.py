@@ -3,6 +3,7 @@
 import re
 
 from conftest import ROOT, load
+
 from rtdraft import schema
 from rtdraft.labels import LABELS
 from rtdraft.validate import validate
@@ -11,7 +12,7 @@ REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 
 
 def test_the_complete_example_validates():
-    example = re.search(r"```yaml\n(.*?)```", REFERENCE, re.S).group(1)
+    example = re.search(r"```yaml\n(.*?)```", REFERENCE, re.DOTALL).group(1)
     assert validate(load(example, "docs/outline.md")) == []
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES, MINIMAL, ROOT, load
+
 from rtdraft.cli import main
 from rtdraft.lint import RULES, lint, reference, rule_ids
 
@@ -38,8 +38,8 @@ def test_abbreviation_never_defined_and_close_to_a_defined_one():
     text = outline("    - The United States Postal Inspection Service (USPIS), USPIIS and RCMP.\n")
     assert warnings(text, "acronym-undefined") == [
         "10:60: 'USPIIS' is never defined; did you mean USPIS, defined earlier?",
-        "10:71: 'RCMP' is never defined; write the full name followed by (RCMP) where it is "
-        "first used"]
+        ("10:71: 'RCMP' is never defined; write the full name followed by (RCMP) where it is "
+        "first used")]
 
 
 def test_abbreviations_defined_first_known_or_declared_are_fine():
@@ -61,11 +61,11 @@ def test_conflicting_and_repeated_definitions():
     text = outline("    - Organized Crime Groups (OCGs) and Outlaw Crime Gangs (OCGs).\n"
                    "    - Drug Analysis Service (DAS) and Drug Analysis Service (DAS).\n")
     assert warnings(text, "acronym-conflict") == [
-        "10:60: 'OCGs' stands for 'Outlaw Crime Gangs' here but for 'Organized Crime Groups' "
-        "earlier"]
+        ("10:60: 'OCGs' stands for 'Outlaw Crime Gangs' here but for 'Organized Crime Groups' "
+        "earlier")]
     assert warnings(text, "acronym-redefined") == [
-        "11:61: 'DAS' is defined again; it was defined as 'Drug Analysis Service' earlier, so "
-        "'DAS' alone will do"]
+        ("11:61: 'DAS' is defined again; it was defined as 'Drug Analysis Service' earlier, so "
+        "'DAS' alone will do")]
 
 
 # -- name-variant -------------------------------------------------------------------------
@@ -98,10 +98,10 @@ appendices:
                    "Policing, Saskatchewan and the Saginaw Chippewa court met.\n",
                    extra=appendix)
     assert warnings(text, "name-variant") == [
-        "10:11: 'Abbotsford Police Department' is named 'Abbotsford Police Service' elsewhere "
-        "in the outline",
-        "10:45: 'Ministry of Corrections and Policing, Saskatchewan' is spelled 'Ministry of "
-        "Corrections & Policing, Saskatchewan' elsewhere in the outline",
+        ("10:11: 'Abbotsford Police Department' is named 'Abbotsford Police Service' elsewhere "
+        "in the outline"),
+        ("10:45: 'Ministry of Corrections and Policing, Saskatchewan' is spelled 'Ministry of "
+        "Corrections & Policing, Saskatchewan' elsewhere in the outline"),
         "10:104: 'Saginaw Chippewa' is spelled 'Saginaw-Chippewa' elsewhere in the outline"]
 
 
@@ -128,8 +128,8 @@ appendices:
     assert warnings(text, "duplicate-organization") == [
         "27:9: 'Canadian police association' is already listed (item 2); remove one"]
     assert warnings(text, "unsorted-organizations") == [
-        "26:9: 'Calgary Police Service' should come before 'Canadian Police Association' "
-        "(alphabetical order)"]
+        ("26:9: 'Calgary Police Service' should come before 'Canadian Police Association' "
+        "(alphabetical order)")]
 
 
 # -- spelling, stigma, placeholders ---------------------------------------------------------
@@ -138,8 +138,8 @@ def test_spelling_mix_points_at_the_non_canadian_spelling():
     text = outline("    - Impulsive behavior was noted.\n    - Stigmatizing behaviours were too; "
                    "the Center for Disease Control spoke.\n    - The centre opened.\n")
     assert warnings(text, "spelling-mix") == [
-        "10:17: 'behavior' is spelled 'behaviours' elsewhere; Canadian federal spelling: "
-        "behaviour"]
+        ("10:17: 'behavior' is spelled 'behaviours' elsewhere; Canadian federal spelling: "
+        "behaviour")]
 
 
 def test_one_spelling_throughout_is_fine():
@@ -150,15 +150,15 @@ def test_stigmatizing_terms_with_alternatives():
     text = outline("    - Substance users and an addict; substance abuse; a clean test.\n"
                    "    - Elder abuse, domestic abuse and clean water are other senses.\n")
     assert warnings(text, "stigmatizing-language") == [
-        "10:7: 'Substance users' can stigmatize; the Canadian Centre on Substance Use and "
-        "Addiction suggests: people who use drugs (or substances)",
-        "10:30: 'addict' can stigmatize; the Canadian Centre on Substance Use and Addiction "
-        "suggests: person who uses drugs (or person with a substance use disorder)",
-        "10:38: 'substance abuse' can stigmatize; the Canadian Centre on Substance Use and "
+        ("10:7: 'Substance users' can stigmatize; the Canadian Centre on Substance Use and "
+        "Addiction suggests: people who use drugs (or substances)"),
+        ("10:30: 'addict' can stigmatize; the Canadian Centre on Substance Use and Addiction "
+        "suggests: person who uses drugs (or person with a substance use disorder)"),
+        ("10:38: 'substance abuse' can stigmatize; the Canadian Centre on Substance Use and "
         "Addiction suggests: substance use (or problematic substance use, substance use "
-        "disorder)",
-        "10:57: 'clean test' can stigmatize; the Canadian Centre on Substance Use and "
-        "Addiction suggests: negative (or positive) test result"]
+        "disorder)"),
+        ("10:57: 'clean test' can stigmatize; the Canadian Centre on Substance Use and "
+        "Addiction suggests: negative (or positive) test result")]
 
 
 def test_placeholders():
@@ -189,8 +189,8 @@ def test_appendix_references():
     text = outline("    - See Appendix A for a list of organizations and Appendix C.\n",
                    extra=appendix)
     assert warnings(text, "appendix-reference") == [
-        "10:11: 'Appendix A for a list of organizations' points at 'Agenda', which is not an "
-        "organizations list",
+        ("10:11: 'Appendix A for a list of organizations' points at 'Agenda', which is not an "
+        "organizations list"),
         "10:54: 'Appendix C' does not exist; the outline has appendices only A"]
     assert warnings(outline("    - See Appendix A for the agenda.\n", extra=appendix),
                     "appendix-reference") == []
@@ -206,8 +206,8 @@ def test_style_points():
     assert warnings(text, "ordinal-date") == [
         "10:30: 'October 8th': write 'October 8' (no ordinal suffix in dates)"]
     assert warnings(text, "number-doubling") == [
-        "10:51: 'twenty-nine percent (29%)' gives the number twice; write it once, in "
-        "numerals: 29%"]
+        ("10:51: 'twenty-nine percent (29%)' gives the number twice; write it once, in "
+        "numerals: 29%")]
     assert warnings(text, "repeated-word") == ["10:83: 'the' is repeated"]
 
 
@@ -220,8 +220,8 @@ sessions:
     body: [x]
 """)
     assert warnings(text, "heading-case") == [
-        "14:12: 'Leveraging existing data and addressing gaps' is in sentence case; the other "
-        "headings are in title case"]
+        ("14:12: 'Leveraging existing data and addressing gaps' is in sentence case; the other "
+        "headings are in title case")]
 
 
 # -- settings, CLI, examples, documentation --------------------------------------------------------
@@ -260,9 +260,9 @@ def run(*args):
 def test_cli_exit_codes(files):
     assert (run("lint", "ok.yaml").exit_code, run("lint", "ok.yaml").output) == (0, "")
     result = run("lint", "warn.yaml")
-    assert (result.exit_code, result.output) == (0, "warn.yaml:10:15: warning: introduction."
+    assert (result.exit_code, result.output) == (0, ("warn.yaml:10:15: warning: introduction."
                                                  "body[0]: 'e.g.': write 'for example (or such "
-                                                 "as)' (Canada.ca Content Style Guide)\n")
+                                                 "as)' (Canada.ca Content Style Guide)\n"))
     assert run("lint", "--strict", "warn.yaml").exit_code == 3
     assert run("lint", "--strict", "ok.yaml").exit_code == 0
     assert run("lint", "--strict", "--disable", "latin-abbreviation", "warn.yaml").exit_code == 0

@@ -3,6 +3,7 @@
 from datetime import date
 
 from conftest import MINIMAL, load
+
 from rtdraft import inline
 from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
 

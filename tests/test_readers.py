@@ -9,9 +9,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES, ROOT
 from readers import pandoc, pdf_pages, pdf_text, to_pdf
+
 from rtdraft.cli import main
 
 SEEDS = {
@@ -92,7 +92,7 @@ def test_reference_example_with_contents_agenda_and_draft(tmp_path):
     """The editors' reference example: TOC, agenda table, nested lists, a draft."""
     text = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
     outline = tmp_path / "reference-example.yaml"
-    outline.write_text(re.search(r"```yaml\n(.*?)```", text, re.S).group(1), encoding="utf-8")
+    outline.write_text(re.search(r"```yaml\n(.*?)```", text, re.DOTALL).group(1), encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(outline)])
     assert result.exit_code == 0, result.output
     pdf = to_pdf(outline.with_suffix(".docx"), tmp_path)

@@ -1,9 +1,9 @@
 """Loading: data, positions, duplicate keys, YAML 1.2 scalars, bad input."""
 
+from conftest import load, load_bytes
+
 from rtdraft import source
 from rtdraft.source import Located
-
-from conftest import load, load_bytes
 
 
 def test_positions_of_values_and_keys():
@@ -134,8 +134,8 @@ def test_control_characters_are_reported_where_they_stand():
 
 def test_empty_and_comment_only_files():
     [p] = load("").problems
-    assert (p.line, p.column, p.message) == (1, 1, "file is empty; an outline starts with "
-                                                   "'rtdraft: 1'")
+    assert (p.line, p.column, p.message) == (1, 1, ("file is empty; an outline starts with "
+                                                   "'rtdraft: 1'"))
     [p] = load("# nothing yet\n").problems
     assert p.rule == "empty-file"
 

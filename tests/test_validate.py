@@ -1,8 +1,8 @@
 """Every rule of the outline format: a valid and an invalid case, exact message and line."""
 
 import pytest
-
 from conftest import EXAMPLES, MINIMAL, lines, load
+
 from rtdraft.source import read
 from rtdraft.validate import isbn_problem, validate
 
@@ -50,8 +50,8 @@ def test_unknown_key_suggests_the_close_one():
 def test_unknown_key_without_a_close_one_lists_the_known_keys():
     text = edit("  host: Public Safety Canada\n", "  host: Public Safety Canada\n  zzz: 1\n")
     assert lines(text) == [
-        "outline.yaml:5:3: error: meeting.zzz: unknown key 'zzz'; expected one of: title, host, "
-        "supported_by, edition, dates, location, virtual"]
+        ("outline.yaml:5:3: error: meeting.zzz: unknown key 'zzz'; expected one of: title, host, "
+        "supported_by, edition, dates, location, virtual")]
 
 
 def test_empty_required_values_are_errors():
@@ -88,8 +88,8 @@ def test_allowed_values():
     text = add_publication("  language: de\n  status: published\n")
     assert lines(text) == [
         "outline.yaml:8:13: error: publication.language: 'de' is not allowed; use one of: en, fr",
-        "outline.yaml:9:11: error: publication.status: 'published' is not allowed; use one of: "
-        "draft, final",
+        ("outline.yaml:9:11: error: publication.status: 'published' is not allowed; use one of: "
+        "draft, final"),
     ]
 
 
@@ -100,8 +100,8 @@ def test_edition_must_be_positive():
 
 def test_unsupported_format_version_stops_validation():
     assert lines(MINIMAL.replace("rtdraft: 1", "rtdraft: 2").replace("  host:", "  hots:")) == [
-        "outline.yaml:1:10: error: rtdraft: unsupported outline format version 2; this rtdraft "
-        "reads format 1"]
+        ("outline.yaml:1:10: error: rtdraft: unsupported outline format version 2; this rtdraft "
+        "reads format 1")]
 
 
 def test_missing_format_version():
@@ -119,18 +119,18 @@ def test_dates_accept_a_day_a_month_or_a_list():
 def test_a_date_that_is_not_a_date():
     text = edit("  dates: 2021-03-29\n", "  dates: [2021-02-30, March 31]\n")
     assert lines(text) == [
-        "outline.yaml:5:11: error: meeting.dates[0]: '2021-02-30' is not a date; write "
-        "YYYY-MM-DD (or YYYY-MM)",
-        "outline.yaml:5:23: error: meeting.dates[1]: 'March 31' is not a date; write YYYY-MM-DD "
-        "(or YYYY-MM)",
+        ("outline.yaml:5:11: error: meeting.dates[0]: '2021-02-30' is not a date; write "
+        "YYYY-MM-DD (or YYYY-MM)"),
+        ("outline.yaml:5:23: error: meeting.dates[1]: 'March 31' is not a date; write YYYY-MM-DD "
+        "(or YYYY-MM)"),
     ]
 
 
 def test_meeting_dates_in_order_and_not_repeated():
     text = edit("  dates: 2021-03-29\n", "  dates: [2021-03-30, 2021-03-29, 2021-03-29]\n")
     assert lines(text) == [
-        "outline.yaml:5:23: error: meeting.dates[1]: 2021-03-29 comes before the date above it; "
-        "list the meeting's days in order",
+        ("outline.yaml:5:23: error: meeting.dates[1]: 2021-03-29 comes before the date above it; "
+        "list the meeting's days in order"),
         "outline.yaml:5:35: error: meeting.dates[2]: 2021-03-29 is listed twice",
     ]
 
@@ -140,8 +140,8 @@ def test_session_date_is_one_of_the_meeting_dates():
     assert lines(ok) == []
     bad = edit("  - title: Trends\n", "  - title: Trends\n    date: 2021-03-30\n")
     assert lines(bad) == [
-        "outline.yaml:13:11: error: sessions[0].date: 2021-03-30 is not one of the meeting's "
-        "dates (2021-03-29)"]
+        ("outline.yaml:13:11: error: sessions[0].date: 2021-03-30 is not one of the meeting's "
+        "dates (2021-03-29)")]
 
 
 def test_publication_date_may_be_a_year():
@@ -161,8 +161,8 @@ def test_isbn_with_a_correct_check_digit():
 
 def test_isbn_problems():
     assert lines(add_publication("  isbn: 978-0-660-37168-3\n")) == [
-        "outline.yaml:8:9: error: publication.isbn: ISBN '978-0-660-37168-3' has check digit 3; "
-        "the digits before it give 9"]
+        ("outline.yaml:8:9: error: publication.isbn: ISBN '978-0-660-37168-3' has check digit 3; "
+        "the digits before it give 9")]
     assert isbn_problem("0-660-37168-9") == ("ISBN '0-660-37168-9' must have 13 digits "
                                               "(ISBN-13), hyphens optional")
     assert isbn_problem("977-0-660-37168-9") == "ISBN '977-0-660-37168-9' must start with 978 or 979"
@@ -172,16 +172,16 @@ def test_catalogue_number_shape():
     assert lines(add_publication("  catalogue_number: PS18-55/2019E-PDF\n")) == []
     assert lines(add_publication("  catalogue_number: PS4-264/2019E\n")) == []
     assert lines(add_publication("  catalogue_number: 2019-PS18\n")) == [
-        "outline.yaml:8:21: error: publication.catalogue_number: '2019-PS18' is not a catalogue "
+        ("outline.yaml:8:21: error: publication.catalogue_number: '2019-PS18' is not a catalogue "
         "number of the form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, E or "
-        "F, optional -FORMAT)"]
+        "F, optional -FORMAT)")]
 
 
 def test_catalogue_language_letter_matches_the_language():
     assert lines(add_publication("  language: fr\n  catalogue_number: PS18-55/2019F-PDF\n")) == []
     assert lines(add_publication("  language: fr\n  catalogue_number: PS18-55/2019E-PDF\n")) == [
-        "outline.yaml:9:21: error: publication.catalogue_number: catalogue number has language "
-        "letter E but publication.language is fr; expected F"]
+        ("outline.yaml:9:21: error: publication.catalogue_number: catalogue number has language "
+        "letter E but publication.language is fr; expected F")]
 
 
 # -- blocks, lists, persons ------------------------------------------------------
@@ -204,8 +204,8 @@ def test_blocks_of_every_kind():
 def test_a_block_with_an_unknown_shape():
     text = edit("    - The roundtable met once.\n", "    - bulets: [one]\n    - 12\n")
     assert lines(text) == [
-        "outline.yaml:10:7: error: introduction.body[0]: needs one of bullets, numbered, "
-        "subheading; 'bulets' is unknown: did you mean 'bullets'?",
+        ("outline.yaml:10:7: error: introduction.body[0]: needs one of bullets, numbered, "
+        "subheading; 'bulets' is unknown: did you mean 'bullets'?"),
         "outline.yaml:11:7: error: introduction.body[1]: must be text or a mapping, not a number",
     ]
 
@@ -213,8 +213,8 @@ def test_a_block_with_an_unknown_shape():
 def test_a_block_with_two_shapes():
     text = edit("    - The roundtable met once.\n", "    - {bullets: [a], numbered: [b]}\n")
     assert lines(text) == [
-        "outline.yaml:10:7: error: introduction.body[0]: has more than one of bullets, numbered, "
-        "subheading; give exactly one"]
+        ("outline.yaml:10:7: error: introduction.body[0]: has more than one of bullets, numbered, "
+        "subheading; give exactly one")]
 
 
 def test_lists_nest_three_levels_at_most():
@@ -227,8 +227,8 @@ def test_lists_nest_three_levels_at_most():
               bullets: [four]
 """)
     assert lines(text) == [
-        "outline.yaml:21:15: error: outcomes.items[0].bullets[0].bullets[0]: must be text, not "
-        "a mapping"]
+        ("outline.yaml:21:15: error: outcomes.items[0].bullets[0].bullets[0]: must be text, not "
+        "a mapping")]
 
 
 def test_presenters_are_persons_or_organizations():
@@ -253,8 +253,8 @@ opening_remarks:
 sessions:
 """)
     assert lines(text) == [
-        "outline.yaml:14:21: error: opening_remarks.speakers[0].on_behalf_of.name: required "
-        "field is missing"]
+        ("outline.yaml:14:21: error: opening_remarks.speakers[0].on_behalf_of.name: required "
+        "field is missing")]
 
 
 # -- session groups and labels -----------------------------------------------------
@@ -265,20 +265,20 @@ def test_session_group_labels_use_only_n():
     bad = edit("sessions:\n", "session_groups:\n  breakout:\n    label: 'Breakout {num}'\n"
                "  Big Room:\n    heading: x\nsessions:\n")
     assert lines(bad) == [
-        "outline.yaml:13:12: error: session_groups.breakout.label: a session label may use only "
-        "{n}, not {num}",
-        "outline.yaml:14:3: error: session_groups.Big Room: 'Big Room' must be a lowercase word "
-        "(letters, digits, - or _), e.g. breakout",
+        ("outline.yaml:13:12: error: session_groups.breakout.label: a session label may use only "
+        "{n}, not {num}"),
+        ("outline.yaml:14:3: error: session_groups.Big Room: 'Big Room' must be a lowercase word "
+        "(letters, digits, - or _), e.g. breakout"),
     ]
 
 
 def test_label_overrides():
     assert lines(MINIMAL + "labels:\n  appendix: 'Annex {letter}: {title}'\n") == []
     assert lines(MINIMAL + "labels:\n  apendix: Annex\n  outcomes: 'Results {n}'\n") == [
-        "outline.yaml:22:3: error: labels.apendix: unknown key 'apendix'; did you mean "
-        "'appendix'?",
-        "outline.yaml:23:13: error: labels.outcomes: label 'outcomes' cannot use {n}; it may use: "
-        "none",
+        ("outline.yaml:22:3: error: labels.apendix: unknown key 'apendix'; did you mean "
+        "'appendix'?"),
+        ("outline.yaml:23:13: error: labels.outcomes: label 'outcomes' cannot use {n}; it may use: "
+        "none"),
     ]
 
 
@@ -304,10 +304,10 @@ appendices:
   - title: Neither
 """
     assert lines(bad) == [
-        "outline.yaml:24:5: error: appendices[0]: an appendix has exactly one of agenda, "
-        "organizations or body; it already has organizations",
-        "outline.yaml:25:5: error: appendices[1]: an appendix needs one of agenda, organizations "
-        "or body",
+        ("outline.yaml:24:5: error: appendices[0]: an appendix has exactly one of agenda, "
+        "organizations or body; it already has organizations"),
+        ("outline.yaml:25:5: error: appendices[1]: an appendix needs one of agenda, organizations "
+        "or body"),
     ]
 
 
@@ -321,8 +321,8 @@ appendices:
         title: Opening
 """
     assert lines(text) == [
-        "outline.yaml:24:15: error: appendices[0].agenda[0].date: 2021-03-28 is not one of the "
-        "meeting's dates (2021-03-29)",
+        ("outline.yaml:24:15: error: appendices[0].agenda[0].date: 2021-03-28 is not one of the "
+        "meeting's dates (2021-03-29)"),
         "outline.yaml:25:15: error: appendices[0].agenda[0].time: must be text, not a number",
     ]
 
@@ -333,11 +333,11 @@ def test_footnotes_are_cited_and_defined():
     ok = edit("    - The roundtable met once.\n", "    - The roundtable met once.[^fy]\n")
     assert lines(ok + "footnotes:\n  fy: The fiscal year.\n") == []
     assert lines(ok) == [
-        "outline.yaml:10:31: error: introduction.body[0]: footnote [^fy] is not defined in "
-        "footnotes"]
+        ("outline.yaml:10:31: error: introduction.body[0]: footnote [^fy] is not defined in "
+        "footnotes")]
     assert lines(MINIMAL + "footnotes:\n  fy: The fiscal year.\n") == [
-        "outline.yaml:22:3: error: footnotes.fy: footnote 'fy' is never cited; cite it with [^fy] "
-        "or remove it"]
+        ("outline.yaml:22:3: error: footnotes.fy: footnote 'fy' is never cited; cite it with [^fy] "
+        "or remove it")]
 
 
 def test_undefined_footnote_suggests_a_close_id():
@@ -353,8 +353,8 @@ def test_footnote_reference_inside_a_long_folded_paragraph_points_at_its_line():
       in the fiscal year.[^fy] It was good.
 """)
     assert lines(text) == [
-        "outline.yaml:12:26: error: introduction.body[0]: footnote [^fy] is not defined in "
-        "footnotes"]
+        ("outline.yaml:12:26: error: introduction.body[0]: footnote [^fy] is not defined in "
+        "footnotes")]
 
 
 def test_footnotes_do_not_nest():
@@ -369,8 +369,8 @@ def test_link_targets_must_be_web_addresses():
                       "    - See [the report](https://example.ca/r) and <https://canada.ca>.\n")) \
         == []
     assert lines(edit("    - The roundtable met once.\n", "    - See [the report](report.pdf).\n")) \
-        == ["outline.yaml:10:24: error: introduction.body[0]: link target 'report.pdf' must start "
-            "with https://, http:// or mailto:"]
+        == [("outline.yaml:10:24: error: introduction.body[0]: link target 'report.pdf' must start "
+            "with https://, http:// or mailto:")]
 
 
 def test_problems_across_files_keep_their_file_names():

@@ -9,8 +9,8 @@ warnings at the line and column of the words in the YAML file.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from ..problems import Problem, format_path
 from ..source import Source
@@ -121,8 +121,7 @@ def lint(source: Source, disabled: Iterable[str] = ()) -> list[Problem]:
             continue
         for finding in check(outline):
             where = format_path(finding.path)
-            if any(r == rule_id and (where == p or where.startswith(p + ".")
-                                     or where.startswith(p + "["))
+            if any(r == rule_id and (where == p or where.startswith((p + ".", p + "[")))
                    for r, p in ignored):
                 continue
             line, column = _position(source, texts.get(finding.path, ""), finding)

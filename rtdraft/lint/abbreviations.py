@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import Finding, Outline, rule
 
@@ -55,7 +55,11 @@ def expansion(before: str, abbreviation: str) -> str | None:
 
 
 def _initials_match(words: list[str], wanted: str) -> bool:
-    """Do the words' initials (and inner capitals: 'J-CODE') spell `wanted` in order?"""
+    """Do the words' initials (and those after a hyphen: 'J-CODE') spell `wanted` in order?
+
+    Words whose initial is not the next letter are skipped: 'Canadian Centre on
+    Substance Use and Addiction' spells CCSA.
+    """
     index = 0
     for word in words:
         if index < len(wanted) and word[0].upper() == wanted[index]:
@@ -63,9 +67,6 @@ def _initials_match(words: list[str], wanted: str) -> bool:
             for part in re.split(r"[-’']", word)[1:]:   # Joint-Criminal, Hell's
                 if part and index < len(wanted) and part[0].upper() == wanted[index]:
                     index += 1
-        elif word.lower() not in SMALL_WORDS and index < len(wanted):
-            if index == 0:
-                return False
     return index == len(wanted)
 
 

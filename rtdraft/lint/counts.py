@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import Finding, Outline, rule
 
 NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _NUMBER = r"(\d+|" + "|".join(NUMBERS) + r")"
 SESSIONS = re.compile(_NUMBER + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
 DAYS = re.compile(r"\b" + _NUMBER + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + _NUMBER

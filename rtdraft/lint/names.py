@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import Finding, Outline, rule
 from .text import words
@@ -58,7 +58,7 @@ def variants(outline: Outline) -> Iterator[Finding]:
         tokens = words(piece.text)
         for size in range(1, 11):
             for i in range(len(tokens) - size + 1):
-                first, start = tokens[i]
+                _, start = tokens[i]
                 last, last_start = tokens[i + size - 1]
                 literal = piece.text[start:last_start + len(last)]
                 if not literal[0].isupper() or literal in exact:

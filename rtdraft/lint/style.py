@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import Finding, Outline, rule
 from .counts import NUMBERS
@@ -14,7 +14,7 @@ _PLAIN = {"e.g.": "for example (or such as)", "i.e.": "that is", "etc.": "and so
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
 ORDINAL_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}(st|nd|rd|th)\b")
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_NUMBER = (r"(?:(?:" + "|".join(list(NUMBERS) + _TENS + ["hundred", "thousand"]) +
                 r")(?:[\s-]+(?:and\s+|to\s+)?)?)+")
 DOUBLED = re.compile(rf"\b{_WORD_NUMBER}(?:percent|per cent)?\s*\((\d[\d,.:]*\s*%?)\)",

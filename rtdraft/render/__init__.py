@@ -6,8 +6,8 @@ the Document and the user's options and returns the file's bytes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..model import Document
 

@@ -14,8 +14,8 @@ from docx.shared import Cm
 from .. import inline
 from ..errors import TemplateError
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
-from . import ooxml
 from ..resources import default_path
+from . import ooxml
 
 # Every style the writer uses: a reference document must define each of them.
 STYLES = (

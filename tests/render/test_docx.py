@@ -6,9 +6,9 @@ from datetime import date
 
 import docx
 import pytest
+from conftest import EXAMPLES, MINIMAL, ROOT, load
 from lxml import etree
 
-from conftest import EXAMPLES, MINIMAL, ROOT, load
 from rtdraft.errors import TemplateError
 from rtdraft.model import build
 from rtdraft.render import docx as writer

@@ -5,9 +5,9 @@ import subprocess
 from datetime import date
 
 import pytest
-
 from conftest import MINIMAL, load
 from readers import need
+
 from rtdraft.errors import TemplateError
 from rtdraft.model import build
 from rtdraft.render import markdown
@@ -22,7 +22,7 @@ def render(text=MINIMAL, template_dir=None) -> str:
 def pandoc_json(text: str) -> dict:
     need("pandoc")
     result = subprocess.run(["pandoc", "-f", "markdown", "-t", "json"], input=text,
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, check=False, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
