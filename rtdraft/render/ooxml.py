@@ -65,20 +65,28 @@ def bookmark(p, name: str, number: int) -> None:
     p.append(end)
 
 
-def field(p, instruction: str, cached: str, *, style: str | None = None) -> None:
-    """A complex field (17.16.18): begin, instruction, separate, cached result, end."""
-    for kind in ("begin", None, "separate"):
-        if kind is None:
-            r = OxmlElement("w:r")
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {instruction} "
-            r.append(instr)
-        else:
-            r = _fld_char(kind)
-        p.append(r)
-    p.append(run(cached, style=style))
-    p.append(_fld_char("end"))
+def field_start(parent, instruction: str, *, dirty: bool = False) -> None:
+    """Open a complex field (17.16.18): begin, instruction, separate; its result follows."""
+    begin = _fld_char("begin")
+    if dirty:
+        begin[0].set(qn("w:dirty"), "true")
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    r.append(instr)
+    parent.extend([begin, r, _fld_char("separate")])
+
+
+def field_end(parent) -> None:
+    parent.append(_fld_char("end"))
+
+
+def field(parent, instruction: str, cached: str, *, style: str | None = None) -> None:
+    """A whole field with its cached result, e.g. PAGE."""
+    field_start(parent, instruction)
+    parent.append(run(cached, style=style))
+    field_end(parent)
 
 
 def _fld_char(kind: str) -> OxmlElement:
@@ -95,16 +103,7 @@ def toc_field_start(p, levels: str = "1-2") -> None:
     The field is marked dirty so that Word fills in the page numbers when it
     opens the file; the cached entries carry the titles and links meanwhile.
     """
-    begin = _fld_char("begin")
-    begin[0].set(qn("w:dirty"), "true")
-    p.append(begin)
-    r = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f' TOC \\o "{levels}" \\h \\z \\u '
-    r.append(instr)
-    p.append(r)
-    p.append(_fld_char("separate"))
+    field_start(p, f'TOC \\o "{levels}" \\h \\z \\u', dirty=True)
 
 
 def toc_entry(p, text: str, anchor: str, page: str) -> None:
@@ -114,23 +113,12 @@ def toc_entry(p, text: str, anchor: str, page: str) -> None:
     tab = OxmlElement("w:r")
     tab.append(OxmlElement("w:tab"))
     link.append(tab)
-    for kind in ("begin", None, "separate"):
-        if kind is None:
-            r = OxmlElement("w:r")
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" PAGEREF {anchor} \\h "
-            r.append(instr)
-            link.append(r)
-        else:
-            link.append(_fld_char(kind))
-    link.append(run(page))
-    link.append(_fld_char("end"))
+    field(link, f"PAGEREF {anchor} \\h", page)
     p.append(link)
 
 
 def toc_field_end(p) -> None:
-    p.append(_fld_char("end"))
+    field_end(p)
 
 
 # -- footnotes (17.11) -------------------------------------------------------------
