@@ -131,6 +131,26 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
         click.echo(f"wrote {targets[name]}")
 
 
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to this file instead of printing it.")
+def schema(output: Path | None) -> None:
+    """Print the outline format as a JSON Schema (draft-07) for editors.
+
+    Point the YAML language server at it for completion and checking while
+    typing: a first line `# yaml-language-server: $schema=PATH` in an outline
+    (`rtdraft new` writes one).
+    """
+    from .output import write_atomic
+    from .schema_json import text
+
+    if output:
+        write_atomic(output, text().encode("utf-8"))
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text(), nl=False)
+
+
 def _formats(value: str) -> list[str]:
     from .render import WRITERS
     names = [v.strip() for v in value.split(",") if v.strip()]

@@ -43,10 +43,10 @@ def mapping(description: str, keys: dict, *, required: bool = False, **rules) ->
 
 
 def listing(description: str, item: dict, *, required: bool = False, **rules) -> dict:
-    """A list; a required one must not be empty."""
+    """A list; a required one must not be empty, and no item may be empty (null)."""
     extra = {"minlength": 1} if required else {}
     return {"type": "list", "required": required, "nullable": not required,
-            "schema": item, **extra, **rules, **_meta(description)}
+            "schema": {**item, "nullable": False}, **extra, **rules, **_meta(description)}
 
 
 def variants(description: str, *shapes: tuple[str, dict], required: bool = False) -> dict:

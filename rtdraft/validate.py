@@ -33,6 +33,8 @@ class OutlineValidator(cerberus.Validator):
 
     def _validate_variants(self, shapes, field, value):
         """{'type': 'list'}"""
+        if value is None:
+            return   # the nullable rule speaks of empty values
         chosen = _choose(shapes, value)
         if isinstance(chosen, str):
             self._error(field, CHECK, "shape", chosen, None)

@@ -65,6 +65,15 @@ def test_empty_required_values_are_errors():
     ]
 
 
+def test_list_items_must_not_be_empty():
+    text = edit("    - The roundtable met once.\n", "    - The roundtable met once.\n    -\n")
+    text = edit("  - title: Trends\n    body:\n      - Trends were discussed.\n", "  - ~\n", text)
+    assert lines(text) == [
+        "outline.yaml:11:6: error: introduction.body[1]: must not be empty",
+        "outline.yaml:13:5: error: sessions[0]: must not be empty",
+    ]
+
+
 def test_optional_values_may_be_left_empty():
     assert lines(edit("  dates: 2021-03-29\n", "  dates: 2021-03-29\n  location:\n")) == []
 

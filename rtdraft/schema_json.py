@@ -1,0 +1,119 @@
+"""The outline schema as JSON Schema (draft-07), generated from schema.OUTLINE.
+
+For editors: the YAML language server reads it for completion and checking
+while typing. Never kept by hand: `rtdraft schema` prints it, and a test keeps
+the copy in schema/ current. The rules across keys (footnotes cited and
+defined, session dates among the meeting's, ISBN check digit, catalogue
+letter against the language) need `rtdraft validate`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from . import schema
+from .labels import LABELS
+
+# check_with rules as JSON Schema keywords (ECMAScript regular expressions).
+CHECKS = {
+    "date": {"pattern": r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"},
+    "publication_date": {"pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+    "isbn": {"pattern": r"^97[89]([- ]?\d){10}$"},
+    "catalogue_number": {"pattern": r"^[A-Z][A-Za-z]{0,3}\d+-\d+(-\d+)?(/\d{4})?[EF](-[A-Z]+)?$"},
+    "label": {"pattern": r"^([^{}]|\{n\})*$"},
+    "inline": {},
+    "label_key": {"enum": list(LABELS["en"])},
+    "appendix": {"oneOf": [{"required": ["agenda"]}, {"required": ["organizations"]},
+                           {"required": ["body"]}]},
+}
+TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict": "object",
+         "list": "array"}
+
+
+def _rule_ids() -> list[str]:
+    from .lint import rule_ids
+    return rule_ids()
+
+
+def convert(rules: dict) -> dict:
+    """One cerberus rules set as a JSON Schema."""
+    out: dict = {}
+    meta = rules.get("meta") or {}
+    if "description" in meta:
+        out["description"] = meta["description"]
+    if "default" in meta and not str(meta["default"]).endswith("(by language)"):
+        out["default"] = meta["default"]
+    if "variants" in rules:
+        out["oneOf"] = [_variant(v["when"], v["rules"]) for v in rules["variants"]]
+        return _nullable(out, rules)
+    kind = rules.get("type")
+    if kind:
+        out["type"] = TYPES[kind]
+    if kind == "string" and rules.get("empty") is False:
+        out["minLength"] = 1
+    if "allowed" in rules:
+        out["enum"] = list(rules["allowed"])
+    for ours, theirs in (("min", "minimum"), ("max", "maximum"), ("minlength", "minItems")):
+        if ours in rules:
+            out[theirs] = rules[ours]
+    if "regex" in rules:
+        out["pattern"] = rules["regex"]
+    check = rules.get("check_with")
+    if check == "rule_id":
+        out["enum"] = _rule_ids()
+    elif check:
+        out.update(copy.deepcopy(CHECKS[check]))   # shared entries must not be changed
+
+    if kind == "dict" and "schema" in rules:
+        out["properties"] = {k: convert(v) for k, v in rules["schema"].items()}
+        required = [k for k, v in rules["schema"].items() if v.get("required")]
+        if required:
+            out["required"] = required
+        out["additionalProperties"] = False
+    if kind == "list" and "schema" in rules:
+        out["items"] = convert(rules["schema"])
+    if "keysrules" in rules:
+        out["propertyNames"] = {k: v for k, v in convert(rules["keysrules"]).items()
+                                if k in ("pattern", "enum")}
+    if "valuesrules" in rules:
+        out["additionalProperties"] = convert(rules["valuesrules"])
+    return _nullable(out, rules)
+
+
+def _variant(when: str, rules: dict) -> dict:
+    converted = convert(rules)
+    converted.pop("default", None)
+    if when not in ("string", "integer", "list", "mapping"):
+        converted.setdefault("required", [when])
+    return converted
+
+
+def _nullable(out: dict, rules: dict) -> dict:
+    """An optional value may be left empty (null) in an outline."""
+    if not rules.get("nullable"):
+        return out
+    if "type" in out and "oneOf" not in out:
+        out["type"] = [out["type"], "null"]
+    elif "oneOf" in out:
+        out["oneOf"].append({"type": "null"})
+    return out
+
+
+def json_schema() -> dict:
+    document = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "rtdraft outline, format 1",
+        "description": "A meeting summary outline for rtdraft (docs/outline.md). Rules across "
+                       "keys are checked by `rtdraft validate`.",
+        "type": "object",
+        "properties": {k: convert(v) for k, v in schema.OUTLINE.items()},
+        "required": [k for k, v in schema.OUTLINE.items() if v.get("required")],
+        "additionalProperties": False,
+    }
+    document["properties"]["rtdraft"]["const"] = schema.VERSION
+    return document
+
+
+def text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,117 @@
+"""The JSON Schema for editors agrees with `rtdraft validate` on what is structurally valid."""
+
+import json
+import re
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, MINIMAL, ROOT, load
+from rtdraft.cli import main
+from rtdraft.schema_json import json_schema, text
+from rtdraft.validate import validate
+
+SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
+VALIDATOR = jsonschema.Draft7Validator(json_schema())
+
+
+def test_the_published_schema_is_current():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == text(), \
+        "run: rtdraft schema -o schema/rtdraft-1.schema.json"
+
+
+def test_it_is_a_draft_07_schema():
+    jsonschema.Draft7Validator.check_schema(json.loads(SCHEMA_FILE.read_text()))
+
+
+def test_schema_command_prints_it():
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0 and json.loads(result.output) == json_schema()
+
+
+def test_every_key_has_a_description():
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, sub in (node.get("properties") or {}).items():
+                assert "description" in sub or "oneOf" in sub, f"{path}.{key}"
+                walk(sub, f"{path}.{key}")
+            if isinstance(node.get("items"), dict):
+                walk(node["items"], path + "[]")
+            for option in node.get("oneOf") or []:
+                walk(option, path)
+    walk(json_schema(), "")
+
+
+def edit(old, new):
+    assert old in MINIMAL
+    return MINIMAL.replace(old, new, 1)
+
+
+VALID = {
+    "minimal": MINIMAL,
+    "dates list and month": edit("  dates: 2021-03-29", "  dates: [2021-09, 2021-10]"),
+    "year as publication date": edit("  department: Public Safety Canada",
+                                     "  department: Public Safety Canada\n  date: 2021"),
+    "optional left empty": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  location:"),
+    "nested lists": edit("    - The roundtable met once.",
+                         "    - bullets:\n        - {text: a, numbered: [b, c]}"),
+    "labels and lint": MINIMAL + "labels:\n  appendix: 'Annex {letter}: {title}'\n"
+                       "lint:\n  disable: [heading-case]\n",
+    "agenda": MINIMAL + "appendices:\n  - {title: A, agenda: [{time: '13:00', title: x}]}\n",
+}
+
+INVALID = {
+    "unknown key": MINIMAL.replace("sessions:", "sesions:"),
+    "missing title": edit("  - title: Trends\n", "  - kind: plenary\n"),
+    "empty required text": edit("  host: Public Safety Canada", "  host: ''"),
+    "empty list": edit("  items:\n    - Partners agreed to meet again.", "  items: []"),
+    "wrong type": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: third"),
+    "bad language": edit("  department: Public Safety Canada",
+                         "  department: Public Safety Canada\n  language: de"),
+    "not a date": edit("  dates: 2021-03-29", "  dates: March 2021"),
+    "bad month": edit("  dates: 2021-03-29", "  dates: 2021-13-01"),
+    "block with two shapes": edit("    - The roundtable met once.",
+                                  "    - {bullets: [a], numbered: [b]}"),
+    "unknown block": edit("    - The roundtable met once.", "    - {bulets: [a]}"),
+    "appendix with two contents": MINIMAL + "appendices:\n  - {title: A, body: [x], "
+                                            "organizations: [y]}\n",
+    "appendix without content": MINIMAL + "appendices:\n  - {title: A}\n",
+    "isbn shape": edit("  department: Public Safety Canada",
+                       "  department: Public Safety Canada\n  isbn: 12-34"),
+    "catalogue shape": edit("  department: Public Safety Canada",
+                            "  department: Public Safety Canada\n  catalogue_number: X"),
+    "label placeholder": MINIMAL + "session_groups:\n  plenary: {label: 'Session {num}'}\n",
+    "unknown label": MINIMAL + "labels:\n  apendix: Annex\n",
+    "unknown lint rule": MINIMAL + "lint:\n  disable: [nope]\n",
+    "version": MINIMAL.replace("rtdraft: 1", "rtdraft: 2"),
+    "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
+    "too deep": edit("    - Partners agreed to meet again.",
+                     "    - text: a\n      bullets:\n        - text: b\n          bullets:\n"
+                     "            - {text: c, bullets: [d]}"),
+}
+
+
+def reference_example():
+    doc = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    return re.search(r"```yaml\n(.*?)```", doc, re.S).group(1)
+
+
+@pytest.mark.parametrize("name", list(VALID) + [p.name for p in EXAMPLES] + ["docs"])
+def test_both_accept_valid_outlines(name):
+    if name in VALID:
+        text_ = VALID[name]
+    elif name == "docs":
+        text_ = reference_example()
+    else:
+        text_ = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    source = load(text_)
+    assert validate(source) == []
+    assert [e.message for e in VALIDATOR.iter_errors(source.data)] == []
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_both_reject_structurally_invalid_outlines(name):
+    source = load(INVALID[name])
+    assert validate(source) != []
+    assert list(VALIDATOR.iter_errors(source.data)) != []
