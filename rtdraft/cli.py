@@ -31,60 +31,105 @@ def main() -> None:
     """
 
 
+PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@PATHS
 @FORMAT_OPTION
-def validate(files: tuple[str, ...], output_format: str | None) -> None:
+def validate(paths: tuple[str, ...], output_format: str | None) -> None:
     """Check outlines against the outline format; print every problem.
 
-    Exits 0 when every file is valid, 1 when any is not.
+    PATHS are outline files, folders (searched for outlines, that is YAML files
+    with a top-level `rtdraft:` key) and `-` for standard input. Exits 0 when
+    every outline is valid, 1 when any is not.
     """
-    from .source import read
     from .validate import validate as check
 
-    problems = [p for name in files for p in check(read(name))]
+    if not paths:
+        raise click.UsageError("give at least one outline, folder or -")
+    problems = []
+    sources = outlines(paths)
+    for source in _progress(sources):
+        problems += check(source)
     emit(problems, output_format)
+    summary(len(sources), problems)
     sys.exit(errors.INVALID if any(p.level == "error" for p in problems) else errors.OK)
 
 
+def outlines(paths) -> list:
+    """Sources for the PATHS of validate and lint, loaded lazily as they are checked."""
+    from .source import Source, parse_bytes, read
+    from .walk import find_outlines
+
+    out = []
+    for path in paths:
+        if path == "-":
+            out.append(parse_bytes(click.get_binary_stream("stdin").read(), Source("<stdin>")))
+        elif Path(path).is_dir():
+            out += [read(found) for found in find_outlines(Path(path))]
+        else:
+            out.append(read(path))
+    return out
+
+
+def _progress(items: list):
+    """A progress bar on a terminal when there are many files; the items otherwise."""
+    if len(items) >= 20 and sys.stderr.isatty():
+        with click.progressbar(items, label="checking", file=sys.stderr) as bar:
+            yield from bar
+    else:
+        yield from items
+
+
+def summary(files: int, problems: list) -> None:
+    errors_ = sum(1 for p in problems if p.level == "error")
+    warnings = len(problems) - errors_
+    parts = [f"{files} file{'' if files == 1 else 's'}",
+             f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"]
+    detail = ", ".join(f"{n} {word}{'' if n == 1 else 's'}"
+                       for n, word in ((errors_, "error"), (warnings, "warning")) if n)
+    click.echo(", ".join(parts) + (f" ({detail})" if detail else ""), err=True)
+
+
 @main.command()
-@click.argument("files", nargs=-1,
-                type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@PATHS
 @click.option("--strict", is_flag=True, help="Exit 3 when there is any warning.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
 @FORMAT_OPTION
-def lint(files: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple[str, ...],
+def lint(paths: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple[str, ...],
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
+
+    PATHS are outline files, folders (searched for outlines) and `-` for
+    standard input.
 
     An invalid outline reports its errors and is not linted. Exits 0 with
     warnings, 3 with --strict when there is any, 1 when an outline is invalid.
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .source import read
     from .validate import validate as check
 
     if list_rules:
         for rule_id in rule_ids():
             click.echo(f"{rule_id}: {documentation(rule_id).splitlines()[0]}")
         return
-    if not files:
-        raise click.UsageError("give at least one outline (or --list-rules)")
+    if not paths:
+        raise click.UsageError("give at least one outline, folder or - (or --list-rules)")
     unknown = [r for r in disabled if r not in rule_ids()]
     if unknown:
         raise click.BadParameter(f"no rule {unknown[0]!r}; rules: {', '.join(rule_ids())}",
                                  param_hint="--disable")
     problems = []
-    for name in files:
-        source = read(name)
-        errors_found = check(source)
-        problems += errors_found or run_rules(source, disabled)
+    sources = outlines(paths)
+    for source in _progress(sources):
+        problems += check(source) or run_rules(source, disabled)
     emit(problems, output_format)
+    summary(len(sources), problems)
     if any(p.level == "error" for p in problems):
         sys.exit(errors.INVALID)
     sys.exit(errors.WARNINGS if strict and problems else errors.OK)

@@ -9,7 +9,9 @@ organization, field. Validation and lint both walk the outline through here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,18 @@ def _items(path: tuple, items) -> Iterator[Piece]:
                 yield from _items(path + (i, kind), item.get(kind))
 
 
+
+
+def find_outlines(folder: Path) -> list[Path]:
+    """YAML files below folder whose top level has an `rtdraft:` key, in name order."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    head = handle.read(65536)
+            except OSError:
+                continue
+            if re.search(rb"^rtdraft\s*:", head, re.M):
+                found.append(path)
+    return found

@@ -38,13 +38,15 @@ def test_version(run):
 
 def test_valid_files_print_nothing_and_exit_0(run):
     result = run("validate", *map(str, EXAMPLES))
-    assert (result.exit_code, result.output) == (0, "")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "2 files, 0 problems\n"
 
 
 def test_text_format(run, bad):
     result = run("validate", "good.yaml", bad)
     assert result.exit_code == 1
-    assert result.output == (
+    assert result.stderr == "2 files, 2 problems (2 errors)\n"
+    assert result.stdout == (
         "bad.yaml:12:5: error: sessions[0].titel: unknown key 'titel'; did you mean 'title'?\n"
         "bad.yaml:12:5: error: sessions[0].title: required field is missing\n")
 
@@ -52,7 +54,7 @@ def test_text_format(run, bad):
 def test_parsable_format(run, bad):
     result = run("validate", "--format", "parsable", bad)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         "bad.yaml:12:5: [error] sessions[0].titel: unknown key 'titel'; did you mean 'title'? "
         "(unknown-key)")
 
@@ -60,14 +62,14 @@ def test_parsable_format(run, bad):
 def test_json_format(run, bad):
     result = run("validate", "--format", "json", bad)
     assert result.exit_code == 1
-    assert json.loads(result.output)[1] == {
+    assert json.loads(result.stdout)[1] == {
         "file": "bad.yaml", "line": 12, "column": 5, "level": "error",
         "path": "sessions[0].title", "message": "required field is missing", "rule": "required"}
 
 
 def test_json_format_of_valid_files_is_an_empty_list(run):
     result = run("validate", "--format", "json", str(EXAMPLES[0]))
-    assert (result.exit_code, json.loads(result.output)) == (0, [])
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
 
 
 def test_github_format(run, bad):
@@ -90,7 +92,7 @@ def test_bad_input_is_a_message_not_a_traceback(run, tmp_path):
     (tmp_path / "broken.yaml").write_text("a: [b\n")
     result = run("validate", "latin.yaml", "empty.yaml", "list.yaml", "broken.yaml")
     assert result.exit_code == 1
-    assert result.output == (
+    assert result.stdout == (
         "latin.yaml:1:7: error: file is not UTF-8 text (byte 0xe9 cannot be read); save it as "
         "UTF-8\n"
         "empty.yaml:1:1: error: file is empty; an outline starts with 'rtdraft: 1'\n"
@@ -98,6 +100,21 @@ def test_bad_input_is_a_message_not_a_traceback(run, tmp_path):
         "list\n"
         "broken.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a "
         "flow sequence)\n")
+
+
+def test_folders_and_standard_input(run, tmp_path):
+    (tmp_path / "outlines" / "2021").mkdir(parents=True)
+    (tmp_path / "outlines" / "2021" / "spring.yaml").write_text(MINIMAL)
+    (tmp_path / "outlines" / "bad.yml").write_text(BAD)
+    (tmp_path / "outlines" / "other.yaml").write_text("name: not an outline\n")
+    result = run("validate", "outlines")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("outlines/bad.yml:12:5: error: ")
+    assert result.stderr == "2 files, 2 problems (2 errors)\n"
+    result = CliRunner().invoke(main, ["validate", "-"], input=MINIMAL)
+    assert (result.exit_code, result.stderr) == (0, "1 file, 0 problems\n")
+    result = CliRunner().invoke(main, ["validate", "-"], input=BAD)
+    assert result.stdout.startswith("<stdin>:12:5: error: sessions[0].titel: unknown key")
 
 
 def test_missing_file_is_a_usage_error(run):

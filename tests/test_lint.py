@@ -258,9 +258,10 @@ def run(*args):
 
 
 def test_cli_exit_codes(files):
-    assert (run("lint", "ok.yaml").exit_code, run("lint", "ok.yaml").output) == (0, "")
+    assert (run("lint", "ok.yaml").exit_code, run("lint", "ok.yaml").stdout) == (0, "")
     result = run("lint", "warn.yaml")
-    assert (result.exit_code, result.output) == (0, ("warn.yaml:10:15: warning: introduction."
+    assert result.stderr == "1 file, 1 problem (1 warning)\n"
+    assert (result.exit_code, result.stdout) == (0, ("warn.yaml:10:15: warning: introduction."
                                                  "body[0]: 'e.g.': write 'for example (or such "
                                                  "as)' (Canada.ca Content Style Guide)\n"))
     assert run("lint", "--strict", "warn.yaml").exit_code == 3
@@ -268,7 +269,7 @@ def test_cli_exit_codes(files):
     assert run("lint", "--strict", "--disable", "latin-abbreviation", "warn.yaml").exit_code == 0
     result = run("lint", "warn.yaml", "bad.yaml")
     assert result.exit_code == 1
-    assert result.output.splitlines()[1] == ("bad.yaml:2:1: error: zzz: unknown key 'zzz'; "
+    assert result.stdout.splitlines()[1] == ("bad.yaml:2:1: error: zzz: unknown key 'zzz'; "
                                              "expected one of: rtdraft, meeting, publication, "
                                              "introduction, opening_remarks, session_groups, "
                                              "sessions, outcomes, conclusion, appendices, "
@@ -277,9 +278,9 @@ def test_cli_exit_codes(files):
 
 def test_cli_formats_and_unknown_rule(files):
     result = run("lint", "--format", "parsable", "warn.yaml")
-    assert result.output.endswith("(latin-abbreviation)\n") and "[warning]" in result.output
+    assert result.stdout.endswith("(latin-abbreviation)\n") and "[warning]" in result.stdout
     result = run("lint", "--format", "github", "warn.yaml")
-    assert result.output.startswith("::warning file=warn.yaml,line=10,col=15,")
+    assert result.stdout.startswith("::warning file=warn.yaml,line=10,col=15,")
     result = run("lint", "--disable", "nope", "warn.yaml")
     assert result.exit_code == 2 and "no rule 'nope'" in result.output
 
