@@ -177,6 +177,62 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
 
 
 @main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),
+              help="Keep this earlier outline's structure, with its text as placeholders.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
+              help="Where the modeline points the YAML language server "
+                   "[default: the project's schema/rtdraft-1.schema.json if FILE is in a "
+                   "checkout of it, else rtdraft-1.schema.json written beside FILE].")
+def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -> None:
+    """Write a new outline that validates as written.
+
+    Every [[placeholder]] in it is for you to replace; `rtdraft lint` flags
+    those left. FILE is never overwritten without --force.
+    """
+    from datetime import date
+
+    from . import scaffold
+    from .output import write_atomic
+    from .schema_json import text as schema_text
+    from .source import read
+    from .validate import validate as check
+
+    if file.exists() and not force:
+        raise errors.OutputError(f"{file} exists; use --force to replace it")
+    data = scaffold.fresh(date.today())
+    if previous:
+        source = read(previous)
+        problems = check(source)
+        if problems:
+            emit(problems, None)
+            sys.exit(errors.INVALID)
+        data = scaffold.follow(source.data, date.today())
+    if schema_ref is None:
+        schema_ref, beside = _schema_for(file)
+        if beside and not beside.exists():
+            write_atomic(beside, schema_text().encode("utf-8"))
+            click.echo(f"wrote {beside}")
+    if file.parent and not file.parent.exists():
+        _make_folder(file.parent)
+    write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"))
+    click.echo(f"wrote {file}")
+
+
+def _schema_for(file: Path) -> tuple[str, Path | None]:
+    """The schema the new outline's modeline names, and a file to write if it is new."""
+    import os
+
+    folder = file.resolve().parent
+    for parent in (folder, *folder.parents):
+        published = parent / "schema" / "rtdraft-1.schema.json"
+        if published.is_file():
+            return os.path.relpath(published, folder), None
+    return "rtdraft-1.schema.json", folder / "rtdraft-1.schema.json"
+
+
+@main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the schema to this file instead of printing it.")
 def schema(output: Path | None) -> None:

@@ -113,8 +113,9 @@ def dump(data: dict, schema_ref: str) -> str:
     lines = [MODELINE.format(schema=schema_ref),
              "# A meeting summary outline for rtdraft: replace every [[placeholder]], then run",
              "# `rtdraft validate` and `rtdraft lint`. Reference: docs/outline.md.", ""]
-    for key, value in data.items():
-        rules = schema.OUTLINE.get(key, {})
+    order = list(schema.OUTLINE)
+    for key in sorted(data, key=order.index):
+        value, rules = data[key], schema.OUTLINE[key]
         lines.append(f"# {_description(rules)}")
         lines += _entry(key, value, 0, rules)
         lines.append("")

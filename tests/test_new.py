@@ -1,0 +1,79 @@
+"""`rtdraft new`: an outline that validates as written, placeholders lint flags, no overwrite."""
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from rtdraft.cli import main
+from rtdraft.lint import lint
+from rtdraft.source import read
+from rtdraft.validate import validate
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_new_outline_validates_and_lint_flags_its_placeholders(here):
+    result = run("new", "spring.yaml")
+    assert result.exit_code == 0
+    assert result.output == "wrote " + str(here / "rtdraft-1.schema.json") + "\nwrote spring.yaml\n"
+    text = (here / "spring.yaml").read_text()
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=rtdraft-1.schema.json"
+    assert "# The meeting the summary reports on.\nmeeting:\n  # The meeting's full title.\n" in text
+    source = read(here / "spring.yaml")
+    assert validate(source) == []
+    placeholders = [p for p in lint(source) if p.rule == "placeholder"]
+    assert len(placeholders) == 14
+    assert (placeholders[0].line, placeholders[0].column) == (11, 11)
+
+
+def test_from_keeps_the_structure_and_replaces_the_text(here):
+    result = run("new", "next.yaml", "--from", ROOT / "examples" / "spring-2019-halifax.yaml")
+    assert result.exit_code == 0
+    data = read(here / "next.yaml").data
+    previous = read(ROOT / "examples" / "spring-2019-halifax.yaml").data
+    assert validate(read(here / "next.yaml")) == []
+    assert [s["kind"] for s in data["sessions"]] == [s["kind"] for s in previous["sessions"]]
+    assert data["session_groups"]["breakout"]["label"] == "Breakout #{n}"
+    assert data["appendices"][0]["organizations"] == previous["appendices"][0]["organizations"]
+    assert data["meeting"]["edition"] == 3
+    assert data["publication"]["status"] == "draft" and "isbn" not in data["publication"]
+    assert data["lint"] == previous["lint"]
+    text = (here / "next.yaml").read_text()
+    assert "Saginaw" not in text.split("appendices:")[0]   # no sentence of the old text stays
+    assert list(data).index("session_groups") < list(data).index("sessions")
+
+
+def test_never_overwrites_without_force(here):
+    (here / "spring.yaml").write_text("mine\n")
+    result = run("new", "spring.yaml")
+    assert result.exit_code == 5
+    assert result.output == "Error: spring.yaml exists; use --force to replace it\n"
+    assert (here / "spring.yaml").read_text() == "mine\n"
+    assert run("new", "spring.yaml", "--force").exit_code == 0
+    assert validate(read(here / "spring.yaml")) == []
+
+
+def test_modeline_points_at_the_checkout_schema(here):
+    (here / "schema").mkdir()
+    (here / "schema" / "rtdraft-1.schema.json").write_text("{}")
+    (here / "outlines").mkdir()
+    assert run("new", "outlines/fall.yaml").output == "wrote outlines/fall.yaml\n"
+    first = (here / "outlines" / "fall.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/rtdraft-1.schema.json"
+    assert run("new", "x.yaml", "--schema", "https://example.org/s.json").exit_code == 0
+    assert (here / "x.yaml").read_text().startswith(
+        "# yaml-language-server: $schema=https://example.org/s.json\n")
+
+
+def test_from_an_invalid_outline_is_exit_1(here):
+    (here / "old.yaml").write_text("rtdraft: 1\n")
+    result = run("new", "new.yaml", "--from", "old.yaml")
+    assert result.exit_code == 1 and not (here / "new.yaml").exists()
