@@ -32,12 +32,17 @@ def main() -> None:
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+ONLY_OUTLINES = click.option(
+    "--only-outlines", is_flag=True,
+    help="Skip named YAML files that are not outlines (no top-level rtdraft: key), as "
+         "folders do; for pre-commit hooks that see every YAML file.")
 
 
 @main.command()
 @PATHS
+@ONLY_OUTLINES
 @FORMAT_OPTION
-def validate(paths: tuple[str, ...], output_format: str | None) -> None:
+def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | None) -> None:
     """Check outlines against the outline format; print every problem.
 
     PATHS are outline files, folders (searched for outlines, that is YAML files
@@ -49,7 +54,7 @@ def validate(paths: tuple[str, ...], output_format: str | None) -> None:
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
     problems = []
-    sources = outlines(paths)
+    sources = outlines(paths, only_outlines)
     for source in _progress(sources):
         problems += check(source)
     emit(problems, output_format)
@@ -57,10 +62,10 @@ def validate(paths: tuple[str, ...], output_format: str | None) -> None:
     sys.exit(errors.INVALID if any(p.level == "error" for p in problems) else errors.OK)
 
 
-def outlines(paths) -> list:
-    """Sources for the PATHS of validate and lint, loaded lazily as they are checked."""
+def outlines(paths, only_outlines: bool = False) -> list:
+    """Sources for the PATHS of validate and lint."""
     from .source import Source, parse_bytes, read
-    from .walk import find_outlines
+    from .walk import find_outlines, is_outline
 
     out = []
     for path in paths:
@@ -68,7 +73,7 @@ def outlines(paths) -> list:
             out.append(parse_bytes(click.get_binary_stream("stdin").read(), Source("<stdin>")))
         elif Path(path).is_dir():
             out += [read(found) for found in find_outlines(Path(path))]
-        else:
+        elif not only_outlines or is_outline(Path(path)):
             out.append(read(path))
     return out
 
@@ -94,12 +99,13 @@ def summary(files: int, problems: list) -> None:
 
 @main.command()
 @PATHS
+@ONLY_OUTLINES
 @click.option("--strict", is_flag=True, help="Exit 3 when there is any warning.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
 @FORMAT_OPTION
-def lint(paths: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple[str, ...],
+def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool, disabled: tuple[str, ...],
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
@@ -125,7 +131,7 @@ def lint(paths: tuple[str, ...], strict: bool, list_rules: bool, disabled: tuple
         raise click.BadParameter(f"no rule {unknown[0]!r}; rules: {', '.join(rule_ids())}",
                                  param_hint="--disable")
     problems = []
-    sources = outlines(paths)
+    sources = outlines(paths, only_outlines)
     for source in _progress(sources):
         problems += check(source) or run_rules(source, disabled)
     emit(problems, output_format)

@@ -118,15 +118,16 @@ def _items(path: tuple, items) -> Iterator[Piece]:
 
 
 def find_outlines(folder: Path) -> list[Path]:
-    """YAML files below folder whose top level has an `rtdraft:` key, in name order."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    head = handle.read(65536)
-            except OSError:
-                continue
-            if re.search(rb"^rtdraft\s*:", head, re.M):
-                found.append(path)
-    return found
+    """YAML files below folder that are outlines, in name order."""
+    return [path for path in sorted(folder.rglob("*"))
+            if path.suffix in (".yaml", ".yml") and path.is_file() and is_outline(path)]
+
+
+def is_outline(path: Path) -> bool:
+    """Does the file's top level have an `rtdraft:` key (within its first 64 KB)?"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True   # let the reader report it
+    return re.search(rb"^rtdraft\s*:", head, re.M) is not None

@@ -1,0 +1,104 @@
+"""The pre-commit hooks and the GitHub Actions workflow, run as far as a test can run them."""
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINIMAL, ROOT
+
+FINAL = MINIMAL.replace("  department: Public Safety Canada\n",
+                        "  department: Public Safety Canada\n  date: 2021\n  status: final\n")
+BAD = MINIMAL.replace("  - title: Trends\n", "  - titel: Trends\n")
+
+
+def rtdraft_on_path() -> dict:
+    """The environment with the installed rtdraft command first on PATH."""
+    scripts = Path(sys.executable).parent
+    if not (scripts / "rtdraft").exists():
+        message = "the rtdraft command is not installed (pip install -e '.[test]')"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    env = dict(os.environ)
+    env["PATH"] = f"{scripts}{os.pathsep}{env.get('PATH', '')}"
+    for key in ("GITHUB_ACTIONS", "GITHUB_WORKFLOW"):
+        env.pop(key, None)
+    return env
+
+
+@pytest.fixture
+def repo(tmp_path):
+    (tmp_path / "outlines").mkdir()
+    (tmp_path / "outlines" / "spring-2021.yaml").write_text(FINAL)
+    (tmp_path / "config.yaml").write_text("name: not an outline\n")
+    return tmp_path
+
+
+HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+
+
+def test_hooks_are_declared():
+    assert [h["id"] for h in HOOKS] == ["rtdraft-validate", "rtdraft-lint"]
+    for hook in HOOKS:
+        assert hook["language"] == "python" and hook["types"] == ["yaml"]
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=lambda h: h["id"])
+def test_hook_entries_pass_good_outlines_and_skip_other_yaml(hook, repo):
+    env = rtdraft_on_path()
+    # pre-commit runs `entry` followed by the staged files of the hook's types.
+    args = shlex.split(hook["entry"]) + ["outlines/spring-2021.yaml", "config.yaml"]
+    result = subprocess.run(args, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == "1 file, 0 problems\n"
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=lambda h: h["id"])
+def test_hook_entries_fail_a_bad_outline(hook, repo):
+    (repo / "outlines" / "bad.yaml").write_text(BAD)
+    env = rtdraft_on_path()
+    args = shlex.split(hook["entry"]) + ["outlines/bad.yaml"]
+    result = subprocess.run(args, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout.startswith("outlines/bad.yaml:12:5: error: sessions[0].titel:")
+
+
+WORKFLOW = yaml.safe_load((ROOT / "examples" / "ci" / "outlines.yml").read_text())
+
+
+def _run_steps(repo: Path, env: dict) -> list[subprocess.CompletedProcess]:
+    """Run the workflow's own shell steps (not the install) as Actions would, in order."""
+    results = []
+    for step in WORKFLOW["jobs"]["outlines"]["steps"]:
+        if "run" not in step or step["name"] == "Install rtdraft":
+            continue
+        result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env,
+                                capture_output=True, text=True, check=False)
+        results.append(result)
+        if result.returncode:
+            break
+    return results
+
+
+def test_workflow_validates_lints_and_renders(repo):
+    env = rtdraft_on_path() | {"GITHUB_ACTIONS": "true", "GITHUB_WORKFLOW": "outlines"}
+    results = _run_steps(repo, env)
+    assert [r.returncode for r in results] == [0, 0, 0]
+    assert sorted(p.name for p in (repo / "summaries").iterdir()) == [
+        "spring-2021.docx", "spring-2021.md"]
+    assert WORKFLOW["jobs"]["outlines"]["steps"][-1]["with"]["path"] == "summaries/"
+
+
+def test_workflow_annotates_a_bad_outline_and_stops(repo):
+    (repo / "outlines" / "bad.yaml").write_text(BAD)
+    env = rtdraft_on_path() | {"GITHUB_ACTIONS": "true", "GITHUB_WORKFLOW": "outlines"}
+    results = _run_steps(repo, env)
+    assert [r.returncode for r in results] == [1]
+    assert results[0].stdout.splitlines()[0] == (
+        "::error file=outlines/bad.yaml,line=12,col=5,title=rtdraft unknown-key::"
+        "sessions[0].titel: unknown key 'titel'; did you mean 'title'?")
