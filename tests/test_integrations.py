@@ -102,3 +102,10 @@ def test_workflow_annotates_a_bad_outline_and_stops(repo):
     assert results[0].stdout.splitlines()[0] == (
         "::error file=outlines/bad.yaml,line=12,col=5,title=rtdraft unknown-key::"
         "sessions[0].titel: unknown key 'titel'; did you mean 'title'?")
+
+
+def test_shell_completion_script():
+    env = rtdraft_on_path() | {"_RTDRAFT_COMPLETE": "bash_source"}
+    result = subprocess.run(["rtdraft"], env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "complete -o nosort -F _rtdraft_completion rtdraft" in result.stdout
