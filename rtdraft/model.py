@@ -8,11 +8,11 @@ renderer's library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from . import dates, inline
+from . import dates, inline, typography
 from .inline import Inline
 from .labels import labels_for
 from .validate import meeting_dates, parse_date
@@ -107,7 +107,39 @@ class Document:
 
 def build(data: dict, today: date | None = None) -> Document:
     """The Document for a valid outline's data."""
-    return _Builder(data, today or date.today()).document()
+    document = _Builder(data, today or date.today()).document()
+    return _french(document) if document.language == "fr" else document
+
+
+def _french(doc: Document) -> Document:
+    """French typography on every word the document prints (the copyright page has it
+    already: its other-language notice is English)."""
+    fr, nodes = typography.french, typography.french_nodes
+
+    def items(block: ListBlock) -> ListBlock:
+        return ListBlock(block.numbered, tuple(
+            Item(nodes(i.inlines), items(i.sublist) if i.sublist else None)
+            for i in block.items))
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Heading):
+            return replace(b, text=fr(b.text))
+        if isinstance(b, Paragraph):
+            return Paragraph(nodes(b.inlines))
+        if isinstance(b, Note):
+            return Note(fr(b.text))
+        if isinstance(b, ListBlock):
+            return items(b)
+        return Table(tuple(map(fr, b.header)), tuple(tuple(map(fr, r)) for r in b.rows))
+
+    cover = doc.cover
+    return replace(
+        doc, title=fr(doc.title), subtitle=fr(doc.subtitle),
+        cover=replace(cover, **{k: fr(v) for k in ("tagline", "title", "subtitle", "when",
+                                                   "where", "department", "signature")
+                                if (v := getattr(cover, k))}),
+        body=tuple(map(block, doc.body)),
+        footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
 
 
 class _Builder:
@@ -182,6 +214,8 @@ class _Builder:
             lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
         if pub.get("isbn"):
             lines.append(labels["isbn"].format(value=pub["isbn"]))
+        if self.language == "fr":   # the notice below is in the other language: left as is
+            lines = [typography.french(line) for line in lines]
         if pub.get("other_language_title"):
             lines.append(labels["other_language"].format(title=pub["other_language_title"]))
         return tuple(lines)

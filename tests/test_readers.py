@@ -56,22 +56,30 @@ def test_fidelity_to_the_published_report(rendered, stem, capsys):
 def test_pandoc_reads_the_markdown_and_docx_alike(rendered, example):
     from_md = words(pandoc(rendered / f"{example.stem}.md", source="markdown"))
     from_docx = words(pandoc(rendered / f"{example.stem}.docx"))
-    assert len(from_md) > 3000
+    assert len(from_md) > 1500
     # Same words, same order; the DOCX also carries the cover signature and wordmark.
     assert in_order(from_md, from_docx) >= 0.99
+
+
+ENGLISH = ("Meeting Summary", "Public Safety Canada", "© Her Majesty the Queen in Right of Canada",
+           "Appendix A: Organizations Represented at the Roundtable")
+FRENCH = ("Résumé de la réunion", "Sécurité publique Canada",
+          "© Sa Majesté la Reine du chef du Canada, représentée par",
+          "Annexe A : Organisations représentées à la table ronde")
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_libreoffice_converts_the_docx(rendered, example, tmp_path):
     pdf = to_pdf(rendered / f"{example.stem}.docx", tmp_path)
     pages = pdf_pages(pdf)
-    assert pages >= 8
+    assert pages >= 5
+    subtitle, department, crown, appendix = FRENCH if "automne" in example.stem else ENGLISH
     cover = pdf_text(pdf, 1, 1)
-    assert "Meeting Summary" in cover and "Public Safety Canada" in cover
-    copyright_page = pdf_text(pdf, 2, 2)
-    assert "© Her Majesty the Queen in Right of Canada" in copyright_page
+    assert subtitle in cover and department in cover
+    copyright_page = " ".join(pdf_text(pdf, 2, 2).split())
+    assert crown in copyright_page
     body = " ".join(pdf_text(pdf, 3, pages).split())
-    assert "Appendix A: Organizations Represented at the Roundtable" in body
+    assert appendix in body
 
 
 def test_footnotes_at_the_foot_of_their_page(rendered, tmp_path):

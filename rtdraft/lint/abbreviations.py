@@ -62,11 +62,9 @@ def _initials_match(words: list[str], wanted: str) -> bool:
     """
     index = 0
     for word in words:
-        if index < len(wanted) and word[0].upper() == wanted[index]:
-            index += 1
-            for part in re.split(r"[-’']", word)[1:]:   # Joint-Criminal, Hell's
-                if part and index < len(wanted) and part[0].upper() == wanted[index]:
-                    index += 1
+        for part in re.split(r"[-’']", word):   # Joint-Criminal, l'usage
+            if part and index < len(wanted) and part[0].upper() == wanted[index]:
+                index += 1
     return index == len(wanted)
 
 

@@ -13,8 +13,9 @@ _NUMBER = r"(\d+|" + "|".join(NUMBERS) + r")"
 SESSIONS = re.compile(_NUMBER + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
 DAYS = re.compile(r"\b" + _NUMBER + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + _NUMBER
                   + r"\s+days\b", re.IGNORECASE)
-APPENDIX = re.compile(r"\bAppendix\s+([A-Z])\b(?:\s+for\s+(?:a|the)\s+(list\s+of\s+"
-                      r"organizations|agenda))?")
+APPENDIX = re.compile(r"\b(?:Appendix|[Aa]nnexe)\s+([A-Z])\b(?:\s+(?:for\s+(?:a|the)|pour\s+"
+                      r"(?:la|une|l['’]))\s*(list\s+of\s+organizations|agenda|liste\s+des\s+"
+                      r"organisations|ordre\s+du\s+jour))?")
 
 
 def _value(word: str) -> int:
@@ -65,7 +66,8 @@ def appendix_reference(outline: Outline) -> Iterator[Finding]:
 
     Appendices are lettered A, B, C ... in the order of `appendices`. "See
     Appendix A for a list of organizations" needs appendix A to be an
-    organizations list; "Appendix B for the agenda" an agenda.
+    organizations list; "Appendix B for the agenda" an agenda. French outlines
+    say "annexe A pour la liste des organisations", "... pour l'ordre du jour".
 
     Bad:  (see Appendix B for a list of organizations)   with one appendix
     Good: (see Appendix A for a list of organizations)
@@ -85,7 +87,7 @@ def appendix_reference(outline: Outline) -> Iterator[Finding]:
             implied = m.group(2)
             if not implied:
                 continue
-            wanted = "organizations" if implied.lower().startswith("list") else "agenda"
+            wanted = "organizations" if implied.lower().startswith("list") else "agenda"   # liste
             if wanted not in appendices[index]:
                 title = appendices[index].get("title")
                 yield Finding(piece.path, f"'{m.group(0)}' points at '{title}', which is not "

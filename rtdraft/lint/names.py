@@ -66,7 +66,8 @@ def variants(outline: Outline) -> Iterator[Finding]:
                 key = squeeze(literal)
                 given = forms.get(key) or (plural.get(squeeze(_plural_folded(literal)))
                                            if size > 1 else None)
-                if not given or given == literal or (given, literal) in reported:
+                if not given or (given, literal) in reported or \
+                        re.sub(r"[\W_]+$", "", given) == literal:   # closing » or ) aside
                     continue
                 if squeeze(given) == key and given.lower() == literal.lower() and \
                         piece.role != "person" and len(given.split()) < 2:

@@ -84,13 +84,15 @@ def repeated(outline: Outline) -> Iterator[Finding]:
     """
     for piece in outline.pieces:
         for m in REPEATED.finditer(piece.text):
-            if m.group(1).isdigit():
-                continue
+            if m.group(1).isdigit() or m.group(1).lower() in ("nous", "vous"):
+                continue   # "vous vous souvenez": French pronominal verbs
             yield Finding(piece.path, f"'{m.group(1)}' is repeated", m.group(0), m.start())
 
 
 SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
-         "or", "the", "to", "with", "between", "over", "via", "vs", "per"}
+         "or", "the", "to", "with", "between", "over", "via", "vs", "per",
+         "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "sur", "pour",
+         "par", "dans", "d", "l", "ou"}
 
 
 def _case(title: str) -> str | None:

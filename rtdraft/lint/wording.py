@@ -89,6 +89,20 @@ STIGMA = [
 ]
 
 
+STIGMA_FR = [
+    (r"\btoxicomanes?\b", "personne qui consomme des drogues (ou personne ayant un trouble lié "
+     "à l'usage de substances)"),
+    (r"\bdrogués?\b|\bjunkies?\b", "personne qui consomme des drogues"),
+    (r"\babus\s+(?:de\s+|d['’])(?:drogues?|substances?|alcool|opioïdes)\b",
+     "usage (ou usage problématique) de substances"),
+    (r"\btoxicomanie\b", "trouble lié à l'usage de substances (ou usage de substances)"),
+    (r"\busagers?\s+de\s+(?:drogues?|substances?)\b",
+     "personnes qui consomment des drogues (ou des substances)"),
+    (r"\b(?:tests?|échantillons?|résultats?)\s+(?:propres?|sales?)\b",
+     "résultat négatif (ou positif)"),
+]
+
+
 @rule("stigmatizing-language")
 def stigma(outline: Outline) -> Iterator[Finding]:
     """Terms the Canadian Centre on Substance Use and Addiction advises against.
@@ -99,20 +113,25 @@ def stigma(outline: Outline) -> Iterator[Finding]:
     the words are left alone (elder abuse, domestic abuse, clean water).
     English outlines only.
 
+    French outlines are read for the French terms of the Centre's guidance
+    (toxicomane, abus de substances, usagers de drogues, ...).
+
     Bad:  The language we use can further stigmatize substance users.
     Good: The language we use can further stigmatize people who use substances.
     """
-    if _language(outline) in _FRENCH_SKIP:
-        return
+    french = _language(outline) in _FRENCH_SKIP
+    terms = STIGMA_FR if french else STIGMA
+    centre = "le Centre canadien sur les dépendances et l'usage de substances suggère" \
+        if french else "the Canadian Centre on Substance Use and Addiction suggests"
+    can = "peut stigmatiser" if french else "can stigmatize"
     for piece in outline.prose():
         taken: list[tuple[int, int]] = []
-        for pattern, better in STIGMA:
+        for pattern, better in terms:
             for m in re.finditer(pattern, piece.text, re.IGNORECASE):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                yield Finding(piece.path, f"'{m.group(0)}' can stigmatize; the Canadian "
-                              f"Centre on Substance Use and Addiction suggests: {better}",
+                yield Finding(piece.path, f"'{m.group(0)}' {can}; {centre}: {better}",
                               m.group(0), m.start())
 
 

@@ -1,0 +1,39 @@
+"""French typography: a non-breaking space before : ; ! ? and inside « ».
+
+Applied to every word a French edition prints (labels and the editor's text
+alike), in the model, so every output format gets it. Times (13:00) and web
+addresses (https://) keep their colons as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import inline
+
+NBSP = "\u00a0"
+
+_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u202f]?([:;!?])(?=\s|$|[»)\]])")
+_OPEN = re.compile(r"«[ \u202f]?")
+_CLOSE = re.compile(r"[ \u202f]?»")
+
+
+def french(text: str) -> str:
+    text = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
+    text = _OPEN.sub("«" + NBSP, text)
+    return _CLOSE.sub(NBSP + "»", text)
+
+
+def french_nodes(nodes: tuple) -> tuple:
+    """The same inline nodes with French spacing in their text (never in link targets)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, inline.Text):
+            out.append(inline.Text(french(node.text)))
+        elif isinstance(node, inline.Link):
+            out.append(inline.Link(node.url, french_nodes(node.children)))
+        elif isinstance(node, (inline.Strong, inline.Emph)):
+            out.append(type(node)(french_nodes(node.children)))
+        else:
+            out.append(node)
+    return tuple(out)
