@@ -183,6 +183,31 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
 
 
 @main.command()
+@click.argument("first", type=click.Path(exists=True, dir_okay=False))
+@click.argument("second", type=click.Path(exists=True, dir_okay=False))
+@FORMAT_OPTION
+def compare(first: str, second: str, output_format: str | None) -> None:
+    """Check that two outlines are the English and French editions of one summary.
+
+    Twins have the same sessions (kinds, in order), footnotes, appendices and
+    dates, catalogue numbers differing only in E/F, different ISBNs, and each
+    one's other-language title is the other's title. Exits 0 for twins, 1 when
+    they differ or either outline is invalid.
+    """
+    from .compare import compare as twins
+    from .source import read
+    from .validate import validate as check
+
+    sources = [read(first), read(second)]
+    problems = [p for source in sources for p in check(source)]
+    if not problems:
+        problems = twins(*sources)
+    emit(problems, output_format)
+    summary(2, problems)
+    sys.exit(errors.INVALID if problems else errors.OK)
+
+
+@main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),
               help="Keep this earlier outline's structure, with its text as placeholders.")

@@ -100,7 +100,7 @@ def _case(title: str) -> str | None:
     first are not, None when it cannot tell (too few words)."""
     significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title)[1:]
                    if w.lower() not in SMALL]
-    if len(significant) < 2:
+    if len(significant) < 3:   # two capitalized words may be a proper name: Premières Nations
         return None
     lower = sum(1 for w in significant if w[0].islower())
     if lower == 0:
