@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import cerberus
+import cerberus.schema
 from cerberus import errors
 
 from . import inline, schema
@@ -180,6 +181,23 @@ def isbn_problem(value: str) -> str | None:
     return None
 
 
+class _CheckedSchema(cerberus.schema.DefinitionSchema):
+    """The outline schema without cerberus' check of the schema itself at every start.
+
+    That check costs more than validating an outline; the test suite makes it
+    (tests/test_validate.py: test_the_schema_is_a_valid_cerberus_schema).
+    """
+
+    def validate(self, schema=None):
+        pass
+
+
+def outline_validator() -> OutlineValidator:
+    validator = OutlineValidator()
+    validator.schema = _CheckedSchema(validator, schema.OUTLINE)
+    return validator
+
+
 _VALIDATOR = None
 
 
@@ -197,7 +215,7 @@ def validate(source: Source) -> list[Problem]:
             f"{schema.VERSION}", "version")])
     global _VALIDATOR
     if _VALIDATOR is None:
-        _VALIDATOR = OutlineValidator(schema.OUTLINE)
+        _VALIDATOR = outline_validator()
     validator = _VALIDATOR
     problems = list(source.problems)
     if not validator.validate(data, normalize=False):

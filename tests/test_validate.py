@@ -17,6 +17,14 @@ def add_publication(extra: str) -> str:
                 "  department: Public Safety Canada\n" + extra)
 
 
+def test_the_schema_is_a_valid_cerberus_schema():
+    import cerberus.schema
+
+    from rtdraft import schema
+    from rtdraft.validate import OutlineValidator
+    cerberus.schema.DefinitionSchema(OutlineValidator(), schema.OUTLINE)   # raises if not
+
+
 def test_minimal_outline_is_valid():
     assert lines(MINIMAL) == []
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
 
 from .. import inline
@@ -58,19 +59,37 @@ def render(document: Document, reference: Path | None = None) -> bytes:
     return normalize_package(doc, (when.year, when.month, when.day, 0, 0, 0))
 
 
+class _FixedTimeZip:
+    """python-docx's zip writer, but every member dated `when`: zipfile would use the clock."""
+
+    def __init__(self, file, when: tuple):
+        self._zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED)
+        self._when = when
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._when)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def normalize_package(doc, fixed_time: tuple, out: Path | None = None) -> bytes:
-    """Save with fixed zip timestamps, so the same input gives the same bytes."""
+    """Save as python-docx's Package.save does, with fixed zip timestamps, so that the
+    same input gives the same bytes."""
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    doc.save(buffer)
-    result = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, \
-            zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=fixed_time)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    data = result.getvalue()
+    writer = _FixedTimeZip(buffer, fixed_time)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
+    data = buffer.getvalue()
     if out:
         Path(out).write_bytes(data)
     return data
@@ -84,6 +103,9 @@ def _fit(text: str, limit: int = 255) -> str:
 class _Writer:
     def __init__(self, doc, document: Document):
         self.doc, self.model = doc, document
+        # python-docx finds a style named by its name in a linear search: look once.
+        names = {style.name: style for style in doc.styles}
+        self.styles = {name: names[name] for name in STYLES}
         self.footnotes = None
         self.bookmarks = 0
 
@@ -104,7 +126,8 @@ class _Writer:
     # -- cover and copyright page ---------------------------------------------------
 
     def para(self, text: str | None, style: str, *, page_break: bool = False):
-        p = self.doc.add_paragraph(text or "", style=style)
+        p = self.doc.add_paragraph(text or "")
+        p._p.style = self.styles[style].style_id   # python-docx would scan every style
         if page_break:
             p.paragraph_format.page_break_before = True
         return p
@@ -171,7 +194,7 @@ class _Writer:
         depth = min(depth, LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
-        style = self.doc.styles[name]
+        style = self.styles[name]
         num_id = None
         if block.numbered and ooxml.style_has_numbering(style):
             num_id = ooxml.restart_numbering(self.doc, style)
@@ -185,7 +208,7 @@ class _Writer:
 
     def table(self, block: Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        table.style = self.doc.styles["Table Grid"]
+        table.style = self.styles["Table Grid"]
         widths = (Cm(3.2), Cm(7.8), Cm(5.5))
         for r, values in enumerate((block.header,) + block.rows):
             row = table.rows[r]
@@ -193,7 +216,7 @@ class _Writer:
                 cell = row.cells[c]
                 cell.width = widths[c]
                 cell.paragraphs[0].text = value
-                cell.paragraphs[0].style = self.doc.styles["Table Heading" if r == 0
+                cell.paragraphs[0].style = self.styles["Table Heading" if r == 0
                                                            else "Table Text"]
         ooxml.repeat_as_header(table.rows[0])
 
@@ -233,7 +256,7 @@ class _Writer:
             self.inlines(p, note.inlines, part)
 
     def style_id(self, name: str) -> str:
-        return self.doc.styles[name].style_id
+        return self.styles[name].style_id
 
     # -- pages and properties ---------------------------------------------------------------
 
@@ -243,12 +266,12 @@ class _Writer:
             header = front_section.header
             header.is_linked_to_previous = False
             header.paragraphs[0].text = self.model.labels["draft"]
-            header.paragraphs[0].style = self.doc.styles["Draft Mark"]
+            header.paragraphs[0].style = self.styles["Draft Mark"]
         body_section.header.is_linked_to_previous = True
         footer = body_section.footer
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
-        p.style = self.doc.styles["Page Number"]
+        p.style = self.styles["Page Number"]
         ooxml.field(p._p, "PAGE", "1")
         ooxml.restart_page_numbers(body_section, 1)
         front_footer = front_section.footer
