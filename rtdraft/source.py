@@ -8,6 +8,7 @@ schema: `no`, `on` and `13:00` stay strings, dates stay ISO strings.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class Source:
     data: Any = None
     places: dict[Path_, Located] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -89,8 +91,10 @@ class Source:
         return self.line_column(place.start + found[occurrence].start())
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        line = self.text.count("\n", 0, offset) + 1
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        if self._line_starts is None:   # once per file: positions are asked for by the thousand
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def error(self, line: int, column: int, message: str, rule: str, path: Path_ = ()) -> None:
         self.problems.append(Problem(self.file, line, column, "error", path, message, rule))

@@ -68,16 +68,17 @@ def _initials_match(words: list[str], wanted: str) -> bool:
     return index == len(wanted)
 
 
-def definitions(outline: Outline) -> Iterator[tuple[object, str, str, int]]:
-    """(piece, abbreviation, expansion, offset of '(') for every 'Full Name (ABBR)'."""
-    for piece in outline.pieces:
+def definitions(outline: Outline) -> Iterator[tuple[int, object, str, str, int]]:
+    """(piece index, piece, abbreviation, expansion, offset of '(') for every
+    'Full Name (ABBR)'."""
+    for index, piece in enumerate(outline.pieces):
         for m in DEFINITION.finditer(piece.text):
             abbreviation = m.group(1)
             if len(letters(abbreviation)) < 2:
                 continue
             full = expansion(piece.text[:m.start()], abbreviation)
             if full:
-                yield piece, abbreviation, full, m.start()
+                yield index, piece, abbreviation, full, m.start()
 
 
 def _skip(piece_text: str, start: int, end: int) -> bool:
@@ -104,9 +105,9 @@ def undefined(outline: Outline) -> Iterator[Finding]:
           thousands of packages.
     """
     defined: dict[str, tuple] = {}
-    for piece, abbreviation, _full, offset in definitions(outline):
+    for index, _piece, abbreviation, _full, offset in definitions(outline):
         key = letters(singular(abbreviation))
-        defined.setdefault(key, (outline.pieces.index(piece), offset))
+        defined.setdefault(key, (index, offset))
     known = {letters(a) for a in KNOWN | outline.abbreviations}
     reported = set()
     for index, piece in enumerate(outline.pieces):
@@ -148,7 +149,7 @@ def conflict(outline: Outline) -> Iterator[Finding]:
     """
     by_abbreviation: dict[str, str] = {}
     by_expansion: dict[str, str] = {}
-    for piece, abbreviation, full, offset in definitions(outline):
+    for _index, piece, abbreviation, full, offset in definitions(outline):
         key = letters(singular(abbreviation))
         name = _normal(full)
         first = by_abbreviation.setdefault(key, full)
@@ -174,7 +175,7 @@ def redefined(outline: Outline) -> Iterator[Finding]:
     Good: Organized Crime Groups (OCGs) ... (later) OCG
     """
     first: dict[str, object] = {}
-    for piece, abbreviation, full, offset in definitions(outline):
+    for _index, piece, abbreviation, full, offset in definitions(outline):
         key = letters(singular(abbreviation))
         if key in first and _normal(full) == _normal(first[key]):
             yield Finding(piece.path, f"'{abbreviation}' is defined again; it was defined as "

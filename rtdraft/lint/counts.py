@@ -43,6 +43,8 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
     dates = outline.data["meeting"]["dates"]
     days = len(dates) if isinstance(dates, list) else 1
     for piece in outline.prose():
+        if "session" not in piece.text and "day" not in piece.text:
+            continue
         for m in SESSIONS.finditer(piece.text):
             said, kind = _value(m.group(1)), (m.group(2) or "").lower()
             actual = kinds.get(kind, 0) if kind else len(sessions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import Finding, Outline, rule
 from .text import words
@@ -15,13 +16,19 @@ KIND_WORDS = {"Service", "Services", "Department", "Force", "Agency", "Associati
               "Board", "Commission", "Bureau", "Office", "Unit", "Team"}
 
 
+_AMPERSAND = re.compile(r"\s*&\s*")
+_SEPARATORS = re.compile(r"[\s\-’'.]+")
+_TRAILING = re.compile(r"[\W_]+$")
+
+
+@lru_cache(maxsize=65536)   # the same words come back all through a summary
 def squeeze(text: str) -> str:
     """A name with case, accents, spaces, hyphens, apostrophes and '&'/'and' folded away."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"\s*&\s*", " and ", text)
-    return re.sub(r"[\s\-’'.]+", "", text)
+    return _SEPARATORS.sub("", _AMPERSAND.sub(" and ", text))
 
 
+@lru_cache(maxsize=65536)
 def _plural_folded(text: str) -> str:
     return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in text.split())
 
@@ -52,22 +59,28 @@ def variants(outline: Outline) -> Iterator[Finding]:
             forms.setdefault(squeeze(part), part)
     plural: dict[str, str] = {squeeze(_plural_folded(f)): f for f in forms.values()
                               if len(f.split()) > 1}
-    exact = {form for form in forms.values()}
+    exact = set(forms.values())
+    # Cheap tests first: a mention starts with a capital and as some name starts.
+    keys = list(forms) + list(plural)
+    starts = {key[:n] for key in keys for n in range(1, 5)}
+    longest = max((len(f.split()) for f in forms.values()), default=0) + 2
     reported = set()
     for piece in outline.pieces:
         tokens = words(piece.text)
-        for size in range(1, 11):
-            for i in range(len(tokens) - size + 1):
-                _, start = tokens[i]
-                last, last_start = tokens[i + size - 1]
+        for i, (first, start) in enumerate(tokens):
+            if not first[0].isupper() or squeeze(first)[:4] not in starts:
+                continue
+            for last, last_start in tokens[i:i + longest]:
                 literal = piece.text[start:last_start + len(last)]
-                if not literal[0].isupper() or literal in exact:
+                size = literal.count(" ") + 1
+                if literal in exact:
                     continue
                 key = squeeze(literal)
-                given = forms.get(key) or (plural.get(squeeze(_plural_folded(literal)))
-                                           if size > 1 else None)
+                given = forms.get(key)
+                if not given and size > 1 and plural:
+                    given = plural.get(squeeze(_plural_folded(literal)))
                 if not given or (given, literal) in reported or \
-                        re.sub(r"[\W_]+$", "", given) == literal:   # closing » or ) aside
+                        _TRAILING.sub("", given) == literal:   # a closing » or ) aside
                     continue
                 if squeeze(given) == key and given.lower() == literal.lower() and \
                         piece.role != "person" and len(given.split()) < 2:

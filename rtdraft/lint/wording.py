@@ -21,20 +21,29 @@ _SUFFIX = r"(?:s|ed|ing|al|ally|ation|ations|e|es|er|ers|ism|able|ably)?"
 _FRENCH_SKIP = ("fr",)
 
 
-def _occurrences(outline: Outline, stem: str) -> list[tuple]:
-    """(piece, match) for lowercase or sentence-initial uses of the stem: not proper names."""
-    pattern = re.compile(rf"\b({stem}{_SUFFIX})\b", re.IGNORECASE)
-    found = []
+_STEMS = sorted({stem for pair in SPELLINGS for stem in pair}, key=len, reverse=True)
+_ANY_STEM = re.compile(r"\b((?:" + "|".join(_STEMS) + r")" + _SUFFIX + r")\b", re.IGNORECASE)
+
+
+def _occurrences(outline: Outline) -> dict[str, list[tuple]]:
+    """stem -> (piece, match) for every lowercase or sentence-initial use: not proper names.
+
+    One pass over the text finds every stem; a word counts for each stem it starts with
+    (travelled starts with travell and travel).
+    """
+    found: dict[str, list[tuple]] = {}
     for piece in outline.pieces:
         if piece.role not in ("prose", "heading"):
             continue
-        for m in pattern.finditer(piece.text):
+        for m in _ANY_STEM.finditer(piece.text):
             word = m.group(1)
-            start_of_sentence = not piece.text[:m.start()].strip() or \
-                piece.text[:m.start()].rstrip()[-1:] in ".:;!?"
-            if word[0].isupper() and not start_of_sentence:
+            before = piece.text[:m.start()].rstrip()
+            if word[0].isupper() and before and before[-1] not in ".:;!?":
                 continue   # Center for ..., a proper name keeps its spelling
-            found.append((piece, m))
+            lower = word.lower()
+            for stem in _STEMS:
+                if lower.startswith(stem) and re.fullmatch(stem + _SUFFIX, lower):
+                    found.setdefault(stem, []).append((piece, m))
     return found
 
 
@@ -55,9 +64,10 @@ def spelling_mix(outline: Outline) -> Iterator[Finding]:
     """
     if _language(outline) in _FRENCH_SKIP:
         return
+    found = _occurrences(outline)
     for canadian, other in SPELLINGS:
-        ours = _occurrences(outline, canadian)
-        theirs = [(p, m) for p, m in _occurrences(outline, other)
+        ours = found.get(canadian, [])
+        theirs = [(p, m) for p, m in found.get(other, [])
                   if not m.group(1).lower().startswith(canadian)]
         if ours and theirs:
             for piece, m in theirs:
@@ -124,7 +134,12 @@ def stigma(outline: Outline) -> Iterator[Finding]:
     centre = "le Centre canadien sur les dépendances et l'usage de substances suggère" \
         if french else "the Canadian Centre on Substance Use and Addiction suggests"
     can = "peut stigmatiser" if french else "can stigmatize"
+    hints = ("abus", "addict", "junk", "user", "alcoholic", "clean", "dirty", "habit",
+             "toxicoman", "drogu", "usager", "propre", "sale")
     for piece in outline.prose():
+        lower = piece.text.lower()
+        if not any(hint in lower for hint in hints):
+            continue
         taken: list[tuple[int, int]] = []
         for pattern, better in terms:
             for m in re.finditer(pattern, piece.text, re.IGNORECASE):
