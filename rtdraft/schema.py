@@ -16,6 +16,7 @@ from .labels import LABELS
 
 VERSION = 1
 MAX_LIST_DEPTH = 3          # List Bullet, List Bullet 2, List Bullet 3
+MAX_ITEMS = 10_000          # items in one list: far past any summary, short of a runaway file
 SLUG = r"^[a-z][a-z0-9_-]*$"
 FOOTNOTE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
@@ -46,7 +47,8 @@ def listing(description: str, item: dict, *, required: bool = False, **rules) ->
     """A list; a required one must not be empty, and no item may be empty (null)."""
     extra = {"minlength": 1} if required else {}
     return {"type": "list", "required": required, "nullable": not required,
-            "schema": {**item, "nullable": False}, **extra, **rules, **_meta(description)}
+            "maxlength": MAX_ITEMS, "schema": {**item, "nullable": False}, **extra, **rules,
+            **_meta(description)}
 
 
 def variants(description: str, *shapes: tuple[str, dict], required: bool = False) -> dict:

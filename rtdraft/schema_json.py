@@ -54,7 +54,8 @@ def convert(rules: dict) -> dict:
         out["minLength"] = 1
     if "allowed" in rules:
         out["enum"] = list(rules["allowed"])
-    for ours, theirs in (("min", "minimum"), ("max", "maximum"), ("minlength", "minItems")):
+    for ours, theirs in (("min", "minimum"), ("max", "maximum"), ("minlength", "minItems"),
+                         ("maxlength", "maxItems")):
         if ours in rules:
             out[theirs] = rules[ours]
     if "regex" in rules:

@@ -270,6 +270,8 @@ def _message(error) -> tuple[str, str, int | None]:
     if code == errors.UNALLOWED_VALUE.code:
         return "allowed", f"'{value}' is not allowed; use one of: " + \
             ", ".join(map(str, constraint)), None
+    if code == errors.MAX_LENGTH.code:
+        return "size-limit", f"has {len(value)} items; a list holds at most {constraint}", None
     if code == errors.MIN_VALUE.code:
         return "range", f"must be at least {constraint}", None
     if code == errors.MAX_VALUE.code:
@@ -291,11 +293,30 @@ def cross_checks(source: Source) -> list[Problem]:
         line, column = at or source.position(path, key=key)
         out.append(Problem(source.file, line, column, "error", tuple(path), message, rule))
 
+    _check_characters(data, add)
     _check_footnotes(source, add)
     _check_dates(data, add)
     _check_catalogue_language(data, add)
     _check_labels(data, add)
     return out
+
+
+# What XML 1.0, and so a Word document, cannot hold; YAML's escapes ("\x01") can make them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(data: Any, add, path: tuple = ()) -> None:
+    if isinstance(data, str):
+        m = _NOT_XML.search(data)
+        if m:
+            add(path, f"contains the control character U+{ord(m.group(0)):04X}, which a "
+                "document cannot hold; remove it", "control-character")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _check_characters(value, add, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _check_characters(value, add, path + (index,))
 
 
 def _list(value: Any) -> list:

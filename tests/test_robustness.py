@@ -1,0 +1,190 @@
+"""Nothing lost, nothing crashes: limits, control characters, failed writes, templates,
+and property tests over random and broken outlines."""
+
+import errno
+import os
+import re
+import string
+
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, MINIMAL, load
+from rtdraft.cli import main
+from rtdraft.lint import lint
+from rtdraft.model import build
+from rtdraft.render import markdown
+from rtdraft.render import docx as docx_writer
+from rtdraft.validate import validate
+
+PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+def test_control_characters_are_errors_at_their_value():
+    text = MINIMAL.replace("  - title: Trends", '  - title: "Trends\\x01"').replace(
+        "    - The roundtable met once.", '    - "Met \\u0000 once."')
+    assert [f"{p.line}:{p.column}: {p.message}" for p in validate(load(text))] == [
+        "10:7: contains the control character U+0000, which a document cannot hold; remove it",
+        "12:12: contains the control character U+0001, which a document cannot hold; remove it"]
+
+
+def test_list_length_limit():
+    items = "".join(f"      - Organization {i}\n" for i in range(10_001))
+    text = MINIMAL + "appendices:\n  - title: Organizations\n    organizations:\n" + items
+    [problem] = validate(load(text))
+    assert (problem.line, problem.message) == (
+        24, "has 10001 items; a list holds at most 10000")
+
+
+def test_full_disk_leaves_the_previous_file(tmp_path, monkeypatch):
+    outline = tmp_path / "spring.yaml"
+    outline.write_text(MINIMAL)
+    (tmp_path / "spring.md").write_text("the previous summary\n")
+
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    result = run("render", outline, "--format", "md")
+    assert result.exit_code == 5
+    assert result.output == f"Error: cannot write {tmp_path / 'spring.md'}: No space left on device\n"
+    assert (tmp_path / "spring.md").read_text() == "the previous summary\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spring.md", "spring.yaml"]
+
+
+def test_template_reaching_for_internals_writes_nothing(tmp_path):
+    outline = tmp_path / "spring.yaml"
+    outline.write_text(MINIMAL)
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "summary.md.j2").write_text(
+        "{{ doc.__class__.__init__.__globals__['os'].system('echo hacked') }}")
+    result = run("render", outline, "--template-dir", tmp_path / "t")
+    assert result.exit_code == 4
+    assert "hacked" not in result.output
+    assert "unsafe" in result.output or "template error" in result.output
+    assert not (tmp_path / "spring.md").exists() and not (tmp_path / "spring.docx").exists()
+
+
+# -- property tests ---------------------------------------------------------------------------
+
+WORDS = st.text(alphabet=string.ascii_letters + string.digits + "éàç’'\"#_*$&<>{}%@!?;:-., ",
+                min_size=1, max_size=40).map(str.strip).filter(bool)
+MARKUP = st.sampled_from(["**bold words**", "*italic words*", "[a link](https://canada.ca)",
+                          "<https://example.org/x>", "[^n1]"])
+
+
+@st.composite
+def prose(draw):
+    parts = draw(st.lists(st.one_of(WORDS, MARKUP), min_size=1, max_size=5))
+    text = " ".join(parts)
+    if "[^n1]" in text or not text.strip():
+        text = text.replace("[^n1]", "") or "text"
+    return text.strip() or "text"
+
+
+@st.composite
+def outlines(draw):
+    paragraph = prose()
+    item = st.one_of(paragraph, st.fixed_dictionaries(
+        {"text": paragraph, "bullets": st.lists(paragraph, min_size=1, max_size=3)}))
+    block = st.one_of(paragraph, st.fixed_dictionaries({"bullets": st.lists(item, min_size=1,
+                                                                            max_size=3)}),
+                      st.fixed_dictionaries({"numbered": st.lists(item, min_size=1, max_size=3)}),
+                      st.fixed_dictionaries({"subheading": WORDS}))
+    body = st.lists(block, min_size=1, max_size=4)
+    kinds = st.sampled_from(["plenary", "breakout", "panel", "peer-support"])
+    data = {
+        "rtdraft": 1,
+        "meeting": {"title": draw(WORDS), "host": draw(WORDS),
+                    "dates": draw(st.sampled_from(["2021-03-29", ["2021-09", "2021-10"],
+                                                   ["2019-10-08", "2019-10-09"]])),
+                    "virtual": draw(st.booleans())},
+        "publication": {"department": draw(WORDS), "language": draw(st.sampled_from(["en", "fr"])),
+                        "status": draw(st.sampled_from(["draft", "final"])),
+                        "toc": draw(st.booleans()),
+                        "date": draw(st.sampled_from([2021, "2022-09-08", "2020-05"]))},
+        "introduction": {"body": draw(body)},
+        "sessions": draw(st.lists(st.fixed_dictionaries(
+            {"kind": kinds, "title": WORDS, "body": body,
+             "presenters": st.lists(st.one_of(WORDS, st.fixed_dictionaries(
+                 {"name": WORDS, "title": WORDS})), max_size=2)}), min_size=1, max_size=4)),
+        "outcomes": {"items": draw(st.lists(item, min_size=1, max_size=3))},
+        "conclusion": {"body": draw(body)},
+        "appendices": [{"title": draw(WORDS),
+                        "organizations": draw(st.lists(WORDS, min_size=1, max_size=5))},
+                       {"title": draw(WORDS), "agenda": [{"time": "13:00", "title": draw(WORDS)}]}],
+    }
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines())
+def test_random_valid_outlines_validate_lint_and_render(text):
+    source = load(text)
+    assert validate(source) == []
+    lint(source)
+    document = build(source.data)
+    assert docx_writer.render(document)[:2] == b"PK"
+    assert markdown.render(document).startswith(b"---\ntitle: ")
+
+
+def _mutations():
+    example = EXAMPLES[0].read_text(encoding="utf-8")
+    lines = example.splitlines(keepends=True)
+    position = st.integers(0, len(example))
+    line = st.integers(0, len(lines) - 1)
+    return st.one_of(
+        line.map(lambda i: "".join(lines[:i] + lines[i + 1:])),                   # deleted line
+        st.tuples(position, st.text(min_size=1, max_size=5)).map(
+            lambda a: example[:a[0]] + a[1] + example[a[0]:]),                    # inserted text
+        st.tuples(line, st.sampled_from(["[]", "{}", "12", "~", "true", "'x'"])).map(
+            lambda a: "".join(lines[:a[0]] + [re.sub(r":\s.*", ": " + a[1], lines[a[0]], 1)]
+                              + lines[a[0] + 1:])),                                # changed type
+        st.tuples(position, st.binary(min_size=1, max_size=8)).map(
+            lambda a: example.encode()[:a[0]] + a[1] + example.encode()[a[0]:]),  # junk bytes
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutations())
+def test_broken_outlines_get_a_message_never_a_traceback(tmp_path_factory, mutated):
+    folder = tmp_path_factory.mktemp("mutated")
+    path = folder / "outline.yaml"
+    path.write_bytes(mutated if isinstance(mutated, bytes) else mutated.encode("utf-8"))
+    for command in (["validate"], ["lint"], ["render", "--format", "md"]):
+        result = run(*command, path)
+        assert result.exit_code in (0, 1), (command, result.output, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        for printed in result.stdout.splitlines():
+            if not printed.startswith("wrote "):
+                assert PROBLEM.match(printed), printed
+
+
+def test_validate_and_lint_do_not_import_the_renderers(tmp_path):
+    import subprocess
+    import sys
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom rtdraft.cli import main\n"
+            f"for c in ('validate', 'lint'):\n    CliRunner().invoke(main, [c, {str(tmp_path / 'o.yaml')!r}])\n"
+            "print(sorted(m for m in ('docx', 'lxml', 'jinja2') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout == "[]\n", result.stderr
