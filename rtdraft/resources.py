@@ -1,21 +1,20 @@
-"""Where the default templates are: installed as package data, or in a checkout's templates/."""
+"""Where the default templates are: installed as package data (rtdraft/templates), or in
+a checkout's templates/. Found by path: importlib.resources would cost more at start-up
+than the whole lookup."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_CHECKOUT = Path(__file__).resolve().parent.parent / "templates"
+_HERE = Path(__file__).resolve().parent
+_PLACES = (_HERE / "templates", _HERE.parent / "templates")   # installed, then checkout
 
 
 def default_path(name: str) -> Path:
-    try:
-        installed = Path(str(resources.files("rtdraft.templates") / name))
-        if installed.exists():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return _CHECKOUT / name
+    for folder in _PLACES:
+        if (folder / name).exists():
+            return folder / name
+    return _PLACES[-1] / name
 
 
 def default_dir() -> Path:

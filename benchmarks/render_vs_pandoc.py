@@ -1,0 +1,143 @@
+"""How fast is rtdraft, next to pandoc? Run by hand: python benchmarks/render_vs_pandoc.py
+
+Whole processes, as a user runs them:
+
+- `rtdraft render OUTLINE --format docx`, against `pandoc SUMMARY.md -o SUMMARY.docx`
+  converting rtdraft's own Markdown of the same outline; paired runs in
+  alternating order, medians, printed as the ratio rtdraft / pandoc;
+- at the size of the Fall 2019 example and at 10 and 20 times it (its sessions
+  repeated), to see how time grows with the outline;
+- `rtdraft validate` over 100 outlines in one call;
+- peak memory (maximum resident set size) of each process.
+
+Not part of the test suite: timings depend on the machine. Goals: ratio at most
+1.0 at the example's size and at most 0.6 at 20 times; time linear in size.
+Results and method: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from rtdraft.source import read  # noqa: E402  (the loader that reads outlines as rtdraft does)
+
+EXAMPLE = ROOT / "examples" / "fall-2019-winnipeg.yaml"
+
+
+def rtdraft() -> list[str]:
+    found = shutil.which("rtdraft")
+    return [found] if found else [sys.executable, "-m", "rtdraft"]
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MB of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0,):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+class NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def scaled(folder: Path, times: int) -> Path:
+    """The example with its sessions repeated `times` times (titles numbered)."""
+    if times == 1:
+        return EXAMPLE
+    data = read(EXAMPLE).data
+    sessions = data["sessions"]
+    data["sessions"] = [dict(s, title=f"{s['title']} ({n + 1})") for n in range(times)
+                        for s in sessions]
+    path = folder / f"fall-2019-x{times}.yaml"
+    path.write_text(yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False,
+                              width=100), encoding="utf-8")
+    return path
+
+
+def compare(folder: Path, outline: Path, runs: int) -> dict:
+    subprocess.run(rtdraft() + ["render", str(outline), "--format", "md", "-o", str(folder)],
+                   check=True, stdout=subprocess.DEVNULL)
+    markdown = folder / (outline.stem + ".md")
+    ours_cmd = rtdraft() + ["render", str(outline), "--format", "docx", "-o", str(folder)]
+    theirs_cmd = ["pandoc", str(markdown), "-o", str(folder / "pandoc.docx")]
+    timed(ours_cmd), timed(theirs_cmd)            # warm the file cache
+    ours, theirs, ratios = [], [], []
+    for run in range(runs):
+        pair = [("ours", ours_cmd), ("theirs", theirs_cmd)]
+        if run % 2:
+            pair.reverse()                         # alternate who goes first
+        result = {name: timed(command) for name, command in pair}
+        ours.append(result["ours"])
+        theirs.append(result["theirs"])
+        ratios.append(result["ours"][0] / result["theirs"][0])
+    return {
+        "size": outline.stat().st_size,
+        "rtdraft": statistics.median(t for t, _ in ours),
+        "pandoc": statistics.median(t for t, _ in theirs),
+        "ratio": statistics.median(ratios),
+        "rtdraft_mb": max(m for _, m in ours),
+        "pandoc_mb": max(m for _, m in theirs),
+    }
+
+
+def validate_many(folder: Path, count: int, runs: int) -> tuple[float, int]:
+    many = folder / "many"
+    many.mkdir()
+    for n in range(count):
+        shutil.copy(EXAMPLE, many / f"outline-{n:03}.yaml")
+    results = [timed(rtdraft() + ["validate", str(many)]) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="paired runs per size")
+    args = parser.parse_args()
+    if not shutil.which("pandoc"):
+        raise SystemExit("pandoc is not installed (apt-get install pandoc)")
+    version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[0]
+    print(f"rtdraft: {' '.join(rtdraft())}; {version}; Python {sys.version.split()[0]}; "
+          f"{os.cpu_count()} cores; {args.runs} paired runs per size\n")
+    print(f"{'outline':<22}{'size':>10}{'rtdraft':>10}{'pandoc':>10}{'ratio':>8}{'goal':>7}"
+          f"{'rtdraft MB':>12}{'pandoc MB':>11}")
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        rows = {}
+        for times, goal in ((1, 1.0), (10, None), (20, 0.6)):
+            outline = scaled(folder, times)
+            row = rows[times] = compare(folder, outline, args.runs)
+            verdict = "" if goal is None else ("met" if row["ratio"] <= goal else "missed")
+            print(f"{'Fall 2019 x' + str(times):<22}{row['size'] / 1024:>8.0f}KB"
+                  f"{row['rtdraft']:>9.3f}s{row['pandoc']:>9.3f}s{row['ratio']:>8.2f}"
+                  f"{verdict:>7}{row['rtdraft_mb']:>12}{row['pandoc_mb']:>11}")
+        def rate(times: int) -> float:   # seconds per MB of text added to the example
+            added = (rows[times]["size"] - rows[1]["size"]) / 1024 / 1024
+            return (rows[times]["rtdraft"] - rows[1]["rtdraft"]) / added
+        print(f"\ngrowth: {rate(10):.2f} s per added MB up to x10, {rate(20):.2f} s per added MB "
+              f"up to x20 (equal rates: linear)")
+        elapsed, memory = validate_many(folder, 100, max(3, args.runs // 3))
+        print(f"rtdraft validate over 100 outlines in one call: {elapsed:.2f}s "
+              f"({elapsed * 10:.1f} ms an outline), peak {memory} MB")
+
+
+if __name__ == "__main__":
+    main()
