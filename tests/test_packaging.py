@@ -14,6 +14,8 @@ def test_wheel_contains_the_templates(tmp_path):
     assert result.returncode == 0, result.stderr
     [wheel] = tmp_path.glob("rtdraft-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"rtdraft/templates/reference.docx", "rtdraft/templates/summary.md.j2",
-            "rtdraft/templates/block.md.j2", "rtdraft/cli.py",
-            "rtdraft/render/docx.py"} <= names
+    sources = {str(p.relative_to(ROOT)) for p in (ROOT / "rtdraft").rglob("*.py")}
+    templates = {"rtdraft/templates/" + p.name for p in (ROOT / "templates").iterdir()
+                 if p.suffix in (".j2", ".docx")}
+    assert sources - names == set()          # every module of the package is installed
+    assert templates - names == set() and len(templates) == 3
