@@ -103,6 +103,7 @@ def _fit(text: str, limit: int = 255) -> str:
 class _Writer:
     def __init__(self, doc, document: Document):
         self.doc, self.model = doc, document
+        self.body_end = doc.element.body.sectPr
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name: style for style in doc.styles}
         self.styles = {name: names[name] for name in STYLES}
@@ -126,10 +127,14 @@ class _Writer:
     # -- cover and copyright page ---------------------------------------------------
 
     def para(self, text: str | None, style: str, *, page_break: bool = False):
-        p = self.doc.add_paragraph(text or "")
-        p._p.style = self.styles[style].style_id   # python-docx would scan every style
-        if page_break:
-            p.paragraph_format.page_break_before = True
+        """A w:p with its style (and text) before the body's final section properties.
+
+        Built as XML: python-docx's add_paragraph looks the style up by scanning every
+        style and walks the body to place the paragraph, for each paragraph."""
+        p = ooxml.paragraph(self.styles[style].style_id, page_break=page_break)
+        if text:
+            p.append(ooxml.run(text))
+        self.body_end.addprevious(p)
         return p
 
     def cover(self) -> None:
@@ -167,7 +172,7 @@ class _Writer:
         self.para(self.model.labels["contents"], "TOC Heading")
         entries = [h for h in self.model.headings if h.level <= 2]
         for index, heading in enumerate(entries):
-            p = self.para(None, f"TOC {heading.level}")._p
+            p = self.para(None, f"TOC {heading.level}")
             if index == 0:
                 ooxml.toc_field_start(p)
             ooxml.toc_entry(p, heading.text, heading.anchor, "")
@@ -180,9 +185,9 @@ class _Writer:
         if isinstance(block, Heading):
             p = self.para(block.text, f"Heading {block.level}", page_break=page_break)
             self.bookmarks += 1
-            ooxml.bookmark(p._p, block.anchor, self.bookmarks)
+            ooxml.bookmark(p, block.anchor, self.bookmarks)
         elif isinstance(block, Paragraph):
-            self.inlines(self.para(None, "Normal")._p, block.inlines, self.doc.part)
+            self.inlines(self.para(None, "Normal"), block.inlines, self.doc.part)
         elif isinstance(block, Note):
             self.para(block.text, "Presenters")
         elif isinstance(block, ListBlock):
@@ -201,8 +206,8 @@ class _Writer:
         for item in block.items:
             p = self.para(None, name)
             if num_id is not None:
-                ooxml.set_numbering(p._p, num_id)
-            self.inlines(p._p, item.inlines, self.doc.part)
+                ooxml.set_numbering(p, num_id)
+            self.inlines(p, item.inlines, self.doc.part)
             if item.sublist:
                 self.list(item.sublist, depth + 1)
 

@@ -38,6 +38,19 @@ def run(text: str, *, style: str | None = None, bold: bool = False,
     return r
 
 
+def paragraph(style_id: str, *, page_break: bool = False) -> OxmlElement:
+    """A w:p (17.3.1.22) in a paragraph style, optionally starting a new page."""
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), style_id)
+    ppr.append(pstyle)
+    if page_break:
+        ppr.append(OxmlElement("w:pageBreakBefore"))
+    p.append(ppr)
+    return p
+
+
 def hyperlink(part, url: str) -> OxmlElement:
     """An external w:hyperlink (17.16.22); the relationship lives in `part`."""
     link = OxmlElement("w:hyperlink")
