@@ -70,7 +70,7 @@ def outlines(paths, only_outlines: bool = False) -> list:
     out = []
     for path in paths:
         if path == "-":
-            out.append(parse_bytes(click.get_binary_stream("stdin").read(), Source("<stdin>")))
+            out.append(parse_bytes(sys.stdin.buffer.read(), Source("<stdin>")))
         elif Path(path).is_dir():
             out += [read(found) for found in find_outlines(Path(path))]
         elif not only_outlines or is_outline(Path(path)):
