@@ -31,7 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from rtdraft.source import read  # noqa: E402  (the loader that reads outlines as rtdraft does)
+from rtdraft.source import read
 
 EXAMPLE = ROOT / "examples" / "fall-2019-winnipeg.yaml"
 

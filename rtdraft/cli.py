@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__, errors
-from .problems import FORMATS, default_format
+from .problems import FORMATS, default_format, summary_line
+from .source import gather
 
 
 def problem_format_option(flag: str):
@@ -54,28 +55,12 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
     problems = []
-    sources = outlines(paths, only_outlines)
+    sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
         problems += check(source)
     emit(problems, output_format)
-    summary(len(sources), problems)
+    click.echo(summary_line(len(sources), problems), err=True)
     sys.exit(errors.INVALID if any(p.level == "error" for p in problems) else errors.OK)
-
-
-def outlines(paths, only_outlines: bool = False) -> list:
-    """Sources for the PATHS of validate and lint."""
-    from .source import Source, parse_bytes, read
-    from .walk import find_outlines, is_outline
-
-    out = []
-    for path in paths:
-        if path == "-":
-            out.append(parse_bytes(sys.stdin.buffer.read(), Source("<stdin>")))
-        elif Path(path).is_dir():
-            out += [read(found) for found in find_outlines(Path(path))]
-        elif not only_outlines or is_outline(Path(path)):
-            out.append(read(path))
-    return out
 
 
 def _progress(items: list):
@@ -85,16 +70,6 @@ def _progress(items: list):
             yield from bar
     else:
         yield from items
-
-
-def summary(files: int, problems: list) -> None:
-    errors_ = sum(1 for p in problems if p.level == "error")
-    warnings = len(problems) - errors_
-    parts = [f"{files} file{'' if files == 1 else 's'}",
-             f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"]
-    detail = ", ".join(f"{n} {word}{'' if n == 1 else 's'}"
-                       for n, word in ((errors_, "error"), (warnings, "warning")) if n)
-    click.echo(", ".join(parts) + (f" ({detail})" if detail else ""), err=True)
 
 
 @main.command()
@@ -131,11 +106,11 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
         raise click.BadParameter(f"no rule {unknown[0]!r}; rules: {', '.join(rule_ids())}",
                                  param_hint="--disable")
     problems = []
-    sources = outlines(paths, only_outlines)
+    sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
         problems += check(source) or run_rules(source, disabled)
     emit(problems, output_format)
-    summary(len(sources), problems)
+    click.echo(summary_line(len(sources), problems), err=True)
     if any(p.level == "error" for p in problems):
         sys.exit(errors.INVALID)
     sys.exit(errors.WARNINGS if strict and problems else errors.OK)
@@ -163,7 +138,7 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     new one is complete.
     """
     from .model import build
-    from .output import write_atomic
+    from .output import targets_for, write_atomic
     from .render import WRITERS
     from .source import read
     from .validate import validate as check
@@ -174,7 +149,7 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
         emit(problems, output_format)
         sys.exit(errors.INVALID)
     document = build(source.data)
-    targets = _targets(Path(outline), formats, output)
+    targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
     rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
                                        template_dir=template_dir) for name in formats}
     for name in formats:
@@ -203,7 +178,7 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     if not problems:
         problems = twins(*sources)
     emit(problems, output_format)
-    summary(2, problems)
+    click.echo(summary_line(2, problems), err=True)
     sys.exit(errors.INVALID if problems else errors.OK)
 
 
@@ -225,7 +200,7 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     from datetime import date
 
     from . import scaffold
-    from .output import write_atomic
+    from .output import make_folder, write_atomic
     from .schema_json import text as schema_text
     from .source import read
     from .validate import validate as check
@@ -241,26 +216,14 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
             sys.exit(errors.INVALID)
         data = scaffold.follow(source.data, date.today())
     if schema_ref is None:
-        schema_ref, beside = _schema_for(file)
+        schema_ref, beside = scaffold.schema_reference(file)
         if beside and not beside.exists():
             write_atomic(beside, schema_text().encode("utf-8"))
             click.echo(f"wrote {beside}")
     if file.parent and not file.parent.exists():
-        _make_folder(file.parent)
+        make_folder(file.parent)
     write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"))
     click.echo(f"wrote {file}")
-
-
-def _schema_for(file: Path) -> tuple[str, Path | None]:
-    """The schema the new outline's modeline names, and a file to write if it is new."""
-    import os
-
-    folder = file.resolve().parent
-    for parent in (folder, *folder.parents):
-        published = parent / "schema" / "rtdraft-1.schema.json"
-        if published.is_file():
-            return os.path.relpath(published, folder), None
-    return "rtdraft-1.schema.json", folder / "rtdraft-1.schema.json"
 
 
 @main.command()
@@ -291,28 +254,6 @@ def _formats(value: str) -> list[str]:
         raise click.BadParameter(f"{', '.join(unknown) or value!r} is not a format; "
                                  f"choose from {', '.join(WRITERS)}")
     return list(dict.fromkeys(names))
-
-
-def _targets(outline: Path, formats: list[str], output: Path | None) -> dict[str, Path]:
-    from .render import WRITERS
-    if output is not None and (output.is_dir() or len(formats) > 1):
-        folder = output
-    elif output is not None:
-        folder, name = output.parent, output.name
-        _make_folder(folder)
-        return {formats[0]: folder / name}
-    else:
-        folder = outline.parent
-    _make_folder(folder)
-    return {name: folder / (outline.stem + WRITERS[name][0]) for name in formats}
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise errors.OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") \
-            from None
 
 
 def emit(problems: list, output_format: str | None) -> None:

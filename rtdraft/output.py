@@ -31,3 +31,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+
+
+def targets_for(outline: Path, suffixes: dict[str, str], output: Path | None) -> dict[str, Path]:
+    """Where each format goes: beside the outline, into the folder `output`, or, with one
+    format and an `output` that is not a folder, to that file."""
+    if output is not None and not output.is_dir() and len(suffixes) == 1:
+        make_folder(output.parent)
+        return {name: output for name in suffixes}
+    folder = output if output is not None else outline.parent
+    make_folder(folder)
+    return {name: folder / (outline.stem + suffix) for name, suffix in suffixes.items()}

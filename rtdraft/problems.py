@@ -72,6 +72,17 @@ FORMATS: dict[str, Callable[[list[Problem]], str]] = {
 }
 
 
+def summary_line(files: int, problems: list[Problem]) -> str:
+    """'12 files, 3 problems (2 errors, 1 warning)'."""
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+    errors = sum(1 for p in problems if p.level == "error")
+    detail = ", ".join(count(n, word) for n, word in ((errors, "error"),
+                                                       (len(problems) - errors, "warning")) if n)
+    line = f"{count(files, 'file')}, {count(len(problems), 'problem')}"
+    return line + (f" ({detail})" if detail else "")
+
+
 def default_format(environ: dict) -> str:
     """github inside a GitHub Actions workflow, text everywhere else."""
     if environ.get("GITHUB_ACTIONS") and environ.get("GITHUB_WORKFLOW"):

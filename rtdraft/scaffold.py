@@ -9,7 +9,9 @@ and replaces its text with placeholders.
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from . import schema
@@ -28,8 +30,8 @@ def fresh(today: date) -> dict:
                     "location": "[[City, Province]]"},
         "publication": {"department": "[[Publishing department]]", "language": "en",
                         "status": "draft"},
-        "introduction": {"body": ["[[Why the meeting was held, who took part, what it "
-                                  "covered.]]"]},
+        "introduction": {"body": [("[[Why the meeting was held, who took part, what it "
+                                  "covered.]]")]},
         "opening_remarks": {"speakers": [{"name": "[[Speaker's name]]",
                                           "title": "[[Speaker's title]]"}],
                             "body": ["[[What the opening remarks said.]]"]},
@@ -105,6 +107,17 @@ def _appendix(appendix: dict) -> dict:
                                "title": f"[[Agenda item {i + 1}]]"}.items() if v}
             for i, item in enumerate(appendix["agenda"])]}
     return {"title": appendix["title"], "body": ["[[Text of the appendix.]]"]}
+
+
+def schema_reference(file: Path) -> tuple[str, Path | None]:
+    """What the new outline's modeline names, and a schema file to write if it is new:
+    the project's schema/ when FILE is inside a checkout, else a copy beside FILE."""
+    folder = file.resolve().parent
+    for parent in (folder, *folder.parents):
+        published = parent / "schema" / "rtdraft-1.schema.json"
+        if published.is_file():
+            return os.path.relpath(published, folder), None
+    return "rtdraft-1.schema.json", folder / "rtdraft-1.schema.json"
 
 
 # -- YAML with a comment on each part ----------------------------------------------

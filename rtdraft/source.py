@@ -120,6 +120,35 @@ def read(path: str | Path, display: str | None = None) -> Source:
     return parse_bytes(raw, source)
 
 
+def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
+    """Sources for outline files, folders (searched for outlines) and '-' (stdin)."""
+    out = []
+    for path in paths:
+        if path == "-":
+            out.append(parse_bytes(stdin.read(), Source("<stdin>")))
+        elif Path(path).is_dir():
+            out += [read(found) for found in find_outlines(Path(path))]
+        elif not only_outlines or is_outline(Path(path)):
+            out.append(read(path))
+    return out
+
+
+def find_outlines(folder: Path) -> list[Path]:
+    """YAML files below folder that are outlines, in name order."""
+    return [path for path in sorted(folder.rglob("*"))
+            if path.suffix in (".yaml", ".yml") and path.is_file() and is_outline(path)]
+
+
+def is_outline(path: Path) -> bool:
+    """Does the file's top level have an `rtdraft:` key (within its first 64 KB)?"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True   # let the reader report it
+    return re.search(rb"^rtdraft\s*:", head, re.MULTILINE) is not None
+
+
 def parse_bytes(raw: bytes, source: Source) -> Source:
     if len(raw) > MAX_BYTES:
         source.error(1, 1, f"input is {len(raw):,} bytes; an outline may be at most "

@@ -9,9 +9,7 @@ organization, field. Validation and lint both walk the outline through here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -113,21 +111,3 @@ def _items(path: tuple, items) -> Iterator[Piece]:
                 yield Piece(path + (i, "text"), item["text"], "prose")
             for kind in ("bullets", "numbered"):
                 yield from _items(path + (i, kind), item.get(kind))
-
-
-
-
-def find_outlines(folder: Path) -> list[Path]:
-    """YAML files below folder that are outlines, in name order."""
-    return [path for path in sorted(folder.rglob("*"))
-            if path.suffix in (".yaml", ".yml") and path.is_file() and is_outline(path)]
-
-
-def is_outline(path: Path) -> bool:
-    """Does the file's top level have an `rtdraft:` key (within its first 64 KB)?"""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return True   # let the reader report it
-    return re.search(rb"^rtdraft\s*:", head, re.M) is not None

@@ -7,9 +7,9 @@ from datetime import date
 import docx
 import pytest
 from click.testing import CliRunner
-
 from conftest import MINIMAL, ROOT, load
 from readers import pandoc
+
 from rtdraft.cli import main
 from rtdraft.dates import meeting_dates
 from rtdraft.labels import LABELS
@@ -83,9 +83,9 @@ def test_french_example_has_no_english_fixed_word(tmp_path):
     plain = pandoc(tmp_path / "automne-2019-winnipeg.docx")
     for expected in ("Résumé de la réunion", "les 8 et 9 octobre 2019",
                      f"Séance plénière 1{NBSP}: Tendances actuelles",
-                     f"Annexe A{NBSP}: Organisations représentées", f"No de catalogue{NBSP}: "
-                     "PS18-55/2019F-PDF", "© Sa Majesté la Reine du chef du Canada, représentée "
-                     "par le ministre de la Sécurité publique et de la Protection civile, 2021",
+                     f"Annexe A{NBSP}: Organisations représentées", (f"No de catalogue{NBSP}: "
+                     "PS18-55/2019F-PDF"), ("© Sa Majesté la Reine du chef du Canada, représentée "
+                     "par le ministre de la Sécurité publique et de la Protection civile, 2021"),
                      "Principaux résultats", "Mot d'ouverture"):
         assert expected in plain, expected
 
@@ -109,9 +109,9 @@ def test_no_english_false_alarms_on_french_text():
                                   "toxicomanes; une séance plénière.\n")
     found = [(p.rule, p.message) for p in lint(load(text))]
     assert found == [("stigmatizing-language",
-                      "'toxicomanes' peut stigmatiser; le Centre canadien sur les dépendances "
+                      ("'toxicomanes' peut stigmatiser; le Centre canadien sur les dépendances "
                       "et l'usage de substances suggère: personne qui consomme des drogues (ou "
-                      "personne ayant un trouble lié à l'usage de substances)")]
+                      "personne ayant un trouble lié à l'usage de substances)"))]
 
 
 # -- compare ---------------------------------------------------------------------------------
@@ -150,13 +150,13 @@ def test_compare_catalogue_isbn_and_titles(tmp_path):
     assert result.exit_code == 1
     lines = [line.split(": error: ", 1)[1] for line in result.stdout.splitlines()]
     assert lines == [
-        f"publication.catalogue_number: catalogue number PS18-56/2019F-PDF should differ from "
-        f"{tmp_path / 'en.yaml'}'s PS18-55/2019E-PDF only in its E/F letter",
-        "publication.other_language_title: other_language_title 'Fall 2019 Roundtable' is not "
+        (f"publication.catalogue_number: catalogue number PS18-56/2019F-PDF should differ from "
+        f"{tmp_path / 'en.yaml'}'s PS18-55/2019E-PDF only in its E/F letter"),
+        ("publication.other_language_title: other_language_title 'Fall 2019 Roundtable' is not "
         f"the title of {tmp_path / 'en.yaml'}: 'Fall 2019 Law Enforcement Roundtable on Illicit "
-        "Drugs'",
-        f"publication.isbn: ISBN 978-0-660-37168-9 is also {tmp_path / 'en.yaml'}'s; each "
-        "edition has its own",
+        "Drugs'"),
+        (f"publication.isbn: ISBN 978-0-660-37168-9 is also {tmp_path / 'en.yaml'}'s; each "
+        "edition has its own"),
     ]
 
 

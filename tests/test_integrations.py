@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MINIMAL, ROOT
 
 FINAL = MINIMAL.replace("  department: Public Safety Canada\n",

@@ -2,8 +2,8 @@
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.source import read

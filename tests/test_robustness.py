@@ -8,15 +8,15 @@ import string
 
 import yaml
 from click.testing import CliRunner
+from conftest import EXAMPLES, MINIMAL, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, MINIMAL, load
 from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.model import build
-from rtdraft.render import markdown
 from rtdraft.render import docx as docx_writer
+from rtdraft.render import markdown
 from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")

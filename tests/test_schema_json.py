@@ -6,8 +6,8 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES, MINIMAL, ROOT, load
+
 from rtdraft.cli import main
 from rtdraft.schema_json import json_schema, text
 from rtdraft.validate import validate
@@ -94,7 +94,7 @@ INVALID = {
 
 def reference_example():
     doc = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
-    return re.search(r"```yaml\n(.*?)```", doc, re.S).group(1)
+    return re.search(r"```yaml\n(.*?)```", doc, re.DOTALL).group(1)
 
 
 @pytest.mark.parametrize("name", list(VALID) + [p.name for p in EXAMPLES] + ["docs"])

@@ -100,8 +100,8 @@ STIGMA = [
 
 
 STIGMA_FR = [
-    (r"\btoxicomanes?\b", "personne qui consomme des drogues (ou personne ayant un trouble lié "
-     "à l'usage de substances)"),
+    (r"\btoxicomanes?\b", ("personne qui consomme des drogues (ou personne ayant un trouble lié "
+     "à l'usage de substances)")),
     (r"\bdrogués?\b|\bjunkies?\b", "personne qui consomme des drogues"),
     (r"\babus\s+(?:de\s+|d['’])(?:drogues?|substances?|alcool|opioïdes)\b",
      "usage (ou usage problématique) de substances"),
