@@ -238,7 +238,7 @@ class _Builder:
         outcomes = data["outcomes"]
         self.heading(1, outcomes.get("title") or labels["outcomes"])
         if outcomes.get("intro"):
-            self.body.append(Paragraph(inline.parse(outcomes["intro"])))
+            self.body.append(Paragraph(prose(outcomes["intro"])))
         self.body.append(list_block(outcomes["items"], numbered=False))
         conclusion = data["conclusion"]
         self.section(conclusion.get("title") or labels["conclusion"], conclusion["body"])
@@ -269,7 +269,7 @@ class _Builder:
     def blocks(self, body: list, level: int) -> None:
         for block in body or []:
             if isinstance(block, str):
-                self.body.append(Paragraph(inline.parse(block)))
+                self.body.append(Paragraph(prose(block)))
             elif "subheading" in block:
                 self.heading(level + 1, block["subheading"])
             else:
@@ -335,18 +335,24 @@ class _Builder:
             for node in _inlines_of(block):
                 if isinstance(node, inline.FootnoteRef) and node.id not in order:
                     order.append(node.id)
-        return tuple(Footnote(note_id, number, inline.parse(notes[note_id]))
+        return tuple(Footnote(note_id, number, prose(notes[note_id]))
                      for number, note_id in enumerate(order, start=1))
+
+
+def prose(text: str) -> tuple[Inline, ...]:
+    """A paragraph's inline nodes; the line breaks of a literal block (|) are spaces,
+    as in any paragraph."""
+    return inline.parse(" ".join(text.split()))
 
 
 def list_block(items: list, numbered: bool) -> ListBlock:
     out = []
     for item in items:
         if isinstance(item, str):
-            out.append(Item(inline.parse(item)))
+            out.append(Item(prose(item)))
         else:
             kind = "numbered" if "numbered" in item else "bullets"
-            out.append(Item(inline.parse(item["text"]), list_block(item[kind], kind == "numbered")))
+            out.append(Item(prose(item["text"]), list_block(item[kind], kind == "numbered")))
     return ListBlock(numbered, tuple(out))
 
 
@@ -366,7 +372,7 @@ def _plain_text(body: list) -> list[str]:
     out = []
     for block in body or []:
         if isinstance(block, str):
-            out.append(inline.plain(inline.parse(block)))
+            out.append(inline.plain(prose(block)))
         elif isinstance(block, dict):
             for kind in ("bullets", "numbered"):
                 out += [inline.plain(i.inlines) for i in _items(list_block(block[kind], False))] \

@@ -167,3 +167,9 @@ def test_virtual_meeting_and_months():
     text = MINIMAL.replace("  dates: 2021-03-29\n", "  dates: [2021-09, 2021-10]\n  virtual: true\n")
     doc = model(text)
     assert (doc.cover.when, doc.cover.where) == ("September and October 2021", "Virtual meeting")
+
+
+def test_line_breaks_inside_a_paragraph_are_spaces():
+    text = MINIMAL.replace("    - The roundtable met once.\n",
+                           "    - |\n      The roundtable\n      met   once.\n")
+    assert model(text).body[1] == Paragraph((inline.Text("The roundtable met once."),))
