@@ -8,8 +8,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Any
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def months(labels: dict) -> list[str]:
@@ -64,3 +68,22 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
         parts = [f"{names[d.month - 1]} {d.day}" for d in days]
         return f"{join_words(parts, word)}, {first.year}"
     return join_words([one_date(d, language, labels) for d in days], word)
+
+
+def parse_date(value: Any) -> date | None:
+    """A YYYY-MM-DD or YYYY-MM string as a date (the first of the month), else None."""
+    m = _ISO.match(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def meeting_days(data: dict) -> list[date]:
+    """The meeting's dates in an outline's data, as dates (the unreadable ones left out)."""
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    raw = meeting.get("dates")
+    raw = raw if isinstance(raw, list) else [raw]
+    return [d for d in map(parse_date, raw) if d]

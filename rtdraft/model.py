@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from . import dates, inline, typography
+from .dates import meeting_days, parse_date
 from .inline import Inline
 from .labels import labels_for
-from .validate import meeting_dates, parse_date
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
 
@@ -197,7 +197,7 @@ class _Builder:
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
         raw = meeting["dates"] if isinstance(meeting["dates"], list) else [meeting["dates"]]
-        when = dates.meeting_dates(meeting_dates(self.data), all(len(d) == 7 for d in raw),
+        when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
                                    self.language, labels)
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_fr"))))

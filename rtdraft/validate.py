@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import cerberus
@@ -13,8 +12,9 @@ import cerberus.schema
 from cerberus import errors
 
 from . import inline, schema
+from .dates import parse_date
 from .labels import LABELS, PLACEHOLDERS
-from .problems import Problem, format_path
+from .problems import Problem
 from .source import Source
 from .walk import reading_order
 
@@ -24,7 +24,6 @@ CHECK = errors.ErrorDefinition(0x1000, None)
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _YEAR = re.compile(r"^\d{4}$")
 _CATALOGUE = re.compile(r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
 
@@ -156,17 +155,6 @@ def unknown_key_message(key: Any, known: list[str]) -> str:
     if close:
         return f"unknown key '{key}'; did you mean '{close[0]}'?"
     return f"unknown key '{key}'; expected one of: {', '.join(known)}"
-
-
-def parse_date(value: Any) -> date | None:
-    """A YYYY-MM-DD or YYYY-MM string as a date (the first of the month), else None."""
-    m = _DATE.match(value) if isinstance(value, str) else None
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3] or 1))
-    except ValueError:
-        return None
 
 
 def isbn_problem(value: str) -> str | None:
@@ -348,13 +336,6 @@ def _check_footnotes(source: Source, add) -> None:
                 "or remove it", "footnote-unused", key=True)
 
 
-def meeting_dates(data: dict) -> list[date]:
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
-    raw = meeting.get("dates")
-    raw = raw if isinstance(raw, list) else [raw]
-    return [d for d in map(parse_date, raw) if d]
-
-
 def _check_dates(data: dict, add) -> None:
     meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
     raw = meeting.get("dates")
@@ -411,4 +392,4 @@ def _check_labels(data: dict, add) -> None:
                     f"it may use: {allowed}", "label")
 
 
-__all__ = ["OutlineValidator", "format_path", "isbn_problem", "parse_date", "validate"]
+__all__ = ["OutlineValidator", "isbn_problem", "validate"]
