@@ -60,7 +60,7 @@ class MarkupError(ValueError):
 @lru_cache(maxsize=4096)
 def parse(source: str) -> tuple[Inline, ...]:
     """Parse a string into inline nodes; raises MarkupError for a bad link."""
-    return tuple(_merge(_parse(source, 0, len(source), None)))
+    return tuple(_merge(_parse(source, 0, len(source))))
 
 
 def footnote_refs(source: str) -> list[tuple[str, int]]:
@@ -86,7 +86,7 @@ def _escaped(source: str, index: int) -> bool:
     return slashes % 2 == 1
 
 
-def _parse(s: str, start: int, end: int, closing: str | None) -> list[Inline]:
+def _parse(s: str, start: int, end: int) -> list[Inline]:
     nodes: list[Inline] = []
     buf: list[str] = []
     i = start
@@ -116,7 +116,7 @@ def _parse(s: str, start: int, end: int, closing: str | None) -> list[Inline]:
                     raise MarkupError(f"link target '{url}' must start with https://, http:// "
                                       "or mailto:", m.start(2))
                 flush()
-                nodes.append(Link(url, tuple(_merge(_parse(s, m.start(1), m.end(1), None)))))
+                nodes.append(Link(url, tuple(_merge(_parse(s, m.start(1), m.end(1))))))
                 i = m.end()
                 continue
         if c == "<":
@@ -131,7 +131,7 @@ def _parse(s: str, start: int, end: int, closing: str | None) -> list[Inline]:
             close = _closing(s, i + len(marker), end, marker)
             if close is not None:
                 flush()
-                inner = tuple(_merge(_parse(s, i + len(marker), close, marker)))
+                inner = tuple(_merge(_parse(s, i + len(marker), close)))
                 nodes.append(Strong(inner) if marker == "**" else Emph(inner))
                 i = close + len(marker)
                 continue

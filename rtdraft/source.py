@@ -222,6 +222,8 @@ class _Builder:
 
     def __init__(self, source: Source):
         self.source = source
+        # Every (path, place) in document order, beside source.places: an anchored value's
+        # places are a contiguous run of it, which an alias copies.
         self.entries: list[tuple[Path_, Located]] = []
         self.anchors: dict[str, tuple[Any, Path_, int, int] | None] = {}
         self.alias_values = 0
@@ -271,7 +273,6 @@ class _Builder:
                 self.record(path, event, key_place)
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 stack.append([container, path, None, None, anchor, first])
-        self.source.places = dict(self.entries)
         return result
 
     def key(self, frame: list, event: Any) -> None:
