@@ -17,6 +17,7 @@ from rtdraft.lint import lint
 from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
+from rtdraft.source import resolve_plain
 from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
@@ -132,7 +133,17 @@ def outlines(draw):
                         "organizations": draw(st.lists(WORDS, min_size=1, max_size=5))},
                        {"title": draw(WORDS), "agenda": [{"time": "13:00", "title": draw(WORDS)}]}],
     }
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
+
+
+class CoreDumper(yaml.SafeDumper):
+    """PyYAML writes by YAML 1.1: it leaves `0E0` plain, which YAML 1.2 (and rtdraft) reads as
+    a number. Quote every string that would not read back as that string."""
+
+
+CoreDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text,
+    style='"' if resolve_plain(text) != text else None))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
