@@ -266,8 +266,8 @@ def _message(error) -> tuple[str, str, int | None]:
         return "range", f"must be at most {constraint}", None
     if code == errors.REGEX_MISMATCH.code:
         if constraint == schema.SLUG:
-            return "key", (f"'{value}' must be a lowercase word (letters, digits, - or _), " \
-                "e.g. breakout"), None
+            return "key", (f"'{value}' must be a lowercase word (letters, digits, - or _), "
+                           "e.g. breakout"), None
         return "key", f"'{value}' is not a valid id: use letters, digits, '-', '_' or '.'", None
     return "schema", f"invalid value ({error.rule})", None
 

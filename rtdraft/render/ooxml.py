@@ -176,10 +176,7 @@ def footnote(part, number: int, *, text_style: str, mark_style: str) -> OxmlElem
     pstyle.set(qn("w:val"), text_style)
     ppr.append(pstyle)
     p.append(ppr)
-    mark = run("", style=mark_style)
-    mark.remove(mark.find(qn("w:t")))
-    mark.append(OxmlElement("w:footnoteRef"))
-    p.append(mark)
+    p.append(_mark(OxmlElement("w:footnoteRef"), mark_style))
     p.append(run(" "))
     note.append(p)
     part.element.append(note)
@@ -187,11 +184,16 @@ def footnote(part, number: int, *, text_style: str, mark_style: str) -> OxmlElem
 
 
 def footnote_reference(number: int, mark_style: str) -> OxmlElement:
-    r = run("", style=mark_style)
-    r.remove(r.find(qn("w:t")))
     ref = OxmlElement("w:footnoteReference")
     ref.set(qn("w:id"), str(number))
-    r.append(ref)
+    return _mark(ref, mark_style)
+
+
+def _mark(content, style: str) -> OxmlElement:
+    """A run in the footnote mark's style holding `content` instead of text."""
+    r = run("", style=style)
+    r.remove(r.find(qn("w:t")))
+    r.append(content)
     return r
 
 
