@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import written_dates
 from .problems import Problem
 from .source import Source
 
@@ -105,13 +106,8 @@ def _appendices(first: Source, second: Source, report) -> None:
                    f"entries here, {size_a} in {first.file}", "twin-appendices", key=True)
 
 
-def _as_list(value) -> list:
-    return value if isinstance(value, list) else [value]
-
-
 def _dates(first: Source, second: Source, report) -> None:
-    dates_a = _as_list(first.data["meeting"]["dates"])
-    dates_b = _as_list(second.data["meeting"]["dates"])
+    dates_a, dates_b = written_dates(first.data), written_dates(second.data)
     if dates_a != dates_b:
         report(second, ("meeting", "dates"), f"meeting dates {', '.join(dates_b)} differ from "
                f"{first.file}'s {', '.join(dates_a)}", "twin-dates")

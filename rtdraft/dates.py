@@ -81,9 +81,13 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-def meeting_days(data: dict) -> list[date]:
-    """The meeting's dates in an outline's data, as dates (the unreadable ones left out)."""
+def written_dates(data: dict) -> list:
+    """meeting.dates as written, always a list: the outline gives one date or a list."""
     meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
     raw = meeting.get("dates")
-    raw = raw if isinstance(raw, list) else [raw]
-    return [d for d in map(parse_date, raw) if d]
+    return raw if isinstance(raw, list) else [raw]
+
+
+def meeting_days(data: dict) -> list[date]:
+    """The meeting's dates in an outline's data, as dates (the unreadable ones left out)."""
+    return [d for d in map(parse_date, written_dates(data)) if d]

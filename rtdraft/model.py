@@ -196,7 +196,7 @@ class _Builder:
 
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
-        raw = meeting["dates"] if isinstance(meeting["dates"], list) else [meeting["dates"]]
+        raw = dates.written_dates(self.data)
         when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
                                    self.language, labels)
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")

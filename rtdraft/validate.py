@@ -12,7 +12,7 @@ import cerberus.schema
 from cerberus import errors
 
 from . import inline, schema
-from .dates import parse_date
+from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .problems import Problem
 from .source import Source
@@ -338,10 +338,9 @@ def _check_footnotes(source: Source, add) -> None:
 
 def _check_dates(data: dict, add) -> None:
     meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
-    raw = meeting.get("dates")
-    if isinstance(raw, list):
+    if isinstance(meeting.get("dates"), list):
         previous = None
-        for i, value in enumerate(raw):
+        for i, value in enumerate(meeting["dates"]):
             day = parse_date(value)
             if day and previous and day == previous:
                 add(("meeting", "dates", i), f"{value} is listed twice", "date-order")
@@ -349,7 +348,7 @@ def _check_dates(data: dict, add) -> None:
                 add(("meeting", "dates", i), f"{value} comes before the date above it; list "
                     "the meeting's days in order", "date-order")
             previous = day or previous
-    days = [v for v in (raw if isinstance(raw, list) else [raw]) if parse_date(v)]
+    days = [v for v in written_dates(data) if parse_date(v)]
     if not days:
         return
     allowed = ", ".join(map(str, days))

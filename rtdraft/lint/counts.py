@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..dates import written_dates
 from . import Finding, Outline, rule
 
 NUMBERS = {w: n for n, w in enumerate(
@@ -40,8 +41,8 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
     for session in sessions:
         kind = session.get("kind") or "plenary"
         kinds[kind] = kinds.get(kind, 0) + 1
-    dates = outline.data["meeting"]["dates"]
-    days = len(dates) if isinstance(dates, list) else 1
+    dates = written_dates(outline.data)
+    days = len(dates)
     for piece in outline.prose():
         if "session" not in piece.text and "day" not in piece.text:
             continue
@@ -56,8 +57,7 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
                               f"{'' if actual == 1 else 's'}", m.group(0), m.start())
         for m in DAYS.finditer(piece.text):
             said = _value(m.group(1) or m.group(2))
-            if said != days and all(len(d) == 10 for d in (dates if isinstance(dates, list)
-                                                           else [dates])):
+            if said != days and all(len(d) == 10 for d in dates):
                 yield Finding(piece.path, f"the text says '{m.group(0)}' but the meeting has "
                               f"{days} date{'' if days == 1 else 's'}", m.group(0), m.start())
 
