@@ -87,8 +87,8 @@ class OutlineValidator(cerberus.Validator):
     def _check_with_rule_id(self, field, value):
         from .lint import rule_ids
         if value not in rule_ids():
-            self._fail(field, "unknown-rule", unknown_key_message(value, rule_ids())
-                       .replace("unknown key", "unknown lint rule"))
+            self._fail(field, "unknown-rule",
+                       unknown_key_message(value, rule_ids(), "unknown lint rule"))
 
     def _check_with_inline(self, field, value):
         try:
@@ -150,11 +150,11 @@ def _placeholders(value: str) -> set[str]:
     return set(re.findall(r"\{([^{}]*)\}", value))
 
 
-def unknown_key_message(key: Any, known: list[str]) -> str:
+def unknown_key_message(key: Any, known: list[str], what: str = "unknown key") -> str:
     close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
     if close:
-        return f"unknown key '{key}'; did you mean '{close[0]}'?"
-    return f"unknown key '{key}'; expected one of: {', '.join(known)}"
+        return f"{what} '{key}'; did you mean '{close[0]}'?"
+    return f"{what} '{key}'; expected one of: {', '.join(known)}"
 
 
 def isbn_problem(value: str) -> str | None:
