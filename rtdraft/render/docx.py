@@ -107,7 +107,6 @@ class _Writer:
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name: style for style in doc.styles}
         self.styles = {name: names[name] for name in STYLES}
-        self.footnotes = None
         self.bookmarks = 0
 
     def write(self) -> None:
@@ -116,10 +115,8 @@ class _Writer:
         front_section, body_section = self.section_break()
         if self.model.toc:
             self.contents()
-        first = True
-        for block in self.model.body:
-            self.block(block, page_break=first and self.model.toc)
-            first = False
+        for index, block in enumerate(self.model.body):
+            self.block(block, page_break=index == 0 and self.model.toc)
         self.notes()
         self.pages(front_section, body_section)
         self.properties()
@@ -225,31 +222,22 @@ class _Writer:
                                                            else "Table Text"]
         ooxml.repeat_as_header(table.rows[0])
 
-    def inlines(self, parent, nodes, part, bold=False, italic=False) -> None:
+    def inlines(self, parent, nodes, part, bold=False, italic=False, style=None) -> None:
+        """Runs for inline nodes; relationships (links) go in `part`, the paragraph's part."""
         for node in nodes:
             if isinstance(node, inline.Text):
-                parent.append(ooxml.run(node.text, bold=bold, italic=italic))
+                parent.append(ooxml.run(node.text, style=style, bold=bold, italic=italic))
             elif isinstance(node, inline.Strong):
-                self.inlines(parent, node.children, part, True, italic)
+                self.inlines(parent, node.children, part, True, italic, style)
             elif isinstance(node, inline.Emph):
-                self.inlines(parent, node.children, part, bold, True)
+                self.inlines(parent, node.children, part, bold, True, style)
             elif isinstance(node, inline.Link):
                 link = ooxml.hyperlink(part, node.url)
                 parent.append(link)
-                for child in node.children:
-                    self.link_text(link, child, bold, italic)
+                self.inlines(link, node.children, part, bold, italic, self.style_id("Hyperlink"))
             elif isinstance(node, inline.FootnoteRef):
                 parent.append(ooxml.footnote_reference(self.model.footnote_number(node.id),
                                                        self.style_id("Footnote Reference")))
-
-    def link_text(self, link, node, bold, italic) -> None:
-        if isinstance(node, inline.Text):
-            link.append(ooxml.run(node.text, style=self.style_id("Hyperlink"), bold=bold,
-                                  italic=italic))
-        elif isinstance(node, (inline.Strong, inline.Emph)):
-            for child in node.children:
-                self.link_text(link, child, bold or isinstance(node, inline.Strong),
-                               italic or isinstance(node, inline.Emph))
 
     def notes(self) -> None:
         if not self.model.footnotes:
