@@ -80,7 +80,8 @@ def _progress(items: list):
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
 @FORMAT_OPTION
-def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool, disabled: tuple[str, ...],
+def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool,
+         disabled: tuple[str, ...],
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).

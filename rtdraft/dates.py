@@ -63,7 +63,8 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
             return f"{names[first.month - 1]} {first.day} to {last.day}, {last.year}"
         return f"{one_date(first, language, labels)} to {one_date(last, language, labels)}"
     if same_month:
-        return f"{names[first.month - 1]} {join_words([str(d.day) for d in days], word)}, {first.year}"
+        day_list = join_words([str(d.day) for d in days], word)
+        return f"{names[first.month - 1]} {day_list}, {first.year}"
     if first.year == last.year:
         parts = [f"{names[d.month - 1]} {d.day}" for d in days]
         return f"{join_words(parts, word)}, {first.year}"

@@ -65,7 +65,8 @@ def parse(source: str) -> tuple[Inline, ...]:
 
 def footnote_refs(source: str) -> list[tuple[str, int]]:
     """Every [^id] in the text with its offset, escapes respected."""
-    return [(m.group(1), m.start()) for m in _FOOTNOTE.finditer(source) if not _escaped(source, m.start())]
+    return [(m.group(1), m.start()) for m in _FOOTNOTE.finditer(source)
+            if not _escaped(source, m.start())]
 
 
 def plain(nodes: tuple[Inline, ...]) -> str:

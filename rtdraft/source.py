@@ -22,7 +22,7 @@ Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 50 * 1024 * 1024   # an outline is tens of kilobytes; 50 MB is far past any real one
 MAX_ALIAS_VALUES = 10_000      # values that aliases may add by repeating anchored ones
-MAX_DEPTH = 64                 # mappings and lists nested deeper than this are a mistake or an attack
+MAX_DEPTH = 64                 # nested deeper than this: a mistake or an attack
 
 Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
 
@@ -41,7 +41,7 @@ class Located:
     column: int
     key_line: int | None = None     # the key's position, for mapping values
     key_column: int | None = None
-    style: str | None = None        # scalar style: '' plain, '|', '>', "'", '"'; None for collections
+    style: str | None = None        # scalar style: '' plain, | > ' "; None for collections
     start: int = 0                  # character offsets of the value in the text
     end: int = 0
 
@@ -231,7 +231,8 @@ class _Builder:
     def build(self) -> Any:
         result: Any = _EMPTY
         documents = 0
-        # A frame per open collection: [container, path, pending key, key position, anchor, first entry]
+        # A frame per open collection:
+        # [container, path, pending key, key position, anchor, first entry]
         stack: list[list[Any]] = []
         for event in yaml.parse(self.source.text, Loader=Parser):
             if isinstance(event, yaml.DocumentStartEvent):
@@ -240,7 +241,8 @@ class _Builder:
                     self.fatal(event.start_mark, "a file holds one outline; found a second YAML "
                                "document ('---')", "yaml-syntax")
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                                  yaml.DocumentEndEvent)):
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 value, path, _key, _place, anchor, first = stack.pop()

@@ -25,7 +25,8 @@ CHECK = errors.ErrorDefinition(0x1000, None)
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
 _YEAR = re.compile(r"^\d{4}$")
-_CATALOGUE = re.compile(r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
+_CATALOGUE = re.compile(
+    r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
 
 
 class OutlineValidator(cerberus.Validator):
@@ -369,7 +370,8 @@ def _check_dates(data: dict, add) -> None:
 
 def _check_catalogue_language(data: dict, add) -> None:
     publication = data.get("publication")
-    if not isinstance(publication, dict) or not isinstance(publication.get("catalogue_number"), str):
+    if not isinstance(publication, dict) or \
+            not isinstance(publication.get("catalogue_number"), str):
         return
     m = _CATALOGUE.match(publication["catalogue_number"])
     language = publication.get("language") or "en"

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from ..dates import written_dates
 from . import Finding, Outline, rule
 
-NUMBERS = {w: n for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+NUMBERS = {w: n for n, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"])}
 _NUMBER = r"(\d+|" + "|".join(NUMBERS) + r")"
 SESSIONS = re.compile(_NUMBER + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
 DAYS = re.compile(r"\b" + _NUMBER + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + _NUMBER
@@ -89,9 +91,10 @@ def appendix_reference(outline: Outline) -> Iterator[Finding]:
             implied = m.group(2)
             if not implied:
                 continue
-            wanted = "organizations" if implied.lower().startswith("list") else "agenda"   # liste
+            organizations = implied.lower().startswith("list")   # list of / liste des
+            wanted = "organizations" if organizations else "agenda"
             if wanted not in appendices[index]:
                 title = appendices[index].get("title")
+                kind = "an organizations list" if organizations else "an agenda"
                 yield Finding(piece.path, f"'{m.group(0)}' points at '{title}', which is not "
-                              f"{'an organizations list' if wanted == 'organizations' else 'an agenda'}",
-                              m.group(0), m.start())
+                              f"{kind}", m.group(0), m.start())

@@ -128,7 +128,8 @@ def context(document: Document) -> dict:
         "doc": document,
         "meta": {k: Markup(json.dumps(escape(v), ensure_ascii=False)) for k, v in meta.items()},
         "blocks": blocks,
-        "contents": [{"text": h.text, "id": Markup(ids[h.anchor]), "indent": Markup("  " * (h.level - 1))}
+        "contents": [{"text": h.text, "id": Markup(ids[h.anchor]),
+                      "indent": Markup("  " * (h.level - 1))}
                      for h in document.headings if h.level <= 2] if document.toc else [],
         "footnotes": [{"number": n.number, "markdown": Markup(inlines(n.inlines, numbers))}
                       for n in document.footnotes],
