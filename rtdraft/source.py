@@ -90,6 +90,17 @@ class Source:
             return place.line, place.column
         return self.line_column(place.start + found[occurrence].start())
 
+    def locate_at(self, path: Path_, value: str, offset: int,
+                  needle: str | None = None) -> tuple[int, int]:
+        """Line and column of the words at `offset` in the value at path.
+
+        `needle` is the words (by default the rest of their line, 20 characters at
+        most); which occurrence of them is meant is counted from the value.
+        """
+        if needle is None:
+            needle = value[offset:offset + 20].split("\n")[0]
+        return self.locate(path, needle, value[:offset].count(needle))
+
     def line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:   # once per file: positions are asked for by the thousand
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]

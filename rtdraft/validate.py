@@ -231,14 +231,10 @@ def _problem(source: Source, error) -> Problem:
     elif isinstance(where, str):
         line, column = source.position(path + (where,), key=True)
     elif where is not None:
-        line, column = source.locate(path, _needle(error.value, where))
+        line, column = source.locate_at(path, error.value, where)
     else:
         line, column = source.position(path)
     return Problem(source.file, line, column, "error", path, message, rule)
-
-
-def _needle(value: str, offset: int) -> str:
-    return value[offset:offset + 20].split("\n")[0] or value
 
 
 def _message(error) -> tuple[str, str, int | None]:
@@ -321,7 +317,7 @@ def _check_footnotes(source: Source, add) -> None:
             continue
         path, text = piece.path, piece.text
         for ref, offset in inline.footnote_refs(text):
-            at = source.locate(path, f"[^{ref}]", text[:offset].count(f"[^{ref}]"))
+            at = source.locate_at(path, text, offset, f"[^{ref}]")
             if path[0] == "footnotes":
                 add(path, f"a footnote cannot cite another footnote ([^{ref}])",
                     "footnote-nested", at=at)

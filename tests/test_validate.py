@@ -393,3 +393,10 @@ def test_link_targets_must_be_web_addresses():
 def test_problems_across_files_keep_their_file_names():
     s = load("rtdraft: 1\n", name="a.yaml")
     assert {p.file for p in validate(s)} == {"a.yaml"}
+
+
+def test_a_bad_link_is_found_after_the_same_words_earlier_in_the_paragraph():
+    text = edit("    - The roundtable met once.\n", "    - See x.pdf). Then [a](x.pdf).\n")
+    assert lines(text) == [
+        "outline.yaml:10:28: error: introduction.body[0]: link target 'x.pdf' must start "
+        "with https://, http:// or mailto:"]

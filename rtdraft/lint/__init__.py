@@ -133,5 +133,4 @@ def lint(source: Source, disabled: Iterable[str] = ()) -> list[Problem]:
 def _position(source: Source, text: str, finding: Finding) -> tuple[int, int]:
     if not finding.needle:
         return source.position(finding.path)
-    occurrence = text[:finding.offset].count(finding.needle)
-    return source.locate(finding.path, finding.needle, occurrence)
+    return source.locate_at(finding.path, text, finding.offset, finding.needle)
