@@ -121,17 +121,18 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "formats", default="docx,md", show_default=True,
               callback=lambda ctx, param, value: _formats(value),
-              help="Output formats, comma-separated: docx, md.")
+              help="Output formats, comma-separated: docx, md, html.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Folder to write into; with one format, the file to write.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A .docx whose styles the DOCX takes (default: templates/reference.docx).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A folder of Jinja2 templates that replace the default Markdown ones.")
+              help="A folder of Jinja2 templates that replace the default Markdown and HTML ones.")
 @problem_format_option("--problem-format")
 def render(outline: str, formats: list[str], output: Path | None, reference_doc: Path | None,
            template_dir: Path | None, output_format: str | None) -> None:
-    """Render an outline to a DOCX and a Markdown summary.
+    """Render an outline to a DOCX and a Markdown summary (and, with --format html,
+    a self-contained web page).
 
     The outline is validated first: an invalid one renders nothing, prints its
     problems and exits 1. Files are written beside the outline, named after it,

@@ -22,7 +22,13 @@ def _markdown(document: Document, template_dir: Path | None = None, **_) -> byte
     return markdown.render(document, template_dir)
 
 
+def _html(document: Document, template_dir: Path | None = None, **_) -> bytes:
+    from . import html
+    return html.render(document, template_dir)
+
+
 WRITERS: dict[str, tuple[str, Callable[..., bytes]]] = {
     "docx": (".docx", _docx),
     "md": (".md", _markdown),
+    "html": (".html", _html),
 }
