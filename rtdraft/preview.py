@@ -43,6 +43,7 @@ class State:
     problems: list[Problem] = field(default_factory=list)     # errors: nothing rendered
     findings: list[Problem] = field(default_factory=list)     # lint warnings of the page
     text: str = ""                                            # the outline as last read
+    served: bytes = b""                                       # the page with the panel
 
 
 class Preview:
@@ -52,6 +53,7 @@ class Preview:
         self.outline = outline
         self.template_dir = template_dir
         self.state = State()
+        self.env = None                 # Jinja2's, made once: templates compiled once
         self.changed = threading.Condition()
         self.stopping = threading.Event()
 
@@ -67,15 +69,18 @@ class Preview:
         problems, findings, page = validate(source), [], self.state.page
         if not problems:
             try:
-                page = html.render(build(source.data), self.template_dir, csp=CSP)
+                self.env = self.env or html.environment(self.template_dir)
+                page = html.render(build(source.data), csp=CSP, env=self.env)
                 findings = lint(source)
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]
+        state = State(self.state.version + 1, page, problems, findings, source.text)
+        state.served = served(state)
         with self.changed:
-            self.state = State(self.state.version + 1, page, problems, findings, source.text)
+            self.state = state
             self.changed.notify_all()
-        return self.state
+        return state
 
     def wait(self, seen: int, timeout: float) -> int:
         """The version after `seen`, or `seen` again after timeout or on stopping."""
@@ -88,19 +93,6 @@ class Preview:
         self.stopping.set()
         with self.changed:
             self.changed.notify_all()
-
-    # -- the page as served ----------------------------------------------------------
-
-    def served(self) -> bytes:
-        state = self.state
-        page = state.page.decode("utf-8") if state.page else _EMPTY
-        script = f'<script src="{PREFIX}live.js" data-version="{state.version}"></script>'
-        page = page.replace("</head>", script + "\n</head>", 1) if "</head>" in page \
-            else script + page
-        panel = panel_html(state)
-        body = re.search(r"<body[^>]*>", page)
-        at = body.end() if body else 0
-        return (page[:at] + panel + page[at:]).encode("utf-8")
 
     # -- watching --------------------------------------------------------------------
 
@@ -126,6 +118,17 @@ class Preview:
             self.refresh()
 
 
+def served(state: State) -> bytes:
+    """The rendering with the reload script and, above it, the problems panel."""
+    page = state.page.decode("utf-8") if state.page else _EMPTY
+    script = f'<script src="{PREFIX}live.js" data-version="{state.version}"></script>'
+    page = page.replace("</head>", script + "\n</head>", 1) if "</head>" in page \
+        else script + page
+    body = re.search(r"<body[^>]*>", page)
+    at = body.end() if body else 0
+    return (page[:at] + panel_html(state) + page[at:]).encode("utf-8")
+
+
 _EMPTY = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" \
          "<title>rtdraft preview</title></head><body></body></html>"
 
@@ -149,9 +152,8 @@ def panel_html(state: State) -> str:
         parts.append("</ul>")
     parts.append('<details id="rtdraft-source"><summary>The outline\'s text</summary>'
                  '<pre style="max-height:20em;overflow:auto;background:#f5f5f5">')
-    for number, line in enumerate(state.text.splitlines() or [""], start=1):
-        parts.append(Markup('<span id="rtdraft-L{0}">{0:4d}  {1}</span>\n')
-                     .format(number, line))
+    parts += [f'<span id="rtdraft-L{number}">{number:4d}  {escape(line)}</span>\n'
+              for number, line in enumerate(state.text.splitlines() or [""], start=1)]
     parts.append("</pre></details></section>")
     return "".join(parts)
 
@@ -187,7 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:    # noqa: N802 (http.server's name)
         path = self.path.split("?", 1)[0]
         if path == "/":
-            self.send(200, "text/html; charset=utf-8", self.preview.served())
+            self.send(200, "text/html; charset=utf-8", self.preview.state.served)
         elif path == PREFIX + "live.js":
             self.send(200, "text/javascript; charset=utf-8", LIVE_JS)
         elif path == PREFIX + "events":

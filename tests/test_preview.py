@@ -141,3 +141,24 @@ def test_problems_panel_escapes_and_numbers_lines(tmp_path):
 def test_every_example_previews_without_problems(example):
     state = Preview(example).refresh()
     assert state.problems == [] and state.page.startswith(b"<!DOCTYPE html>")
+
+
+def test_saving_a_template_renders_again(outline, tmp_path):
+    import threading
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "block.html.j2").write_text("<p>one {{ block.kind }}</p>\n")
+    preview = Preview(outline, templates)
+    first = preview.refresh()
+    watcher = threading.Thread(target=preview.watch, daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.3)                         # the watcher is set up
+        (templates / "block.html.j2").write_text("<p>two {{ block.kind }}</p>\n")
+        version = preview.wait(first.version, timeout=10)
+    finally:
+        preview.stop()
+        watcher.join(timeout=10)
+    assert version > first.version and not watcher.is_alive()
+    assert b"<p>two heading</p>" in preview.state.page and b"<p>one" not in preview.state.page

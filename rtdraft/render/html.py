@@ -158,9 +158,12 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         finalize=_finalize, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def render(document: Document, template_dir: Path | None = None, csp: str = CSP) -> bytes:
+def render(document: Document, template_dir: Path | None = None, csp: str = CSP,
+           env: jinja2.Environment | None = None) -> bytes:
+    """The page's bytes. A long-running caller passes its own `env`, whose compiled
+    templates are kept until their files change."""
     try:
-        template = environment(template_dir).get_template(TEMPLATE)
+        template = (env or environment(template_dir)).get_template(TEMPLATE)
         page = template.render(context(document, csp))
     except SecurityError as exc:
         raise TemplateError(f"template refused: {exc}") from None
