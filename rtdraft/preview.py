@@ -11,6 +11,7 @@ links to its line in the outline's text, shown on the page.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import re
 import threading
 from dataclasses import dataclass, field
@@ -188,7 +189,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:    # noqa: N802 (http.server's name)
         path = self.path.split("?", 1)[0]
-        if path == "/":
+        if self.server.hosts and self.headers.get("Host", "").lower() not in self.server.hosts:
+            # Another site's page, reaching this port under its own name (DNS rebinding),
+            # must not read the outline.
+            self.send(403, "text/plain; charset=utf-8", b"unknown host name\n")
+        elif path == "/":
             self.send(200, "text/html; charset=utf-8", self.preview.state.served)
         elif path == PREFIX + "live.js":
             self.send(200, "text/javascript; charset=utf-8", LIVE_JS)
@@ -229,6 +234,14 @@ class _Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True       # an open event stream must not keep the process alive
+    hosts: set[str] = set()     # Host headers answered; empty: any (served beyond loopback)
+
+    def server_activate(self) -> None:
+        super().server_activate()
+        host, port = self.server_address[:2]
+        if ipaddress.ip_address(host).is_loopback:
+            names = {host, "localhost", f"[{host}]" if ":" in host else host}
+            self.hosts = {f"{name}:{port}" for name in names}
 
 
 def serve(preview: Preview, host: str, port: int) -> Server:

@@ -61,7 +61,7 @@ def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
     plan.write_text(json.dumps([
         {"content": edited, "expect": "Illicit Drugs (edited)"},
         {"content": broken, "expect": "error:", "click": True},
-        {"content": good, "expect": "Lint findings"},
+        {"content": good, "expect": "Lint findings", "click": True},
     ]))
     preview = Running(outline)
     try:
@@ -80,6 +80,10 @@ def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
     assert broke["clicked"]["line"] == f"rtdraft-L{line}"
     assert "2019-13-09" in broke["clicked"]["text"]
     assert mended["problems"] == [] and mended["findings"]
+    finding = mended["findings"][0]          # clicked: its line of the outline is shown
+    line = int(finding.split(":")[1])
+    assert mended["clicked"]["line"] == f"rtdraft-L{line}" and mended["clicked"]["visible"]
+    assert mended["clicked"]["text"] == f"{line:4d}  {good.splitlines()[line - 1]}"
     assert mended["h1"] == "Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
 
 
@@ -99,19 +103,24 @@ def test_second_preview_on_the_same_port_is_refused(outline):
 
 def test_served_page_and_events(outline):
     from urllib.error import HTTPError
-    from urllib.request import urlopen
+    from urllib.request import Request, urlopen
 
     preview = Running(outline)
     try:
         page = urlopen(preview.url, timeout=10).read().decode()
         script = urlopen(preview.url + "__rtdraft/live.js", timeout=10).read().decode()
-        with urlopen(preview.url + "__rtdraft/events", timeout=10) as events:
-            first = (events.readline() + events.readline()).decode()
         with pytest.raises(HTTPError) as missing:
             urlopen(preview.url + "nothing", timeout=10)
+        with pytest.raises(HTTPError) as rebound:
+            urlopen(Request(preview.url, headers={"Host": f"evil.example:{preview.port}"}),
+                    timeout=10)
+        events = urlopen(preview.url + "__rtdraft/events", timeout=10)
+        first = (events.readline() + events.readline()).decode()
+        start = time.monotonic()
     finally:
-        code, _, _ = preview.stop()
-    assert code == 0 and missing.value.code == 404
+        code, out, err = preview.stop()       # with the event stream still open
+    assert (code, err) == (0, "") and time.monotonic() - start < 5
+    assert missing.value.code == 404 and rebound.value.code == 403
     assert '<script src="/__rtdraft/live.js" data-version="1"></script>\n</head>' in page
     assert "script-src &#39;self&#39;; connect-src &#39;self&#39;" in page
     assert "new EventSource('/__rtdraft/events')" in script

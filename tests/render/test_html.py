@@ -4,6 +4,8 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import EXAMPLES, MINIMAL, load
 
 from rtdraft.errors import TemplateError
@@ -111,3 +113,43 @@ def test_template_dir_overrides_one_template(tmp_path):
     assert "[heading]" in page and "<main" in page    # the default page, the user's block
     (tmp_path / "summary.html.j2").write_text("{% for b in blocks %}{{ b.kind }}|{% endfor %}")
     assert render(template_dir=tmp_path).startswith("heading|paragraph|")
+
+
+class Texts(HTMLParser):
+    """The text of each <p> of <main>, entities resolved, as a browser reads it."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs, self.depth, self.tags = [], 0, []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "p":
+            self.paragraphs.append("")
+
+    def handle_data(self, data):
+        if self.tags and self.tags[-1] == "p":
+            self.paragraphs[-1] += data
+
+    def handle_endtag(self, tag):
+        if self.tags and self.tags[-1] == tag:
+            self.tags.pop()
+
+
+words = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="*[]<\\"),
+                min_size=1, max_size=60).filter(lambda s: s.strip())
+
+
+@settings(max_examples=30, deadline=None)
+@given(paragraph=words, title=words)
+def test_any_text_comes_out_as_written_and_adds_no_markup(paragraph, title):
+    data = load(MINIMAL).data
+    data["introduction"]["body"] = [paragraph]
+    data["meeting"]["title"] = title
+    page = html.render(build(data, today=date(2021, 6, 1))).decode()
+    parsed = Texts(page)
+    assert " ".join(paragraph.split()) in parsed.paragraphs
+    tags = Page(page).tags
+    assert [t for t, _ in tags].count("h1") == 1 and not Page(page).all("script")
+    assert Page(page).all("title") and f"<h1 id=\"wb-cont\">{html.text(title)}</h1>" in page
