@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_vs_pandoc import EXAMPLE, ROOT, rtdraft, scaled, timed  # noqa: E402
+from render_vs_pandoc import EXAMPLE, ROOT, paired, rtdraft, scaled  # noqa: E402
 
 TITLE = "title: Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
 
@@ -34,18 +34,9 @@ def html_vs_pandoc(folder: Path, outline: Path, runs: int) -> dict:
     ours_cmd = rtdraft() + ["render", str(outline), "--format", "html", "-o", str(folder)]
     theirs_cmd = ["pandoc", str(folder / (outline.stem + ".md")), "-s", "-o",
                   str(folder / "pandoc.html")]
-    timed(ours_cmd), timed(theirs_cmd)            # warm the file cache
-    ours, theirs, ratios = [], [], []
-    for run in range(runs):
-        pair = [("ours", ours_cmd), ("theirs", theirs_cmd)]
-        if run % 2:
-            pair.reverse()                         # alternate who goes first
-        result = {name: timed(command)[0] for name, command in pair}
-        ours.append(result["ours"])
-        theirs.append(result["theirs"])
-        ratios.append(result["ours"] / result["theirs"])
-    return {"rtdraft": statistics.median(ours), "pandoc": statistics.median(theirs),
-            "ratio": statistics.median(ratios)}
+    ours, theirs, ratios = paired(ours_cmd, theirs_cmd, runs)
+    return {"rtdraft": statistics.median(t for t, _ in ours),
+            "pandoc": statistics.median(t for t, _ in theirs), "ratio": statistics.median(ratios)}
 
 
 def preview_latency(folder: Path, saves: int) -> list[int]:

@@ -1,21 +1,9 @@
 """`rtdraft render --format html` through CliRunner: the page beside the outline, exit codes."""
 
-import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from test_cli_render import outline, run  # noqa: F401 (the same outline fixture)
 
 from rtdraft.cli import main
-
-
-@pytest.fixture
-def outline(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
-    return tmp_path / "spring.yaml"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_html_beside_the_outline(outline):

@@ -14,13 +14,11 @@ import re
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from .. import inline
-from ..errors import TemplateError
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
-from ..resources import default_dir
+from . import templating
 from .markdown import slugs
 
 TEMPLATE = "summary.html.j2"
@@ -150,26 +148,12 @@ def _contents(headings: list[Heading], ids: dict[str, str]) -> list[dict]:
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    loaders = [jinja2.FileSystemLoader(str(default_dir()))]
-    if template_dir:
-        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
-    return ImmutableSandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
-        finalize=_finalize, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return templating.environment(template_dir, finalize=_finalize, autoescape=True)
 
 
 def render(document: Document, template_dir: Path | None = None, csp: str = CSP,
            env: jinja2.Environment | None = None) -> bytes:
     """The page's bytes. A long-running caller passes its own `env`, whose compiled
     templates are kept until their files change."""
-    try:
-        template = (env or environment(template_dir)).get_template(TEMPLATE)
-        page = template.render(context(document, csp))
-    except SecurityError as exc:
-        raise TemplateError(f"template refused: {exc}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template error: "
-                            f"{exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{TEMPLATE}: template error: {exc}") from None
-    return page.encode("utf-8")
+    env = env or environment(template_dir)
+    return templating.render(env, TEMPLATE, context(document, csp)).encode("utf-8")
