@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_vs_pandoc import EXAMPLE, ROOT, paired, rtdraft, scaled  # noqa: E402
+from render_vs_pandoc import EXAMPLE, ROOT, paired, rtdraft, scaled
 
 TITLE = "title: Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
 

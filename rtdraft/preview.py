@@ -134,14 +134,17 @@ _EMPTY = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" \
          "<title>rtdraft preview</title></head><body></body></html>"
 
 
+_PANEL = ('<section id="rtdraft-preview" aria-label="rtdraft preview" style="'
+          'font:16px/1.4 system-ui,sans-serif;border-bottom:4px solid #af3c43;'
+          'padding:.5em 1em;background:#fff8f0;color:#333">')
+
+
 def panel_html(state: State) -> str:
     """The problems and findings above the page, and the outline's text they point into."""
     if not state.problems and not state.findings:
         return ""
     lines = FORMATS["text"]
-    parts = ['<section id="rtdraft-preview" aria-label="rtdraft preview" style="'
-             'font:16px/1.4 system-ui,sans-serif;border-bottom:4px solid #af3c43;'
-             'padding:.5em 1em;background:#fff8f0;color:#333">']
+    parts = [_PANEL]
     for title, problems in (("Problems: the page below is the last good rendering",
                              state.problems), ("Lint findings", state.findings)):
         if not problems:
@@ -187,7 +190,7 @@ LIVE_JS = b"""\
 class _Handler(BaseHTTPRequestHandler):
     preview: Preview        # set on the subclass made for each server
 
-    def do_GET(self) -> None:    # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:    # http.server's name
         path = self.path.split("?", 1)[0]
         if self.server.hosts and self.headers.get("Host", "").lower() not in self.server.hosts:
             # Another site's page, reaching this port under its own name (DNS rebinding),
@@ -228,20 +231,20 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass        # the page went away
 
-    def log_message(self, format, *args) -> None:   # noqa: A002 (http.server's name)
+    def log_message(self, format, *args) -> None:   # http.server's signature
         pass        # a request log would drown the URL the user needs
 
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True       # an open event stream must not keep the process alive
-    hosts: set[str] = set()     # Host headers answered; empty: any (served beyond loopback)
+    hosts: frozenset[str] = frozenset()   # Host headers answered; empty: any
 
     def server_activate(self) -> None:
         super().server_activate()
         host, port = self.server_address[:2]
         if ipaddress.ip_address(host).is_loopback:
             names = {host, "localhost", f"[{host}]" if ":" in host else host}
-            self.hosts = {f"{name}:{port}" for name in names}
+            self.hosts = frozenset(f"{name}:{port}" for name in names)
 
 
 def serve(preview: Preview, host: str, port: int) -> Server:

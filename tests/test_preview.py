@@ -118,7 +118,7 @@ def test_served_page_and_events(outline):
         first = (events.readline() + events.readline()).decode()
         start = time.monotonic()
     finally:
-        code, out, err = preview.stop()       # with the event stream still open
+        code, _, err = preview.stop()       # with the event stream still open
     assert (code, err) == (0, "") and time.monotonic() - start < 5
     assert missing.value.code == 404 and rebound.value.code == 403
     assert '<script src="/__rtdraft/live.js" data-version="1"></script>\n</head>' in page

@@ -2,11 +2,12 @@
 
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
+from conftest import EXAMPLES, MINIMAL, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import EXAMPLES, MINIMAL, load
 
 from rtdraft.errors import TemplateError
 from rtdraft.model import build
@@ -55,11 +56,11 @@ def test_registered_as_a_writer():
 def test_examples_have_the_content_page_structure(example):
     document = build(read(example).data)
     page = Page(html.render(document).decode())
-    assert page.raw.startswith("<!DOCTYPE html>\n<html lang=\"%s\">" % document.locale)
+    assert page.raw.startswith(f'<!DOCTYPE html>\n<html lang="{document.locale}">')
     assert len(page.all("h1")) == 1 and len(page.all("main")) == 1
     levels = [int(t[1]) for t, _ in page.tags if t in ("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels   # no level skipped
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels   # no level skipped
     targets = [a["href"][1:] for a in page.all("a") if a.get("href", "").startswith("#")]
     assert targets and set(targets) <= page.ids()
     assert [a for a in page.all("th") if a.get("scope") != "col"] == []
