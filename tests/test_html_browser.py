@@ -2,7 +2,7 @@
 nothing fetched, no overflow at phone width or 200% zoom, screenshots."""
 
 import pytest
-from browser import run_script
+from browser_run import run_script
 from conftest import EXAMPLES, MINIMAL, load
 
 from rtdraft.model import build

@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from browser import run_script
+from browser_run import run_script
 from conftest import EXAMPLES, ROOT
 
 from rtdraft.preview import Preview, panel_html
