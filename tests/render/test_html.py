@@ -138,7 +138,7 @@ class Texts(HTMLParser):
             self.tags.pop()
 
 
-words = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="*[]<\\"),
+words = st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="*[]<\\"),
                 min_size=1, max_size=60).filter(lambda s: s.strip())
 
 
