@@ -171,3 +171,20 @@ def test_saving_a_template_renders_again(outline, tmp_path):
         watcher.join(timeout=10)
     assert version > first.version and not watcher.is_alive()
     assert b"<p>two heading</p>" in preview.state.page and b"<p>one" not in preview.state.page
+
+
+def test_open_starts_the_users_browser_with_the_url(outline, tmp_path, monkeypatch):
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", f"{browser} %s")
+    preview = Running(outline, "--open")
+    try:
+        for _ in range(100):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+    finally:
+        preview.stop()
+    assert opened.read_text() == preview.url + "\n"

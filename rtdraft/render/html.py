@@ -98,7 +98,7 @@ def context(document: Document, csp: str = CSP) -> dict:
     """What the templates see: the model with its HTML pieces made."""
     words = WEB_WORDS.get(document.language, WEB_WORDS["en"])
     html = _Inlines({note.id: note.number for note in document.footnotes}, words)
-    ids = slugs(document.headings)
+    ids = _apart(slugs(document.headings), document)
     blocks = []
     caption = document.title
     for block in document.body:
@@ -133,6 +133,24 @@ def context(document: Document, csp: str = CSP) -> dict:
         "labels": document.labels,
         "words": words,
     }
+
+
+# Ids the page's own parts take (see summary.html.j2); headings keep clear of them.
+FIXED_IDS = ("wb-cont", "toc", "fn", "about", "wb-dtmd")
+
+
+def _apart(ids: dict[str, str], document: Document) -> dict[str, str]:
+    """Heading ids that no fixed id or footnote id (fn1, fn1-rf, fn1-rf-1) repeats."""
+    notes = len(document.footnotes)
+    taken = set(FIXED_IDS) | {f"fn{n}" for n in range(1, notes + 1)}
+    footnote_like = re.compile(r"fn\d+-rf(-\d+)?")
+    out = {}
+    for anchor, slug in ids.items():
+        while slug in taken or footnote_like.fullmatch(slug):
+            slug += "-section"
+        taken.add(slug)
+        out[anchor] = slug
+    return out
 
 
 def _contents(headings: list[Heading], ids: dict[str, str]) -> list[dict]:

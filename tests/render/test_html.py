@@ -154,3 +154,16 @@ def test_any_text_comes_out_as_written_and_adds_no_markup(paragraph, title):
     tags = Page(page).tags
     assert [t for t, _ in tags].count("h1") == 1 and not Page(page).all("script")
     assert Page(page).all("title") and f"<h1 id=\"wb-cont\">{html.text(title)}</h1>" in page
+
+
+def test_heading_ids_keep_clear_of_the_pages_own_ids():
+    text = FOOTNOTED.replace("    - The roundtable met once.", """\
+    - The roundtable met once.
+    - subheading: About
+    - subheading: FN1
+    - subheading: fn1 rf
+    - subheading: About section""")
+    page = Page(render(text))
+    ids = [a["id"] for _, a in page.tags if "id" in a]
+    assert len(ids) == len(set(ids))
+    assert {"about-section", "fn1-section", "fn1-rf-section", "about-section-section"} <= set(ids)
