@@ -188,3 +188,15 @@ def test_open_starts_the_users_browser_with_the_url(outline, tmp_path, monkeypat
     finally:
         preview.stop()
     assert opened.read_text() == preview.url + "\n"
+
+
+def test_page_with_problems_passes_axe_too(outline, tmp_path):
+    preview = Preview(outline)
+    preview.refresh()
+    outline.write_text(outline.read_text().replace("2019-10-09]", "2019-13-09]"))
+    state = preview.refresh()
+    assert state.problems and state.page
+    (tmp_path / "served.html").write_bytes(state.served)
+    [result] = run_script("check_pages.js", tmp_path, tmp_path / "served.html")
+    assert result["axe"]["violations"] == []
+    assert result["overflow"] == {"320": 0, "640": 0}
