@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -99,9 +100,12 @@ class Preview:
 
     def watched(self) -> tuple[list[Path], set[Path], list[Path]]:
         """Folders to watch, files that matter in them, folders whose every file matters."""
-        outline = self.outline.resolve()
+        # The outline as named and, if that is a link, the file it points to: an editor
+        # may save either.
+        outlines = {Path(os.path.abspath(self.outline)), self.outline.resolve()}
         folders = [d.resolve() for d in (self.template_dir, default_dir()) if d]
-        return [outline.parent, *folders], {outline}, folders
+        roots = list(dict.fromkeys([*(o.parent for o in outlines), *folders]))
+        return roots, outlines, folders
 
     def watch(self) -> None:
         import watchfiles

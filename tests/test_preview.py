@@ -1,6 +1,7 @@
 """`rtdraft preview`: the whole command, a real browser, an outline edited, broken and mended."""
 
 import json
+import os
 import re
 import shutil
 import signal
@@ -153,23 +154,12 @@ def test_every_example_previews_without_problems(example):
 
 
 def test_saving_a_template_renders_again(outline, tmp_path):
-    import threading
-
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "block.html.j2").write_text("<p>one {{ block.kind }}</p>\n")
     preview = Preview(outline, templates)
-    first = preview.refresh()
-    watcher = threading.Thread(target=preview.watch, daemon=True)
-    watcher.start()
-    try:
-        time.sleep(0.3)                         # the watcher is set up
-        (templates / "block.html.j2").write_text("<p>two {{ block.kind }}</p>\n")
-        version = preview.wait(first.version, timeout=10)
-    finally:
-        preview.stop()
-        watcher.join(timeout=10)
-    assert version > first.version and not watcher.is_alive()
+    assert saved_while_watching(preview, lambda: (templates / "block.html.j2").write_text(
+        "<p>two {{ block.kind }}</p>\n")) >= 1
     assert b"<p>two heading</p>" in preview.state.page and b"<p>one" not in preview.state.page
 
 
@@ -200,3 +190,36 @@ def test_page_with_problems_passes_axe_too(outline, tmp_path):
     [result] = run_script("check_pages.js", tmp_path, tmp_path / "served.html")
     assert result["axe"]["violations"] == []
     assert result["overflow"] == {"320": 0, "640": 0}
+
+
+def saved_while_watching(preview: Preview, save) -> int:
+    """Run the watcher, save, and return the version the save brought (or the old one)."""
+    import threading
+
+    first = preview.refresh()
+    watcher = threading.Thread(target=preview.watch, daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.3)                         # the watcher is set up
+        save()
+        return preview.wait(first.version, timeout=10) - first.version
+    finally:
+        preview.stop()
+        watcher.join(timeout=10)
+        assert not watcher.is_alive()
+
+
+def test_an_outline_named_through_a_link_is_seen_when_its_file_is_saved(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    shutil.copy(FALL, real / "fall.yaml")
+    (tmp_path / "fall.yaml").symlink_to(real / "fall.yaml")
+    preview = Preview(tmp_path / "fall.yaml")
+    text = (real / "fall.yaml").read_text()
+
+    def save_as_some_editors_do():      # a new file renamed over the name given
+        (tmp_path / "new.tmp").write_text(text.replace(TITLE, TITLE + " (linked)"))
+        os.replace(tmp_path / "new.tmp", tmp_path / "fall.yaml")
+
+    assert saved_while_watching(preview, save_as_some_editors_do) >= 1
+    assert b"Illicit Drugs (linked)</h1>" in preview.state.page
