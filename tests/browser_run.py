@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -33,7 +34,15 @@ def need_browser() -> str:
 def run_script(name: str, *args, timeout: int = 240) -> object:
     """Run a script of tests/browser and return the JSON it prints."""
     node = need_browser()
-    result = subprocess.run([node, str(SCRIPTS / name), *map(str, args)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=timeout, check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+    # A session of its own, so that a run that hangs is ended with its chromium.
+    process = subprocess.Popen([node, str(SCRIPTS / name), *map(str, args)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"{name} took more than {timeout} s")
+    assert process.returncode == 0, err[-3000:]
+    return json.loads(out)

@@ -12,12 +12,20 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
 
 async function launch() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rtdraft-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM, headless: true, userDataDir: profile,
-    args: FLAGS.concat([`--user-data-dir=${profile}`]), timeout: 60000,
-  });
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: FLAGS.concat([`--user-data-dir=${profile}`]), timeout: 60000,
+    });
+  } catch (e) {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    throw e;
+  }
   const close = async () => {
-    try { await browser.close(); } finally { fs.rmSync(profile, { recursive: true, force: true }); }
+    try { await browser.close(); } finally {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    }
   };
   return { browser, close };
 }
