@@ -67,6 +67,7 @@ def test_examples_have_the_content_page_structure(example):
     # Nothing is fetched: no script, no link element, no image, and a policy saying so.
     assert not page.all("script") and not page.all("link") and not page.all("img")
     assert ("meta", {"http-equiv": "Content-Security-Policy", "content": html.CSP}) in page.tags
+    assert not any(word in page.raw for word in ("url(", "@import", "@font-face", "src="))
     year = document.published.year     # the examples give a year: so does the page
     assert f'<dd><time datetime="{year}">{year}</time></dd>' in page.raw
 
