@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 
 from .. import inline
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
-from . import templating
+from ..resources import default_dir
+from . import sandbox
 from .markdown import slugs
 
 TEMPLATE = "summary.html.j2"
@@ -166,7 +167,9 @@ def _contents(headings: list[Heading], ids: dict[str, str]) -> list[dict]:
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    return templating.environment(template_dir, finalize=_finalize, autoescape=True)
+    folders = ([template_dir] if template_dir else []) + [default_dir()]
+    return sandbox.environment(folders, finalize=_finalize, autoescape=True,
+                               trim_blocks=True, lstrip_blocks=True)
 
 
 def render(document: Document, template_dir: Path | None = None, csp: str = CSP,
@@ -174,4 +177,4 @@ def render(document: Document, template_dir: Path | None = None, csp: str = CSP,
     """The page's bytes. A long-running caller passes its own `env`, whose compiled
     templates are kept until their files change."""
     env = env or environment(template_dir)
-    return templating.render(env, TEMPLATE, context(document, csp)).encode("utf-8")
+    return sandbox.render(env, TEMPLATE, context(document, csp)).encode("utf-8")

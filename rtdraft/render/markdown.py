@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from .. import inline
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
-from . import templating
+from ..resources import default_dir
+from . import sandbox
 
 TEMPLATE = "summary.md.j2"
 
@@ -136,11 +137,12 @@ def context(document: Document) -> dict:
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    return templating.environment(template_dir, finalize=_finalize, autoescape=False,
-                                  keep_trailing_newline=True)
+    folders = ([template_dir] if template_dir else []) + [default_dir()]
+    return sandbox.environment(folders, finalize=_finalize, autoescape=False,
+                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def render(document: Document, template_dir: Path | None = None) -> bytes:
-    text = templating.render(environment(template_dir), TEMPLATE, context(document))
+    text = sandbox.render(environment(template_dir), TEMPLATE, context(document))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
     return text.encode("utf-8")
