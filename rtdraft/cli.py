@@ -121,18 +121,17 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "formats", default="docx,md", show_default=True,
               callback=lambda ctx, param, value: _formats(value),
-              help="Output formats, comma-separated: docx, md, html.")
+              help="Output formats, comma-separated: docx, md.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Folder to write into; with one format, the file to write.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A .docx whose styles the DOCX takes (default: templates/reference.docx).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A folder of Jinja2 templates that replace the default Markdown and HTML ones.")
+              help="A folder of Jinja2 templates that replace the default Markdown ones.")
 @problem_format_option("--problem-format")
 def render(outline: str, formats: list[str], output: Path | None, reference_doc: Path | None,
            template_dir: Path | None, output_format: str | None) -> None:
-    """Render an outline to a DOCX and a Markdown summary (and, with --format html,
-    a self-contained web page).
+    """Render an outline to a DOCX and a Markdown summary.
 
     The outline is validated first: an invalid one renders nothing, prints its
     problems and exits 1. Files are written beside the outline, named after it,
@@ -157,29 +156,6 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     for name in formats:
         write_atomic(targets[name], rendered[name])
         click.echo(f"wrote {targets[name]}")
-
-
-@main.command()
-@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=0,
-              help="Port to serve on [default: a free one].")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to serve on; another than this machine's only if you say so.")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
-@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A folder of Jinja2 templates that replace the default HTML ones.")
-def preview(outline: Path, port: int, host: str, open_browser: bool,
-            template_dir: Path | None) -> None:
-    """Serve the outline's web edition and re-render it on every save.
-
-    Prints the URL; the open page reloads itself when the outline or a template
-    is saved. When the outline does not validate, the page shows its problems
-    above the last good rendering; lint findings are listed too. Ctrl-C stops.
-    Exits 2 when the port is in use.
-    """
-    from .preview import Preview, run
-
-    run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
 
 @main.command()
@@ -269,6 +245,29 @@ def schema(output: Path | None) -> None:
         click.echo(f"wrote {output}")
     else:
         click.echo(text(), nl=False)
+
+
+@main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to serve on [default: a free one].")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to serve on; another than this machine's only if you say so.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of Jinja2 templates that replace the default HTML ones.")
+def preview(outline: Path, port: int, host: str, open_browser: bool,
+            template_dir: Path | None) -> None:
+    """Serve the outline's web edition and re-render it on every save.
+
+    Prints the URL; the open page reloads itself when the outline or a template
+    is saved. When the outline does not validate, the page shows its problems
+    above the last good rendering; lint findings are listed too. Ctrl-C stops.
+    Exits 2 when the port is in use.
+    """
+    from .preview import Preview, run
+
+    run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
 
 def _formats(value: str) -> list[str]:

@@ -29,7 +29,7 @@ def test_html_template_error_is_exit_4_and_writes_nothing(outline, tmp_path):
 
 def test_unknown_format_names_html_among_the_choices(outline):
     result = CliRunner().invoke(main, ["render", str(outline), "--format", "pdfx"])
-    assert result.exit_code == 2 and "choose from docx, md, html" in result.output
+    assert result.exit_code == 2 and "choose from docx, html, md" in result.output
 
 
 def test_preview_port_out_of_range_is_a_usage_error(outline):

@@ -17,18 +17,18 @@ def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
     return docx.render(document, reference_doc)
 
 
-def _markdown(document: Document, template_dir: Path | None = None, **_) -> bytes:
-    from . import markdown
-    return markdown.render(document, template_dir)
-
-
 def _html(document: Document, template_dir: Path | None = None, **_) -> bytes:
     from . import html
     return html.render(document, template_dir)
 
 
+def _markdown(document: Document, template_dir: Path | None = None, **_) -> bytes:
+    from . import markdown
+    return markdown.render(document, template_dir)
+
+
 WRITERS: dict[str, tuple[str, Callable[..., bytes]]] = {
     "docx": (".docx", _docx),
-    "md": (".md", _markdown),
     "html": (".html", _html),
+    "md": (".md", _markdown),
 }
