@@ -228,26 +228,6 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 
 
 @main.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema to this file instead of printing it.")
-def schema(output: Path | None) -> None:
-    """Print the outline format as a JSON Schema (draft-07) for editors.
-
-    Point the YAML language server at it for completion and checking while
-    typing: a first line `# yaml-language-server: $schema=PATH` in an outline
-    (`rtdraft new` writes one).
-    """
-    from .output import write_atomic
-    from .schema_json import text
-
-    if output:
-        write_atomic(output, text().encode("utf-8"))
-        click.echo(f"wrote {output}")
-    else:
-        click.echo(text(), nl=False)
-
-
-@main.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to serve on [default: a free one].")
@@ -268,6 +248,26 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
     from .preview import Preview, run
 
     run(Preview(outline, template_dir), host, port, click.echo, open_browser)
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to this file instead of printing it.")
+def schema(output: Path | None) -> None:
+    """Print the outline format as a JSON Schema (draft-07) for editors.
+
+    Point the YAML language server at it for completion and checking while
+    typing: a first line `# yaml-language-server: $schema=PATH` in an outline
+    (`rtdraft new` writes one).
+    """
+    from .output import write_atomic
+    from .schema_json import text
+
+    if output:
+        write_atomic(output, text().encode("utf-8"))
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text(), nl=False)
 
 
 def _formats(value: str) -> list[str]:
