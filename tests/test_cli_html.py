@@ -35,3 +35,9 @@ def test_unknown_format_names_html_among_the_choices(outline):
 def test_preview_port_out_of_range_is_a_usage_error(outline):
     result = CliRunner().invoke(main, ["preview", str(outline), "--port", "70000"])
     assert result.exit_code == 2 and "70000 is not in the range 0<=x<=65535" in result.output
+
+
+def test_preview_on_an_unknown_host_is_a_usage_error(outline):
+    result = CliRunner().invoke(main, ["preview", str(outline), "--host", "no.such.host.invalid"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: cannot serve on no.such.host.invalid:0: ")
