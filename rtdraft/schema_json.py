@@ -24,9 +24,12 @@ CHECKS = {
     "label": {"pattern": r"^([^{}]|\{n\})*$"},
     "inline": {},
     "label_key": {"enum": list(LABELS["en"])},
-    "appendix": {"oneOf": [{"required": ["agenda"]}, {"required": ["organizations"]},
-                           {"required": ["body"]}]},
+    # Each key named again under properties: ajv's strict mode wants required keys defined.
+    "appendix": {"oneOf": [{"required": [key], "properties": {key: True}}
+                           for key in ("agenda", "organizations", "body")]},
 }
+# An ISBN written as a number: a pattern applies to text only, so its 13 digits as a range.
+ISBN_NUMBER = {"minimum": 9780000000000, "maximum": 9799999999999}
 TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict": "object",
          "list": "array"}
 
@@ -63,6 +66,8 @@ def convert(rules: dict) -> dict:
     check = rules.get("check_with")
     if check == "rule_id":
         out["enum"] = _rule_ids()
+    elif check == "isbn" and kind == "integer":
+        out.update(ISBN_NUMBER)
     elif check:
         out.update(copy.deepcopy(CHECKS[check]))   # shared entries must not be changed
 
@@ -85,6 +90,8 @@ def convert(rules: dict) -> dict:
 def _variant(when: str, rules: dict) -> dict:
     converted = convert(rules)
     converted.pop("default", None)
+    if isinstance(converted.get("type"), list):   # empty is the whole value's rule, not a shape's
+        converted["type"] = [t for t in converted["type"] if t != "null"][0]
     if when not in ("string", "integer", "list", "mapping"):
         converted.setdefault("required", [when])
     return converted
