@@ -1,0 +1,279 @@
+"""YAML's slips explained to editors: where to act, what to write, then the parser's words.
+
+The YAML parser stops where it notices a problem, which is often not where the
+editor must act: an unclosed quote is noticed at the end of the file, a text
+starting with a quote after the quoted word. `parser_error` recognises the
+common slips from the parser's words and the line they stand on, and says
+where to put the fix and what it is; the parser's own words follow in
+parentheses for those who read YAML. A slip it does not recognise keeps the
+parser's words alone, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What YAML reads a character at the start of a value as.
+INDICATORS = {
+    "*": "an alias (a copy of another value)",
+    "&": "an anchor (a name for a value)",
+    "!": "a tag (the type of the value)",
+    "%": "a directive",
+    "@": "a reserved character",
+    "`": "a reserved character",
+    "|": "the start of a block of lines",
+    ">": "the start of a block of lines",
+    '"': "the start of a quoted value, which ends at the next \"",
+    "'": "the start of a quoted value, which ends at the next '",
+    "[": "the start of a list",
+    "{": "the start of a mapping",
+}
+QUOTES = "\"'"
+
+# A line's parts: indentation, list dashes, an optional `key:`, then the value.
+_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-[ \t]+)*)"
+                   r"(?:(?P<key>[^\s#'\"\[\]{}&*!|>%@`,-][^:#]*?|-\S[^:#]*?)[ \t]*:(?:[ \t]+|$))?")
+
+
+@dataclass(frozen=True)
+class Explained:
+    line: int       # 1-based, where the editor must act
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the file cut into its parts (columns 0-based)."""
+
+    text: str
+    indent: int
+    key: str | None
+    key_column: int
+    value_column: int           # where the value (or the item's text) starts
+
+    @property
+    def value(self) -> str:
+        return self.text[self.value_column:].rstrip()
+
+    @property
+    def first(self) -> str:
+        return self.value[:1]
+
+
+def _cut(text: str, known_keys: frozenset[str]) -> _Line:
+    m = _LINE.match(text)
+    key = m["key"]
+    value_column = m.end()
+    if key is not None and known_keys and key.strip() not in known_keys and m["dashes"]:
+        # `- Next steps: the next ...`: the words before the colon are the item's text
+        key, value_column = None, m.end("dashes")
+    key_column = m.start("key") if key is not None else m.end("dashes")
+    return _Line(text, len(m["indent"]), key.strip() if key else None, key_column, value_column)
+
+
+def parser_error(text: str, error) -> Explained:
+    """A yaml.MarkedYAMLError as an editor can act on it."""
+    return explain(text, error.problem, error.problem_mark, error.context, error.context_mark,
+                   known_keys())
+
+
+def known_keys() -> frozenset[str]:
+    """Every key name of the outline format: to tell a key from the first words of a text."""
+    global _KNOWN
+    if _KNOWN is None:
+        from . import schema
+        names: set[str] = set()
+        _collect(schema.OUTLINE, names)
+        _KNOWN = frozenset(names)
+    return _KNOWN
+
+
+_KNOWN: frozenset[str] | None = None
+
+
+def _collect(rules, names: set[str]) -> None:
+    if isinstance(rules, dict):
+        for key, value in rules.items():
+            if key == "schema" and isinstance(value, dict) and all(
+                    isinstance(v, dict) for v in value.values()) and "type" not in value:
+                names.update(value)
+            _collect(value, names)
+    elif isinstance(rules, list):
+        for value in rules:
+            _collect(value, names)
+
+
+def explain(text: str, problem: str | None, problem_mark, context: str | None,
+            context_mark, known_keys: frozenset[str] = frozenset()) -> Explained:
+    """The parser's complaint as an editor can act on it.
+
+    Marks are the parser's (0-based line and column); `known_keys` are the
+    outline format's key names, to tell a key from the first words of a text.
+    """
+    words = problem or "malformed YAML"
+    if context:
+        words = f"{words} ({context})"
+    plain = words.replace(" (", ", ").rstrip(")") if context else words
+    lines = text.split("\n")
+    mark = problem_mark or context_mark
+    at = (mark.line, mark.column) if mark else (0, 0)
+    for explain in (_unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
+                    _colon_in_text, _misindented):
+        found = explain(lines, problem or "", at, context or "", context_mark, known_keys)
+        if found:
+            line, column, advice = found
+            return Explained(line + 1, column + 1, f"{advice} (YAML parser: {plain})")
+    return Explained(at[0] + 1, at[1] + 1, f"invalid YAML: {words}")
+
+
+def _line_at(lines: list[str], index: int) -> str:
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _unclosed_quote(lines, problem, at, context, context_mark, known):
+    if context == "while scanning a quoted scalar" and context_mark is not None:
+        line, column = context_mark.line, context_mark.column
+    else:
+        found = _open_quote_before(lines, at[0], known)
+        if found is None:
+            return None
+        line, column = found
+    quote = _line_at(lines, line)[column:column + 1] or '"'
+    return line, column, (f"the quote {quote} that opens this text is never closed: end the "
+                          f"text with {quote}, or remove the quote")
+
+
+def _open_quote_before(lines: list[str], last: int, known) -> tuple[int, int] | None:
+    """The first line up to `last` whose value opens a quote that its line does not close,
+    while the next line reads as a new item or key: an unclosed quote, not a long text."""
+    for index in range(min(last, len(lines) - 1) + 1):
+        cut = _cut(lines[index], known)
+        if cut.first not in QUOTES or not cut.first or _closes(cut.value):
+            continue
+        following = next((s for s in lines[index + 1:last + 1] if s.strip()), "")
+        if re.match(r"\s*(?:- |[\w ]+:(?:\s|$))", following):
+            return index, cut.value_column
+    return None
+
+
+def _closes(value: str) -> bool:
+    quote, rest = value[0], value[1:]
+    if quote == "'":
+        rest = rest.replace("''", "")
+    else:
+        rest = re.sub(r"\\.", "", rest)
+    return quote in rest
+
+
+def _flow_not_closed(lines, problem, at, context, context_mark, known):
+    closers = {"while parsing a flow sequence": ("list", "]"),
+               "while parsing a flow mapping": ("mapping", "}")}
+    if context not in closers or context_mark is None:
+        return None
+    line, column = context_mark.line, context_mark.column
+    opener = _line_at(lines, line)[column:column + 1]
+    what, closer = closers[context]
+    here = _cut(_line_at(lines, line), known)
+    return line, column, (f"the {opener} here opens a {what} that is not closed with {closer} "
+                          f"on its line; close it, or if this is text, put the whole "
+                          f"{_noun(here)} in quotes{_example(here)}")
+
+
+def _tab(lines, problem, at, context, context_mark, known):
+    here = _line_at(lines, at[0])
+    if "tab" not in problem and here[at[1]:at[1] + 1] != "\t":
+        return None
+    column = len(here) - len(here.lstrip(" \t"))
+    tab = here.find("\t")
+    return at[0], tab if 0 <= tab <= column else at[1], \
+        "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+
+
+def _starts_with_indicator(lines, problem, at, context, context_mark, known):
+    here = _cut(_line_at(lines, at[0]), known)
+    if context_mark is not None and context.startswith("while scanning") and \
+            context_mark.line == at[0] and context_mark.column >= here.value_column:
+        start = here.value_column  # an alias, anchor, block or reserved character at the start
+    elif problem.startswith("unsupported YAML tag") or problem.endswith("names no anchor") \
+            or at[1] > here.value_column:
+        start = here.value_column
+    else:
+        return None
+    first = here.first
+    if first not in INDICATORS or context == "while scanning a quoted scalar":
+        return None
+    return at[0], start, (f"{_this(here)} starts with {first}, which YAML reads as "
+                          f"{INDICATORS[first]}; put the whole {_noun(here)} in quotes"
+                          f"{_example(here)}")
+
+
+def _colon_in_text(lines, problem, at, context, context_mark, known):
+    if problem != "mapping values are not allowed in this context":
+        return None
+    here = _cut(_line_at(lines, at[0]), known)
+    if at[1] <= here.value_column:
+        return None
+    return at[0], here.value_column, (f"{_this(here)} holds ': ', which YAML reads as the "
+                                      f"start of a key; put the whole {_noun(here)} in quotes"
+                                      f"{_example(here)}")
+
+
+def _noun(line: _Line) -> str:
+    if line.key is None:
+        return "paragraph"
+    return line.key.replace("_", " ") if line.key in known_keys() else "value"
+
+
+def _this(line: _Line) -> str:
+    return f"this {_noun(line)}"
+
+
+def _misindented(lines, problem, at, context, context_mark, known):
+    if problem not in ("did not find expected key", "did not find expected '-' indicator",
+                       "mapping values are not allowed in this context"):
+        return None
+    here = _cut(_line_at(lines, at[0]), known)
+    is_item = here.text.lstrip().startswith("- ")
+    for index in range(at[0] - 1, -1, -1):
+        above = _line_at(lines, index)
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        cut = _cut(above, known)
+        if is_item and above.lstrip().startswith("- "):
+            mine, theirs, what = here.indent, cut.indent, ""
+        elif not is_item and here.key and cut.key:
+            mine, theirs, what = here.key_column, cut.key_column, f"the key above it ('{cut.key}')"
+        else:
+            continue
+        if mine == theirs or abs(mine - theirs) > 2:
+            return None
+        if is_item:
+            said = (f"this list item starts in column {mine + 1} and the one above it in "
+                    f"column {theirs + 1}; the items of a list start in the same column")
+        else:
+            said = (f"the key '{here.key}' starts in column {mine + 1} and {what} in column "
+                    f"{theirs + 1}; the keys of a mapping start in the same column")
+        return at[0], here.indent, f"{said}: move it {_spaces(theirs - mine)}"
+    return None
+
+
+def _spaces(n: int) -> str:
+    word = "space" if abs(n) == 1 else "spaces"
+    return f"{abs(n)} {word} {'right' if n > 0 else 'left'}"
+
+
+def quoted(text: str) -> str:
+    """The text as a YAML quoted value: double quotes when it can, else single ones."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _example(line: _Line, limit: int = 60) -> str:
+    """': "..."' showing the fix, when the text is short enough to show whole."""
+    value = line.value
+    if not value or len(value) > limit or " #" in value:
+        return ", at its start and at its end"
+    return f": {quoted(value)}"
