@@ -277,3 +277,40 @@ def _example(line: _Line, limit: int = 60) -> str:
     if not value or len(value) > limit or " #" in value:
         return ", at its start and at its end"
     return f": {quoted(value)}"
+
+
+# -- slips that parse, then fail validation -------------------------------------
+
+def paragraph_read_as_key(value) -> str | None:
+    """`- Next steps: the next meeting ...` parses as a mapping; say so, with the fix."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(key, rest)] = value.items()
+    if not isinstance(key, str) or key in known_keys() or isinstance(rest, (dict, list)):
+        return None
+    text = f"{key}: {'' if rest is None else rest}".rstrip()
+    example = f": {quoted(text)}" if len(text) <= 60 and "\n" not in text else \
+        ", at its start and at its end"
+    return (f"this paragraph was read as a key, '{key}', because a colon and a space follow "
+            f"those words; put the whole paragraph in quotes{example}")
+
+
+def elsewhere(key, here: tuple) -> list[str]:
+    """Where else in the format a key stands (`publication.toc`), for a key put in the
+    wrong mapping; only the places a mapping path names, not items of lists."""
+    from . import schema
+    places = []
+    if key in schema.OUTLINE:
+        places.append(str(key))
+    for section, rules in schema.OUTLINE.items():
+        keys = rules.get("schema") if rules.get("type") == "dict" else None
+        if isinstance(keys, dict) and key in keys:
+            places.append(f"{section}.{key}")
+    return [p for p in places if p != ".".join(map(str, here + (key,)))]
+
+
+def misplaced_key(key, places: list[str]) -> str:
+    where = " or ".join(f"`{p}`" if "." in p else f"`{p}` at the top level" for p in places)
+    moves = [f"under `{p.rpartition('.')[0]}:`" if "." in p else "at the start of its line"
+             for p in places]
+    return f"unknown key '{key}' here; did you mean {where}? (move it {' or '.join(moves)})"

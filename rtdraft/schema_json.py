@@ -91,7 +91,7 @@ def _variant(when: str, rules: dict) -> dict:
     converted = convert(rules)
     converted.pop("default", None)
     if isinstance(converted.get("type"), list):   # empty is the whole value's rule, not a shape's
-        converted["type"] = [t for t in converted["type"] if t != "null"][0]
+        converted["type"] = next(t for t in converted["type"] if t != "null")
     if when not in ("string", "integer", "list", "mapping"):
         converted.setdefault("required", [when])
     return converted
