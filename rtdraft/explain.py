@@ -134,18 +134,40 @@ def _line_at(lines: list[str], index: int) -> str:
 
 def _unclosed_quote(lines, problem, at, context, context_mark, known):
     if context == "while scanning a quoted scalar" and context_mark is not None:
-        line, column = context_mark.line, context_mark.column
+        line, column, closes = context_mark.line, context_mark.column, "is never closed"
     else:
-        found = _open_quote_before(lines, at[0], known)
+        found = _open_quote_before(lines, at[0], known) or _quoted_across_lines(lines, at)
         if found is None:
             return None
-        line, column = found
+        line, column, end = found
+        closes = "is not closed on its line"
+        if end is not None:
+            closes += f" (YAML reads on to the {lines[line][column]} on line {end + 1})"
     quote = _line_at(lines, line)[column:column + 1] or '"'
-    return line, column, (f"the quote {quote} that opens this text is never closed: end the "
-                          f"text with {quote}, or remove the quote")
+    return line, column, (f"the quote {quote} that opens this text {closes}: end the text "
+                          f"with {quote}, or remove the quote")
 
 
-def _open_quote_before(lines: list[str], last: int, known) -> tuple[int, int] | None:
+def _quoted_across_lines(lines: list[str], at: tuple[int, int]):
+    """The quoted value just before the error, when it runs over several lines: most often
+    a quote left open, which YAML closes at the next such quote, far below."""
+    import yaml
+
+    last = None
+    try:
+        for token in yaml.scan("\n".join(lines[:at[0] + 1])):
+            if (token.start_mark.line, token.start_mark.column) >= at:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"') and \
+            last.end_mark.line > last.start_mark.line:
+        return last.start_mark.line, last.start_mark.column, last.end_mark.line
+    return None
+
+
+def _open_quote_before(lines: list[str], last: int, known) -> tuple[int, int, None] | None:
     """The first line up to `last` whose value opens a quote that its line does not close,
     while the next line reads as a new item or key: an unclosed quote, not a long text."""
     for index in range(min(last, len(lines) - 1) + 1):
@@ -153,8 +175,10 @@ def _open_quote_before(lines: list[str], last: int, known) -> tuple[int, int] | 
         if cut.first not in QUOTES or not cut.first or _closes(cut.value):
             continue
         following = next((s for s in lines[index + 1:last + 1] if s.strip()), "")
-        if re.match(r"\s*(?:- |[\w ]+:(?:\s|$))", following):
-            return index, cut.value_column
+        # a new item or key no deeper than this line's own: not the quoted text going on
+        if re.match(r"\s*(?:- |[\w ]+:(?:\s|$))", following) and \
+                len(following) - len(following.lstrip(" ")) <= cut.indent:
+            return index, cut.value_column, None
     return None
 
 
@@ -235,28 +259,42 @@ def _misindented(lines, problem, at, context, context_mark, known):
                        "mapping values are not allowed in this context"):
         return None
     here = _cut(_line_at(lines, at[0]), known)
-    is_item = here.text.lstrip().startswith("- ")
+    kind = "item" if here.text.lstrip().startswith("- ") else "key" if here.key else "text"
+    mine = here.key_column if kind == "key" else here.indent
     for index in range(at[0] - 1, -1, -1):
         above = _line_at(lines, index)
         if not above.strip() or above.lstrip().startswith("#"):
             continue
         cut = _cut(above, known)
-        if is_item and above.lstrip().startswith("- "):
-            mine, theirs, what = here.indent, cut.indent, ""
-        elif not is_item and here.key and cut.key:
-            mine, theirs, what = here.key_column, cut.key_column, f"the key above it ('{cut.key}')"
+        if kind == "text":   # a line of a text: the line above is the same text's
+            theirs = cut.value_column if index == at[0] - 1 and cut.value else cut.indent
+        elif kind == "item" and above.lstrip().startswith("- "):
+            theirs = cut.indent
+        elif kind == "key" and cut.key:
+            theirs = cut.key_column
+        elif cut.indent < mine - 2:
+            return None      # the parent: no sibling above
         else:
-            continue
-        if mine == theirs or abs(mine - theirs) > 2:
+            continue         # deeper content of the item or key above
+        if theirs > mine + 2 and kind != "text":
+            continue         # a nested list or mapping of the sibling above
+        if theirs == mine or abs(theirs - mine) > 2 or (kind == "text" and theirs < mine):
             return None
-        if is_item:
-            said = (f"this list item starts in column {mine + 1} and the one above it in "
-                    f"column {theirs + 1}; the items of a list start in the same column")
-        else:
-            said = (f"the key '{here.key}' starts in column {mine + 1} and {what} in column "
-                    f"{theirs + 1}; the keys of a mapping start in the same column")
-        return at[0], here.indent, f"{said}: move it {_spaces(theirs - mine)}"
+        return at[0], here.indent, f"{_said(kind, here, cut, mine, theirs)}: move it " \
+                                   f"{_spaces(theirs - mine)}"
     return None
+
+
+def _said(kind: str, here: _Line, above: _Line, mine: int, theirs: int) -> str:
+    if kind == "item":
+        return (f"this list item starts in column {mine + 1} and the one above it in column "
+                f"{theirs + 1}; the items of a list start in the same column")
+    if kind == "key":
+        return (f"the key '{here.key}' starts in column {mine + 1} and the key above it "
+                f"('{above.key}') in column {theirs + 1}; the keys of a mapping start in the "
+                f"same column")
+    return (f"this line of text starts in column {mine + 1} and the line above it in column "
+            f"{theirs + 1}; the lines of a text start in the same column")
 
 
 def _spaces(n: int) -> str:

@@ -4,10 +4,16 @@ Every message is checked exactly: the line and column where the editor must
 put the fix, the fix in plain words, then the parser's own words.
 """
 
-import pytest
-from conftest import MINIMAL, lines, load
+import re
 
+import pytest
+from conftest import MINIMAL, ROOT, lines, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rtdraft.explain import INDICATORS
 from rtdraft.lint import lint
+from rtdraft.validate import validate
 
 
 def edit(old: str, new: str) -> str:
@@ -97,9 +103,15 @@ SLIPS = {
     "quote never closed, before another quote": (
         edit(PARAGRAPH, '      - "Trends were discussed.') +
         "appendices:\n  - title: Agenda\n    agenda:\n      - {time: \"13:00\", title: Trends}\n",
-        "outline.yaml:14:9: error: the quote \" that opens this text is never closed: end the "
-        "text with \", or remove the quote (YAML parser: did not find expected '-' indicator, "
-        "while parsing a block collection)"),
+        "outline.yaml:14:9: error: the quote \" that opens this text is not closed on its line: "
+        "end the text with \", or remove the quote (YAML parser: did not find expected '-' "
+        "indicator, while parsing a block collection)"),
+    "quote never closed, in a text block": (
+        edit(PARAGRAPH, "      - 'In Calgary,\n        meth is the main threat.") +
+        "footnotes:\n  a: The city's figures.\n",
+        "outline.yaml:14:9: error: the quote ' that opens this text is not closed on its line "
+        "(YAML reads on to the ' on line 23): end the text with ', or remove the quote (YAML "
+        "parser: did not find expected '-' indicator, while parsing a block collection)"),
     "a paragraph read as a key": (
         edit("    - The event concluded.", "    - Next steps: the next meeting is in June."),
         "outline.yaml:20:7: error: conclusion.body[0]: this paragraph was read as a key, "
@@ -198,3 +210,44 @@ def test_mixed_quotes_flag_the_rarer_kind():
         "15:13: curly ’ in 'RCMP’s', while the outline's other apostrophes and single quotes "
         "are straight (2); use one kind throughout"]
     assert warnings(edit(PARAGRAPH, "      - The RCMP’s role."), "mixed-quotes") == []
+
+
+# -- any slip, anywhere: a message, never a traceback --------------------------------
+
+EXAMPLE = (ROOT / "examples" / "fall-2019-winnipeg.yaml").read_text(encoding="utf-8")
+ROWS = EXAMPLE.split("\n")
+
+
+def _slipped():
+    row = st.integers(0, len(ROWS) - 1)
+    return st.one_of(
+        st.tuples(row, st.sampled_from(list(INDICATORS) + [": ", " #", "\t"])).map(
+            lambda a: _at_text(a[0], a[1])),                                   # slip at a text
+        st.tuples(row, st.sampled_from([-1, 1])).map(lambda a: _shift(*a)),    # one space off
+    )
+
+
+def _at_text(index: int, slip: str) -> str:
+    rows = list(ROWS)
+    m = re.match(r"(\s*(?:- )?(?:\w+: )?)(.*)", rows[index])
+    rows[index] = m.group(1) + slip + m.group(2)
+    return "\n".join(rows)
+
+
+def _shift(index: int, by: int) -> str:
+    rows = list(ROWS)
+    rows[index] = " " + rows[index] if by > 0 else re.sub("^ ", "", rows[index])
+    return "\n".join(rows)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_slipped())
+def test_any_slip_gets_a_message_at_a_place_in_the_file(text):
+    source = load(text)
+    rows = text.split("\n")
+    for problem in validate(source):
+        assert 1 <= problem.line <= len(rows)
+        assert 1 <= problem.column <= len(rows[problem.line - 1]) + 1
+        assert problem.message
+    if source.ok and not validate(source):
+        lint(source)
