@@ -81,7 +81,7 @@ def convert(rules: dict) -> dict:
         out["items"] = convert(rules["schema"])
     if "keysrules" in rules:
         out["propertyNames"] = {k: v for k, v in convert(rules["keysrules"]).items()
-                                if k in ("pattern", "enum")}
+                                if k in ("type", "pattern", "enum")}
     if "valuesrules" in rules:
         out["additionalProperties"] = convert(rules["valuesrules"])
     return _nullable(out, rules)
