@@ -237,11 +237,37 @@ def _colon_in_text(lines, problem, at, context, context_mark, known):
     if problem != "mapping values are not allowed in this context":
         return None
     here = _cut(_line_at(lines, at[0]), known)
-    if at[1] <= here.value_column:
+    if at[1] > here.value_column:
+        return at[0], here.value_column, (f"{_this(here)} holds ': ', which YAML reads as the "
+                                          f"start of a key; put the whole {_noun(here)} in "
+                                          f"quotes{_example(here)}")
+    start = _text_start(lines, at[0], known)
+    if start is None:
         return None
-    return at[0], here.value_column, (f"{_this(here)} holds ': ', which YAML reads as the "
-                                      f"start of a key; put the whole {_noun(here)} in quotes"
-                                      f"{_example(here)}")
+    line, first = start
+    return line, first.value_column, (
+        f"{_this(first)} holds ': ' on line {at[0] + 1}, which YAML reads as the start of a "
+        f"key; put the whole {_noun(first)} in quotes, at its start and at its end, or write "
+        f"it as a folded block (>-)")
+
+
+def _text_start(lines: list[str], index: int, known) -> tuple[int, _Line] | None:
+    """For a line that goes on with the text of a line above it (`    with a colon: here`),
+    that line: where the text starts; None if the line is not such a continuation."""
+    here = _cut(_line_at(lines, index), known)
+    if here.text.lstrip().startswith("- ") or here.key in known:
+        return None
+    for above in range(index - 1, -1, -1):
+        text = _line_at(lines, above)
+        if not text.strip():
+            continue
+        cut = _cut(text, known)
+        if cut.indent >= here.indent and not text.lstrip().startswith("- "):
+            continue     # an earlier line of the same text
+        if cut.indent < here.indent and cut.value and cut.first not in INDICATORS:
+            return above, cut
+        return None
+    return None
 
 
 def _noun(line: _Line) -> str:

@@ -29,6 +29,12 @@ SLIPS = {
         "outline.yaml:12:12: error: this title holds ': ', which YAML reads as the start of a "
         "key; put the whole title in quotes: \"Session two: Data\" (YAML parser: mapping values "
         "are not allowed in this context)"),
+    "colon in the second line of a paragraph": (
+        edit(PARAGRAPH, "      - Trends were discussed\n        with a colon: here."),
+        "outline.yaml:14:9: error: this paragraph holds ': ' on line 15, which YAML reads as the "
+        "start of a key; put the whole paragraph in quotes, at its start and at its end, or "
+        "write it as a folded block (>-) (YAML parser: mapping values are not allowed in this "
+        "context)"),
     "paragraph starting with a quoted word": (
         edit(PARAGRAPH, '      - "Meth" is the main threat.'),
         "outline.yaml:14:9: error: this paragraph starts with \", which YAML reads as the start "
