@@ -29,7 +29,6 @@ INDICATORS = {
     "[": "the start of a list",
     "{": "the start of a mapping",
 }
-QUOTES = "\"'"
 
 # A line's parts: indentation, list dashes, an optional `key:`, then the value.
 _LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-[ \t]+)*)"
@@ -113,19 +112,18 @@ def explain(text: str, problem: str | None, problem_mark, context: str | None,
     outline format's key names, to tell a key from the first words of a text.
     """
     words = problem or "malformed YAML"
-    if context:
-        words = f"{words} ({context})"
-    plain = words.replace(" (", ", ").rstrip(")") if context else words
     lines = text.split("\n")
     mark = problem_mark or context_mark
     at = (mark.line, mark.column) if mark else (0, 0)
-    for explain in (_unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
-                    _colon_in_text, _misindented):
-        found = explain(lines, problem or "", at, context or "", context_mark, known_keys)
+    for slip in (_unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
+                 _colon_in_text, _misindented):
+        found = slip(lines, problem or "", at, context or "", context_mark, known_keys)
         if found:
             line, column, advice = found
-            return Explained(line + 1, column + 1, f"{advice} (YAML parser: {plain})")
-    return Explained(at[0] + 1, at[1] + 1, f"invalid YAML: {words}")
+            said = f"{words}, {context}" if context else words
+            return Explained(line + 1, column + 1, f"{advice} (YAML parser: {said})")
+    said = f"{words} ({context})" if context else words
+    return Explained(at[0] + 1, at[1] + 1, f"invalid YAML: {said}")
 
 
 def _line_at(lines: list[str], index: int) -> str:
@@ -136,13 +134,12 @@ def _unclosed_quote(lines, problem, at, context, context_mark, known):
     if context == "while scanning a quoted scalar" and context_mark is not None:
         line, column, closes = context_mark.line, context_mark.column, "is never closed"
     else:
-        found = _open_quote_before(lines, at[0], known) or _quoted_across_lines(lines, at)
+        found = _quoted_across_lines(lines, at)
         if found is None:
             return None
         line, column, end = found
-        closes = "is not closed on its line"
-        if end is not None:
-            closes += f" (YAML reads on to the {lines[line][column]} on line {end + 1})"
+        closes = (f"is not closed on its line (YAML reads on to the {lines[line][column]} on "
+                  f"line {end + 1})")
     quote = _line_at(lines, line)[column:column + 1] or '"'
     return line, column, (f"the quote {quote} that opens this text {closes}: end the text "
                           f"with {quote}, or remove the quote")
@@ -155,7 +152,8 @@ def _quoted_across_lines(lines: list[str], at: tuple[int, int]):
 
     last = None
     try:
-        for token in yaml.scan("\n".join(lines[:at[0] + 1])):
+        for token in yaml.scan("\n".join(lines[:at[0] + 1]),
+                               Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if (token.start_mark.line, token.start_mark.column) >= at:
                 break
             last = token
@@ -165,30 +163,6 @@ def _quoted_across_lines(lines: list[str], at: tuple[int, int]):
             last.end_mark.line > last.start_mark.line:
         return last.start_mark.line, last.start_mark.column, last.end_mark.line
     return None
-
-
-def _open_quote_before(lines: list[str], last: int, known) -> tuple[int, int, None] | None:
-    """The first line up to `last` whose value opens a quote that its line does not close,
-    while the next line reads as a new item or key: an unclosed quote, not a long text."""
-    for index in range(min(last, len(lines) - 1) + 1):
-        cut = _cut(lines[index], known)
-        if cut.first not in QUOTES or not cut.first or _closes(cut.value):
-            continue
-        following = next((s for s in lines[index + 1:last + 1] if s.strip()), "")
-        # a new item or key no deeper than this line's own: not the quoted text going on
-        if re.match(r"\s*(?:- |[\w ]+:(?:\s|$))", following) and \
-                len(following) - len(following.lstrip(" ")) <= cut.indent:
-            return index, cut.value_column, None
-    return None
-
-
-def _closes(value: str) -> bool:
-    quote, rest = value[0], value[1:]
-    if quote == "'":
-        rest = rest.replace("''", "")
-    else:
-        rest = re.sub(r"\\.", "", rest)
-    return quote in rest
 
 
 def _flow_not_closed(lines, problem, at, context, context_mark, known):

@@ -109,9 +109,9 @@ SLIPS = {
     "quote never closed, before another quote": (
         edit(PARAGRAPH, '      - "Trends were discussed.') +
         "appendices:\n  - title: Agenda\n    agenda:\n      - {time: \"13:00\", title: Trends}\n",
-        "outline.yaml:14:9: error: the quote \" that opens this text is not closed on its line: "
-        "end the text with \", or remove the quote (YAML parser: did not find expected '-' "
-        "indicator, while parsing a block collection)"),
+        "outline.yaml:14:9: error: the quote \" that opens this text is not closed on its line "
+        "(YAML reads on to the \" on line 24): end the text with \", or remove the quote (YAML "
+        "parser: did not find expected '-' indicator, while parsing a block collection)"),
     "quote never closed, in a text block": (
         edit(PARAGRAPH, "      - 'In Calgary,\n        meth is the main threat.") +
         "footnotes:\n  a: The city's figures.\n",
