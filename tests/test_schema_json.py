@@ -31,18 +31,35 @@ def test_schema_command_prints_it():
 
 
 def test_every_key_has_a_description():
+    document = json_schema()
+
+    def resolve(node):
+        if isinstance(node, dict) and "$ref" in node:
+            return document["definitions"][node["$ref"].removeprefix("#/definitions/")]
+        return node
+
     def walk(node, path):
+        node = resolve(node)
         if isinstance(node, dict):
             for key, sub in (node.get("properties") or {}).items():
                 if sub is True:   # a key named only so that a `required` beside it is defined
                     continue
+                sub = resolve(sub)
                 assert "description" in sub or "oneOf" in sub, f"{path}.{key}"
                 walk(sub, f"{path}.{key}")
             if isinstance(node.get("items"), dict):
                 walk(node["items"], path + "[]")
             for option in node.get("oneOf") or []:
                 walk(option, path)
-    walk(json_schema(), "")
+    walk(document, "")
+
+
+def test_repeated_parts_are_written_once():
+    document = json_schema()
+    assert len(text()) < 40_000
+    refs = set(re.findall(r'"\$ref": "#/definitions/([^"]+)"', text()))
+    assert refs == set(document["definitions"])       # each defined part is used, and defined
+    assert all(re.fullmatch(r"[A-Za-z0-9_.]+", name) for name in refs)
 
 
 def edit(old, new):
