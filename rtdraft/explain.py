@@ -319,7 +319,7 @@ def _example(line: _Line, limit: int = 60) -> str:
 
 # -- slips that parse, then fail validation -------------------------------------
 
-def paragraph_read_as_key(value) -> str | None:
+def paragraph_read_as_key(value, noun: str = "paragraph") -> str | None:
     """`- Next steps: the next meeting ...` parses as a mapping; say so, with the fix."""
     if not isinstance(value, dict) or len(value) != 1:
         return None
@@ -329,8 +329,8 @@ def paragraph_read_as_key(value) -> str | None:
     text = f"{key}: {'' if rest is None else rest}".rstrip()
     example = f": {quoted(text)}" if len(text) <= 60 and "\n" not in text else \
         ", at its start and at its end"
-    return (f"this paragraph was read as a key, '{key}', because a colon and a space follow "
-            f"those words; put the whole paragraph in quotes{example}")
+    return (f"this {noun} was read as a key, '{key}', because a colon and a space follow "
+            f"those words; put the whole {noun} in quotes{example}")
 
 
 def elsewhere(key, here: tuple) -> list[str]:

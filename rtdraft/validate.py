@@ -255,6 +255,10 @@ def _message(error) -> tuple[str, str, int | None]:
         return "empty", "must not be empty" if constraint == 1 else \
             f"must have at least {constraint} items", None
     if code == errors.BAD_TYPE.code:
+        read_as_key = explain.paragraph_read_as_key(value, "text") if constraint == "string" \
+            else None
+        if read_as_key:
+            return "type", read_as_key, None
         wanted = constraint if isinstance(constraint, list) else [constraint]
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
         return "type", f"must be {names}, not {_type_of(value)}", None

@@ -123,6 +123,12 @@ SLIPS = {
         "outline.yaml:20:7: error: conclusion.body[0]: this paragraph was read as a key, "
         "'Next steps', because a colon and a space follow those words; put the whole paragraph "
         "in quotes: \"Next steps: the next meeting is in June.\""),
+    "an organization read as a key": (
+        MINIMAL + "appendices:\n  - title: Organizations\n    organizations:\n"
+                  "      - Health Canada: Controlled Substances\n",
+        "outline.yaml:24:9: error: appendices[0].organizations[0]: this text was read as a key, "
+        "'Health Canada', because a colon and a space follow those words; put the whole text in "
+        "quotes: \"Health Canada: Controlled Substances\""),
     "toc under meeting": (
         edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  toc: true"),
         "outline.yaml:6:3: error: meeting.toc: unknown key 'toc' here; did you mean "
