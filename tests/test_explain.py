@@ -263,3 +263,40 @@ def test_any_slip_gets_a_message_at_a_place_in_the_file(text):
         assert problem.message
     if source.ok and not validate(source):
         lint(source)
+
+
+# -- the reference's "Common mistakes" table: what it shows is what happens ----------
+
+def _mistakes_table() -> list[tuple[str, str]]:
+    reference = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    section = reference.split("## Common mistakes", 1)[1].split("\n## ", 1)[0]
+    pairs = []
+    for row in re.findall(r"^\| (.*) \|$", section, re.MULTILINE)[2:]:
+        wrote, _, fix = row.split(" | ")
+        spans = [re.findall(r"`([^`]+)`", cell) for cell in (wrote, fix)]
+        if spans[0] and spans[1] and spans[0][0][:2] == spans[1][-1][:2]:
+            pairs.append((spans[0][0], spans[1][-1]))
+    return pairs
+
+
+MISTAKES = _mistakes_table()
+
+
+def _in_outline(snippet: str) -> str:
+    if snippet.startswith("- "):
+        return edit(PARAGRAPH, "      " + snippet)
+    return edit("  - title: Trends", "  - " + snippet)
+
+
+def test_the_reference_shows_the_slips_with_their_fixes():
+    assert len(MISTAKES) == 5
+
+
+@pytest.mark.parametrize(("wrote", "fix"), MISTAKES)
+def test_each_mistake_in_the_reference_is_caught_and_its_fix_is_valid(wrote, fix):
+    caught = validate(load(_in_outline(wrote))) or \
+        [p for p in lint(load(_in_outline(wrote))) if p.rule == "comment-in-text"]
+    assert caught != []
+    fixed = load(_in_outline(fix))
+    assert validate(fixed) == []
+    assert [p for p in lint(fixed) if p.rule == "comment-in-text"] == []
