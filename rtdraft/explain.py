@@ -280,8 +280,8 @@ def _misindented(lines, problem, at, context, context_mark, known):
             continue         # a nested list or mapping of the sibling above
         if theirs == mine or abs(theirs - mine) > 2 or (kind == "text" and theirs < mine):
             return None
-        return at[0], here.indent, f"{_said(kind, here, cut, mine, theirs)}: move it " \
-                                   f"{_spaces(theirs - mine)}"
+        said = _said(kind, here, cut, mine, theirs)
+        return at[0], here.indent, f"{said}: move it {_spaces(theirs - mine)}"
     return None
 
 

@@ -43,6 +43,6 @@ def listing() -> str:
     lines = [f"{name:<{width}}  {title}" for name, title in known.items()]
     lines += ["", "Read one with: rtdraft docs TOPIC",
               f"The files: {folder()}",
-              f"The default reference document (copy it to change the styles): "
-              f"{default_path('reference.docx')}"]
+              ("The default reference document (copy it to change the styles): "
+               f"{default_path('reference.docx')}")]
     return "\n".join(lines) + "\n"
