@@ -115,6 +115,8 @@ def explain(text: str, problem: str | None, problem_mark, context: str | None,
     lines = text.split("\n")
     mark = problem_mark or context_mark
     at = (mark.line, mark.column) if mark else (0, 0)
+    if at[0] >= len(lines):     # the end of the stream, past a last line without a line break
+        at = (len(lines) - 1, len(lines[-1]))
     for slip in (_unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
                  _colon_in_text, _misindented):
         found = slip(lines, problem or "", at, context or "", context_mark, known_keys)
