@@ -300,3 +300,8 @@ def test_each_mistake_in_the_reference_is_caught_and_its_fix_is_valid(wrote, fix
     fixed = load(_in_outline(fix))
     assert validate(fixed) == []
     assert [p for p in lint(fixed) if p.rule == "comment-in-text"] == []
+
+
+def test_the_reference_quotes_a_message_as_validate_prints_it():
+    reference = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    assert f"\n{SLIPS['colon in a title'][1]}\n" in reference
