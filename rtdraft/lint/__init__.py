@@ -24,6 +24,7 @@ class Finding:
     message: str
     needle: str = ""        # the words the finding is about, to point at their line
     offset: int = 0         # where the needle stands in the piece's text
+    at: tuple[int, int] | None = None   # line and column, for what stands outside the value
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Outline:
     data: dict
     pieces: list[Piece]
     abbreviations: frozenset[str]
+    source: Source | None = None    # the file itself, for rules about how the YAML is written
 
     def prose(self) -> Iterator[Piece]:
         return (p for p in self.pieces if p.role == "prose")
@@ -55,7 +57,7 @@ def rule_ids() -> list[str]:
 
 
 def _load() -> None:
-    from . import abbreviations, counts, names, organizations, style, wording  # noqa: F401
+    from . import abbreviations, counts, names, organizations, quotes, style, wording, yaml_text  # noqa: F401
 
 
 def documentation(rule_id: str) -> str:
@@ -113,7 +115,8 @@ def lint(source: Source, disabled: Iterable[str] = ()) -> list[Problem]:
     settings = data.get("lint") or {}
     skip = set(disabled) | set(settings.get("disable") or [])
     ignored = [(entry["rule"], entry["path"]) for entry in settings.get("ignore") or []]
-    outline = Outline(data, pieces(data), frozenset(settings.get("abbreviations") or []))
+    outline = Outline(data, pieces(data), frozenset(settings.get("abbreviations") or []),
+                      source)
     texts = {p.path: p.text for p in outline.pieces}
     problems = set()
     for rule_id, check in RULES.items():
@@ -131,6 +134,8 @@ def lint(source: Source, disabled: Iterable[str] = ()) -> list[Problem]:
 
 
 def _position(source: Source, text: str, finding: Finding) -> tuple[int, int]:
+    if finding.at:
+        return finding.at
     if not finding.needle:
         return source.position(finding.path)
     return source.locate_at(finding.path, text, finding.offset, finding.needle)
