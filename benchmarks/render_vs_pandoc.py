@@ -72,12 +72,8 @@ def scaled(folder: Path, times: int) -> Path:
     return path
 
 
-def compare(folder: Path, outline: Path, runs: int) -> dict:
-    subprocess.run(rtdraft() + ["render", str(outline), "--format", "md", "-o", str(folder)],
-                   check=True, stdout=subprocess.DEVNULL)
-    markdown = folder / (outline.stem + ".md")
-    ours_cmd = rtdraft() + ["render", str(outline), "--format", "docx", "-o", str(folder)]
-    theirs_cmd = ["pandoc", str(markdown), "-o", str(folder / "pandoc.docx")]
+def paired(ours_cmd: list[str], theirs_cmd: list[str], runs: int) -> tuple[list, list, list]:
+    """(seconds, MB) of each run of both commands, in pairs, and each pair's time ratio."""
     timed(ours_cmd), timed(theirs_cmd)            # warm the file cache
     ours, theirs, ratios = [], [], []
     for run in range(runs):
@@ -88,6 +84,16 @@ def compare(folder: Path, outline: Path, runs: int) -> dict:
         ours.append(result["ours"])
         theirs.append(result["theirs"])
         ratios.append(result["ours"][0] / result["theirs"][0])
+    return ours, theirs, ratios
+
+
+def compare(folder: Path, outline: Path, runs: int) -> dict:
+    subprocess.run(rtdraft() + ["render", str(outline), "--format", "md", "-o", str(folder)],
+                   check=True, stdout=subprocess.DEVNULL)
+    markdown = folder / (outline.stem + ".md")
+    ours_cmd = rtdraft() + ["render", str(outline), "--format", "docx", "-o", str(folder)]
+    theirs_cmd = ["pandoc", str(markdown), "-o", str(folder / "pandoc.docx")]
+    ours, theirs, ratios = paired(ours_cmd, theirs_cmd, runs)
     return {
         "size": outline.stat().st_size,
         "rtdraft": statistics.median(t for t, _ in ours),

@@ -230,6 +230,29 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 
 
 @main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to serve on [default: a free one].")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to serve on; another than this machine's only if you say so.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of Jinja2 templates that replace the default HTML ones.")
+def preview(outline: Path, port: int, host: str, open_browser: bool,
+            template_dir: Path | None) -> None:
+    """Serve the outline's web edition and re-render it on every save.
+
+    Prints the URL; the open page reloads itself when the outline or a template
+    is saved. When the outline does not validate, the page shows its problems
+    above the last good rendering; lint findings are listed too. Ctrl-C stops.
+    Exits 2 when the port is in use.
+    """
+    from .preview import Preview, run
+
+    run(Preview(outline, template_dir), host, port, click.echo, open_browser)
+
+
+@main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the schema to this file instead of printing it.")
 def schema(output: Path | None) -> None:

@@ -108,4 +108,4 @@ def test_one_format_to_a_file_in_a_new_folder(outline, tmp_path):
 def test_unknown_output_format_is_a_usage_error(outline):
     result = run("render", outline, "--format", "pdf")
     assert result.exit_code == 2
-    assert "'pdf' is not a format; choose from docx, md" in result.output
+    assert "'pdf' is not a format; choose from docx, html, md" in result.output

@@ -16,6 +16,6 @@ def test_wheel_contains_the_templates(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     sources = {str(p.relative_to(ROOT)) for p in (ROOT / "rtdraft").rglob("*.py")}
     templates = {"rtdraft/templates/" + p.name for p in (ROOT / "templates").iterdir()
-                 if p.suffix in (".j2", ".docx")}
+                 if p.suffix in (".j2", ".docx", ".css")}
     assert sources - names == set()          # every module of the package is installed
-    assert templates - names == set() and len(templates) == 3
+    assert templates - names == set() and len(templates) == 6

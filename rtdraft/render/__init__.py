@@ -17,6 +17,11 @@ def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
     return docx.render(document, reference_doc)
 
 
+def _html(document: Document, template_dir: Path | None = None, **_) -> bytes:
+    from . import html
+    return html.render(document, template_dir)
+
+
 def _markdown(document: Document, template_dir: Path | None = None, **_) -> bytes:
     from . import markdown
     return markdown.render(document, template_dir)
@@ -24,5 +29,6 @@ def _markdown(document: Document, template_dir: Path | None = None, **_) -> byte
 
 WRITERS: dict[str, tuple[str, Callable[..., bytes]]] = {
     "docx": (".docx", _docx),
+    "html": (".html", _html),
     "md": (".md", _markdown),
 }

@@ -13,13 +13,12 @@ import re
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from .. import inline
-from ..errors import TemplateError
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_dir
+from . import sandbox
 
 TEMPLATE = "summary.md.j2"
 
@@ -138,25 +137,12 @@ def context(document: Document) -> dict:
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    loaders = [jinja2.FileSystemLoader(str(default_dir()))]
-    if template_dir:
-        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
-    return ImmutableSandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
-        finalize=_finalize, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True)
+    folders = ([template_dir] if template_dir else []) + [default_dir()]
+    return sandbox.environment(folders, finalize=_finalize, autoescape=False,
+                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def render(document: Document, template_dir: Path | None = None) -> bytes:
-    try:
-        template = environment(template_dir).get_template(TEMPLATE)
-        text = template.render(context(document))
-    except SecurityError as exc:
-        raise TemplateError(f"template refused: {exc}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template error: "
-                            f"{exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{TEMPLATE}: template error: {exc}") from None
+    text = sandbox.render(environment(template_dir), TEMPLATE, context(document))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
     return text.encode("utf-8")

@@ -1,0 +1,112 @@
+// Open each rendered page in chromium and report, as JSON on stdout, what the tests
+// assert: axe-core's WCAG 2.1 AA violations, requests to anything but the page itself,
+// the fragment links that miss their target, headings, overflow at narrow widths,
+// and screenshots at desktop and phone widths.
+//   node check_pages.js SCREENSHOT_DIR PAGE.html...
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const { launch } = require('./chromium');
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+async function checkLinks(page) {
+  // Follow every in-page link as a reader would (a click) and see where it lands.
+  const hrefs = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')));
+  const missed = [];
+  const links = await page.$$('a[href^="#"]');
+  for (let i = 0; i < links.length; i++) {
+    const href = hrefs[i];
+    const landed = await page.evaluate(async (a, href) => {
+      const target = document.getElementById(decodeURIComponent(href.slice(1)));
+      if (!target) return 'no element with this id';
+      a.click();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (decodeURIComponent(location.hash) !== decodeURIComponent(href)) return `location is ${location.hash}`;
+      if (!target.matches(':target')) return 'target is not :target';
+      const box = target.getBoundingClientRect();
+      if (box.top < -1 || box.top > window.innerHeight) return `target at ${box.top}px`;
+      return null;
+    }, links[i], href);
+    if (landed) missed.push({ href, problem: landed });
+  }
+  return { count: hrefs.length, hrefs, missed };
+}
+
+async function overflow(page, width) {
+  await page.setViewport({ width, height: 800 });
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function screenshots(browser, url, shots, name) {
+  // A fresh page, so that no link shows as visited.
+  const page = await browser.newPage();
+  const out = { desktop: path.join(shots, `${name}-desktop.png`),
+    phone: path.join(shots, `${name}-phone.png`) };
+  await page.setViewport(DESKTOP);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.screenshot({ path: out.desktop });
+  await page.setViewport(PHONE);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.screenshot({ path: out.phone });
+  await page.close();
+  return out;
+}
+
+async function check(browser, file, shots) {
+  const url = pathToFileURL(path.resolve(file)).href;
+  const shot = await screenshots(browser, url, shots, path.basename(file, '.html'));
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()); });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.setViewport(DESKTOP);
+  await page.goto(url, { waitUntil: 'load' });
+  const axe = await page.evaluate(async (source, tags) => {
+    // axe is injected after the page loaded: the page's own policy allows no script.
+    (0, eval)(source);
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return { violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })), passes: result.passes.length };
+  }, AXE, TAGS);
+  const structure = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    h1: document.querySelectorAll('h1').length,
+    main: document.querySelectorAll('main').length,
+    headings: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])),
+    navLinks: document.querySelectorAll('nav.toc a').length,
+    tables: document.querySelectorAll('table > caption + thead th[scope=col]').length / 3,
+    otherLanguage: [...document.querySelectorAll('main [lang]')].map((e) => e.lang),
+    fonts: { heading: getComputedStyle(document.querySelector('h1')).fontFamily,
+      text: getComputedStyle(document.body).fontFamily },
+    paragraphWidthCh: (() => {
+      const p = [...document.querySelectorAll('main p')].sort((a, b) => b.textContent.length - a.textContent.length)[0];
+      const probe = document.createElement('span'); probe.textContent = '0'.repeat(100);
+      probe.style.whiteSpace = 'nowrap'; probe.style.position = 'absolute';
+      p.appendChild(probe); const ch = probe.getBoundingClientRect().width / 100; probe.remove();
+      return p.getBoundingClientRect().width / ch;
+    })(),
+  }));
+  const links = await checkLinks(page);
+  const widths = { 640: await overflow(page, 640), 320: await overflow(page, 320) };
+  await page.close();
+  return { file, axe, structure, links, overflow: widths, requests, consoleErrors,
+    screenshots: shot };
+}
+
+(async () => {
+  const [shots, ...files] = process.argv.slice(2);
+  const { browser, close } = await launch();
+  try {
+    const results = [];
+    for (const file of files) results.push(await check(browser, file, shots));
+    process.stdout.write(JSON.stringify(results, null, 1));
+  } finally {
+    await close();
+  }
+})().catch((e) => { console.error(e && e.stack || e); process.exit(1); });

@@ -1,0 +1,170 @@
+"""The HTML writer: a Canada.ca content page, read back by Python's HTML parser."""
+
+from datetime import date
+from html.parser import HTMLParser
+from itertools import pairwise
+
+import pytest
+from conftest import EXAMPLES, MINIMAL, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rtdraft.errors import TemplateError
+from rtdraft.model import build
+from rtdraft.render import WRITERS, html
+from rtdraft.source import read
+
+FOOTNOTED = MINIMAL.replace("    - Trends were discussed.",
+                            "    - Trends were discussed.[^a] Again.[^a]") + """\
+footnotes:
+  a: See <https://example.org/a?b=1&c=2>.
+appendices:
+  - title: Agenda
+    agenda:
+      - {time: "9:00", title: Welcome <b>, speakers: [Jane Doe]}
+"""
+
+
+class Page(HTMLParser):
+    """Tags with their attributes, and the text of each element by id."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.tags: list[tuple[str, dict]] = []
+        self.raw = text
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def all(self, tag: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag]
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if "id" in a}
+
+
+def render(text=MINIMAL, template_dir=None) -> str:
+    return html.render(build(load(text).data, today=date(2021, 6, 1)), template_dir).decode()
+
+
+def test_registered_as_a_writer():
+    assert WRITERS["html"][0] == ".html"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_have_the_content_page_structure(example):
+    document = build(read(example).data)
+    page = Page(html.render(document).decode())
+    assert page.raw.startswith(f'<!DOCTYPE html>\n<html lang="{document.locale}">')
+    assert len(page.all("h1")) == 1 and len(page.all("main")) == 1
+    levels = [int(t[1]) for t, _ in page.tags if t in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels   # no level skipped
+    targets = [a["href"][1:] for a in page.all("a") if a.get("href", "").startswith("#")]
+    assert targets and set(targets) <= page.ids()
+    assert [a for a in page.all("th") if a.get("scope") != "col"] == []
+    # Nothing is fetched: no script, no link element, no image, and a policy saying so.
+    assert not page.all("script") and not page.all("link") and not page.all("img")
+    assert ("meta", {"http-equiv": "Content-Security-Policy", "content": html.CSP}) in page.tags
+    assert not any(word in page.raw for word in ("url(", "@import", "@font-face", "src="))
+    year = document.published.year     # the examples give a year: so does the page
+    assert f'<dd><time datetime="{year}">{year}</time></dd>' in page.raw
+
+
+def test_footnotes_link_both_ways():
+    page = Page(render(FOOTNOTED))
+    assert page.raw.count('<a class="fn-lnk" href="#fn1">') == 2
+    assert {"fn1-rf", "fn1-rf-1", "fn1"} <= page.ids()
+    returns = [a["href"] for a in page.all("a") if a.get("class") == "fn-rtn"]
+    assert returns == ["#fn1-rf", "#fn1-rf-1"]
+    assert '<a href="https://example.org/a?b=1&amp;c=2">' in page.raw
+
+
+def test_agenda_is_a_table_with_caption_and_header_scopes():
+    page = render(FOOTNOTED)
+    assert '<caption class="wb-inv">Appendix A: Agenda</caption>' in page
+    assert '<th scope="col">Time</th>' in page
+    assert "<td>Welcome &lt;b&gt;</td>" in page
+
+
+def test_french_non_breaking_spaces_are_entities():
+    text = MINIMAL.replace("  department: Public Safety Canada",
+                           "  department: Sécurité publique Canada\n  language: fr\n"
+                           "  other_language_title: Spring Roundtable")
+    text = text.replace("Trends were discussed.", "'Les tendances : « drogues » ?'")
+    page = render(text)
+    assert "<p>Les tendances&nbsp;: «&nbsp;drogues&nbsp;»&nbsp;?</p>" in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr-CA">')
+    assert '<p lang="en-CA">Also available in English under the title: Spring Roundtable</p>' \
+        in page
+    assert "Date de modification&nbsp;:" in page
+
+
+def test_values_are_escaped_and_templates_are_sandboxed(tmp_path):
+    page = render(MINIMAL.replace("Trends were discussed.", "<script>x</script> & {{ 1 }}"))
+    assert "<p>&lt;script&gt;x&lt;/script&gt; &amp; {{ 1 }}</p>" in page
+    (tmp_path / "summary.html.j2").write_text("{{ doc.__class__.__mro__ }}")
+    with pytest.raises(TemplateError, match="template refused"):
+        render(template_dir=tmp_path)
+
+
+def test_template_dir_overrides_one_template(tmp_path):
+    (tmp_path / "block.html.j2").write_text("[{{ block.kind }}]\n")
+    page = render(template_dir=tmp_path)
+    assert "[heading]" in page and "<main" in page    # the default page, the user's block
+    (tmp_path / "summary.html.j2").write_text("{% for b in blocks %}{{ b.kind }}|{% endfor %}")
+    assert render(template_dir=tmp_path).startswith("heading|paragraph|")
+
+
+class Texts(HTMLParser):
+    """The text of each <p> of <main>, entities resolved, as a browser reads it."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs, self.depth, self.tags = [], 0, []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "p":
+            self.paragraphs.append("")
+
+    def handle_data(self, data):
+        if self.tags and self.tags[-1] == "p":
+            self.paragraphs[-1] += data
+
+    def handle_endtag(self, tag):
+        if self.tags and self.tags[-1] == tag:
+            self.tags.pop()
+
+
+words = st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="*[]<\\"),
+                min_size=1, max_size=60).filter(lambda s: s.strip())
+
+
+@settings(max_examples=30, deadline=None)
+@given(paragraph=words, title=words)
+def test_any_text_comes_out_as_written_and_adds_no_markup(paragraph, title):
+    data = load(MINIMAL).data
+    data["introduction"]["body"] = [paragraph]
+    data["meeting"]["title"] = title
+    page = html.render(build(data, today=date(2021, 6, 1))).decode()
+    parsed = Texts(page)
+    assert " ".join(paragraph.split()) in parsed.paragraphs
+    tags = Page(page).tags
+    assert [t for t, _ in tags].count("h1") == 1 and not Page(page).all("script")
+    assert Page(page).all("title") and f"<h1 id=\"wb-cont\">{html.text(title)}</h1>" in page
+
+
+def test_heading_ids_keep_clear_of_the_pages_own_ids():
+    text = FOOTNOTED.replace("    - The roundtable met once.", """\
+    - The roundtable met once.
+    - subheading: About
+    - subheading: FN1
+    - subheading: fn1 rf
+    - subheading: About section""")
+    page = Page(render(text))
+    ids = [a["id"] for _, a in page.tags if "id" in a]
+    assert len(ids) == len(set(ids))
+    assert {"about-section", "fn1-section", "fn1-rf-section", "about-section-section"} <= set(ids)

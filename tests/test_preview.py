@@ -1,0 +1,225 @@
+"""`rtdraft preview`: the whole command, a real browser, an outline edited, broken and mended."""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from browser_run import run_script
+from conftest import EXAMPLES, ROOT
+
+from rtdraft.preview import Preview, panel_html
+
+FALL = ROOT / "examples" / "fall-2019-winnipeg.yaml"
+TITLE = "title: Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
+
+
+class Running:
+    """`rtdraft preview` in its own process, as a user starts it."""
+
+    def __init__(self, *args):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "rtdraft", "preview", *map(str, args)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        found = re.search(r"at (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C to stop\)", line)
+        assert found, line + self.process.stderr.read()
+        self.url, self.port = found.group(1), int(found.group(2))
+
+    def stop(self) -> tuple[int, str, str]:
+        self.process.send_signal(signal.SIGINT)
+        out, err = self.process.communicate(timeout=30)
+        return self.process.returncode, out, err
+
+
+@pytest.fixture
+def outline(tmp_path):
+    path = tmp_path / "fall.yaml"
+    shutil.copy(FALL, path)
+    return path
+
+
+def validate_lines(path) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "rtdraft", "validate", str(path)],
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 1
+    return result.stdout.splitlines()
+
+
+def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
+    good = outline.read_text()
+    edited = good.replace(TITLE, TITLE + " (edited)", 1)
+    broken = edited.replace("dates: [2019-10-08, 2019-10-09]", "dates: [2019-10-08, 2019-13-09]")
+    (tmp_path / "broken.yaml").write_text(broken)
+    expected = [line.replace(str(tmp_path / "broken.yaml"), str(outline))
+                for line in validate_lines(tmp_path / "broken.yaml")]
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps([
+        {"content": edited, "expect": "Illicit Drugs (edited)"},
+        {"content": broken, "expect": "error:", "click": True},
+        {"content": good, "expect": "Lint findings", "click": True},
+    ]))
+    preview = Running(outline)
+    try:
+        session = run_script("preview_session.js", preview.url, outline, plan)
+    finally:
+        code, out, err = preview.stop()
+    assert (code, err) == (0, "") and out.endswith("stopped\n")
+    assert session["initial"]["h1"] == "Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
+    edit, broke, mended = session["steps"]
+    assert edit["h1"].endswith("(edited)") and edit["problems"] == [] and edit["reloads"] >= 1
+    # Broken: validate's own words above the last good rendering.
+    assert broke["problems"] == expected and expected
+    assert broke["h1"].endswith("(edited)")
+    line = int(expected[0].split(":")[1])
+    assert broke["clicked"]["open"] and broke["clicked"]["visible"]
+    assert broke["clicked"]["line"] == f"rtdraft-L{line}"
+    assert "2019-13-09" in broke["clicked"]["text"]
+    assert mended["problems"] == [] and mended["findings"]
+    finding = mended["findings"][0]          # clicked: its line of the outline is shown
+    line = int(finding.split(":")[1])
+    assert mended["clicked"]["line"] == f"rtdraft-L{line}" and mended["clicked"]["visible"]
+    assert mended["clicked"]["text"] == f"{line:4d}  {good.splitlines()[line - 1]}"
+    assert mended["h1"] == "Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
+
+
+def test_second_preview_on_the_same_port_is_refused(outline):
+    first = Running(outline)
+    try:
+        second = subprocess.run([sys.executable, "-m", "rtdraft", "preview", str(outline),
+                                 "--port", str(first.port)],
+                                capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        first.stop()
+    assert second.returncode == 2
+    assert second.stderr == (f"Error: port {first.port} on 127.0.0.1 is in use (another "
+                             "preview?); choose another with --port, or leave --port out for "
+                             "a free one\n")
+
+
+def test_served_page_and_events(outline):
+    from urllib.error import HTTPError
+    from urllib.request import Request, urlopen
+
+    preview = Running(outline)
+    try:
+        page = urlopen(preview.url, timeout=10).read().decode()
+        script = urlopen(preview.url + "__rtdraft/live.js", timeout=10).read().decode()
+        with pytest.raises(HTTPError) as missing:
+            urlopen(preview.url + "nothing", timeout=10)
+        with pytest.raises(HTTPError) as rebound:
+            urlopen(Request(preview.url, headers={"Host": f"evil.example:{preview.port}"}),
+                    timeout=10)
+        events = urlopen(preview.url + "__rtdraft/events", timeout=10)
+        first = (events.readline() + events.readline()).decode()
+        start = time.monotonic()
+    finally:
+        code, _, err = preview.stop()       # with the event stream still open
+    assert (code, err) == (0, "") and time.monotonic() - start < 5
+    assert missing.value.code == 404 and rebound.value.code == 403
+    assert '<script src="/__rtdraft/live.js" data-version="1"></script>\n</head>' in page
+    assert "script-src &#39;self&#39;; connect-src &#39;self&#39;" in page
+    assert "new EventSource('/__rtdraft/events')" in script
+    assert first == "retry: 300\ndata: 1\n"
+
+
+def test_sigterm_stops_it_too(outline):
+    preview = Running(outline)
+    start = time.monotonic()
+    preview.process.terminate()
+    out, err = preview.process.communicate(timeout=30)
+    assert (preview.process.returncode, err, out) == (0, "", "stopped\n")
+    assert time.monotonic() - start < 10
+
+
+def test_problems_panel_escapes_and_numbers_lines(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("rtdraft: 1\nmeeting: <b>x</b>\n")
+    state = Preview(path).refresh()
+    assert state.page == b"" and state.problems
+    panel = panel_html(state)
+    assert '<span id="rtdraft-L2">   2  meeting: &lt;b&gt;x&lt;/b&gt;</span>' in panel
+    assert f'data-line="{state.problems[0].line}">{path}:' in panel
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_previews_without_problems(example):
+    state = Preview(example).refresh()
+    assert state.problems == [] and state.page.startswith(b"<!DOCTYPE html>")
+
+
+def test_saving_a_template_renders_again(outline, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "block.html.j2").write_text("<p>one {{ block.kind }}</p>\n")
+    preview = Preview(outline, templates)
+    assert saved_while_watching(preview, lambda: (templates / "block.html.j2").write_text(
+        "<p>two {{ block.kind }}</p>\n")) >= 1
+    assert b"<p>two heading</p>" in preview.state.page and b"<p>one" not in preview.state.page
+
+
+def test_open_starts_the_users_browser_with_the_url(outline, tmp_path, monkeypatch):
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", f"{browser} %s")
+    preview = Running(outline, "--open")
+    try:
+        for _ in range(100):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+    finally:
+        preview.stop()
+    assert opened.read_text() == preview.url + "\n"
+
+
+def test_page_with_problems_passes_axe_too(outline, tmp_path):
+    preview = Preview(outline)
+    preview.refresh()
+    outline.write_text(outline.read_text().replace("2019-10-09]", "2019-13-09]"))
+    state = preview.refresh()
+    assert state.problems and state.page
+    (tmp_path / "served.html").write_bytes(state.served)
+    [result] = run_script("check_pages.js", tmp_path, tmp_path / "served.html")
+    assert result["axe"]["violations"] == []
+    assert result["overflow"] == {"320": 0, "640": 0}
+
+
+def saved_while_watching(preview: Preview, save) -> int:
+    """Run the watcher, save, and return the version the save brought (or the old one)."""
+    import threading
+
+    first = preview.refresh()
+    watcher = threading.Thread(target=preview.watch, daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.3)                         # the watcher is set up
+        save()
+        return preview.wait(first.version, timeout=10) - first.version
+    finally:
+        preview.stop()
+        watcher.join(timeout=10)
+        assert not watcher.is_alive()
+
+
+def test_an_outline_named_through_a_link_is_seen_when_its_file_is_saved(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    shutil.copy(FALL, real / "fall.yaml")
+    (tmp_path / "fall.yaml").symlink_to(real / "fall.yaml")
+    preview = Preview(tmp_path / "fall.yaml")
+    text = (real / "fall.yaml").read_text()
+
+    def save_as_some_editors_do():      # a new file renamed over the name given
+        (tmp_path / "new.tmp").write_text(text.replace(TITLE, TITLE + " (linked)"))
+        os.replace(tmp_path / "new.tmp", tmp_path / "fall.yaml")
+
+    assert saved_while_watching(preview, save_as_some_editors_do) >= 1
+    assert b"Illicit Drugs (linked)</h1>" in preview.state.page
