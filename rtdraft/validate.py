@@ -32,6 +32,10 @@ _CATALOGUE = re.compile(
 class OutlineValidator(cerberus.Validator):
     """cerberus plus the `variants` rule and our named checks."""
 
+    # true and false are ints to Python, not whole numbers to an editor (or to JSON Schema).
+    types_mapping = {**cerberus.Validator.types_mapping,
+                     "integer": cerberus.TypeDefinition("integer", (int,), (bool,))}
+
     def _validate_variants(self, shapes, field, value):
         """{'type': 'list'}"""
         if value is None:

@@ -85,6 +85,10 @@ INVALID = {
     "unknown label": MINIMAL + "labels:\n  apendix: Annex\n",
     "unknown lint rule": MINIMAL + "lint:\n  disable: [nope]\n",
     "version": MINIMAL.replace("rtdraft: 1", "rtdraft: 2"),
+    "version true": MINIMAL.replace("rtdraft: 1", "rtdraft: true"),
+    "edition true": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: true"),
+    "year true": edit("  department: Public Safety Canada",
+                      "  department: Public Safety Canada\n  date: true"),
     "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
     "too deep": edit("    - Partners agreed to meet again.",
                      "    - text: a\n      bullets:\n        - text: b\n          bullets:\n"

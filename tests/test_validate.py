@@ -110,6 +110,14 @@ def test_allowed_values():
     ]
 
 
+def test_true_is_not_a_whole_number():
+    text = edit("  dates: 2021-03-29\n", "  dates: 2021-03-29\n  edition: true\n")
+    assert lines(text.replace("rtdraft: 1", "rtdraft: true")) == [
+        "outline.yaml:1:10: error: rtdraft: must be a whole number, not true/false",
+        "outline.yaml:6:12: error: meeting.edition: must be a whole number, not true/false",
+    ]
+
+
 def test_edition_must_be_positive():
     text = edit("  dates: 2021-03-29\n", "  dates: 2021-03-29\n  edition: 0\n")
     assert lines(text) == ["outline.yaml:6:12: error: meeting.edition: must be at least 1"]
