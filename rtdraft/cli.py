@@ -149,6 +149,12 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     if problems:
         emit(problems, output_format)
         sys.exit(errors.INVALID)
+    suffixes = {WRITERS[name][0] for name in formats}
+    if output is not None and len(formats) > 1 and not output.is_dir() and \
+            output.suffix in suffixes:
+        raise click.BadParameter(f"{output} names one file, but {len(formats)} formats are "
+                                 f"asked for ({', '.join(formats)}); give a folder, or one "
+                                 "--format", param_hint="--output")
     document = build(source.data)
     targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
     rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
@@ -216,13 +222,13 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
             emit(problems, None)
             sys.exit(errors.INVALID)
         data = scaffold.follow(source.data, date.today())
+    if file.parent and not file.parent.exists():   # before the schema file written beside
+        make_folder(file.parent)
     if schema_ref is None:
         schema_ref, beside = scaffold.schema_reference(file)
         if beside and not beside.exists():
             write_atomic(beside, schema_text().encode("utf-8"))
             click.echo(f"wrote {beside}")
-    if file.parent and not file.parent.exists():
-        make_folder(file.parent)
     write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"))
     click.echo(f"wrote {file}")
 

@@ -77,3 +77,11 @@ def test_from_an_invalid_outline_is_exit_1(here):
     (here / "old.yaml").write_text("rtdraft: 1\n")
     result = run("new", "new.yaml", "--from", "old.yaml")
     assert result.exit_code == 1 and not (here / "new.yaml").exists()
+
+
+def test_new_outline_in_new_folders(here):
+    result = run("new", "sub/dir/x.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output == ("wrote " + str(here / "sub" / "dir" / "rtdraft-1.schema.json")
+                             + "\nwrote sub/dir/x.yaml\n")
+    assert validate(read(here / "sub" / "dir" / "x.yaml")) == []
