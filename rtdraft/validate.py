@@ -287,7 +287,23 @@ def cross_checks(source: Source) -> list[Problem]:
     _check_dates(data, add)
     _check_catalogue_language(data, add)
     _check_labels(data, add)
+    _check_final(source, add)
     return out
+
+
+PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")   # what `rtdraft new` leaves to be replaced
+
+
+def _check_final(source: Source, add) -> None:
+    """A final summary goes out as it is: a [[placeholder]] left in it is an error."""
+    publication = source.data.get("publication")
+    if not isinstance(publication, dict) or publication.get("status") != "final":
+        return
+    for piece in reading_order(source.data):
+        for m in PLACEHOLDER.finditer(piece.text):
+            add(piece.path, f"'{m.group(0)}' is a placeholder, and the outline is final; "
+                "replace it or set publication.status to draft", "final-placeholder",
+                at=source.locate_at(piece.path, piece.text, m.start(), m.group(0)))
 
 
 # What XML 1.0, and so a Word document, cannot hold; YAML's escapes ("\x01") can make them.
