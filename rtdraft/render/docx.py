@@ -44,6 +44,10 @@ def open_reference(path: Path | None):
         raise TemplateError(f"{path}: the reference document lacks the style"
                             f"{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}; "
                             "add it in Word (Styles pane) or start from templates/reference.docx")
+    if doc.element.body.sectPr is None:   # legal OOXML, but the page setup we copy is missing
+        raise TemplateError(f"{path}: the reference document's body has no page setup "
+                            "(w:sectPr in word/document.xml); open it in Word and save it "
+                            "again, or start from templates/reference.docx")
     return doc
 
 

@@ -200,6 +200,21 @@ def test_reference_document_missing_a_style(tmp_path):
         "(Styles pane) or start from templates/reference.docx")
 
 
+def test_reference_document_without_body_page_setup_is_exit_4(tmp_path):
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    body = reference.element.body
+    body.remove(body.sectPr)
+    broken = tmp_path / "house.docx"
+    reference.save(str(broken))
+    with pytest.raises(TemplateError) as info:
+        render(reference=broken)
+    assert info.value.exit_code == 4
+    assert info.value.message == (
+        f"{broken}: the reference document's body has no page setup (w:sectPr in "
+        "word/document.xml); open it in Word and save it again, or start from "
+        "templates/reference.docx")
+
+
 def test_reference_document_that_is_not_a_docx(tmp_path):
     fake = tmp_path / "house.docx"
     fake.write_text("not a zip")
