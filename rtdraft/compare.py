@@ -18,6 +18,7 @@ _LETTER = re.compile(r"(?<=\d)([EF])(?=(?:-[A-Z]+)?$)")
 
 
 def compare(first: Source, second: Source) -> list[Problem]:
+    """Twin problems of two validated outlines (validate normalised their data)."""
     out: list[Problem] = []
     a, b = first.data, second.data
 
@@ -45,11 +46,11 @@ def compare(first: Source, second: Source) -> list[Problem]:
 
 
 def _language(data: dict) -> str:
-    return data["publication"].get("language") or "en"
+    return data["publication"]["language"]
 
 
 def _kinds(data: dict) -> list[str]:
-    return [s.get("kind") or "plenary" for s in data["sessions"]]
+    return [s["kind"] for s in data["sessions"]]
 
 
 def _sessions(first: Source, second: Source, report) -> None:

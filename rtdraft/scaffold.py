@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .normal import normalise
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 
@@ -49,6 +50,7 @@ def fresh(today: date) -> dict:
 def follow(previous: dict, today: date) -> dict:
     """The next meeting's outline: the previous one's structure, its text as placeholders."""
     data = fresh(today)
+    previous = normalise(previous)
     meeting = previous["meeting"]
     data["meeting"] = {k: v for k, v in {
         "title": "[[Meeting title]]", "host": meeting["host"],
@@ -84,7 +86,7 @@ def follow(previous: dict, today: date) -> dict:
     counts: dict[str, int] = {}
     data["sessions"] = []
     for session in previous["sessions"]:
-        kind = session.get("kind") or "plenary"
+        kind = session["kind"]
         counts[kind] = counts.get(kind, 0) + 1
         data["sessions"].append({"kind": kind,
                                  "title": f"[[Title of {kind} session {counts[kind]}]]",

@@ -32,7 +32,7 @@ TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict":
 
 
 def _rule_ids() -> list[str]:
-    from .lint import rule_ids
+    from .lint.registry import rule_ids
     return rule_ids()
 
 

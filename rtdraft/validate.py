@@ -14,6 +14,7 @@ from cerberus import errors
 from . import inline, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
+from .normal import normalise
 from .problems import Problem
 from .source import Source
 from .walk import reading_order
@@ -90,7 +91,7 @@ class OutlineValidator(cerberus.Validator):
             self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
 
     def _check_with_rule_id(self, field, value):
-        from .lint import rule_ids
+        from .lint.registry import rule_ids
         if value not in rule_ids():
             self._fail(field, "unknown-rule",
                        unknown_key_message(value, rule_ids(), "unknown lint rule"))
@@ -214,6 +215,8 @@ def validate(source: Source) -> list[Problem]:
     if not validator.validate(data, normalize=False):
         problems += [_problem(source, e) for e in _leaves(validator._errors)]
     problems += cross_checks(source)
+    if not any(p.level == "error" for p in problems):
+        source.data = normalise(data)   # from here on, defaults need no `or`
     return sorted(set(problems))
 
 
@@ -390,7 +393,7 @@ def _check_catalogue_language(data: dict, add) -> None:
             not isinstance(publication.get("catalogue_number"), str):
         return
     m = _CATALOGUE.match(publication["catalogue_number"])
-    language = publication.get("language") or "en"
+    language = publication.get("language") or schema.DEFAULT_LANGUAGE
     expected = {"en": "E", "fr": "F"}.get(language)
     if m and expected and m["lang"] != expected:
         add(("publication", "catalogue_number"), f"catalogue number has language letter "

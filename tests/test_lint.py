@@ -34,6 +34,49 @@ def test_abbreviation_used_before_its_definition():
         "11:11: 'CBSA' is used before it is defined; move the definition here, to its first use"]
 
 
+CBSA = MINIMAL.replace("""\
+  - title: Trends
+    body:
+      - Trends were discussed.
+""", """\
+  - title: Trends
+    body:
+      - Trends were discussed.
+  - kind: breakout
+    title: Ports
+    body:
+      - The Canada Border Services Agency (CBSA) spoke.
+  - title: Borders
+    body:
+      - The CBSA seized parcels.
+""")
+
+
+def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
+    # The summary prints the plenary sessions (Trends, Borders), then the breakout (Ports):
+    # the reader meets 'CBSA' in Borders before its definition in Ports.
+    assert warnings(CBSA, "acronym-undefined") == [
+        "21:13: 'CBSA' is used before it is defined; move the definition here, to its "
+        "first use"]
+    swapped = CBSA.replace("The Canada Border Services Agency (CBSA) spoke.", "The CBSA spoke.")
+    swapped = swapped.replace("The CBSA seized parcels.",
+                              "The Canada Border Services Agency (CBSA) seized parcels.")
+    assert warnings(swapped, "acronym-undefined") == []
+
+
+def test_lint_reads_the_texts_of_the_model():
+    from rtdraft.model import build
+    document = build(load(CBSA).data, places=load(CBSA).places)
+    sessions = [(t.path, t.line, t.column) for t in document.texts if t.path[0] == "sessions"
+                and t.role == "prose"]
+    assert sessions == [(("sessions", 0, "body", 0), 14, 9), (("sessions", 2, "body", 0), 21, 9),
+                        (("sessions", 1, "body", 0), 18, 9)]
+    [borders] = [b for b in document.headings if b.text.endswith("Borders")]
+    assert borders.text == "Plenary Session 2: Borders"
+    assert (borders.origin.path, borders.origin.line, borders.origin.column) == (
+        ("sessions", 2, "title"), 19, 12)
+
+
 def test_abbreviation_never_defined_and_close_to_a_defined_one():
     text = outline("    - The United States Postal Inspection Service (USPIS), USPIIS and RCMP.\n")
     assert warnings(text, "acronym-undefined") == [
@@ -163,6 +206,7 @@ def test_stigmatizing_terms_with_alternatives():
 
 def test_placeholders():
     text = outline("    - The date is TBD.\n    - \"[[Summarize the session.]]\"\n")
+    assert {p.level for p in lint(load(text))} == {"warning"}
     assert warnings(text, "placeholder") == [
         "10:19: 'TBD' is a placeholder; replace it with the final text",
         "11:8: '[[Summarize the session.]]' is a placeholder; replace it with the final text"]
@@ -234,6 +278,28 @@ def test_outline_can_disable_a_rule_or_ignore_a_path():
                       "'introduction.body[1]', reason: quoted}\n")
     assert warnings(ignored, "latin-abbreviation") == [
         "10:15: 'e.g.': write 'for example (or such as)' (Canada.ca Content Style Guide)"]
+
+
+def test_outline_sets_a_rule_level():
+    text = outline("    - The date is TBD (e.g. soon).\n",
+                   extra="lint:\n  levels: {placeholder: error, latin-abbreviation: note}\n")
+    assert [(p.rule, p.level, p.line, p.column) for p in lint(load(text))] == [
+        ("placeholder", "error", 10, 19), ("latin-abbreviation", "note", 10, 24)]
+
+
+def test_department_fr_is_read_with_a_note():
+    text = MINIMAL.replace("  department: Public Safety Canada\n",
+                           "  department: Public Safety Canada\n  department_fr: Sécurité "
+                           "publique Canada\n")
+    [problem] = lint(load(text))
+    assert (problem.level, problem.line, problem.column, problem.rule) == (
+        "note", 8, 3, "department-fr")
+    assert problem.message == ("department_fr is now called department_other (the "
+                               "department's name in the other official language); rename "
+                               "the key")
+    from rtdraft.model import build
+    assert build(load(text).data).cover.signature == \
+        "Public Safety Canada | Sécurité publique Canada"
 
 
 def test_unknown_rule_in_settings_is_an_error():

@@ -36,12 +36,12 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
     Bad:  The agenda consisted of seven plenary sessions. (six are in the outline)
     Good: The agenda consisted of six plenary sessions.
     """
-    if (outline.data.get("publication") or {}).get("language") == "fr":
+    if outline.language != "en":
         return
     sessions = outline.data.get("sessions") or []
     kinds: dict[str, int] = {}
     for session in sessions:
-        kind = session.get("kind") or "plenary"
+        kind = session["kind"]
         kinds[kind] = kinds.get(kind, 0) + 1
     dates = written_dates(outline.data)
     days = len(dates)

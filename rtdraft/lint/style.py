@@ -23,7 +23,7 @@ REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
 def _english(outline: Outline) -> bool:
-    return ((outline.data.get("publication") or {}).get("language") or "en") == "en"
+    return outline.language == "en"
 
 
 @rule("latin-abbreviation")

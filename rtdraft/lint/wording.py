@@ -48,7 +48,7 @@ def _occurrences(outline: Outline) -> dict[str, list[tuple]]:
 
 
 def _language(outline: Outline) -> str:
-    return (outline.data.get("publication") or {}).get("language") or "en"
+    return outline.language
 
 
 @rule("spelling-mix")
@@ -170,3 +170,20 @@ def placeholder(outline: Outline) -> Iterator[Finding]:
                     m.group(0).lower() == "lorem ipsum":
                 yield Finding(piece.path, f"'{m.group(0)}' is a placeholder; replace it with "
                               "the final text", m.group(0), m.start())
+
+
+@rule("department-fr", level="note")
+def department_fr(outline: Outline) -> Iterator[Finding]:
+    """publication.department_fr, format 1's name for department_other.
+
+    It is still read; department_other says what it is in an edition of either
+    language (in a French edition it holds the English name).
+
+    Bad:  department_fr: Sécurité publique Canada
+    Good: department_other: Sécurité publique Canada
+    """
+    publication = outline.data["publication"]
+    if publication.get("department_fr"):
+        yield Finding(("publication", "department_fr"), "department_fr is now called "
+                      "department_other (the department's name in the other official "
+                      "language); rename the key", key=True)

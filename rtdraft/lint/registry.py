@@ -1,0 +1,62 @@
+"""The lint rules, by id: found in the lint package's modules, never registered as a side
+effect of someone importing them.
+
+A rule is a function marked with @rule(id, level=...) in a module of this package;
+adding one is that module (and its test). `rule_ids()` is what validation and the
+JSON Schema read to check `lint:` settings; it imports the rule modules but runs
+nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+LEVELS = ("error", "warning", "note")   # what an outline's lint.levels may set
+_NOT_RULES = {"registry", "text"}       # the package's modules that hold no rule
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str                          # the default level; lint.levels may change it
+    check: Callable
+
+    @property
+    def documentation(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+
+def rule(rule_id: str, level: str = "warning"):
+    """Mark a function as the lint rule `rule_id` (a mark only: the registry finds it)."""
+    assert level in LEVELS, level
+
+    def mark(function):
+        function.rule_id, function.rule_level = rule_id, level
+        return function
+    return mark
+
+
+@cache
+def rules() -> dict[str, Rule]:
+    """Every rule, module by module in name order, in each module in the order written."""
+    package = importlib.import_module(__package__)
+    found: dict[str, Rule] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name in _NOT_RULES:
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        for value in vars(module).values():
+            if callable(value) and getattr(value, "__module__", None) == module.__name__ \
+                    and hasattr(value, "rule_id"):
+                assert value.rule_id not in found, f"two rules named {value.rule_id}"
+                found[value.rule_id] = Rule(value.rule_id, value.rule_level, value)
+    return found
+
+
+def rule_ids() -> list[str]:
+    return list(rules())
