@@ -342,6 +342,33 @@ def test_cli_exit_codes(files):
                                              "footnotes, lint, labels")
 
 
+def test_cli_levels_set_by_the_outline(files):
+    (files / "levels.yaml").write_text(outline(
+        "    - The date is TBD (e.g. soon).\n",
+        extra="lint:\n  levels: {placeholder: error, latin-abbreviation: note}\n"))
+    result = run("lint", "levels.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == "1 file, 2 problems (1 error, 1 note)\n"
+    assert result.stdout.splitlines() == [
+        "levels.yaml:10:19: error: introduction.body[0]: 'TBD' is a placeholder; replace it "
+        "with the final text",
+        "levels.yaml:10:24: note: introduction.body[0]: 'e.g.': write 'for example (or such "
+        "as)' (Canada.ca Content Style Guide)"]
+    (files / "note.yaml").write_text(outline(
+        "    - Soon (e.g. now).\n", extra="lint:\n  levels: {latin-abbreviation: note}\n"))
+    assert run("lint", "--strict", "note.yaml").exit_code == 0   # a note is not a warning
+    result = run("lint", "--format", "github", "note.yaml")
+    assert result.stdout.startswith("::notice file=note.yaml,line=10,col=13,")
+
+
+def test_no_exit_is_hidden_in_the_command_line_layer():
+    from rtdraft import cli
+    text = (ROOT / "rtdraft" / "cli.py").read_text(encoding="utf-8")
+    assert "sys.exit" not in text and "SystemExit" not in text
+    assert cli.errors.InvalidOutline("").exit_code == 1
+    assert cli.errors.StrictWarnings("").exit_code == 3
+
+
 def test_cli_formats_and_unknown_rule(files):
     result = run("lint", "--format", "parsable", "warn.yaml")
     assert result.stdout.endswith("(latin-abbreviation)\n") and "[warning]" in result.stdout
