@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import re
 
+from . import languages
 from .dates import written_dates
 from .problems import Problem
 from .source import Source
 
-_LETTER = re.compile(r"(?<=\d)([EF])(?=(?:-[A-Z]+)?$)")
+
+
+def _letter() -> re.Pattern:
+    """A catalogue number's language letter (E, F: one per language)."""
+    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    return re.compile(rf"(?<=\d)([{letters}])(?=(?:-[A-Z]+)?$)")
 
 
 def compare(first: Source, second: Source) -> list[Problem]:
@@ -126,7 +132,7 @@ def _catalogue(first: Source, second: Source, report) -> None:
         missing, other = (second, first) if cat_a else (first, second)
         report(missing, ("publication",), f"no catalogue_number here, but {other.file} has "
                "one", "twin-catalogue")
-    elif cat_a and _LETTER.sub("?", str(cat_a)) != _LETTER.sub("?", str(cat_b)):
+    elif cat_a and _letter().sub("?", str(cat_a)) != _letter().sub("?", str(cat_b)):
         report(second, ("publication", "catalogue_number"), f"catalogue number {cat_b} should "
                f"differ from {first.file}'s {cat_a} only in its E/F letter", "twin-catalogue")
 

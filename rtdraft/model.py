@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from . import dates, inline, typography
+from . import dates, inline, languages, typography
 from .dates import meeting_days, parse_date
 from .inline import Inline
 from .labels import labels_for
@@ -106,8 +106,8 @@ class Footnote:
 
 @dataclass(frozen=True)
 class Document:
-    language: str                       # en or fr
-    locale: str                         # en-CA or fr-CA
+    language: str                       # the outline's language code: en, fr
+    locale: str                         # its language tag: en-CA, fr-CA
     title: str
     subtitle: str
     author: str
@@ -134,14 +134,16 @@ class Document:
 def build(data: dict, today: date | None = None, places: Mapping | None = None) -> Document:
     """The Document for a valid outline's data (`places`: Source.places, for the line and
     column of each text)."""
-    document = _Builder(normalise(data), today or date.today(), places or {}).document()
-    return _french(document) if document.language == "fr" else document
+    builder = _Builder(normalise(data), today or date.today(), places or {})
+    document = builder.document()
+    return _typeset(document, builder.lang.typography)
 
 
-def _french(doc: Document) -> Document:
-    """French typography on every word the document prints (the copyright page has it
-    already: its other-language notice is English)."""
-    fr, nodes = typography.french, typography.french_nodes
+def _typeset(doc: Document, ts) -> Document:
+    """The language's typography on every word the document prints (the copyright page has
+    it already: its other-language notice is in the other language)."""
+    def nodes(inlines: tuple) -> tuple:
+        return typography.nodes(inlines, ts)
 
     def items(block: ListBlock) -> ListBlock:
         return ListBlock(block.numbered, tuple(
@@ -150,19 +152,19 @@ def _french(doc: Document) -> Document:
 
     def block(b: Block) -> Block:
         if isinstance(b, Heading):
-            return replace(b, text=fr(b.text))
+            return replace(b, text=ts(b.text))
         if isinstance(b, Paragraph):
             return replace(b, inlines=nodes(b.inlines))
         if isinstance(b, Note):
-            return replace(b, text=fr(b.text))
+            return replace(b, text=ts(b.text))
         if isinstance(b, ListBlock):
             return items(b)
-        return Table(tuple(map(fr, b.header)), tuple(tuple(map(fr, r)) for r in b.rows))
+        return Table(tuple(map(ts, b.header)), tuple(tuple(map(ts, r)) for r in b.rows))
 
     cover = doc.cover
     return replace(
-        doc, title=fr(doc.title), subtitle=fr(doc.subtitle),
-        cover=replace(cover, **{k: fr(v) for k in ("tagline", "title", "subtitle", "when",
+        doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
+        cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
                                                    "where", "department", "signature")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
@@ -174,6 +176,7 @@ class _Builder:
         self.data = data
         self.publication = data["publication"]
         self.language = self.publication["language"]
+        self.lang = languages.get(self.language)
         self.labels = labels_for(self.language, data.get("labels"))
         self.today = today
         self.places = places
@@ -210,7 +213,7 @@ class _Builder:
         self.sections()
         return Document(
             language=self.language,
-            locale=f"{self.language}-CA",
+            locale=self.lang.locale,
             title=meeting["title"],
             subtitle=subtitle,
             author=pub["department"],
@@ -264,8 +267,8 @@ class _Builder:
             lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
         if pub.get("isbn"):
             lines.append(labels["isbn"].format(value=pub["isbn"]))
-        if self.language == "fr":   # the notice below is in the other language: left as is
-            lines = [typography.french(line) for line in lines]
+        # the notice below is in the other language: left as is
+        lines = [self.lang.typography(line) for line in lines]
         if pub.get("other_language_title"):
             lines.append(labels["other_language"].format(title=pub["other_language_title"]))
         return tuple(lines)

@@ -150,7 +150,7 @@ PUBLICATION = mapping("How the summary is published.", {
                              "the bilingual signature."),
     "department_fr": text("Format 1's name for department_other (still read; lint suggests "
                           "the new name)."),
-    "language": {"type": "string", "allowed": ["en", "fr"], "nullable": True,
+    "language": {"type": "string", "check_with": "language", "nullable": True,
                  **_meta("The language of this edition: en or fr.", DEFAULT_LANGUAGE)},
     "subtitle": text("The subtitle under the title.", default="Meeting Summary (by language)"),
     "tagline": text("A tagline printed on the cover, e.g. 'Building a Safe and Resilient "

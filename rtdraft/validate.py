@@ -11,7 +11,7 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import inline, schema
+from . import inline, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .normal import normalise
@@ -26,8 +26,13 @@ CHECK = errors.ErrorDefinition(0x1000, None)
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
 _YEAR = re.compile(r"^\d{4}$")
-_CATALOGUE = re.compile(
-    r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
+
+
+def _catalogue() -> re.Pattern:
+    """A catalogue number; its language letter is one of the languages' (E, F)."""
+    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    return re.compile(
+        rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(?:-\d+)?(?:/\d{{4}})?(?P<lang>[{letters}])(?:-[A-Z]+)?$")
 
 
 class OutlineValidator(cerberus.Validator):
@@ -74,8 +79,13 @@ class OutlineValidator(cerberus.Validator):
         if message:
             self._fail(field, "isbn", message)
 
+    def _check_with_language(self, field, value):
+        if value not in languages.codes():
+            self._fail(field, "allowed", f"'{value}' is not allowed; use one of: "
+                       + ", ".join(languages.codes()))
+
     def _check_with_catalogue_number(self, field, value):
-        if not _CATALOGUE.match(value):
+        if not _catalogue().match(value):
             self._fail(field, "catalogue-number", f"'{value}' is not a catalogue number of the "
                        "form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
                        "E or F, optional -FORMAT)")
@@ -392,10 +402,12 @@ def _check_catalogue_language(data: dict, add) -> None:
     if not isinstance(publication, dict) or \
             not isinstance(publication.get("catalogue_number"), str):
         return
-    m = _CATALOGUE.match(publication["catalogue_number"])
+    m = _catalogue().match(publication["catalogue_number"])
     language = publication.get("language") or schema.DEFAULT_LANGUAGE
-    expected = {"en": "E", "fr": "F"}.get(language)
-    if m and expected and m["lang"] != expected:
+    if language not in languages.codes():
+        return   # reported as such
+    expected = languages.get(language).catalogue_letter
+    if m and m["lang"] != expected:
         add(("publication", "catalogue_number"), f"catalogue number has language letter "
             f"{m['lang']} but publication.language is {language}; expected {expected}",
             "catalogue-language")
