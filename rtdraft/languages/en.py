@@ -122,6 +122,7 @@ LANGUAGE = Language(
                   "etc.": "and so on (or a complete list)", "viz.": "namely",
                   "cf.": "compare"},
         "ordinal_suffixes": ("st", "nd", "rd", "th"),
+        "initials_skip": {"of", "and", "the", "on", "for", "in", "to", "a", "an", "&"},
         "small_words": {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
                         "into", "of", "on", "or", "the", "to", "with", "between", "over",
                         "via", "vs", "per"},

@@ -93,6 +93,7 @@ LANGUAGE = Language(
         "stigma": STIGMA,
         "stigma_words": ("peut stigmatiser", "le Centre canadien sur les dépendances et "
                          "l'usage de substances suggère"),
+        "initials_skip": {"de", "du", "des", "la", "le", "les", "et"},
         "small_words": {"de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en",
                         "sur", "pour", "par", "dans", "d", "l", "ou"},
         "repeatable": {"nous", "vous"},   # vous vous souvenez: pronominal verbs

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import languages
 from ..model import Document, Origin, build
 from ..normal import normalise
 from ..problems import Problem, format_path
@@ -43,6 +44,11 @@ class Outline:
 
     def prose(self) -> Iterator[Origin]:
         return (p for p in self.pieces if p.role == "prose")
+
+    def words(self, name: str, default=None):
+        """A lint vocabulary of the outline's language (languages/); `default` when the
+        language has none: a rule that needs one then finds nothing."""
+        return languages.get(self.language).vocabulary.get(name, default)
 
 
 def __getattr__(name: str):
