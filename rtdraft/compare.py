@@ -16,7 +16,6 @@ from .problems import Problem
 from .source import Source
 
 
-
 def _letter() -> re.Pattern:
     """A catalogue number's language letter (E, F: one per language)."""
     letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))

@@ -39,7 +39,7 @@ class OutlineValidator(cerberus.Validator):
     """cerberus plus the `variants` rule and our named checks."""
 
     # true and false are ints to Python, not whole numbers to an editor (or to JSON Schema).
-    types_mapping = {**cerberus.Validator.types_mapping,
+    types_mapping = {**cerberus.Validator.types_mapping,  # noqa: RUF012 (cerberus' own form)
                      "integer": cerberus.TypeDefinition("integer", (int,), (bool,))}
 
     def _validate_variants(self, shapes, field, value):

@@ -56,8 +56,8 @@ def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
     # The summary prints the plenary sessions (Trends, Borders), then the breakout (Ports):
     # the reader meets 'CBSA' in Borders before its definition in Ports.
     assert warnings(CBSA, "acronym-undefined") == [
-        "21:13: 'CBSA' is used before it is defined; move the definition here, to its "
-        "first use"]
+        ("21:13: 'CBSA' is used before it is defined; move the definition here, to its "
+        "first use")]
     swapped = CBSA.replace("The Canada Border Services Agency (CBSA) spoke.", "The CBSA spoke.")
     swapped = swapped.replace("The CBSA seized parcels.",
                               "The Canada Border Services Agency (CBSA) seized parcels.")
@@ -350,10 +350,10 @@ def test_cli_levels_set_by_the_outline(files):
     assert result.exit_code == 1
     assert result.stderr == "1 file, 2 problems (1 error, 1 note)\n"
     assert result.stdout.splitlines() == [
-        "levels.yaml:10:19: error: introduction.body[0]: 'TBD' is a placeholder; replace it "
-        "with the final text",
-        "levels.yaml:10:24: note: introduction.body[0]: 'e.g.': write 'for example (or such "
-        "as)' (Canada.ca Content Style Guide)"]
+        ("levels.yaml:10:19: error: introduction.body[0]: 'TBD' is a placeholder; replace it "
+        "with the final text"),
+        ("levels.yaml:10:24: note: introduction.body[0]: 'e.g.': write 'for example (or such "
+        "as)' (Canada.ca Content Style Guide)")]
     (files / "note.yaml").write_text(outline(
         "    - Soon (e.g. now).\n", extra="lint:\n  levels: {latin-abbreviation: note}\n"))
     assert run("lint", "--strict", "note.yaml").exit_code == 0   # a note is not a warning

@@ -406,14 +406,14 @@ def test_problems_across_files_keep_their_file_names():
 def test_a_bad_link_is_found_after_the_same_words_earlier_in_the_paragraph():
     text = edit("    - The roundtable met once.\n", "    - See x.pdf). Then [a](x.pdf).\n")
     assert lines(text) == [
-        "outline.yaml:10:28: error: introduction.body[0]: link target 'x.pdf' must start "
-        "with https://, http:// or mailto:"]
+        ("outline.yaml:10:28: error: introduction.body[0]: link target 'x.pdf' must start "
+        "with https://, http:// or mailto:")]
 
 
 def test_a_final_outline_has_no_placeholders():
     text = add_publication("  status: final\n").replace(
         "    - Trends were discussed.", "    - Trends [[which?]] were discussed.")
     assert lines(text) == [
-        "outline.yaml:15:16: error: sessions[0].body[0]: '[[which?]]' is a placeholder, and "
-        "the outline is final; replace it or set publication.status to draft"]
+        ("outline.yaml:15:16: error: sessions[0].body[0]: '[[which?]]' is a placeholder, and "
+        "the outline is final; replace it or set publication.status to draft")]
     assert lines(text.replace("status: final", "status: draft")) == []

@@ -91,8 +91,8 @@ LANGUAGE = Language(
     one_date=one_date, days=days, typography=french,
     vocabulary={
         "stigma": STIGMA,
-        "stigma_words": ("peut stigmatiser", "le Centre canadien sur les dépendances et "
-                         "l'usage de substances suggère"),
+        "stigma_words": ("peut stigmatiser", ("le Centre canadien sur les dépendances et "
+                                              "l'usage de substances suggère")),
         "initials_skip": {"de", "du", "des", "la", "le", "les", "et"},
         "small_words": {"de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en",
                         "sur", "pour", "par", "dans", "d", "l", "ou"},

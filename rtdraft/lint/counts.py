@@ -10,7 +10,6 @@ from ..dates import written_dates
 from . import Finding, Outline, rule
 
 
-
 @lru_cache(maxsize=8)
 def _patterns(number_words: tuple) -> tuple[dict, re.Pattern, re.Pattern]:
     numbers = {w: n for n, w in enumerate(number_words)}

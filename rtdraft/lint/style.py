@@ -10,7 +10,6 @@ from .. import languages
 from . import Finding, Outline, rule
 
 
-
 @lru_cache(maxsize=8)
 def _latin(plain: tuple) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in plain) + ")", re.IGNORECASE)
