@@ -62,6 +62,12 @@ class OutlineValidator(cerberus.Validator):
             return
         super()._error(*args)
 
+    def _validate_check_with(self, checks, field, value):
+        if value is not None:   # an empty value: the nullable rule speaks of it
+            super()._validate_check_with(checks, field, value)
+
+    _validate_check_with.__doc__ = cerberus.Validator._validate_check_with.__doc__
+
     def _fail(self, field, rule: str, message: str, where: int | str | None = None) -> None:
         self._error(field, CHECK, rule, message, where)
 

@@ -417,3 +417,9 @@ def test_a_final_outline_has_no_placeholders():
         ("outline.yaml:15:16: error: sessions[0].body[0]: '[[which?]]' is a placeholder, and "
         "the outline is final; replace it or set publication.status to draft")]
     assert lines(text.replace("status: final", "status: draft")) == []
+
+
+def test_an_empty_footnote_is_an_error_not_a_crash():
+    text = edit("      - Trends were discussed.", "      - Trends were discussed.[^a]") + \
+        "footnotes:\n  a: ~\n"
+    assert lines(text) == ["outline.yaml:22:6: error: footnotes.a: must not be empty"]
