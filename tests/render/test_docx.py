@@ -178,6 +178,13 @@ def test_draft_header_and_page_numbers():
 
 def test_rendering_twice_gives_identical_bytes():
     assert render(RICH) == render(RICH)
+    # the same bytes because every date in the package is the publication date, not
+    # because both renders fell within one two-second tick of the zip clock
+    with zipfile.ZipFile(io.BytesIO(render(RICH))) as z:
+        assert {info.date_time for info in z.infolist()} == {(2021, 3, 1, 0, 0, 0)}
+    properties = part(render(RICH), "docProps/core.xml")
+    dates = {e.text for e in properties if e.tag.endswith(("created", "modified"))}
+    assert dates == {"2021-03-01T00:00:00Z"}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -223,7 +230,27 @@ def test_reference_document_that_is_not_a_docx(tmp_path):
     assert info.value.message == f"{fake}: not a Word document (.docx); a reference document must be one"
 
 
-def test_the_reference_document_is_built_by_its_script():
-    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    names = {s.name for s in reference.styles}
-    assert set(writer.STYLES) <= names
+def _parts(path) -> dict[str, bytes]:
+    """A package's parts, XML ones canonicalized (C14N): compared part by part."""
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            if name.endswith((".xml", ".rels")):
+                data = etree.tostring(etree.fromstring(data), method="c14n")
+            out[name] = data
+    return out
+
+
+def test_the_reference_document_is_built_by_its_script(tmp_path):
+    import importlib.util
+    script = ROOT / "templates" / "build_reference.py"
+    spec = importlib.util.spec_from_file_location("build_reference", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path / "reference.docx")
+    built, committed = _parts(tmp_path / "reference.docx"), _parts(script.parent / "reference.docx")
+    assert sorted(built) == sorted(committed)
+    assert [name for name in committed if built[name] != committed[name]] == []
+    reference = docx.Document(str(script.parent / "reference.docx"))
+    assert set(writer.STYLES) <= {s.name for s in reference.styles}
