@@ -122,6 +122,21 @@ def test_numbered_lists_restart_at_one():
         assert start == ["1"]
 
 
+def test_a_list_style_naming_numbering_the_document_lacks(tmp_path):
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    numbering = reference.part.numbering_part.element
+    num_id = reference.styles["List Number"].element.pPr.numPr.numId.val
+    numbering.remove(numbering.num_having_numId(num_id))
+    house = tmp_path / "house.docx"
+    reference.save(str(house))
+    data = render(RICH, reference=house)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert not [name for name in z.namelist() if b'w:val="None"' in z.read(name)]
+    body = part(data, "word/document.xml")
+    assert body.xpath("//w:p[w:pPr/w:pStyle/@w:val='ListNumber']/w:pPr/w:numPr",
+                      namespaces=NS) == []   # numbered as the style says, not restarted
+
+
 def test_nested_lists_use_the_builtin_list_styles():
     styles = [s for s, t in pairs(render(RICH)) if t.startswith("level")]
     assert styles == ["List Bullet", "List Bullet 2", "List Bullet 3"]
@@ -254,3 +269,10 @@ def test_the_reference_document_is_built_by_its_script(tmp_path):
     assert [name for name in committed if built[name] != committed[name]] == []
     reference = docx.Document(str(script.parent / "reference.docx"))
     assert set(writer.STYLES) <= {s.name for s in reference.styles}
+
+
+def test_the_writer_uses_python_docx_methods_not_its_private_writers():
+    source = "".join(p.read_text(encoding="utf-8")
+                     for p in (ROOT / "rtdraft" / "render").glob("*.py"))
+    for private in ("PackageWriter", "._target", "_write_parts", 'w:abstractNumId w:val="{'):
+        assert private not in source, private
