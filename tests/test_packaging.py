@@ -83,15 +83,15 @@ def test_the_wheel_renders_in_a_fresh_venv_outside_the_checkout(wheel, tmp_path)
     assert result.returncode == 0, result.stderr
     # The requirements come from this environment's site-packages, as a plain path: its
     # .pth files (the editable install of the checkout) are not read from there.
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                           "['purelib'])"], capture_output=True, text=True, check=True).stdout
+    site = subprocess.run([str(python), "-c", ("import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])")], capture_output=True, text=True, check=True).stdout
     (Path(site.strip()) / "requirements.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "elsewhere"
     work.mkdir()
     (work / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    where = subprocess.run([str(python), "-c", "import rtdraft.resources as r; "
-                            "print(r.default_dir()); print(r.default_path('reference.docx'))"],
+    where = subprocess.run([str(python), "-c", ("import rtdraft.resources as r; "
+                            "print(r.default_dir()); print(r.default_path('reference.docx'))")],
                            cwd=work, env=env, capture_output=True, text=True, check=True)
     assert all(line.startswith(site.strip() + "/rtdraft/templates")
                for line in where.stdout.splitlines()), where.stdout
