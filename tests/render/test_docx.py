@@ -208,30 +208,34 @@ def test_examples_render(path):
     assert pairs(data)[0][0] in ("Cover Tagline", "Cover Department")
 
 
-def test_reference_document_missing_a_style(tmp_path):
+def refused_reference(tmp_path, change) -> tuple:
+    """The default reference document changed by `change(document)`, and the message
+    rendering with it is refused with (exit 4)."""
     reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    style = reference.styles["Presenters"]
-    style.element.getparent().remove(style.element)
+    change(reference)
     broken = tmp_path / "house.docx"
     reference.save(str(broken))
     with pytest.raises(TemplateError) as info:
         render(reference=broken)
     assert info.value.exit_code == 4
-    assert info.value.message == (
+    return broken, info.value.message
+
+
+def test_reference_document_missing_a_style(tmp_path):
+    def drop(reference):
+        style = reference.styles["Presenters"].element
+        style.getparent().remove(style)
+    broken, message = refused_reference(tmp_path, drop)
+    assert message == (
         f"{broken}: the reference document lacks the style 'Presenters'; add it in Word "
         "(Styles pane) or start from templates/reference.docx")
 
 
 def test_reference_document_without_body_page_setup_is_exit_4(tmp_path):
-    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    body = reference.element.body
-    body.remove(body.sectPr)
-    broken = tmp_path / "house.docx"
-    reference.save(str(broken))
-    with pytest.raises(TemplateError) as info:
-        render(reference=broken)
-    assert info.value.exit_code == 4
-    assert info.value.message == (
+    def drop(reference):
+        reference.element.body.remove(reference.element.body.sectPr)
+    broken, message = refused_reference(tmp_path, drop)
+    assert message == (
         f"{broken}: the reference document's body has no page setup (w:sectPr in "
         "word/document.xml); open it in Word and save it again, or start from "
         "templates/reference.docx")
