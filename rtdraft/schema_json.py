@@ -70,6 +70,8 @@ def convert(rules: dict) -> dict:
     check = rules.get("check_with")
     if check == "rule_id":
         out["enum"] = _rule_ids()
+    elif check == "isbn" and kind == "integer":   # an ISBN written as a number
+        out.update({"minimum": 978_000_000_000_0, "maximum": 979_999_999_999_9})
     elif check:   # shared entries must not be changed: copies
         out.update(copy.deepcopy({**CHECKS, **_language_checks()}[check]))
 
@@ -90,7 +92,9 @@ def convert(rules: dict) -> dict:
 
 
 def _variant(when: str, rules: dict) -> dict:
-    converted = convert(rules)
+    # an empty value is the variants' own affair (one null branch, when optional): a
+    # nullable branch too would let null match twice, which oneOf refuses
+    converted = convert({**rules, "nullable": False})
     converted.pop("default", None)
     if when not in ("string", "integer", "list", "mapping"):
         converted.setdefault("required", [when])

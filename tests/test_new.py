@@ -85,3 +85,12 @@ def test_new_outline_in_new_folders(here):
     assert result.output == ("wrote " + str(here / "sub" / "dir" / "rtdraft-1.schema.json")
                              + "\nwrote sub/dir/x.yaml\n")
     assert validate(read(here / "sub" / "dir" / "x.yaml")) == []
+
+
+def test_from_an_outline_whose_edition_is_true_is_exit_1(here):
+    text = (ROOT / "examples" / "spring-2019-halifax.yaml").read_text(encoding="utf-8")
+    (here / "old.yaml").write_text(text.replace("  edition: 2\n", "  edition: true\n"))
+    assert "  edition: true\n" in (here / "old.yaml").read_text()
+    result = run("new", "new.yaml", "--from", "old.yaml")
+    assert result.exit_code == 1 and not (here / "new.yaml").exists()
+    assert "meeting.edition: must be a whole number, not true/false" in result.output
