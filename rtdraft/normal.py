@@ -15,9 +15,15 @@ from typing import Any
 from . import schema
 
 
+class Normalised(dict):
+    """Outline data with its defaults filled in: normalising it again is free."""
+
+
 def normalise(data: dict) -> dict:
     """A copy of valid outline data with the defaults filled in (idempotent)."""
-    out = _fill(data, {"type": "dict", "schema": schema.OUTLINE})
+    if isinstance(data, Normalised):
+        return data
+    out = Normalised(_fill(data, {"type": "dict", "schema": schema.OUTLINE}))
     publication = out.get("publication")
     if isinstance(publication, dict) and not publication.get("department_other"):
         # format 1 called it department_fr; both name the other-language department

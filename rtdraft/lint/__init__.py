@@ -1,9 +1,12 @@
 """Editorial lint: what a careful reviewer of a summary would find.
 
-Each rule is a function registered with @rule(id); its docstring is its user
-documentation (what it finds, a bad and a good example). A rule reads the
-outline's texts in reading order and yields Findings; `lint` turns them into
-warnings at the line and column of the words in the YAML file.
+Each rule is a function marked with @rule(id, level) in a module of this package
+(registry.py finds it); its docstring is its user documentation (what it finds,
+a bad and a good example). A rule reads the model's texts (Document.texts) in
+the order the summary prints them, and the vocabularies of the outline's
+language, and yields Findings; `lint` turns them into problems at the line and
+column of the words in the YAML file, at the rule's level or the one the
+outline sets.
 """
 
 from __future__ import annotations
