@@ -427,3 +427,16 @@ def test_fall_2019_findings():
         "802 unsorted-organizations", "806 unsorted-organizations",
         "809 duplicate-organization", "809 unsorted-organizations",
         "834 unsorted-organizations", "836 unsorted-organizations"]
+
+
+def test_rule_ids_are_read_without_importing_the_rules():
+    import subprocess
+    import sys
+    code = ("import sys; from rtdraft.validate import validate; "
+            "from rtdraft.lint.registry import rule_ids; ids = rule_ids(); "
+            "print(len(ids), any(m.startswith('rtdraft.lint.') and m.split('.')[-1] not in "
+            "('registry', 'text') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout == f"{len(RULES)} False\n"
+    assert rule_ids() == list(RULES)

@@ -3,18 +3,20 @@ effect of someone importing them.
 
 A rule is a function marked with @rule(id, level=...) in a module of this package;
 adding one is that module (and its test). `rule_ids()` is what validation and the
-JSON Schema read to check `lint:` settings; it imports the rule modules but runs
-nothing.
+JSON Schema read to check `lint:` settings; it reads the rule modules' source and
+imports none of them.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 LEVELS = ("error", "warning", "note")   # what an outline's lint.levels may set
 _NOT_RULES = {"registry", "text"}       # the package's modules that hold no rule
@@ -58,5 +60,20 @@ def rules() -> dict[str, Rule]:
     return found
 
 
+@cache
 def rule_ids() -> list[str]:
-    return list(rules())
+    """The rules' ids, in the registry's order, read from the rule modules' source
+    (their @rule("id") marks) without importing them: validation and the JSON Schema
+    need the ids, not the rules."""
+    folder = Path(__file__).parent
+    ids = []
+    for path in sorted(folder.glob("*.py"), key=lambda p: p.stem):
+        if path.stem.startswith("_") or path.stem in _NOT_RULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:   # rules are module-level functions
+            for mark in getattr(node, "decorator_list", ()):
+                if isinstance(mark, ast.Call) and getattr(mark.func, "id", None) == "rule" \
+                        and mark.args and isinstance(mark.args[0], ast.Constant):
+                    ids.append(mark.args[0].value)
+    return ids
