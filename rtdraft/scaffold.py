@@ -29,7 +29,8 @@ def fresh(today: date) -> dict:
                     "host": "[[Host, e.g. Public Safety Canada]]",
                     "dates": [today.isoformat()],
                     "location": "[[City, Province]]"},
-        "publication": {"department": "[[Publishing department]]", "language": "en",
+        "publication": {"department": "[[Publishing department]]",
+                        "language": schema.DEFAULT_LANGUAGE,
                         "status": "draft"},
         "introduction": {"body": [("[[Why the meeting was held, who took part, what it "
                                   "covered.]]")]},

@@ -249,8 +249,8 @@ def _problem(source: Source, error) -> Problem:
     rule, message, where = _message(error)
     if rule == "required":
         line, column = source.position(path[:-1])
-    elif rule in ("unknown-key", "key"):
-        line, column = source.position(path, key=True)
+    elif rule in ("unknown-key", "key") or "keysrules" in error.schema_path:
+        line, column = source.position(path, key=True)   # about the key, not its value
     elif isinstance(where, str):
         line, column = source.position(path + (where,), key=True)
     elif where is not None:

@@ -287,6 +287,15 @@ def test_outline_sets_a_rule_level():
         ("placeholder", "error", 10, 19), ("latin-abbreviation", "note", 10, 24)]
 
 
+def test_levels_name_known_rules_and_levels():
+    from rtdraft.validate import validate
+    problems = validate(load(MINIMAL + "lint:\n  levels: {placeholders: error, placeholder: "
+                             "fatal}\n"))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (22, 12, "unknown lint rule 'placeholders'; did you mean 'placeholder'?"),
+        (22, 46, "'fatal' is not allowed; use one of: error, warning, note")]
+
+
 def test_department_fr_is_read_with_a_note():
     text = MINIMAL.replace("  department: Public Safety Canada\n",
                            "  department: Public Safety Canada\n  department_fr: Sécurité "
