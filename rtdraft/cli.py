@@ -121,7 +121,8 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Folder to write into; with one format, the file to write.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A .docx whose styles the DOCX takes (default: templates/reference.docx).")
+              help="A .docx whose styles the DOCX takes (default: the reference.docx "
+                   "installed with rtdraft; `rtdraft docs` shows where).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default Markdown ones.")
 @problem_format_option("--problem-format")
@@ -191,8 +192,9 @@ def compare(first: str, second: str, output_format: str | None) -> None:
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
               help="Where the modeline points the YAML language server "
-                   "[default: the project's schema/rtdraft-1.schema.json if FILE is in a "
-                   "checkout of it, else rtdraft-1.schema.json written beside FILE].")
+                   "[default: the nearest rtdraft-1.schema.json (or schema/rtdraft-1.schema.json) "
+                   "in FILE's folder or above it, in the project; if none, one written beside "
+                   "FILE].")
 def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -> None:
     """Write a new outline that validates as written.
 
@@ -246,6 +248,30 @@ def schema(output: Path | None) -> None:
         click.echo(f"wrote {output}")
     else:
         click.echo(text(), nl=False)
+
+
+@main.command()
+@click.argument("topic", required=False)
+def docs(topic: str | None) -> None:
+    """Print the documentation installed with rtdraft: `outline` (every key of an
+    outline and the common mistakes), `lint` (every rule), ...
+
+    Without TOPIC, lists the topics and where the files are, the default
+    reference document among them.
+    """
+    from . import manual
+
+    if topic is None:
+        click.echo(manual.listing(), nl=False)
+        return
+    found = manual.text(topic)
+    if found is None:
+        raise click.BadParameter(f"no topic {topic!r}; topics: {', '.join(manual.topics())}",
+                                 param_hint="TOPIC")
+    if sys.stdout.isatty():
+        click.echo_via_pager(found)
+    else:
+        click.echo(found, nl=False)
 
 
 def _formats(value: str) -> list[str]:

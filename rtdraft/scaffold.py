@@ -112,15 +112,25 @@ def _appendix(appendix: dict) -> dict:
     return {"title": appendix["title"], "body": ["[[Text of the appendix.]]"]}
 
 
+SCHEMA_NAME = "rtdraft-1.schema.json"
+
+
 def schema_reference(file: Path) -> tuple[str, Path | None]:
-    """What the new outline's modeline names, and a schema file to write if it is new:
-    the project's schema/ when FILE is inside a checkout, else a copy beside FILE."""
+    """What the new outline's modeline names, and a schema file to write if there is none.
+
+    One schema serves a folder of outlines, or a whole project: the nearest
+    rtdraft-1.schema.json (or schema/rtdraft-1.schema.json) in FILE's folder or
+    above it, up to the top of the project (a folder with .git) is used; only
+    when there is none is one written beside FILE.
+    """
     folder = file.resolve().parent
     for parent in (folder, *folder.parents):
-        published = parent / "schema" / "rtdraft-1.schema.json"
-        if published.is_file():
-            return os.path.relpath(published, folder), None
-    return "rtdraft-1.schema.json", folder / "rtdraft-1.schema.json"
+        for found in (parent / SCHEMA_NAME, parent / "schema" / SCHEMA_NAME):
+            if found.is_file():
+                return Path(os.path.relpath(found, folder)).as_posix(), None
+        if (parent / ".git").exists():
+            break
+    return SCHEMA_NAME, folder / SCHEMA_NAME
 
 
 # -- YAML with a comment on each part ----------------------------------------------
@@ -128,7 +138,8 @@ def schema_reference(file: Path) -> tuple[str, Path | None]:
 def dump(data: dict, schema_ref: str) -> str:
     lines = [MODELINE.format(schema=schema_ref),
              "# A meeting summary outline for rtdraft: replace every [[placeholder]], then run",
-             "# `rtdraft validate` and `rtdraft lint`. Reference: docs/outline.md.", ""]
+             "# `rtdraft validate` and `rtdraft lint`. Every key and the common mistakes:",
+             "# `rtdraft docs outline`.", ""]
     order = list(schema.OUTLINE)
     for key in sorted(data, key=order.index):
         value, rules = data[key], schema.OUTLINE[key]

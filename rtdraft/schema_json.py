@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 from . import languages, schema
 from .labels import LABELS
@@ -23,9 +24,12 @@ CHECKS = {
     "label": {"pattern": r"^([^{}]|\{n\})*$"},
     "inline": {},
     "label_key": {"enum": list(LABELS["en"])},
-    "appendix": {"oneOf": [{"required": ["agenda"]}, {"required": ["organizations"]},
-                           {"required": ["body"]}]},
+    # Each key named again under properties: ajv's strict mode wants required keys defined.
+    "appendix": {"oneOf": [{"required": [key], "properties": {key: True}}
+                           for key in ("agenda", "organizations", "body")]},
 }
+# An ISBN written as a number: a pattern applies to text only, so its 13 digits as a range.
+ISBN_NUMBER = {"minimum": 9780000000000, "maximum": 9799999999999}
 TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict": "object",
          "list": "array"}
 
@@ -70,8 +74,8 @@ def convert(rules: dict) -> dict:
     check = rules.get("check_with")
     if check == "rule_id":
         out["enum"] = _rule_ids()
-    elif check == "isbn" and kind == "integer":   # an ISBN written as a number
-        out.update({"minimum": 978_000_000_000_0, "maximum": 979_999_999_999_9})
+    elif check == "isbn" and kind == "integer":
+        out.update(ISBN_NUMBER)
     elif check:   # shared entries must not be changed: copies
         out.update(copy.deepcopy({**CHECKS, **_language_checks()}[check]))
 
@@ -85,17 +89,17 @@ def convert(rules: dict) -> dict:
         out["items"] = convert(rules["schema"])
     if "keysrules" in rules:
         out["propertyNames"] = {k: v for k, v in convert(rules["keysrules"]).items()
-                                if k in ("pattern", "enum")}
+                                if k in ("type", "pattern", "enum")}
     if "valuesrules" in rules:
         out["additionalProperties"] = convert(rules["valuesrules"])
     return _nullable(out, rules)
 
 
 def _variant(when: str, rules: dict) -> dict:
-    # an empty value is the variants' own affair (one null branch, when optional): a
-    # nullable branch too would let null match twice, which oneOf refuses
-    converted = convert({**rules, "nullable": False})
+    converted = convert(rules)
     converted.pop("default", None)
+    if isinstance(converted.get("type"), list):   # empty is the whole value's rule, not a shape's
+        converted["type"] = next(t for t in converted["type"] if t != "null")
     if when not in ("string", "integer", "list", "mapping"):
         converted.setdefault("required", [when])
     return converted
@@ -124,7 +128,73 @@ def json_schema() -> dict:
         "additionalProperties": False,
     }
     document["properties"]["rtdraft"]["const"] = schema.VERSION
-    return document
+    return shared(document)
+
+
+SHARED_MIN = 300    # characters of JSON: smaller parts are repeated, not named
+
+
+def shared(document: dict) -> dict:
+    """The document with each part it repeats (blocks, list items, persons ...) written once
+    under `definitions` and referred to by `$ref`: a fifth of the size, the same rules."""
+    def key(node: dict) -> str:
+        return json.dumps(node, sort_keys=True, ensure_ascii=False)
+
+    counts: dict[str, int] = {}
+
+    def count(node, top: bool = False):
+        if isinstance(node, dict):
+            if not top:
+                text_ = key(node)
+                if len(text_) >= SHARED_MIN:
+                    counts[text_] = counts.get(text_, 0) + 1
+            for value in node.values():
+                count(value)
+        elif isinstance(node, list):
+            for value in node:
+                count(value)
+
+    count(document, top=True)
+    names: dict[str, str] = {}
+    definitions: dict[str, dict] = {}
+
+    def replace(node, path: str = ""):
+        """path: where the node stands: sessions[].body[]|1 (|1: the second of oneOf)"""
+        if isinstance(node, list):
+            return [replace(value, f"{path}|{i}") for i, value in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        text_ = key(node) if path else None
+        if text_ is not None and counts.get(text_, 0) > 1:
+            if text_ not in names:
+                # a name fit for a URI fragment: introduction.body.item.shape1
+                name = re.sub(r"\|(\d+)", r".shape\1", path.replace("[]", ".item"))
+                names[text_] = name
+                definitions[name] = {}          # in document order, before the parts inside
+                definitions[name] = _children(node, path, replace)
+            return {"$ref": f"#/definitions/{names[text_]}"}
+        return _children(node, path, replace)
+
+    out = replace(document)
+    if definitions:
+        out["definitions"] = definitions
+    return out
+
+
+def _children(node: dict, path: str, replace) -> dict:
+    out = {}
+    for k, v in node.items():
+        if k == "properties":
+            out[k] = {name: replace(sub, f"{path}.{name}".lstrip(".")) for name, sub in v.items()}
+        elif k == "items":
+            out[k] = replace(v, f"{path}[]")
+        elif k == "oneOf":
+            out[k] = replace(v, path)
+        elif k == "additionalProperties" and isinstance(v, dict):
+            out[k] = replace(v, f"{path}.*")
+        else:
+            out[k] = replace(v, f"{path}/{k}")
+    return out
 
 
 def text() -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import explain
 from .problems import Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,13 +187,9 @@ def parse_text(text: str, source: Source) -> Source:
         data = _Builder(source).build()
     except _Fatal:
         return source
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or "malformed YAML"
-        if exc.context:
-            message = f"{message} ({exc.context})"
-        source.error(line, column, f"invalid YAML: {message}", "yaml-syntax")
+    except yaml.MarkedYAMLError as exc:   # explained: where to act, then the parser's words
+        said = explain.parser_error(text, exc)
+        source.error(said.line, said.column, said.message, "yaml-syntax")
         return source
     except yaml.reader.ReaderError as exc:  # characters YAML cannot hold
         line, column = source.line_column(min(exc.position, len(text)))
@@ -356,6 +353,9 @@ class _Builder:
             pass
         if short in ("!!int", "!!float", "!!bool", "!!null"):
             self.fatal(event.start_mark, f"'{text}' is not a valid {short} value", "yaml-syntax")
+        if not event.tag.startswith("tag:"):   # `- !important ...`: a slip explain.py knows
+            raise yaml.MarkedYAMLError(None, None, f"unsupported YAML tag '{event.tag}'",
+                                       event.start_mark)
         self.fatal(event.start_mark, f"unsupported YAML tag '{event.tag}'", "yaml-syntax")
 
     def check_tag(self, event: Any) -> None:
@@ -364,7 +364,9 @@ class _Builder:
 
     def alias(self, event: yaml.AliasEvent, path: Path_, key_place: tuple | None) -> Any:
         if event.anchor not in self.anchors:
-            self.fatal(event.start_mark, f"alias '*{event.anchor}' names no anchor", "yaml-syntax")
+            # `- *Draft* ...`: a slip explain.py knows
+            raise yaml.MarkedYAMLError(None, None, f"alias '*{event.anchor}' names no anchor",
+                                       event.start_mark)
         anchored = self.anchors[event.anchor]
         if anchored is None:
             self.fatal(event.start_mark, f"alias '*{event.anchor}' refers to a value that "

@@ -11,7 +11,7 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import inline, languages, schema
+from . import explain, inline, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .normal import normalise
@@ -58,7 +58,10 @@ class OutlineValidator(cerberus.Validator):
         if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
             field = args[0]
             known = [str(k) for k in self._resolve_schema(self.schema)]
-            self._error(field, CHECK, "unknown-key", unknown_key_message(field, known), None)
+            places = [] if difflib.get_close_matches(str(field), known, n=1, cutoff=0.6) \
+                else explain.elsewhere(field, tuple(self.document_path))
+            self._error(field, CHECK, "unknown-key", explain.misplaced_key(field, places)
+                        if places else unknown_key_message(field, known), None)
             return
         super()._error(*args)
 
@@ -140,6 +143,9 @@ def _choose(shapes: list[dict], value: Any) -> dict | str:
             return shape["rules"]
     if isinstance(value, dict) and keyed:
         found = [s for s in keyed if s["when"] in value]
+        read_as_key = None if found else explain.paragraph_read_as_key(value)
+        if read_as_key:
+            return read_as_key
         if len(found) == 1:
             return found[0]["rules"]
         names = ", ".join(s["when"] for s in keyed)
@@ -272,6 +278,10 @@ def _message(error) -> tuple[str, str, int | None]:
         return "empty", "must not be empty" if constraint == 1 else \
             f"must have at least {constraint} items", None
     if code == errors.BAD_TYPE.code:
+        read_as_key = explain.paragraph_read_as_key(value, "text") if constraint == "string" \
+            else None
+        if read_as_key:
+            return "type", read_as_key, None
         wanted = constraint if isinstance(constraint, list) else [constraint]
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
         return "type", f"must be {names}, not {_type_of(value)}", None

@@ -98,8 +98,9 @@ def test_bad_input_is_a_message_not_a_traceback(run, tmp_path):
         "empty.yaml:1:1: error: file is empty; an outline starts with 'rtdraft: 1'\n"
         "list.yaml:1:1: error: an outline is a mapping of keys (rtdraft, meeting, ...), not a "
         "list\n"
-        "broken.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a "
-        "flow sequence)\n")
+        "broken.yaml:1:4: error: the [ here opens a list that is not closed with ] on its line; "
+        "close it, or if this is text, put the whole value in quotes: \"[b\" (YAML parser: did "
+        "not find expected ',' or ']', while parsing a flow sequence)\n")
 
 
 def test_folders_and_standard_input(run, tmp_path):

@@ -83,7 +83,7 @@ def test_french_example_has_no_english_fixed_word(tmp_path):
     plain = pandoc(tmp_path / "automne-2019-winnipeg.docx")
     for expected in ("Résumé de la réunion", "les 8 et 9 octobre 2019",
                      f"Séance plénière 1{NBSP}: Tendances actuelles",
-                     f"Annexe A{NBSP}: Organisations représentées", (f"No de catalogue{NBSP}: "
+                     f"Annexe A{NBSP}: Organisations représentées", (f"Nº de catalogue{NBSP}: "
                      "PS18-55/2019F-PDF"), ("© Sa Majesté la Reine du chef du Canada, représentée "
                      "par le ministre de la Sécurité publique et de la Protection civile, 2021"),
                      "Principaux résultats", "Mot d'ouverture"):

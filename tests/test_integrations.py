@@ -1,6 +1,7 @@
 """The pre-commit hooks and the GitHub Actions workflow, run as far as a test can run them."""
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -108,3 +109,60 @@ def test_shell_completion_script():
     result = subprocess.run(["rtdraft"], env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "complete -o nosort -F _rtdraft_completion rtdraft" in result.stdout
+
+
+def test_workflow_installs_rtdraft_from_the_repository_at_a_pinned_commit(tmp_path):
+    """The install step as written, run against this repository at its current commit."""
+    [install] = [s for s in WORKFLOW["jobs"]["outlines"]["steps"]
+                 if s.get("name") == "Install rtdraft"]
+    assert "git+${RTDRAFT_REPOSITORY}@${RTDRAFT_COMMIT}" in install["run"]
+    assert re.fullmatch(r"[0-9a-f]{40}", WORKFLOW["env"]["RTDRAFT_COMMIT"])
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], check=True)
+    # as on a runner, a current pip (older ones refuse a git+file:// requirement URL)
+    subprocess.run([str(tmp_path / "venv" / "bin" / "python"), "-m", "pip", "install", "-q",
+                    "--upgrade", "pip"], capture_output=True, timeout=300, check=True)
+    env = dict(os.environ, RTDRAFT_REPOSITORY=f"file://{ROOT}", RTDRAFT_COMMIT=commit,
+               PATH=f"{tmp_path / 'venv' / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(["bash", "-e", "-c", install["run"]], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    version = subprocess.run([str(tmp_path / "venv" / "bin" / "rtdraft"), "--version"],
+                             capture_output=True, text=True, check=False)
+    assert version.stdout.startswith("rtdraft, version ")
+
+
+def test_readme_pre_commit_rev_is_a_commit_id_and_says_how_to_pin_it():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    config = yaml.safe_load(re.search(r"```yaml\n(repos:.*?)```", readme, re.DOTALL).group(1))
+    [repo] = config["repos"]
+    assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"])   # no tag that does not exist
+    assert [h["id"] for h in repo["hooks"]] == [h["id"] for h in HOOKS]
+    assert "pre-commit autoupdate --freeze" in readme
+
+
+def test_readme_quick_start_works_where_pip_refuses_system_wide_installs(tmp_path):
+    """The two commands as written, with the system's python3, in a copy of the checkout."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1]
+    commands = re.search(r"```sh\n(.*?)```", quick, re.DOTALL).group(1)
+    assert len(commands.strip().splitlines()) == 2
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    system = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    marker = subprocess.run(["python3", "-c", "import sysconfig; print(sysconfig.get_path("
+                             "'stdlib'))"], env=system, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    # This machine's python3 (Debian's) is the kind that refuses: the test is about it.
+    assert (Path(marker) / "EXTERNALLY-MANAGED").is_file()
+    result = subprocess.run(["bash", "-e", "-c", commands], cwd=tmp_path, env=system,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("wrote examples/fall-2019-winnipeg.docx\n"
+                                  "wrote examples/fall-2019-winnipeg.md\n")

@@ -429,9 +429,11 @@ def test_fall_2019_findings():
     found = [(p.line, p.rule, p.message) for p in lint(load(path.read_text(encoding="utf-8")))
              if p.rule != "number-doubling"]
     assert [f"{line} {rule}" for line, rule, _ in found] == [
-        "99 acronym-undefined", "108 spelling-mix", "178 name-variant", "386 acronym-undefined",
+        "99 acronym-undefined", "108 spelling-mix", "127 mixed-quotes", "178 name-variant",
+        "386 acronym-undefined",
         "414 acronym-undefined", "450 acronym-redefined", "494 name-variant",
-        "554 acronym-undefined", "616 acronym-undefined", "695 stigmatizing-language",
+        "554 acronym-undefined", "591 mixed-quotes", "616 acronym-undefined",
+        "695 stigmatizing-language",
         "705 acronym-redefined", "724 name-variant", "788 name-variant",
         "802 unsorted-organizations", "806 unsorted-organizations",
         "809 duplicate-organization", "809 unsorted-organizations",

@@ -16,6 +16,9 @@ def here(tmp_path, monkeypatch):
     return tmp_path
 
 
+SCHEMA = "rtdraft-1.schema.json"
+
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
@@ -31,7 +34,7 @@ def test_new_outline_validates_and_lint_flags_its_placeholders(here):
     assert validate(source) == []
     placeholders = [p for p in lint(source) if p.rule == "placeholder"]
     assert len(placeholders) == 14
-    assert (placeholders[0].line, placeholders[0].column) == (11, 11)
+    assert (placeholders[0].line, placeholders[0].column) == (12, 11)
 
 
 def test_from_keeps_the_structure_and_replaces_the_text(here):
@@ -94,3 +97,22 @@ def test_from_an_outline_whose_edition_is_true_is_exit_1(here):
     result = run("new", "new.yaml", "--from", "old.yaml")
     assert result.exit_code == 1 and not (here / "new.yaml").exists()
     assert "meeting.edition: must be a whole number, not true/false" in result.output
+
+
+def test_one_schema_serves_a_folder_and_the_folders_below_it(here):
+    assert run("new", "spring.yaml").output.startswith("wrote " + str(here / SCHEMA))
+    assert run("new", "fall.yaml").output == "wrote fall.yaml\n"
+    (here / "2022").mkdir()
+    assert run("new", "2022/winter.yaml").output == "wrote 2022/winter.yaml\n"
+    assert sorted(p.name for p in here.rglob("*.json")) == [SCHEMA]
+    for name, ref in (("fall.yaml", SCHEMA), ("2022/winter.yaml", "../" + SCHEMA)):
+        first = (here / name).read_text().splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={ref}"
+
+
+def test_the_search_for_a_schema_stops_at_the_top_of_a_project(here):
+    (here / SCHEMA).write_text("{}")
+    (here / "project" / ".git").mkdir(parents=True)
+    result = run("new", "project/spring.yaml")
+    assert result.output == (f"wrote {here / 'project' / SCHEMA}\n"
+                             "wrote project/spring.yaml\n")

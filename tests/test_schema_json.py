@@ -33,16 +33,35 @@ def test_schema_command_prints_it():
 
 
 def test_every_key_has_a_description():
+    document = json_schema()
+
+    def resolve(node):
+        if isinstance(node, dict) and "$ref" in node:
+            return document["definitions"][node["$ref"].removeprefix("#/definitions/")]
+        return node
+
     def walk(node, path):
+        node = resolve(node)
         if isinstance(node, dict):
             for key, sub in (node.get("properties") or {}).items():
+                if sub is True:   # a key named only so that a `required` beside it is defined
+                    continue
+                sub = resolve(sub)
                 assert "description" in sub or "oneOf" in sub, f"{path}.{key}"
                 walk(sub, f"{path}.{key}")
             if isinstance(node.get("items"), dict):
                 walk(node["items"], path + "[]")
             for option in node.get("oneOf") or []:
                 walk(option, path)
-    walk(json_schema(), "")
+    walk(document, "")
+
+
+def test_repeated_parts_are_written_once():
+    document = json_schema()
+    assert len(text()) < 40_000
+    refs = set(re.findall(r'"\$ref": "#/definitions/([^"]+)"', text()))
+    assert refs == set(document["definitions"])       # each defined part is used, and defined
+    assert all(re.fullmatch(r"[A-Za-z0-9_.]+", name) for name in refs)
 
 
 def edit(old, new):
@@ -92,6 +111,9 @@ INVALID = {
     "year true": edit("  department: Public Safety Canada",
                       "  department: Public Safety Canada\n  date: true"),
     "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
+    "empty dates": edit("  dates: 2021-03-29", "  dates:"),
+    "isbn number of 12 digits": edit("  department: Public Safety Canada",
+                                     "  department: Public Safety Canada\n  isbn: 978066037168"),
     "too deep": edit("    - Partners agreed to meet again.",
                      "    - text: a\n      bullets:\n        - text: b\n          bullets:\n"
                      "            - {text: c, bullets: [d]}"),

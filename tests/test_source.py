@@ -107,8 +107,12 @@ def test_recursive_alias_is_refused():
 def test_malformed_yaml_names_line_and_column():
     s = load("meeting:\n  title: [unclosed\nsessions: []\n")
     [p] = s.problems
-    assert (p.line, p.column, p.rule) == (3, 9, "yaml-syntax")
-    assert p.message.startswith("invalid YAML: ")
+    assert (p.line, p.column, p.rule) == (2, 10, "yaml-syntax")   # where the [ opens
+    assert p.message.endswith(" (YAML parser: did not find expected ',' or ']', while parsing "
+                              "a flow sequence)")
+    [p] = load("a: b\n]\n").problems   # a slip explain.py does not know: the parser's words
+    assert (p.line, p.column, p.message) == (2, 1, "invalid YAML: did not find expected key "
+                                                   "(while parsing a block mapping)")
 
 
 def test_tab_indentation_is_malformed_yaml():

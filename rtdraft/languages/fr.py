@@ -27,7 +27,7 @@ LABELS = {
     "on_behalf_of": "au nom de {person}",
     "virtual": "Réunion virtuelle",
     "draft": "ÉBAUCHE",
-    "catalogue_number": "No de catalogue : {value}",
+    "catalogue_number": "Nº de catalogue : {value}",
     "isbn": "ISBN : {value}",
     "copyright_king": "© Sa Majesté le Roi du chef du Canada, représenté par {minister}, "
                       "{year}",

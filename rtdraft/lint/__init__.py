@@ -33,6 +33,7 @@ class Finding:
     needle: str = ""        # the words the finding is about, to point at their line
     offset: int = 0         # where the needle stands in the piece's text
     key: bool = False       # about a mapping key (at the key's place), not its value
+    at: tuple[int, int] | None = None   # line and column, for what stands outside the value
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Outline:
     pieces: list[Origin]
     abbreviations: frozenset[str]
     language: str = "en"
+    source: Source | None = None    # the file itself, for rules about how the YAML is written
+    document: Document | None = None    # the model the texts come from
 
     def prose(self) -> Iterator[Origin]:
         return (p for p in self.pieces if p.role == "prose")
@@ -122,7 +125,7 @@ def lint(source: Source, disabled: Iterable[str] = (),
     levels = settings.get("levels") or {}
     ignored = [(entry["rule"], entry["path"]) for entry in settings.get("ignore") or []]
     outline = Outline(data, pieces(document), frozenset(settings.get("abbreviations") or []),
-                      document.language)
+                      language=document.language, source=source, document=document)
     texts = {p.path: p.text for p in outline.pieces}
     problems = set()
     for rule_id, found in rules().items():
@@ -141,6 +144,8 @@ def lint(source: Source, disabled: Iterable[str] = (),
 
 
 def _position(source: Source, text: str, finding: Finding) -> tuple[int, int]:
+    if finding.at:
+        return finding.at
     if not finding.needle:
         return source.position(finding.path, key=finding.key)
     return source.locate_at(finding.path, text, finding.offset, finding.needle)
