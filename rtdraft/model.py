@@ -38,7 +38,9 @@ class Origin:
     column: int = 0
 
 
-_ORIGIN = field(default=None, compare=False, repr=False)
+def _origin():
+    """A block's origin: not part of what it is (equal blocks from two places are equal)."""
+    return field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,13 @@ class Heading:
     level: int
     text: str
     anchor: str             # bookmark name the table of contents links to
-    origin: Origin | None = _ORIGIN
+    origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True)
 class Paragraph:
     inlines: tuple[Inline, ...]
-    origin: Origin | None = _ORIGIN
+    origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class Note:
 class Item:
     inlines: tuple[Inline, ...]
     sublist: ListBlock | None = None
-    origin: Origin | None = _ORIGIN
+    origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Footnote:
     id: str
     number: int
     inlines: tuple[Inline, ...]
-    origin: Origin | None = _ORIGIN
+    origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True)
