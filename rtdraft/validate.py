@@ -218,7 +218,10 @@ _VALIDATOR = None
 
 
 def validate(source: Source) -> list[Problem]:
-    """Every problem of a loaded outline, in file order (loading problems included)."""
+    """Every problem of a loaded outline, in file order (loading problems included).
+
+    When there is no error, source.data becomes the normalised data (normal.py: every
+    default filled in), which everything after validation reads."""
     if not source.ok:
         return sorted(source.problems)
     data = source.data
