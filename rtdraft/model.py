@@ -38,23 +38,20 @@ class Origin:
     column: int = 0
 
 
-def _origin():
-    """A block's origin: not part of what it is (equal blocks from two places are equal)."""
-    return field(default=None, compare=False, repr=False)
-
+# A block's origin is not part of what it is: equal blocks from two places are equal.
 
 @dataclass(frozen=True)
 class Heading:
     level: int
     text: str
     anchor: str             # bookmark name the table of contents links to
-    origin: Origin | None = _origin()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     inlines: tuple[Inline, ...]
-    origin: Origin | None = _origin()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class Note:
 class Item:
     inlines: tuple[Inline, ...]
     sublist: ListBlock | None = None
-    origin: Origin | None = _origin()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,7 @@ class Footnote:
     id: str
     number: int
     inlines: tuple[Inline, ...]
-    origin: Origin | None = _origin()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -451,3 +451,14 @@ def test_rule_ids_are_read_without_importing_the_rules():
                             check=True)
     assert result.stdout == f"{len(RULES)} False\n"
     assert rule_ids() == list(RULES)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_model_meets_every_text_of_the_outline(path):
+    """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
+    from rtdraft.model import build
+    from rtdraft.walk import reading_order
+    source = load(path.read_text(encoding="utf-8"))
+    texts = [t.path for t in build(source.data, places=source.places).texts]
+    assert len(texts) == len(set(texts))
+    assert set(texts) == {p.path for p in reading_order(source.data)}

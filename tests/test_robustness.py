@@ -21,6 +21,7 @@ from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 from rtdraft.source import resolve_plain
 from rtdraft.validate import validate
+from rtdraft.walk import reading_order
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
 
@@ -167,6 +168,9 @@ def test_random_valid_outlines_validate_lint_and_render(text):
     assert validate(source) == []
     lint(source)
     document = build(source.data)
+    # lint reads the model's texts: every text of the outline, once
+    assert sorted(map(str, (t.path for t in document.texts))) == \
+        sorted(map(str, (p.path for p in reading_order(source.data))))
     cited = _cited(source.data)
     # numbered in the order the summary cites them: the order of the model's texts
     in_reading_order = _cited([t.text for t in document.texts if t.path[0] != "footnotes"])
