@@ -61,7 +61,8 @@ def follow(previous: dict, today: date) -> dict:
         "location": None if meeting.get("virtual") else "[[City, Province]]",
         "virtual": meeting.get("virtual"),
     }.items() if v is not None}
-    drop = ("date", "catalogue_number", "isbn", "other_language_title", "status")
+    # department_fr: format 1's name, carried over as department_other (normal.py)
+    drop = ("date", "catalogue_number", "isbn", "other_language_title", "status", "department_fr")
     data["publication"] = {k: v for k, v in previous["publication"].items()
                            if k not in drop and v is not None}
     data["publication"]["status"] = "draft"

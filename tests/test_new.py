@@ -116,3 +116,13 @@ def test_the_search_for_a_schema_stops_at_the_top_of_a_project(here):
     result = run("new", "project/spring.yaml")
     assert result.output == (f"wrote {here / 'project' / SCHEMA}\n"
                              "wrote project/spring.yaml\n")
+
+
+def test_from_a_format_1_outline_renames_department_fr(here):
+    text = (ROOT / "examples" / "spring-2019-halifax.yaml").read_text(encoding="utf-8")
+    (here / "old.yaml").write_text(text.replace("  department_other:", "  department_fr:"))
+    assert run("new", "new.yaml", "--from", "old.yaml").exit_code == 0
+    publication = read(here / "new.yaml").data["publication"]
+    assert publication["department_other"] == "Sécurité publique Canada"
+    assert "department_fr" not in publication
+    assert [p.rule for p in lint(read(here / "new.yaml")) if p.rule == "department-fr"] == []
