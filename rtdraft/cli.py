@@ -59,8 +59,7 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     for source in _progress(sources):
         problems += check(source)
     emit(problems, output_format)
-    click.echo(summary_line(len(sources), problems), err=True)
-    sys.exit(errors.INVALID if any(p.level == "error" for p in problems) else errors.OK)
+    finish(len(sources), problems)
 
 
 def _progress(items: list):
@@ -111,10 +110,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     for source in _progress(sources):
         problems += check(source) or run_rules(source, disabled)
     emit(problems, output_format)
-    click.echo(summary_line(len(sources), problems), err=True)
-    if any(p.level == "error" for p in problems):
-        sys.exit(errors.INVALID)
-    sys.exit(errors.WARNINGS if strict and problems else errors.OK)
+    finish(len(sources), problems, strict)
 
 
 @main.command()
@@ -149,7 +145,13 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     problems = check(source)
     if problems:
         emit(problems, output_format)
-        sys.exit(errors.INVALID)
+        raise errors.InvalidOutline("")
+    suffixes = {WRITERS[name][0] for name in formats}
+    if output is not None and len(formats) > 1 and not output.is_dir() and \
+            output.suffix in suffixes:
+        raise click.BadParameter(f"{output} names one file, but {len(formats)} formats are "
+                                 f"asked for ({', '.join(formats)}); give a folder, or one "
+                                 "--format", param_hint="--output")
     document = build(source.data)
     targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
     rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
@@ -180,8 +182,7 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     if not problems:
         problems = twins(*sources)
     emit(problems, output_format)
-    click.echo(summary_line(2, problems), err=True)
-    sys.exit(errors.INVALID if problems else errors.OK)
+    finish(2, problems)
 
 
 @main.command()
@@ -216,15 +217,15 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
         problems = check(source)
         if problems:
             emit(problems, None)
-            sys.exit(errors.INVALID)
+            raise errors.InvalidOutline("")
         data = scaffold.follow(source.data, date.today())
+    if file.parent and not file.parent.exists():   # before the schema file written beside
+        make_folder(file.parent)
     if schema_ref is None:
         schema_ref, beside = scaffold.schema_reference(file)
         if beside and not beside.exists():
             write_atomic(beside, schema_text().encode("utf-8"))
             click.echo(f"wrote {beside}")
-    if file.parent and not file.parent.exists():
-        make_folder(file.parent)
     write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"))
     click.echo(f"wrote {file}")
 
@@ -304,6 +305,16 @@ def _formats(value: str) -> list[str]:
         raise click.BadParameter(f"{', '.join(unknown) or value!r} is not a format; "
                                  f"choose from {', '.join(WRITERS)}")
     return list(dict.fromkeys(names))
+
+
+def finish(files: int, problems: list, strict: bool = False) -> None:
+    """The summary line on stderr; an exception carrying the exit code unless all is well."""
+    line = summary_line(files, problems)
+    if any(p.level == "error" for p in problems):
+        raise errors.InvalidOutline(line)
+    if strict and any(p.level == "warning" for p in problems):
+        raise errors.StrictWarnings(line)
+    click.echo(line, err=True)
 
 
 def emit(problems: list, output_format: str | None) -> None:

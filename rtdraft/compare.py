@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 
+from . import languages
 from .dates import written_dates
 from .problems import Problem
 from .source import Source
 
-_LETTER = re.compile(r"(?<=\d)([EF])(?=(?:-[A-Z]+)?$)")
+
+def _letter() -> re.Pattern:
+    """A catalogue number's language letter (E, F: one per language)."""
+    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    return re.compile(rf"(?<=\d)([{letters}])(?=(?:-[A-Z]+)?$)")
 
 
 def compare(first: Source, second: Source) -> list[Problem]:
+    """Twin problems of two validated outlines (validate normalised their data)."""
     out: list[Problem] = []
     a, b = first.data, second.data
 
@@ -45,11 +51,11 @@ def compare(first: Source, second: Source) -> list[Problem]:
 
 
 def _language(data: dict) -> str:
-    return data["publication"].get("language") or "en"
+    return data["publication"]["language"]
 
 
 def _kinds(data: dict) -> list[str]:
-    return [s.get("kind") or "plenary" for s in data["sessions"]]
+    return [s["kind"] for s in data["sessions"]]
 
 
 def _sessions(first: Source, second: Source, report) -> None:
@@ -125,7 +131,7 @@ def _catalogue(first: Source, second: Source, report) -> None:
         missing, other = (second, first) if cat_a else (first, second)
         report(missing, ("publication",), f"no catalogue_number here, but {other.file} has "
                "one", "twin-catalogue")
-    elif cat_a and _LETTER.sub("?", str(cat_a)) != _LETTER.sub("?", str(cat_b)):
+    elif cat_a and _letter().sub("?", str(cat_a)) != _letter().sub("?", str(cat_b)):
         report(second, ("publication", "catalogue_number"), f"catalogue number {cat_b} should "
                f"differ from {first.file}'s {cat_a} only in its E/F letter", "twin-catalogue")
 

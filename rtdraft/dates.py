@@ -1,4 +1,4 @@
-"""Meeting dates as a reader expects them, in English and French.
+"""Meeting dates as a reader expects them, in each language's grammar (languages/).
 
     2019-03-29                 March 29, 2019            le 29 mars 2019
     2019-10-08, 2019-10-09     October 8 and 9, 2019     les 8 et 9 octobre 2019
@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from itertools import pairwise
+from datetime import date
 from typing import Any
+
+from . import languages
+from .languages import join_words
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
@@ -20,20 +22,9 @@ def months(labels: dict) -> list[str]:
     return labels["months"].split()
 
 
-def _day(d: date, language: str) -> str:
-    return "1er" if language == "fr" and d.day == 1 else str(d.day)
-
-
-def join_words(parts: list[str], word: str) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {word} {parts[-1]}"
-
-
 def one_date(d: date, language: str, labels: dict) -> str:
-    month = months(labels)[d.month - 1]
-    if language == "fr":
-        return f"{_day(d, language)} {month} {d.year}"
-    return f"{month} {d.day}, {d.year}"
+    """One day, in the language's grammar (the outline's labels may rename the months)."""
+    return languages.get(language).one_date(d, months(labels))
 
 
 def meeting_dates(days: list[date], month_only: bool, language: str, labels: dict) -> str:
@@ -44,31 +35,7 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
         for d in days:
             by_year.setdefault(d.year, []).append(names[d.month - 1])
         return join_words([f"{join_words(m, word)} {y}" for y, m in by_year.items()], word)
-    if len(days) == 1:
-        prefix = "le " if language == "fr" else ""
-        return prefix + one_date(days[0], language, labels)
-    consecutive = all(b - a == timedelta(days=1) for a, b in pairwise(days))
-    first, last = days[0], days[-1]
-    same_month = all((d.year, d.month) == (first.year, first.month) for d in days)
-    if language == "fr":
-        if consecutive and len(days) > 2:
-            start = _day(first, language) if same_month else one_date(first, language, labels)
-            return f"du {start} au {one_date(last, language, labels)}"
-        if same_month:
-            days_text = join_words([_day(d, language) for d in days], word)
-            return f"les {days_text} {names[first.month - 1]} {first.year}"
-        return "les " + join_words([one_date(d, language, labels) for d in days], word)
-    if consecutive and len(days) > 2:
-        if same_month:
-            return f"{names[first.month - 1]} {first.day} to {last.day}, {last.year}"
-        return f"{one_date(first, language, labels)} to {one_date(last, language, labels)}"
-    if same_month:
-        day_list = join_words([str(d.day) for d in days], word)
-        return f"{names[first.month - 1]} {day_list}, {first.year}"
-    if first.year == last.year:
-        parts = [f"{names[d.month - 1]} {d.day}" for d in days]
-        return f"{join_words(parts, word)}, {first.year}"
-    return join_words([one_date(d, language, labels) for d in days], word)
+    return languages.get(language).days(days, names, word)
 
 
 def parse_date(value: Any) -> date | None:

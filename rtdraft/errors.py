@@ -18,6 +18,27 @@ class RtdraftError(click.ClickException):
     exit_code = INVALID
 
 
+class ProblemsFound(RtdraftError):
+    """Problems were printed already; the message, if any, is the summary line, printed as
+    it is (no 'Error:' before it)."""
+
+    def show(self, file=None) -> None:
+        if self.message:
+            click.echo(self.message, err=True, file=file)
+
+
+class InvalidOutline(ProblemsFound):
+    """An outline has errors (or a lint rule set to level error found something)."""
+
+    exit_code = INVALID
+
+
+class StrictWarnings(ProblemsFound):
+    """lint --strict found warnings."""
+
+    exit_code = WARNINGS
+
+
 class TemplateError(RtdraftError):
     exit_code = TEMPLATE
 

@@ -8,28 +8,50 @@ renderer's library.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from . import dates, inline, typography
+from . import dates, inline, languages, typography
 from .dates import meeting_days, parse_date
 from .inline import Inline
 from .labels import labels_for
+from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
 
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a text of the document comes from: its path in the outline, the text as the
+    outline writes it, what it is, and its line and column in the file (0: not known).
+
+    The builder meets the outline's texts in the order a reader of the summary does;
+    Document.texts keeps them in that order, for lint.
+    """
+
+    path: tuple
+    text: str
+    role: str       # heading, prose, person, organization, field
+    line: int = 0
+    column: int = 0
+
+
+# A block's origin is not part of what it is: equal blocks from two places are equal.
 
 @dataclass(frozen=True)
 class Heading:
     level: int
     text: str
     anchor: str             # bookmark name the table of contents links to
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     inlines: tuple[Inline, ...]
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -43,6 +65,7 @@ class Note:
 class Item:
     inlines: tuple[Inline, ...]
     sublist: ListBlock | None = None
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -77,12 +100,13 @@ class Footnote:
     id: str
     number: int
     inlines: tuple[Inline, ...]
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Document:
-    language: str                       # en or fr
-    locale: str                         # en-CA or fr-CA
+    language: str                       # the outline's language code: en, fr
+    locale: str                         # its language tag: en-CA, fr-CA
     title: str
     subtitle: str
     author: str
@@ -96,6 +120,7 @@ class Document:
     toc: bool = False
     body: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
+    texts: tuple[Origin, ...] = field(default=(), compare=False, repr=False)
 
     def footnote_number(self, note_id: str) -> int:
         return next(f.number for f in self.footnotes if f.id == note_id)
@@ -105,37 +130,40 @@ class Document:
         return [b for b in self.body if isinstance(b, Heading)]
 
 
-def build(data: dict, today: date | None = None) -> Document:
-    """The Document for a valid outline's data."""
-    document = _Builder(data, today or date.today()).document()
-    return _french(document) if document.language == "fr" else document
+def build(data: dict, today: date | None = None, places: Mapping | None = None) -> Document:
+    """The Document for a valid outline's data (`places`: Source.places, for the line and
+    column of each text)."""
+    builder = _Builder(normalise(data), today or date.today(), places or {})
+    document = builder.document()
+    return _typeset(document, builder.lang.typography)
 
 
-def _french(doc: Document) -> Document:
-    """French typography on every word the document prints (the copyright page has it
-    already: its other-language notice is English)."""
-    fr, nodes = typography.french, typography.french_nodes
+def _typeset(doc: Document, ts) -> Document:
+    """The language's typography on every word the document prints (the copyright page has
+    it already: its other-language notice is in the other language)."""
+    def nodes(inlines: tuple) -> tuple:
+        return typography.nodes(inlines, ts)
 
     def items(block: ListBlock) -> ListBlock:
         return ListBlock(block.numbered, tuple(
-            Item(nodes(i.inlines), items(i.sublist) if i.sublist else None)
+            replace(i, inlines=nodes(i.inlines), sublist=items(i.sublist) if i.sublist else None)
             for i in block.items))
 
     def block(b: Block) -> Block:
         if isinstance(b, Heading):
-            return replace(b, text=fr(b.text))
+            return replace(b, text=ts(b.text))
         if isinstance(b, Paragraph):
-            return Paragraph(nodes(b.inlines))
+            return replace(b, inlines=nodes(b.inlines))
         if isinstance(b, Note):
-            return Note(fr(b.text))
+            return replace(b, text=ts(b.text))
         if isinstance(b, ListBlock):
             return items(b)
-        return Table(tuple(map(fr, b.header)), tuple(tuple(map(fr, r)) for r in b.rows))
+        return Table(tuple(map(ts, b.header)), tuple(tuple(map(ts, r)) for r in b.rows))
 
     cover = doc.cover
     return replace(
-        doc, title=fr(doc.title), subtitle=fr(doc.subtitle),
-        cover=replace(cover, **{k: fr(v) for k in ("tagline", "title", "subtitle", "when",
+        doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
+        cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
                                                    "where", "department", "signature")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
@@ -143,14 +171,30 @@ def _french(doc: Document) -> Document:
 
 
 class _Builder:
-    def __init__(self, data: dict, today: date):
+    def __init__(self, data: dict, today: date, places: Mapping):
         self.data = data
         self.publication = data["publication"]
-        self.language = self.publication.get("language") or "en"
+        self.language = self.publication["language"]
+        self.lang = languages.get(self.language)
         self.labels = labels_for(self.language, data.get("labels"))
         self.today = today
+        self.places = places
+        self.texts: list[Origin] = []
         self.body: list[Block] = []
         self.anchors = 0
+
+    def met(self, path: tuple, text: Any, role: str) -> Origin | None:
+        """Note a text of the outline, as the reader meets it; None for absent ones."""
+        if not isinstance(text, str):
+            return None
+        place = self.places.get(path)
+        origin = Origin(path, text, role, *((place.line, place.column) if place else ()))
+        self.texts.append(origin)
+        return origin
+
+    def fields(self, path: tuple, mapping: dict, roles: dict) -> None:
+        for key, role in roles.items():
+            self.met(path + (key,), mapping.get(key), role)
 
     # -- the whole document --------------------------------------------------------
 
@@ -158,10 +202,17 @@ class _Builder:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
         published = self.published()
         subtitle = pub.get("subtitle") or labels["subtitle"]
+        self.fields(("publication",), pub, {"tagline": "field"})
+        self.fields(("meeting",), meeting, {"title": "heading", "host": "organization",
+                                            "supported_by": "organization",
+                                            "location": "field"})
+        self.fields(("publication",), pub, {
+            "department": "organization", "subtitle": "heading", "minister": "field",
+            "other_language_title": "field"})
         self.sections()
         return Document(
             language=self.language,
-            locale=f"{self.language}-CA",
+            locale=self.lang.locale,
             title=meeting["title"],
             subtitle=subtitle,
             author=pub["department"],
@@ -169,13 +220,14 @@ class _Builder:
             published=datetime(published.year, published.month, published.day,
                                tzinfo=UTC),
             date_text=self.date_text(published),
-            draft=(pub.get("status") or "draft") == "draft",
+            draft=pub["status"] == "draft",
             labels=labels,
             cover=self.cover(subtitle),
             front=self.front(published),
             toc=bool(pub.get("toc")),
             body=tuple(self.body),
             footnotes=self.footnotes(),
+            texts=tuple(self.texts),
         )
 
     def published(self) -> date:
@@ -200,7 +252,7 @@ class _Builder:
         when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
                                    self.language, labels)
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
-        signature = " | ".join(filter(None, (pub["department"], pub.get("department_fr"))))
+        signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
                      where, signature, labels["wordmark"])
 
@@ -214,45 +266,60 @@ class _Builder:
             lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
         if pub.get("isbn"):
             lines.append(labels["isbn"].format(value=pub["isbn"]))
-        if self.language == "fr":   # the notice below is in the other language: left as is
-            lines = [typography.french(line) for line in lines]
+        # the notice below is in the other language: left as is
+        lines = [self.lang.typography(line) for line in lines]
         if pub.get("other_language_title"):
             lines.append(labels["other_language"].format(title=pub["other_language_title"]))
         return tuple(lines)
 
     # -- the body, in reading order --------------------------------------------------
 
-    def heading(self, level: int, text: str) -> None:
+    def heading(self, level: int, text: str, origin: Origin | None = None) -> None:
         self.anchors += 1
-        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}"))
+        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin))
+
+    def titled(self, path: tuple, section: dict, label: str, level: int = 1) -> None:
+        """A section's heading: its own title, or the language's word for it."""
+        origin = self.met(path + ("title",), section.get("title"), "heading")
+        self.heading(level, section.get("title") or self.labels[label], origin)
 
     def sections(self) -> None:
-        data, labels = self.data, self.labels
+        data = self.data
         intro = data["introduction"]
-        self.section(intro.get("title") or labels["introduction"], intro["body"])
+        self.titled(("introduction",), intro, "introduction")
+        self.blocks(intro["body"], 1, ("introduction", "body"))
         remarks = data.get("opening_remarks")
         if remarks:
-            self.section(remarks.get("title") or labels["opening_remarks"], remarks["body"],
-                         people=remarks.get("speakers"), people_label="speakers")
+            self.titled(("opening_remarks",), remarks, "opening_remarks")
+            self.people(remarks.get("speakers"), remarks["body"], "speakers",
+                        ("opening_remarks", "speakers"))
+            self.blocks(remarks["body"], 1, ("opening_remarks", "body"))
         self.sessions()
         outcomes = data["outcomes"]
-        self.heading(1, outcomes.get("title") or labels["outcomes"])
+        self.titled(("outcomes",), outcomes, "outcomes")
         if outcomes.get("intro"):
-            self.body.append(Paragraph(prose(outcomes["intro"])))
-        self.body.append(list_block(outcomes["items"], numbered=False))
+            origin = self.met(("outcomes", "intro"), outcomes["intro"], "prose")
+            self.body.append(Paragraph(prose(outcomes["intro"]), origin))
+        self.body.append(list_block(outcomes["items"], False, ("outcomes", "items"), self.met))
         conclusion = data["conclusion"]
-        self.section(conclusion.get("title") or labels["conclusion"], conclusion["body"])
+        self.titled(("conclusion",), conclusion, "conclusion")
+        self.blocks(conclusion["body"], 1, ("conclusion", "body"))
         for index, appendix in enumerate(data.get("appendices") or []):
-            self.appendix(chr(ord("A") + index), appendix)
+            self.appendix(chr(ord("A") + index), appendix, ("appendices", index))
 
-    def section(self, title: str, body: list, level: int = 1, people=None,
-                people_label: str = "presenters") -> None:
-        self.heading(level, title)
-        self.people(people, body, people_label)
-        self.blocks(body, level)
+    def person(self, path: tuple, person: Any) -> None:
+        if isinstance(person, str):
+            self.met(path, person, "organization")
+            return
+        self.fields(path, person, {"name": "person", "title": "field",
+                                   "organization": "organization"})
+        if person.get("on_behalf_of"):
+            self.person(path + ("on_behalf_of",), person["on_behalf_of"])
 
-    def people(self, people: list | None, body: list, label: str) -> None:
+    def people(self, people: list | None, body: list, label: str, path: tuple) -> None:
         """A 'Presenters: ...' line, unless the body already names every one of them."""
+        for index, person in enumerate(people or []):
+            self.person(path + (index,), person)
         if not people:
             return
         text = " ".join(_plain_text(body))
@@ -266,34 +333,43 @@ class _Builder:
             joined = dates.join_words(described, self.labels["and"])
         self.body.append(Note(self.labels[label].format(names=joined)))
 
-    def blocks(self, body: list, level: int) -> None:
-        for block in body or []:
+    def blocks(self, body: list, level: int, path: tuple) -> None:
+        for index, block in enumerate(body or []):
+            where = path + (index,)
             if isinstance(block, str):
-                self.body.append(Paragraph(prose(block)))
+                self.body.append(Paragraph(prose(block), self.met(where, block, "prose")))
             elif "subheading" in block:
-                self.heading(level + 1, block["subheading"])
+                origin = self.met(where + ("subheading",), block["subheading"], "heading")
+                self.heading(level + 1, block["subheading"], origin)
             else:
-                numbered = "numbered" in block
-                self.body.append(list_block(block["numbered" if numbered else "bullets"],
-                                            numbered))
+                kind = "numbered" if "numbered" in block else "bullets"
+                self.body.append(list_block(block[kind], kind == "numbered", where + (kind,),
+                                            self.met))
 
     def sessions(self) -> None:
         groups = self.data.get("session_groups") or {}
         sessions = self.data["sessions"]
-        kinds = list(dict.fromkeys(s.get("kind") or "plenary" for s in sessions))
-        for kind in kinds:
+        kinds = list(dict.fromkeys(s["kind"] for s in sessions))
+        for kind in kinds:   # the summary groups sessions by kind, in order of first use
             group = groups.get(kind) or {}
             level = 1
             if group.get("heading"):
-                self.heading(1, group["heading"])
-                self.blocks(group.get("intro"), 1)
+                origin = self.met(("session_groups", kind, "heading"), group["heading"],
+                                  "heading")
+                self.heading(1, group["heading"], origin)
+                self.blocks(group.get("intro"), 1, ("session_groups", kind, "intro"))
                 level = 2
-            members = [s for s in sessions if (s.get("kind") or "plenary") == kind]
-            for number, session in enumerate(members, start=1):
+            members = [(i, s) for i, s in enumerate(sessions) if s["kind"] == kind]
+            for number, (index, session) in enumerate(members, start=1):
+                path = ("sessions", index)
                 label = self.session_label(kind, group).format(n=number)
                 heading = self.labels["session_heading"].format(label=label,
                                                                 title=session["title"])
-                self.section(heading, session["body"], level, people=session.get("presenters"))
+                self.heading(level, heading, self.met(path + ("title",), session["title"],
+                                                      "heading"))
+                self.people(session.get("presenters"), session["body"], "presenters",
+                            path + ("presenters",))
+                self.blocks(session["body"], level, path + ("body",))
 
     def session_label(self, kind: str, group: dict) -> str:
         if group.get("label"):
@@ -304,21 +380,29 @@ class _Builder:
         name = kind.replace("-", " ").replace("_", " ").capitalize()
         return self.labels["session_other"].replace("{kind}", name)
 
-    def appendix(self, letter: str, appendix: dict) -> None:
-        self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]))
+    def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
+        origin = self.met(path + ("title",), appendix["title"], "heading")
+        self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]),
+                     origin)
         if appendix.get("organizations"):
-            items = tuple(Item((inline.Text(name),)) for name in appendix["organizations"])
+            names = appendix["organizations"]
+            items = tuple(Item((inline.Text(name),), None,
+                               self.met(path + ("organizations", i), name, "organization"))
+                          for i, name in enumerate(names))
             self.body.append(ListBlock(False, items))
         elif appendix.get("agenda"):
-            self.agenda(appendix["agenda"])
+            self.agenda(appendix["agenda"], path + ("agenda",))
         else:
-            self.blocks(appendix.get("body"), 1)
+            self.blocks(appendix.get("body"), 1, path + ("body",))
 
-    def agenda(self, items: list) -> None:
+    def agenda(self, items: list, path: tuple) -> None:
         labels = self.labels
         header = (labels["agenda_time"], labels["agenda_item"], labels["agenda_speakers"])
         by_date: dict[str | None, list] = {}
-        for item in items:
+        for index, item in enumerate(items):
+            self.met(path + (index, "title"), item["title"], "field")
+            for j, person in enumerate(item.get("speakers") or []):
+                self.person(path + (index, "speakers", j), person)
             by_date.setdefault(item.get("date"), []).append(item)
         for day, rows in by_date.items():
             if day:
@@ -335,7 +419,8 @@ class _Builder:
             for node in _inlines_of(block):
                 if isinstance(node, inline.FootnoteRef) and node.id not in order:
                     order.append(node.id)
-        return tuple(Footnote(note_id, number, prose(notes[note_id]))
+        return tuple(Footnote(note_id, number, prose(notes[note_id]),
+                              self.met(("footnotes", note_id), notes[note_id], "prose"))
                      for number, note_id in enumerate(order, start=1))
 
 
@@ -345,14 +430,21 @@ def prose(text: str) -> tuple[Inline, ...]:
     return inline.parse(" ".join(text.split()))
 
 
-def list_block(items: list, numbered: bool) -> ListBlock:
+def list_block(items: list, numbered: bool, path: tuple = (), met=None) -> ListBlock:
+    """A list's blocks; `met(path, text, role)`, if given, is told of each item's text."""
+    def note(where: tuple, text: str) -> Origin | None:
+        return met(where, text, "prose") if met else None
+
     out = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, str):
-            out.append(Item(prose(item)))
+            out.append(Item(prose(item), None, note(path + (index,), item)))
         else:
             kind = "numbered" if "numbered" in item else "bullets"
-            out.append(Item(prose(item["text"]), list_block(item[kind], kind == "numbered")))
+            origin = note(path + (index, "text"), item["text"])
+            out.append(Item(prose(item["text"]),
+                            list_block(item[kind], kind == "numbered", path + (index, kind), met),
+                            origin))
     return ListBlock(numbered, tuple(out))
 
 

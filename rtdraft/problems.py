@@ -12,7 +12,7 @@ class Problem:
     file: str
     line: int
     column: int
-    level: str          # "error" or "warning"
+    level: str          # "error", "warning" or "note"
     path: tuple         # ('sessions', 2, 'title'); () for the whole file
     message: str
     rule: str
@@ -46,8 +46,11 @@ def _github(p: Problem) -> str:
     def prop(value: str) -> str:
         return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
     where = f"{p.where}: " if p.path else ""
-    return (f"::{p.level} file={prop(p.file)},line={p.line},col={p.column},"
+    return (f"::{_GITHUB_LEVELS[p.level]} file={prop(p.file)},line={p.line},col={p.column},"
             f"title={prop('rtdraft ' + p.rule)}::{_gh_escape(where + p.message)}")
+
+
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def _gh_escape(value: str) -> str:
@@ -76,9 +79,9 @@ def summary_line(files: int, problems: list[Problem]) -> str:
     """'12 files, 3 problems (2 errors, 1 warning)'."""
     def count(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
-    errors = sum(1 for p in problems if p.level == "error")
-    detail = ", ".join(count(n, word) for n, word in ((errors, "error"),
-                                                       (len(problems) - errors, "warning")) if n)
+    levels = [p.level for p in problems]
+    detail = ", ".join(count(levels.count(level), level) for level in ("error", "warning", "note")
+                       if level in levels)
     line = f"{count(files, 'file')}, {count(len(problems), 'problem')}"
     return line + (f" ({detail})" if detail else "")
 

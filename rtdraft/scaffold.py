@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .normal import normalise
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 
@@ -28,7 +29,8 @@ def fresh(today: date) -> dict:
                     "host": "[[Host, e.g. Public Safety Canada]]",
                     "dates": [today.isoformat()],
                     "location": "[[City, Province]]"},
-        "publication": {"department": "[[Publishing department]]", "language": "en",
+        "publication": {"department": "[[Publishing department]]",
+                        "language": schema.DEFAULT_LANGUAGE,
                         "status": "draft"},
         "introduction": {"body": [("[[Why the meeting was held, who took part, what it "
                                   "covered.]]")]},
@@ -49,6 +51,7 @@ def fresh(today: date) -> dict:
 def follow(previous: dict, today: date) -> dict:
     """The next meeting's outline: the previous one's structure, its text as placeholders."""
     data = fresh(today)
+    previous = normalise(previous)
     meeting = previous["meeting"]
     data["meeting"] = {k: v for k, v in {
         "title": "[[Meeting title]]", "host": meeting["host"],
@@ -58,7 +61,8 @@ def follow(previous: dict, today: date) -> dict:
         "location": None if meeting.get("virtual") else "[[City, Province]]",
         "virtual": meeting.get("virtual"),
     }.items() if v is not None}
-    drop = ("date", "catalogue_number", "isbn", "other_language_title", "status")
+    # department_fr: format 1's name, carried over as department_other (normal.py)
+    drop = ("date", "catalogue_number", "isbn", "other_language_title", "status", "department_fr")
     data["publication"] = {k: v for k, v in previous["publication"].items()
                            if k not in drop and v is not None}
     data["publication"]["status"] = "draft"
@@ -84,7 +88,7 @@ def follow(previous: dict, today: date) -> dict:
     counts: dict[str, int] = {}
     data["sessions"] = []
     for session in previous["sessions"]:
-        kind = session.get("kind") or "plenary"
+        kind = session["kind"]
         counts[kind] = counts.get(kind, 0) + 1
         data["sessions"].append({"kind": kind,
                                  "title": f"[[Title of {kind} session {counts[kind]}]]",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from .labels import LABELS
 
 VERSION = 1
+DEFAULT_LANGUAGE = "en"
 MAX_LIST_DEPTH = 3          # List Bullet, List Bullet 2, List Bullet 3
 MAX_ITEMS = 10_000          # items in one list: far past any summary, short of a runaway file
 SLUG = r"^[a-z][a-z0-9_-]*$"
@@ -145,10 +146,12 @@ MEETING = mapping("The meeting the summary reports on.", {
 
 PUBLICATION = mapping("How the summary is published.", {
     "department": text("The publishing department.", required=True),
-    "department_fr": text("The department's name in the other official language, for the "
-                          "bilingual signature."),
-    "language": {"type": "string", "allowed": ["en", "fr"], "nullable": True,
-                 **_meta("The language of this edition: en or fr.", "en")},
+    "department_other": text("The department's name in the other official language, for "
+                             "the bilingual signature."),
+    "department_fr": text("Format 1's name for department_other (still read; lint suggests "
+                          "the new name)."),
+    "language": {"type": "string", "check_with": "language", "nullable": True,
+                 **_meta("The language of this edition: en or fr.", DEFAULT_LANGUAGE)},
     "subtitle": text("The subtitle under the title.", default="Meeting Summary (by language)"),
     "tagline": text("A tagline printed on the cover, e.g. 'Building a Safe and Resilient "
                     "Canada'."),
@@ -248,6 +251,12 @@ OUTLINE = {
                                  text("An abbreviation.")),
         "disable": listing("Lint rules not to run on this outline.",
                            text("A rule id.", check_with="rule_id")),
+        "levels": {"type": "dict", "nullable": True,
+                   "keysrules": {"type": "string", "check_with": "rule_id"},
+                   "valuesrules": {"type": "string", "allowed": ["error", "warning", "note"]},
+                   **_meta("A level for a rule in this outline, by rule id: error, warning "
+                           "or note, e.g. {placeholder: error} to fail on a forgotten "
+                           "placeholder.")},
         "ignore": listing("Warnings accepted deliberately: a rule at a path and below it.",
                           mapping("One accepted warning.", {
                               "rule": text("The rule id.", required=True,

@@ -13,7 +13,7 @@ import copy
 import json
 import re
 
-from . import schema
+from . import languages, schema
 from .labels import LABELS
 
 # check_with rules as JSON Schema keywords (ECMAScript regular expressions).
@@ -21,7 +21,6 @@ CHECKS = {
     "date": {"pattern": r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"},
     "publication_date": {"pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
     "isbn": {"pattern": r"^97[89]([- ]?\d){10}$"},
-    "catalogue_number": {"pattern": r"^[A-Z][A-Za-z]{0,3}\d+-\d+(-\d+)?(/\d{4})?[EF](-[A-Z]+)?$"},
     "label": {"pattern": r"^([^{}]|\{n\})*$"},
     "inline": {},
     "label_key": {"enum": list(LABELS["en"])},
@@ -35,8 +34,16 @@ TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict":
          "list": "array"}
 
 
+def _language_checks() -> dict:
+    """The checks that depend on the languages there are."""
+    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    return {"language": {"enum": list(languages.codes())},
+            "catalogue_number": {"pattern": rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(-\d+)?(/\d{{4}})?"
+                                            rf"[{letters}](-[A-Z]+)?$"}}
+
+
 def _rule_ids() -> list[str]:
-    from .lint import rule_ids
+    from .lint.registry import rule_ids
     return rule_ids()
 
 
@@ -69,8 +76,8 @@ def convert(rules: dict) -> dict:
         out["enum"] = _rule_ids()
     elif check == "isbn" and kind == "integer":
         out.update(ISBN_NUMBER)
-    elif check:
-        out.update(copy.deepcopy(CHECKS[check]))   # shared entries must not be changed
+    elif check:   # shared entries must not be changed: copies
+        out.update(copy.deepcopy({**CHECKS, **_language_checks()}[check]))
 
     if kind == "dict" and "schema" in rules:
         out["properties"] = {k: convert(v) for k, v in rules["schema"].items()}

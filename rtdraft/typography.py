@@ -24,16 +24,21 @@ def french(text: str) -> str:
     return _CLOSE.sub(NBSP + "»", text)
 
 
-def french_nodes(nodes: tuple) -> tuple:
-    """The same inline nodes with French spacing in their text (never in link targets)."""
+def nodes(inlines: tuple, typeset=french) -> tuple:
+    """The same inline nodes with `typeset` applied to their text (never to link targets)."""
     out = []
-    for node in nodes:
+    for node in inlines:
         if isinstance(node, inline.Text):
-            out.append(inline.Text(french(node.text)))
+            out.append(inline.Text(typeset(node.text)))
         elif isinstance(node, inline.Link):
-            out.append(inline.Link(node.url, french_nodes(node.children)))
+            out.append(inline.Link(node.url, nodes(node.children, typeset)))
         elif isinstance(node, (inline.Strong, inline.Emph)):
-            out.append(type(node)(french_nodes(node.children)))
+            out.append(type(node)(nodes(node.children, typeset)))
         else:
             out.append(node)
     return tuple(out)
+
+
+def french_nodes(inlines: tuple) -> tuple:
+    """The same inline nodes with French spacing in their text (never in link targets)."""
+    return nodes(inlines, french)

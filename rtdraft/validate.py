@@ -11,9 +11,10 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import explain, inline, schema
+from . import explain, inline, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
+from .normal import normalise
 from .problems import Problem
 from .source import Source
 from .walk import reading_order
@@ -25,12 +26,21 @@ CHECK = errors.ErrorDefinition(0x1000, None)
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
 _YEAR = re.compile(r"^\d{4}$")
-_CATALOGUE = re.compile(
-    r"^[A-Z][A-Za-z]{0,3}\d+-\d+(?:-\d+)?(?:/\d{4})?(?P<lang>[EF])(?:-[A-Z]+)?$")
+
+
+def _catalogue() -> re.Pattern:
+    """A catalogue number; its language letter is one of the languages' (E, F)."""
+    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    return re.compile(
+        rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(?:-\d+)?(?:/\d{{4}})?(?P<lang>[{letters}])(?:-[A-Z]+)?$")
 
 
 class OutlineValidator(cerberus.Validator):
     """cerberus plus the `variants` rule and our named checks."""
+
+    # true and false are ints to Python, not whole numbers to an editor (or to JSON Schema).
+    types_mapping = {**cerberus.Validator.types_mapping,  # noqa: RUF012 (cerberus' own form)
+                     "integer": cerberus.TypeDefinition("integer", (int,), (bool,))}
 
     def _validate_variants(self, shapes, field, value):
         """{'type': 'list'}"""
@@ -55,6 +65,12 @@ class OutlineValidator(cerberus.Validator):
             return
         super()._error(*args)
 
+    def _validate_check_with(self, checks, field, value):
+        if value is not None:   # an empty value: the nullable rule speaks of it
+            super()._validate_check_with(checks, field, value)
+
+    _validate_check_with.__doc__ = cerberus.Validator._validate_check_with.__doc__
+
     def _fail(self, field, rule: str, message: str, where: int | str | None = None) -> None:
         self._error(field, CHECK, rule, message, where)
 
@@ -72,8 +88,13 @@ class OutlineValidator(cerberus.Validator):
         if message:
             self._fail(field, "isbn", message)
 
+    def _check_with_language(self, field, value):
+        if value not in languages.codes():
+            self._fail(field, "allowed", f"'{value}' is not allowed; use one of: "
+                       + ", ".join(languages.codes()))
+
     def _check_with_catalogue_number(self, field, value):
-        if not _CATALOGUE.match(value):
+        if not _catalogue().match(value):
             self._fail(field, "catalogue-number", f"'{value}' is not a catalogue number of the "
                        "form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
                        "E or F, optional -FORMAT)")
@@ -89,7 +110,7 @@ class OutlineValidator(cerberus.Validator):
             self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
 
     def _check_with_rule_id(self, field, value):
-        from .lint import rule_ids
+        from .lint.registry import rule_ids
         if value not in rule_ids():
             self._fail(field, "unknown-rule",
                        unknown_key_message(value, rule_ids(), "unknown lint rule"))
@@ -197,7 +218,10 @@ _VALIDATOR = None
 
 
 def validate(source: Source) -> list[Problem]:
-    """Every problem of a loaded outline, in file order (loading problems included)."""
+    """Every problem of a loaded outline, in file order (loading problems included).
+
+    When there is no error, source.data becomes the normalised data (normal.py: every
+    default filled in), which everything after validation reads."""
     if not source.ok:
         return sorted(source.problems)
     data = source.data
@@ -216,6 +240,8 @@ def validate(source: Source) -> list[Problem]:
     if not validator.validate(data, normalize=False):
         problems += [_problem(source, e) for e in _leaves(validator._errors)]
     problems += cross_checks(source)
+    if not any(p.level == "error" for p in problems):
+        source.data = normalise(data)   # from here on, defaults need no `or`
     return sorted(set(problems))
 
 
@@ -232,8 +258,8 @@ def _problem(source: Source, error) -> Problem:
     rule, message, where = _message(error)
     if rule == "required":
         line, column = source.position(path[:-1])
-    elif rule in ("unknown-key", "key"):
-        line, column = source.position(path, key=True)
+    elif rule in ("unknown-key", "key") or "keysrules" in error.schema_path:
+        line, column = source.position(path, key=True)   # about the key, not its value
     elif isinstance(where, str):
         line, column = source.position(path + (where,), key=True)
     elif where is not None:
@@ -293,7 +319,23 @@ def cross_checks(source: Source) -> list[Problem]:
     _check_dates(data, add)
     _check_catalogue_language(data, add)
     _check_labels(data, add)
+    _check_final(source, add)
     return out
+
+
+PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")   # what `rtdraft new` leaves to be replaced
+
+
+def _check_final(source: Source, add) -> None:
+    """A final summary goes out as it is: a [[placeholder]] left in it is an error."""
+    publication = source.data.get("publication")
+    if not isinstance(publication, dict) or publication.get("status") != "final":
+        return
+    for piece in reading_order(source.data):
+        for m in PLACEHOLDER.finditer(piece.text):
+            add(piece.path, f"'{m.group(0)}' is a placeholder, and the outline is final; "
+                "replace it or set publication.status to draft", "final-placeholder",
+                at=source.locate_at(piece.path, piece.text, m.start(), m.group(0)))
 
 
 # What XML 1.0, and so a Word document, cannot hold; YAML's escapes ("\x01") can make them.
@@ -379,10 +421,12 @@ def _check_catalogue_language(data: dict, add) -> None:
     if not isinstance(publication, dict) or \
             not isinstance(publication.get("catalogue_number"), str):
         return
-    m = _CATALOGUE.match(publication["catalogue_number"])
-    language = publication.get("language") or "en"
-    expected = {"en": "E", "fr": "F"}.get(language)
-    if m and expected and m["lang"] != expected:
+    m = _catalogue().match(publication["catalogue_number"])
+    language = publication.get("language") or schema.DEFAULT_LANGUAGE
+    if language not in languages.codes():
+        return   # reported as such
+    expected = languages.get(language).catalogue_letter
+    if m and m["lang"] != expected:
         add(("publication", "catalogue_number"), f"catalogue number has language letter "
             f"{m['lang']} but publication.language is {language}; expected {expected}",
             "catalogue-language")

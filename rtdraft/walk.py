@@ -1,9 +1,10 @@
-"""The outline's texts in reading order, each with its path and role.
+"""Every text of an outline not yet known to be valid, with its path and role.
 
-Reading order: cover, introduction, opening remarks, sessions in order (a
-group's heading and intro before its first session), outcomes, conclusion,
-appendices, footnotes. Roles: heading, prose (inline markup allowed), person,
-organization, field. Validation and lint both walk the outline through here.
+Validation walks the data through here: it must not trust the data's shape. Its
+order is the file's (problems are sorted by line anyway). Once an outline is
+valid, lint reads the texts from the model (Document.texts), in the order the
+summary prints them; nothing else walks the raw data.
+Roles: heading, prose (inline markup allowed), person, organization, field.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ class Piece:
 
 
 def reading_order(data: dict) -> Iterator[Piece]:
-    """Every text of the outline with its path and role, as a reader meets them."""
+    """Every text of the outline with its path and role."""
     def get(mapping, key):
         value = mapping.get(key) if isinstance(mapping, dict) else None
         return value
@@ -39,14 +40,12 @@ def reading_order(data: dict) -> Iterator[Piece]:
         for i, person in enumerate(get(section, "speakers") or []):
             yield from _person((key, "speakers", i), person)
         yield from _blocks((key, "body"), get(section, "body"))
-    groups = get(data, "session_groups") or {}
-    seen = set()
+    groups = get(data, "session_groups")
+    for kind, group in (groups.items() if isinstance(groups, dict) else ()):
+        yield from _fields(("session_groups", kind), group, {"heading": "heading"})
+        if isinstance(group, dict):
+            yield from _blocks(("session_groups", kind, "intro"), group.get("intro"))
     for i, session in enumerate(get(data, "sessions") or []):
-        kind = get(session, "kind") or "plenary"
-        if kind not in seen and isinstance(groups.get(kind), dict):
-            seen.add(kind)
-            yield from _fields(("session_groups", kind), groups[kind], {"heading": "heading"})
-            yield from _blocks(("session_groups", kind, "intro"), groups[kind].get("intro"))
         yield from _fields(("sessions", i), session, {"title": "heading"})
         for j, person in enumerate(get(session, "presenters") or []):
             yield from _person(("sessions", i, "presenters", j), person)

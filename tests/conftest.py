@@ -50,3 +50,28 @@ def lines(text: str) -> list[str]:
 @pytest.fixture
 def minimal() -> str:
     return MINIMAL
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite the golden files in tests/golden/ from today's output "
+                          "(then review them in the diff).")
+
+
+@pytest.fixture
+def golden(request):
+    """golden(name, text): compare text with tests/golden/name, or rewrite it with
+    --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if update:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden"
+        assert text == path.read_text(encoding="utf-8"), \
+            f"{name} differs from its golden file; if the change is right, run pytest " \
+            "--update-golden and review the diff"
+    return check

@@ -39,6 +39,15 @@ def test_several_formats_into_a_new_folder(outline, tmp_path):
         "spring.docx", "spring.md"]
 
 
+def test_a_file_name_for_several_formats_is_refused(outline, tmp_path):
+    result = run("render", outline, "-o", tmp_path / "summary.docx")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        f"Invalid value for --output: {tmp_path / 'summary.docx'} names one file, but 2 "
+        "formats are asked for (docx, md); give a folder, or one --format\n")
+    assert not (tmp_path / "summary.docx").exists()
+
+
 def test_one_format_into_an_existing_folder(outline, tmp_path):
     (tmp_path / "out").mkdir()
     assert run("render", outline, "--format", "docx", "-o", tmp_path / "out").exit_code == 0

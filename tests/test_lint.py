@@ -34,6 +34,49 @@ def test_abbreviation_used_before_its_definition():
         "11:11: 'CBSA' is used before it is defined; move the definition here, to its first use"]
 
 
+CBSA = MINIMAL.replace("""\
+  - title: Trends
+    body:
+      - Trends were discussed.
+""", """\
+  - title: Trends
+    body:
+      - Trends were discussed.
+  - kind: breakout
+    title: Ports
+    body:
+      - The Canada Border Services Agency (CBSA) spoke.
+  - title: Borders
+    body:
+      - The CBSA seized parcels.
+""")
+
+
+def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
+    # The summary prints the plenary sessions (Trends, Borders), then the breakout (Ports):
+    # the reader meets 'CBSA' in Borders before its definition in Ports.
+    assert warnings(CBSA, "acronym-undefined") == [
+        ("21:13: 'CBSA' is used before it is defined; move the definition here, to its "
+        "first use")]
+    swapped = CBSA.replace("The Canada Border Services Agency (CBSA) spoke.", "The CBSA spoke.")
+    swapped = swapped.replace("The CBSA seized parcels.",
+                              "The Canada Border Services Agency (CBSA) seized parcels.")
+    assert warnings(swapped, "acronym-undefined") == []
+
+
+def test_lint_reads_the_texts_of_the_model():
+    from rtdraft.model import build
+    document = build(load(CBSA).data, places=load(CBSA).places)
+    sessions = [(t.path, t.line, t.column) for t in document.texts if t.path[0] == "sessions"
+                and t.role == "prose"]
+    assert sessions == [(("sessions", 0, "body", 0), 14, 9), (("sessions", 2, "body", 0), 21, 9),
+                        (("sessions", 1, "body", 0), 18, 9)]
+    [borders] = [b for b in document.headings if b.text.endswith("Borders")]
+    assert borders.text == "Plenary Session 2: Borders"
+    assert (borders.origin.path, borders.origin.line, borders.origin.column) == (
+        ("sessions", 2, "title"), 19, 12)
+
+
 def test_abbreviation_never_defined_and_close_to_a_defined_one():
     text = outline("    - The United States Postal Inspection Service (USPIS), USPIIS and RCMP.\n")
     assert warnings(text, "acronym-undefined") == [
@@ -163,6 +206,7 @@ def test_stigmatizing_terms_with_alternatives():
 
 def test_placeholders():
     text = outline("    - The date is TBD.\n    - \"[[Summarize the session.]]\"\n")
+    assert {p.level for p in lint(load(text))} == {"warning"}
     assert warnings(text, "placeholder") == [
         "10:19: 'TBD' is a placeholder; replace it with the final text",
         "11:8: '[[Summarize the session.]]' is a placeholder; replace it with the final text"]
@@ -236,6 +280,37 @@ def test_outline_can_disable_a_rule_or_ignore_a_path():
         "10:15: 'e.g.': write 'for example (or such as)' (Canada.ca Content Style Guide)"]
 
 
+def test_outline_sets_a_rule_level():
+    text = outline("    - The date is TBD (e.g. soon).\n",
+                   extra="lint:\n  levels: {placeholder: error, latin-abbreviation: note}\n")
+    assert [(p.rule, p.level, p.line, p.column) for p in lint(load(text))] == [
+        ("placeholder", "error", 10, 19), ("latin-abbreviation", "note", 10, 24)]
+
+
+def test_levels_name_known_rules_and_levels():
+    from rtdraft.validate import validate
+    problems = validate(load(MINIMAL + "lint:\n  levels: {placeholders: error, placeholder: "
+                             "fatal}\n"))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (22, 12, "unknown lint rule 'placeholders'; did you mean 'placeholder'?"),
+        (22, 46, "'fatal' is not allowed; use one of: error, warning, note")]
+
+
+def test_department_fr_is_read_with_a_note():
+    text = MINIMAL.replace("  department: Public Safety Canada\n",
+                           "  department: Public Safety Canada\n  department_fr: Sécurité "
+                           "publique Canada\n")
+    [problem] = lint(load(text))
+    assert (problem.level, problem.line, problem.column, problem.rule) == (
+        "note", 8, 3, "department-fr")
+    assert problem.message == ("department_fr is now called department_other (the "
+                               "department's name in the other official language); rename "
+                               "the key")
+    from rtdraft.model import build
+    assert build(load(text).data).cover.signature == \
+        "Public Safety Canada | Sécurité publique Canada"
+
+
 def test_unknown_rule_in_settings_is_an_error():
     from rtdraft.validate import validate
     [problem] = validate(load(MINIMAL + "lint:\n  disable: [latin-abbreviations]\n"))
@@ -274,6 +349,33 @@ def test_cli_exit_codes(files):
                                              "introduction, opening_remarks, session_groups, "
                                              "sessions, outcomes, conclusion, appendices, "
                                              "footnotes, lint, labels")
+
+
+def test_cli_levels_set_by_the_outline(files):
+    (files / "levels.yaml").write_text(outline(
+        "    - The date is TBD (e.g. soon).\n",
+        extra="lint:\n  levels: {placeholder: error, latin-abbreviation: note}\n"))
+    result = run("lint", "levels.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == "1 file, 2 problems (1 error, 1 note)\n"
+    assert result.stdout.splitlines() == [
+        ("levels.yaml:10:19: error: introduction.body[0]: 'TBD' is a placeholder; replace it "
+        "with the final text"),
+        ("levels.yaml:10:24: note: introduction.body[0]: 'e.g.': write 'for example (or such "
+        "as)' (Canada.ca Content Style Guide)")]
+    (files / "note.yaml").write_text(outline(
+        "    - Soon (e.g. now).\n", extra="lint:\n  levels: {latin-abbreviation: note}\n"))
+    assert run("lint", "--strict", "note.yaml").exit_code == 0   # a note is not a warning
+    result = run("lint", "--format", "github", "note.yaml")
+    assert result.stdout.startswith("::notice file=note.yaml,line=10,col=13,")
+
+
+def test_no_exit_is_hidden_in_the_command_line_layer():
+    from rtdraft import cli
+    text = (ROOT / "rtdraft" / "cli.py").read_text(encoding="utf-8")
+    assert "sys.exit" not in text and "SystemExit" not in text
+    assert cli.errors.InvalidOutline("").exit_code == 1
+    assert cli.errors.StrictWarnings("").exit_code == 3
 
 
 def test_cli_formats_and_unknown_rule(files):
@@ -336,3 +438,27 @@ def test_fall_2019_findings():
         "802 unsorted-organizations", "806 unsorted-organizations",
         "809 duplicate-organization", "809 unsorted-organizations",
         "834 unsorted-organizations", "836 unsorted-organizations"]
+
+
+def test_rule_ids_are_read_without_importing_the_rules():
+    import subprocess
+    import sys
+    code = ("import sys; from rtdraft.validate import validate; "
+            "from rtdraft.lint.registry import rule_ids; ids = rule_ids(); "
+            "print(len(ids), any(m.startswith('rtdraft.lint.') and m.split('.')[-1] not in "
+            "('registry', 'text') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout == f"{len(RULES)} False\n"
+    assert rule_ids() == list(RULES)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_model_meets_every_text_of_the_outline(path):
+    """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
+    from rtdraft.model import build
+    from rtdraft.walk import reading_order
+    source = load(path.read_text(encoding="utf-8"))
+    texts = [t.path for t in build(source.data, places=source.places).texts]
+    assert len(texts) == len(set(texts))
+    assert set(texts) == {p.path for p in reading_order(source.data)}

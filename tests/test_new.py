@@ -82,6 +82,23 @@ def test_from_an_invalid_outline_is_exit_1(here):
     assert result.exit_code == 1 and not (here / "new.yaml").exists()
 
 
+def test_new_outline_in_new_folders(here):
+    result = run("new", "sub/dir/x.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output == ("wrote " + str(here / "sub" / "dir" / "rtdraft-1.schema.json")
+                             + "\nwrote sub/dir/x.yaml\n")
+    assert validate(read(here / "sub" / "dir" / "x.yaml")) == []
+
+
+def test_from_an_outline_whose_edition_is_true_is_exit_1(here):
+    text = (ROOT / "examples" / "spring-2019-halifax.yaml").read_text(encoding="utf-8")
+    (here / "old.yaml").write_text(text.replace("  edition: 2\n", "  edition: true\n"))
+    assert "  edition: true\n" in (here / "old.yaml").read_text()
+    result = run("new", "new.yaml", "--from", "old.yaml")
+    assert result.exit_code == 1 and not (here / "new.yaml").exists()
+    assert "meeting.edition: must be a whole number, not true/false" in result.output
+
+
 def test_one_schema_serves_a_folder_and_the_folders_below_it(here):
     assert run("new", "spring.yaml").output.startswith("wrote " + str(here / SCHEMA))
     assert run("new", "fall.yaml").output == "wrote fall.yaml\n"
@@ -99,3 +116,13 @@ def test_the_search_for_a_schema_stops_at_the_top_of_a_project(here):
     result = run("new", "project/spring.yaml")
     assert result.output == (f"wrote {here / 'project' / SCHEMA}\n"
                              "wrote project/spring.yaml\n")
+
+
+def test_from_a_format_1_outline_renames_department_fr(here):
+    text = (ROOT / "examples" / "spring-2019-halifax.yaml").read_text(encoding="utf-8")
+    (here / "old.yaml").write_text(text.replace("  department_other:", "  department_fr:"))
+    assert run("new", "new.yaml", "--from", "old.yaml").exit_code == 0
+    publication = read(here / "new.yaml").data["publication"]
+    assert publication["department_other"] == "Sécurité publique Canada"
+    assert "department_fr" not in publication
+    assert [p.rule for p in lint(read(here / "new.yaml")) if p.rule == "department-fr"] == []

@@ -2,9 +2,11 @@
 and property tests over random and broken outlines."""
 
 import errno
+import io
 import os
 import re
 import string
+import zipfile
 
 import yaml
 from click.testing import CliRunner
@@ -19,6 +21,7 @@ from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 from rtdraft.source import resolve_plain
 from rtdraft.validate import validate
+from rtdraft.walk import reading_order
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
 
@@ -89,16 +92,25 @@ def test_template_reaching_for_internals_writes_nothing(tmp_path):
 WORDS = st.text(alphabet=string.ascii_letters + string.digits + "éàç’'\"#_*$&<>{}%@!?;:-., ",
                 min_size=1, max_size=40).map(str.strip).filter(bool)
 MARKUP = st.sampled_from(["**bold words**", "*italic words*", "[a link](https://canada.ca)",
-                          "<https://example.org/x>", "[^n1]"])
+                          "<https://example.org/x>"])
+CITATION = st.sampled_from(["[^n1]", "[^n2]", "[^note-3]"])
 
 
 @st.composite
-def prose(draw):
-    parts = draw(st.lists(st.one_of(WORDS, MARKUP), min_size=1, max_size=5))
-    text = " ".join(parts)
-    if "[^n1]" in text or not text.strip():
-        text = text.replace("[^n1]", "") or "text"
-    return text.strip() or "text"
+def prose(draw, notes: bool = True):
+    """A paragraph; with notes, it may cite footnotes (defined by outlines())."""
+    markup = st.one_of(MARKUP, CITATION) if notes else MARKUP
+    parts = draw(st.lists(st.one_of(WORDS, markup), min_size=1, max_size=5))
+    return " ".join(parts).strip() or "text"
+
+
+def _cited(value) -> list[str]:
+    """The footnote ids cited anywhere in the data, in order of first citation."""
+    if isinstance(value, str):
+        return re.findall(r"\[\^([^\]]+)\]", value)
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
+        else ()
+    return list(dict.fromkeys(i for v in items for i in _cited(v)))
 
 
 @st.composite
@@ -133,6 +145,9 @@ def outlines(draw):
                         "organizations": draw(st.lists(WORDS, min_size=1, max_size=5))},
                        {"title": draw(WORDS), "agenda": [{"time": "13:00", "title": draw(WORDS)}]}],
     }
+    cited = _cited(data)
+    if cited:
+        data["footnotes"] = {note: draw(prose(notes=False)) for note in cited}
     return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
@@ -153,8 +168,24 @@ def test_random_valid_outlines_validate_lint_and_render(text):
     assert validate(source) == []
     lint(source)
     document = build(source.data)
-    assert docx_writer.render(document)[:2] == b"PK"
-    assert markdown.render(document).startswith(b"---\ntitle: ")
+    # lint reads the model's texts: every text of the outline, once
+    assert sorted(map(str, (t.path for t in document.texts))) == \
+        sorted(map(str, (p.path for p in reading_order(source.data))))
+    cited = _cited(source.data)
+    # numbered in the order the summary cites them: the order of the model's texts
+    in_reading_order = _cited([t.text for t in document.texts if t.path[0] != "footnotes"])
+    assert sorted(in_reading_order) == sorted(cited)
+    assert [(n.id, n.number) for n in document.footnotes] == \
+        [(note, number) for number, note in enumerate(in_reading_order, start=1)]
+    package = docx_writer.render(document)
+    assert package[:2] == b"PK"
+    if cited:
+        with zipfile.ZipFile(io.BytesIO(package)) as z:
+            notes = z.read("word/footnotes.xml").decode()
+        assert all(f'w:id="{number}"' in notes for number in range(1, len(cited) + 1))
+    text = markdown.render(document).decode()
+    assert text.startswith("---\ntitle: ")
+    assert all(f"\n[^{number}]: " in text for number in range(1, len(cited) + 1))
 
 
 def _mutations():

@@ -7,6 +7,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL, ROOT, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rtdraft.cli import main
 from rtdraft.schema_json import json_schema, text
@@ -104,6 +106,10 @@ INVALID = {
     "unknown label": MINIMAL + "labels:\n  apendix: Annex\n",
     "unknown lint rule": MINIMAL + "lint:\n  disable: [nope]\n",
     "version": MINIMAL.replace("rtdraft: 1", "rtdraft: 2"),
+    "version true": MINIMAL.replace("rtdraft: 1", "rtdraft: true"),
+    "edition true": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: true"),
+    "year true": edit("  department: Public Safety Canada",
+                      "  department: Public Safety Canada\n  date: true"),
     "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
     "empty dates": edit("  dates: 2021-03-29", "  dates:"),
     "isbn number of 12 digits": edit("  department: Public Safety Canada",
@@ -137,3 +143,34 @@ def test_both_reject_structurally_invalid_outlines(name):
     source = load(INVALID[name])
     assert validate(source) != []
     assert list(VALIDATOR.iter_errors(source.data)) != []
+
+
+# -- both, on every value the tests can change ----------------------------------------------
+
+STRUCTURAL = {"type", "allowed", "required", "unknown-key", "empty", "shape", "range", "key",
+              "size-limit", "version", "date", "label", "catalogue-number", "unknown-rule",
+              "appendix-content", "isbn"}
+FULL = EXAMPLES[1].read_text(encoding="utf-8")        # fall-2019-winnipeg: every kind of value
+FULL_LINES = FULL.splitlines(keepends=True)
+VALUES = ["[]", "{}", "12", "0", "~", "true", "false", "'x'", "2019-13-01", "'de'"]
+
+
+# the lines that hold one value (key: value), where a changed value changes the data
+KEYED = [i for i, line in enumerate(FULL_LINES) if re.match(r"^\s*(- )?[a-z_]+: [^>|\s]", line)]
+
+
+def _changed(index: int, value: str) -> str:
+    line = re.sub(r"(:|^\s*-)\s.*", lambda m: m.group(1) + " " + value, FULL_LINES[index], 1)
+    return "".join(FULL_LINES[:index] + [line] + FULL_LINES[index + 1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(KEYED), st.sampled_from(VALUES))
+def test_both_agree_on_every_changed_value(index, value):
+    source = load(_changed(index, value))
+    if not source.ok:
+        return   # not YAML any more: neither reads it
+    structural = [p for p in validate(source) if p.rule in STRUCTURAL]
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(source.data)]
+    assert bool(structural) == bool(schema_errors), (FULL_LINES[index], value, structural,
+                                                     schema_errors[:3])

@@ -1,7 +1,7 @@
 """Every rule of the outline format: a valid and an invalid case, exact message and line."""
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, lines, load
+from conftest import EXAMPLES, MINIMAL, ROOT, lines, load
 
 from rtdraft.source import read
 from rtdraft.validate import isbn_problem, validate
@@ -107,6 +107,14 @@ def test_allowed_values():
         "outline.yaml:8:13: error: publication.language: 'de' is not allowed; use one of: en, fr",
         ("outline.yaml:9:11: error: publication.status: 'published' is not allowed; use one of: "
         "draft, final"),
+    ]
+
+
+def test_true_is_not_a_whole_number():
+    text = edit("  dates: 2021-03-29\n", "  dates: 2021-03-29\n  edition: true\n")
+    assert lines(text.replace("rtdraft: 1", "rtdraft: true")) == [
+        "outline.yaml:1:10: error: rtdraft: must be a whole number, not true/false",
+        "outline.yaml:6:12: error: meeting.edition: must be a whole number, not true/false",
     ]
 
 
@@ -398,5 +406,40 @@ def test_problems_across_files_keep_their_file_names():
 def test_a_bad_link_is_found_after_the_same_words_earlier_in_the_paragraph():
     text = edit("    - The roundtable met once.\n", "    - See x.pdf). Then [a](x.pdf).\n")
     assert lines(text) == [
-        "outline.yaml:10:28: error: introduction.body[0]: link target 'x.pdf' must start "
-        "with https://, http:// or mailto:"]
+        ("outline.yaml:10:28: error: introduction.body[0]: link target 'x.pdf' must start "
+        "with https://, http:// or mailto:")]
+
+
+def test_a_final_outline_has_no_placeholders():
+    text = add_publication("  status: final\n").replace(
+        "    - Trends were discussed.", "    - Trends [[which?]] were discussed.")
+    assert lines(text) == [
+        ("outline.yaml:15:16: error: sessions[0].body[0]: '[[which?]]' is a placeholder, and "
+        "the outline is final; replace it or set publication.status to draft")]
+    assert lines(text.replace("status: final", "status: draft")) == []
+
+
+def test_an_empty_footnote_is_an_error_not_a_crash():
+    text = edit("      - Trends were discussed.", "      - Trends were discussed.[^a]") + \
+        "footnotes:\n  a: ~\n"
+    assert lines(text) == ["outline.yaml:22:6: error: footnotes.a: must not be empty"]
+
+
+def test_a_valid_outline_is_handed_on_with_its_defaults_filled_in():
+    source = load(MINIMAL)
+    assert "kind" not in source.data["sessions"][0]
+    assert validate(source) == []
+    assert source.data["sessions"][0]["kind"] == "plenary"
+    assert {k: source.data["publication"][k] for k in ("language", "status", "toc")} == {
+        "language": "en", "status": "draft", "toc": False}
+    assert source.data["meeting"]["virtual"] is False
+    broken = load(MINIMAL.replace("  host: Public Safety Canada\n", ""))
+    assert validate(broken) != [] and "kind" not in broken.data["sessions"][0]
+
+
+def test_no_default_is_written_twice():
+    # the defaults live in schema.py and are applied by normal.py; nothing else says them
+    for path in (ROOT / "rtdraft").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for default in ('or "plenary"', 'or "en"', 'or "draft"', '== "fr"'):
+            assert default not in text, (path.name, default)

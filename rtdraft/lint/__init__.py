@@ -1,21 +1,29 @@
 """Editorial lint: what a careful reviewer of a summary would find.
 
-Each rule is a function registered with @rule(id); its docstring is its user
-documentation (what it finds, a bad and a good example). A rule reads the
-outline's texts in reading order and yields Findings; `lint` turns them into
-warnings at the line and column of the words in the YAML file.
+Each rule is a function marked with @rule(id, level) in a module of this package
+(registry.py finds it); its docstring is its user documentation (what it finds,
+a bad and a good example). A rule reads the model's texts (Document.texts) in
+the order the summary prints them, and the vocabularies of the outline's
+language, and yields Findings; `lint` turns them into problems at the line and
+column of the words in the YAML file, at the rule's level or the one the
+outline sets.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import languages
+from ..model import Document, Origin, build
+from ..normal import normalise
 from ..problems import Problem, format_path
 from ..source import Source
-from ..walk import Piece
+from .registry import LEVELS, Rule, rule, rule_ids, rules
 from .text import pieces
+
+__all__ = ["LEVELS", "RULES", "Finding", "Outline", "Rule", "documentation", "lint",
+           "reference", "rule", "rule_ids", "rules"]
 
 
 @dataclass(frozen=True)
@@ -24,53 +32,47 @@ class Finding:
     message: str
     needle: str = ""        # the words the finding is about, to point at their line
     offset: int = 0         # where the needle stands in the piece's text
+    key: bool = False       # about a mapping key (at the key's place), not its value
     at: tuple[int, int] | None = None   # line and column, for what stands outside the value
 
 
 @dataclass
 class Outline:
-    """What a rule reads: the data and its texts in reading order."""
+    """What a rule reads: the normalised data, and the document's texts in the order the
+    summary prints them (Document.texts)."""
 
     data: dict
-    pieces: list[Piece]
+    pieces: list[Origin]
     abbreviations: frozenset[str]
+    language: str = "en"
     source: Source | None = None    # the file itself, for rules about how the YAML is written
+    document: Document | None = None    # the model the texts come from
 
-    def prose(self) -> Iterator[Piece]:
+    def prose(self) -> Iterator[Origin]:
         return (p for p in self.pieces if p.role == "prose")
 
-
-RULES: dict[str, Callable[[Outline], Iterable[Finding]]] = {}
-
-
-def rule(rule_id: str):
-    def register(function):
-        RULES[rule_id] = function
-        function.rule_id = rule_id
-        return function
-    return register
+    def words(self, name: str, default=None):
+        """A lint vocabulary of the outline's language (languages/); `default` when the
+        language has none: a rule that needs one then finds nothing."""
+        return languages.get(self.language).vocabulary.get(name, default)
 
 
-def rule_ids() -> list[str]:
-    _load()
-    return list(RULES)
-
-
-def _load() -> None:
-    from . import abbreviations, counts, names, organizations, quotes, style, wording, yaml_text  # noqa: F401
+def __getattr__(name: str):
+    if name == "RULES":   # rule id -> its function, as before the registry
+        return {rule_id: found.check for rule_id, found in rules().items()}
+    raise AttributeError(name)
 
 
 def documentation(rule_id: str) -> str:
-    return inspect.cleandoc(RULES[rule_id].__doc__ or "")
+    return rules()[rule_id].documentation
 
 
 def reference() -> str:
     """docs/lint.md: every rule's documentation, from the docstrings."""
-    _load()
     parts = [REFERENCE_INTRO]
-    for rule_id in RULES:
-        doc = documentation(rule_id)
-        parts.append(f"## `{rule_id}`\n\n{_as_markdown(doc)}\n")
+    for rule_id, found in rules().items():
+        level = "" if found.level == "warning" else f"Level: {found.level}.\n\n"
+        parts.append(f"## `{rule_id}`\n\n{level}{_as_markdown(found.documentation)}\n")
     return "\n".join(parts)
 
 
@@ -86,9 +88,11 @@ REFERENCE_INTRO = """\
 # Lint rules
 
 `rtdraft lint FILE...` reports what a careful reviewer would find, as warnings at
-the line and column of the words in the outline. It exits 0 when there are only
-warnings, 3 with `--strict` when there is at least one, and 1 when an outline is
-invalid (its errors are printed and it is not linted).
+the line and column of the words in the outline, reading the text in the order
+the summary prints it. It exits 0 when there are only warnings and notes, 3 with
+`--strict` when there is at least one warning, and 1 when an outline is invalid
+(its errors are printed and it is not linted) or a rule set to `error` finds
+something.
 
 To accept a warning deliberately, say so in the outline:
 
@@ -96,6 +100,7 @@ To accept a warning deliberately, say so in the outline:
 lint:
   abbreviations: [UPS, DHL]      # need no definition in this outline
   disable: [number-doubling]     # rules not to run on this outline
+  levels: {placeholder: error}   # a rule's level: error, warning or note
   ignore:                        # a rule at a path (and below it)
     - rule: name-variant
       path: conclusion.body[1]
@@ -108,27 +113,32 @@ documentation (`python -m rtdraft.lint > docs/lint.md`).
 """
 
 
-def lint(source: Source, disabled: Iterable[str] = ()) -> list[Problem]:
-    """Warnings for a valid outline, in file order."""
-    _load()
-    data = source.data
+def lint(source: Source, disabled: Iterable[str] = (),
+         document: Document | None = None) -> list[Problem]:
+    """Problems for a valid outline, in file order, each at its rule's level (warning
+    unless the rule or the outline's lint.levels says otherwise)."""
+    data = normalise(source.data)
+    if document is None:
+        document = build(data, places=source.places)
     settings = data.get("lint") or {}
     skip = set(disabled) | set(settings.get("disable") or [])
+    levels = settings.get("levels") or {}
     ignored = [(entry["rule"], entry["path"]) for entry in settings.get("ignore") or []]
-    outline = Outline(data, pieces(data), frozenset(settings.get("abbreviations") or []),
-                      source)
+    outline = Outline(data, pieces(document), frozenset(settings.get("abbreviations") or []),
+                      language=document.language, source=source, document=document)
     texts = {p.path: p.text for p in outline.pieces}
     problems = set()
-    for rule_id, check in RULES.items():
+    for rule_id, found in rules().items():
         if rule_id in skip:
             continue
-        for finding in check(outline):
+        level = levels.get(rule_id) or found.level
+        for finding in found.check(outline):
             where = format_path(finding.path)
             if any(r == rule_id and (where == p or where.startswith((p + ".", p + "[")))
                    for r, p in ignored):
                 continue
             line, column = _position(source, texts.get(finding.path, ""), finding)
-            problems.add(Problem(source.file, line, column, "warning", finding.path,
+            problems.add(Problem(source.file, line, column, level, finding.path,
                                  finding.message, rule_id))
     return sorted(problems)
 
@@ -137,5 +147,5 @@ def _position(source: Source, text: str, finding: Finding) -> tuple[int, int]:
     if finding.at:
         return finding.at
     if not finding.needle:
-        return source.position(finding.path)
+        return source.position(finding.path, key=finding.key)
     return source.locate_at(finding.path, text, finding.offset, finding.needle)

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from .. import languages
 from . import Finding, Outline, rule
 
 # Abbreviations a Canadian federal reader needs no definition for. An outline adds
@@ -15,8 +16,10 @@ KNOWN = frozenset({
     "URL", "ID", "P.O.", "TV", "a.m.", "p.m.", "OK",
 })
 PLACEHOLDERS = frozenset({"TODO", "TBD", "TBC", "XXX", "FIXME"})  # the placeholder rule's
-SMALL_WORDS = {"of", "and", "the", "on", "for", "in", "to", "de", "du", "des", "la", "le",
-               "les", "et", "a", "an", "&"}
+# Words an abbreviation's letters skip (Canadian Centre on Substance Use and Addiction:
+# CCSA), in every language: an English text may define a French name, and the reverse.
+SMALL_WORDS = frozenset().union(*(lang.vocabulary.get("initials_skip", ())
+                                  for lang in languages.shipped()))
 
 # An abbreviation: capitals (and digits, hyphens, periods) with at least two capitals,
 # an optional plural s: OCGs, CI2, J-CODE, U.S.

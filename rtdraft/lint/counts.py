@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..dates import written_dates
 from . import Finding, Outline, rule
 
-NUMBERS = {w: n for n, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty"])}
-_NUMBER = r"(\d+|" + "|".join(NUMBERS) + r")"
-SESSIONS = re.compile(_NUMBER + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
-DAYS = re.compile(r"\b" + _NUMBER + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + _NUMBER
-                  + r"\s+days\b", re.IGNORECASE)
+
+@lru_cache(maxsize=8)
+def _patterns(number_words: tuple) -> tuple[dict, re.Pattern, re.Pattern]:
+    numbers = {w: n for n, w in enumerate(number_words)}
+    number = r"(\d+|" + "|".join(numbers) + r")"
+    sessions = re.compile(number + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
+    days = re.compile(r"\b" + number + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + number
+                      + r"\s+days\b", re.IGNORECASE)
+    return numbers, sessions, days
+
+
 APPENDIX = re.compile(r"\b(?:Appendix|[Aa]nnexe)\s+([A-Z])\b(?:\s+(?:for\s+(?:a|the)|pour\s+"
                       r"(?:la|une|l['’]))\s*(list\s+of\s+organizations|agenda|liste\s+des\s+"
                       r"organisations|ordre\s+du\s+jour))?")
 
 
-def _value(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+def _value(word: str, numbers: dict) -> int:
+    return int(word) if word.isdigit() else numbers[word.lower()]
 
 
 @rule("count-mismatch")
@@ -36,20 +40,22 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
     Bad:  The agenda consisted of seven plenary sessions. (six are in the outline)
     Good: The agenda consisted of six plenary sessions.
     """
-    if (outline.data.get("publication") or {}).get("language") == "fr":
+    number_words = outline.words("number_words")
+    if not number_words:
         return
+    numbers, sessions_pattern, days_pattern = _patterns(tuple(number_words))
     sessions = outline.data.get("sessions") or []
     kinds: dict[str, int] = {}
     for session in sessions:
-        kind = session.get("kind") or "plenary"
+        kind = session["kind"]
         kinds[kind] = kinds.get(kind, 0) + 1
     dates = written_dates(outline.data)
     days = len(dates)
     for piece in outline.prose():
         if "session" not in piece.text and "day" not in piece.text:
             continue
-        for m in SESSIONS.finditer(piece.text):
-            said, kind = _value(m.group(1)), (m.group(2) or "").lower()
+        for m in sessions_pattern.finditer(piece.text):
+            said, kind = _value(m.group(1), numbers), (m.group(2) or "").lower()
             actual = kinds.get(kind, 0) if kind else len(sessions)
             if kind and kind not in kinds and kind not in ("plenary", "breakout"):
                 continue   # "two parallel sessions": not a kind the outline has
@@ -57,8 +63,8 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
                 yield Finding(piece.path, f"the text says {m.group(0)} but the outline has "
                               f"{actual} {kind + ' ' if kind else ''}session"
                               f"{'' if actual == 1 else 's'}", m.group(0), m.start())
-        for m in DAYS.finditer(piece.text):
-            said = _value(m.group(1) or m.group(2))
+        for m in days_pattern.finditer(piece.text):
+            said = _value(m.group(1) or m.group(2), numbers)
             if said != days and all(len(d) == 10 for d in dates):
                 yield Finding(piece.path, f"the text says '{m.group(0)}' but the meeting has "
                               f"{days} date{'' if days == 1 else 's'}", m.group(0), m.start())

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from .. import languages
 from . import Finding, Outline, rule
-from .counts import NUMBERS
 
-LATIN = re.compile(r"\b(e\.g\.|i\.e\.|etc\.|viz\.|cf\.)", re.IGNORECASE)
-_PLAIN = {"e.g.": "for example (or such as)", "i.e.": "that is", "etc.": "and so on (or a "
-          "complete list)", "viz.": "namely", "cf.": "compare"}
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-ORDINAL_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}(st|nd|rd|th)\b")
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_NUMBER = (r"(?:(?:" + "|".join(list(NUMBERS) + _TENS + ["hundred", "thousand"]) +
-                r")(?:[\s-]+(?:and\s+|to\s+)?)?)+")
-DOUBLED = re.compile(rf"\b{_WORD_NUMBER}(?:percent|per cent)?\s*\((\d[\d,.:]*\s*%?)\)",
-                     re.IGNORECASE)
+
+@lru_cache(maxsize=8)
+def _latin(plain: tuple) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in plain) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _ordinal_date(months: str, suffixes: tuple) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(months.split())})\s+\d{{1,2}}({'|'.join(suffixes)})\b")
+
+
+@lru_cache(maxsize=8)
+def _doubled(number_words: tuple) -> re.Pattern:
+    word_number = r"(?:(?:" + "|".join(number_words) + r")(?:[\s-]+(?:and\s+|to\s+)?)?)+"
+    return re.compile(rf"\b{word_number}(?:percent|per cent)?\s*\((\d[\d,.:]*\s*%?)\)",
+                      re.IGNORECASE)
+
+
 REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
-def _english(outline: Outline) -> bool:
-    return ((outline.data.get("publication") or {}).get("language") or "en") == "en"
 
 
 @rule("latin-abbreviation")
@@ -33,11 +39,12 @@ def latin(outline: Outline) -> Iterator[Finding]:
     Bad:  other forms of crime (e.g. human trafficking)
     Good: other forms of crime (for example, human trafficking)
     """
-    if not _english(outline):
+    plain = outline.words("latin")
+    if not plain:
         return
     for piece in outline.prose():
-        for m in LATIN.finditer(piece.text):
-            yield Finding(piece.path, f"'{m.group(1)}': write '{_PLAIN[m.group(1).lower()]}' "
+        for m in _latin(tuple(plain.items())).finditer(piece.text):
+            yield Finding(piece.path, f"'{m.group(1)}': write '{plain[m.group(1).lower()]}' "
                           "(Canada.ca Content Style Guide)", m.group(1), m.start())
 
 
@@ -48,10 +55,12 @@ def ordinal_date(outline: Outline) -> Iterator[Finding]:
     Bad:  held on October 8th, 2019
     Good: held on October 8, 2019
     """
-    if not _english(outline):
+    suffixes = outline.words("ordinal_suffixes")
+    if not suffixes:
         return
+    pattern = _ordinal_date(languages.get(outline.language).labels["months"], tuple(suffixes))
     for piece in outline.pieces:
-        for m in ORDINAL_DATE.finditer(piece.text):
+        for m in pattern.finditer(piece.text):
             plain = m.group(0)[:-len(m.group(1))]
             yield Finding(piece.path, f"'{m.group(0)}': write '{plain}' (no ordinal suffix in "
                           "dates)", m.group(0), m.start())
@@ -66,10 +75,12 @@ def doubled(outline: Outline) -> Iterator[Finding]:
     Bad:  a twenty-nine percent (29%) increase in property crime
     Good: a 29% increase in property crime
     """
-    if not _english(outline):
+    number_words = outline.words("number_words")
+    if not number_words:
         return
+    pattern = _doubled(tuple(number_words) + tuple(outline.words("tens", ())))
     for piece in outline.prose():
-        for m in DOUBLED.finditer(piece.text):
+        for m in pattern.finditer(piece.text):
             text = m.group(0)
             yield Finding(piece.path, f"'{text}' gives the number twice; write it once, in "
                           f"numerals: {m.group(1)}", text.split()[0], m.start())
@@ -82,24 +93,25 @@ def repeated(outline: Outline) -> Iterator[Finding]:
     Bad:  participants heard from the the Winnipeg Police Service
     Good: participants heard from the Winnipeg Police Service
     """
+    repeatable = outline.words("repeatable", set())   # "vous vous souvenez"
     for piece in outline.pieces:
         for m in REPEATED.finditer(piece.text):
-            if m.group(1).isdigit() or m.group(1).lower() in ("nous", "vous"):
-                continue   # "vous vous souvenez": French pronominal verbs
+            if m.group(1).isdigit() or m.group(1).lower() in repeatable:
+                continue
             yield Finding(piece.path, f"'{m.group(1)}' is repeated", m.group(0), m.start())
 
 
-SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
-         "or", "the", "to", "with", "between", "over", "via", "vs", "per",
-         "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "sur", "pour",
-         "par", "dans", "d", "l", "ou"}
+def small_words() -> set[str]:
+    """Words a title leaves in lower case, in every language (a heading may quote a name
+    in the other one)."""
+    return set().union(*(lang.vocabulary.get("small_words", ()) for lang in languages.shipped()))
 
 
-def _case(title: str) -> str | None:
+def _case(title: str, small: set[str]) -> str | None:
     """'title' when every significant word is capitalized, 'sentence' when most after the
     first are not, None when it cannot tell (too few words)."""
     significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title)[1:]
-                   if w.lower() not in SMALL]
+                   if w.lower() not in small]
     if len(significant) < 3:   # two capitalized words may be a proper name: Premières Nations
         return None
     lower = sum(1 for w in significant if w[0].islower())
@@ -119,7 +131,8 @@ def heading_case(outline: Outline) -> Iterator[Finding]:
     Good: Breakout #2: Indigenous Perspectives / Breakout #3: Leveraging Existing Data
     """
     headings = [p for p in outline.pieces if p.role == "heading"]
-    styles = [(p, _case(p.text)) for p in headings]
+    small = small_words()
+    styles = [(p, _case(p.text, small)) for p in headings]
     counts = {s: sum(1 for _, c in styles if c == s) for s in ("title", "sentence")}
     if not all(counts.values()):
         return

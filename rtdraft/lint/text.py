@@ -7,8 +7,9 @@ spaces, so an offset into a piece is an offset into the value as written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..walk import Piece, reading_order
+from ..model import Document, Origin
 
 _NOT_PROSE = re.compile(r"\[\^[^\]\s]+\]|\]\([^()\s]+\)|<(?:https?://|mailto:)[^<>\s]+>")
 
@@ -17,9 +18,10 @@ def mask(text: str) -> str:
     return _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def pieces(data: dict) -> list[Piece]:
-    return [Piece(p.path, mask(p.text), p.role) if p.role == "prose" else p
-            for p in reading_order(data)]
+def pieces(document: Document) -> list[Origin]:
+    """The document's outline texts in the order the summary prints them, prose masked."""
+    return [replace(p, text=mask(p.text)) if p.role == "prose" else p
+            for p in document.texts]
 
 
 WORD = re.compile(r"[^\W\d_](?:[\w’'&.-]*\w)?")

@@ -4,51 +4,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import Finding, Outline, rule
 
-# (Canadian federal spelling, other spelling) word stems; suffixes are shared.
-SPELLINGS = [
-    ("behaviour", "behavior"), ("colour", "color"), ("favour", "favor"), ("honour", "honor"),
-    ("labour", "labor"), ("neighbour", "neighbor"), ("endeavour", "endeavor"),
-    ("harbour", "harbor"), ("rumour", "rumor"), ("centre", "center"),
-    ("organiz", "organis"), ("recogniz", "recognis"), ("prioritiz", "prioritis"),
-    ("analyz", "analys"), ("defence", "defense"), ("offence", "offense"),
-    ("catalogue", "catalog"), ("program", "programme"), ("travell", "travel"),
-    ("counsell", "counsel"), ("modell", "model"), ("fuell", "fuel"), ("fulfil", "fulfill"),
-]
 _SUFFIX = r"(?:s|ed|ing|al|ally|ation|ations|e|es|er|ers|ism|able|ably)?"
-_FRENCH_SKIP = ("fr",)
 
 
-_STEMS = sorted({stem for pair in SPELLINGS for stem in pair}, key=len, reverse=True)
-_ANY_STEM = re.compile(r"\b((?:" + "|".join(_STEMS) + r")" + _SUFFIX + r")\b", re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _stems(spellings: tuple) -> tuple[list[str], re.Pattern]:
+    stems = sorted({stem for pair in spellings for stem in pair}, key=len, reverse=True)
+    return stems, re.compile(r"\b((?:" + "|".join(stems) + r")" + _SUFFIX + r")\b",
+                             re.IGNORECASE)
 
 
-def _occurrences(outline: Outline) -> dict[str, list[tuple]]:
+def _occurrences(outline: Outline, spellings: tuple) -> dict[str, list[tuple]]:
     """stem -> (piece, match) for every lowercase or sentence-initial use: not proper names.
 
     One pass over the text finds every stem; a word counts for each stem it starts with
     (travelled starts with travell and travel).
     """
     found: dict[str, list[tuple]] = {}
+    stems, any_stem = _stems(spellings)
     for piece in outline.pieces:
         if piece.role not in ("prose", "heading"):
             continue
-        for m in _ANY_STEM.finditer(piece.text):
+        for m in any_stem.finditer(piece.text):
             word = m.group(1)
             before = piece.text[:m.start()].rstrip()
             if word[0].isupper() and before and before[-1] not in ".:;!?":
                 continue   # Center for ..., a proper name keeps its spelling
             lower = word.lower()
-            for stem in _STEMS:
+            for stem in stems:
                 if lower.startswith(stem) and re.fullmatch(stem + _SUFFIX, lower):
                     found.setdefault(stem, []).append((piece, m))
     return found
-
-
-def _language(outline: Outline) -> str:
-    return (outline.data.get("publication") or {}).get("language") or "en"
 
 
 @rule("spelling-mix")
@@ -62,10 +52,11 @@ def spelling_mix(outline: Outline) -> Iterator[Finding]:
     Bad:  impulsive behavior ... stigmatizing behaviour
     Good: impulsive behaviour ... stigmatizing behaviour
     """
-    if _language(outline) in _FRENCH_SKIP:
+    spellings = tuple(outline.words("spellings", ()))
+    if not spellings:
         return
-    found = _occurrences(outline)
-    for canadian, other in SPELLINGS:
+    found = _occurrences(outline, spellings)
+    for canadian, other in spellings:
         ours = found.get(canadian, [])
         theirs = [(p, m) for p, m in found.get(other, [])
                   if not m.group(1).lower().startswith(canadian)]
@@ -76,41 +67,6 @@ def spelling_mix(outline: Outline) -> Iterator[Finding]:
                               f"'{ours[0][1].group(1).lower()}' elsewhere; Canadian federal "
                               f"spelling: {canadian}{word.lower()[len(other):]}", word,
                               m.start())
-
-
-# Terms the Canadian Centre on Substance Use and Addiction advises against when
-# speaking of people who use substances, with what it suggests instead.
-STIGMA = [
-    (r"\b(?:drug|substance|alcohol|opioid)\s+abusers?\b", "people who use drugs (or substances)"),
-    (r"\babusers?\s+of\s+(?:drugs|substances|alcohol)\b", "people who use drugs (or substances)"),
-    (r"\b(?:substance|drug|alcohol|opioid|solvent)\s+abuse\b",
-     "substance use (or problematic substance use, substance use disorder)"),
-    (r"\b(?:former|recovering|ex-)\s*addicts?\b", "person in recovery"),
-    (r"\baddicts?\b", "person who uses drugs (or person with a substance use disorder)"),
-    (r"\bjunk(?:ie|y|ies)\b", "person who uses drugs"),
-    (r"\b(?:drug|substance|meth|opioid|heroin|cocaine|crack|IV|injection)\s+users?\b",
-     "people who use drugs (or substances)"),
-    (r"\balcoholics?\b", "person with an alcohol use disorder"),
-    (r"\b(?:clean|dirty)\s+(?:urine|tests?|screens?|samples?|results?)\b",
-     "negative (or positive) test result"),
-    (r"\b(?:got|get|getting|stay|stays|stayed|staying|been|being|is|was|are|were)\s+clean\b",
-     "in recovery (or not currently using substances)"),
-    (r"\bdrug\s+habit\b", "substance use disorder"),
-]
-
-
-STIGMA_FR = [
-    (r"\btoxicomanes?\b", ("personne qui consomme des drogues (ou personne ayant un trouble lié "
-     "à l'usage de substances)")),
-    (r"\bdrogués?\b|\bjunkies?\b", "personne qui consomme des drogues"),
-    (r"\babus\s+(?:de\s+|d['’])(?:drogues?|substances?|alcool|opioïdes)\b",
-     "usage (ou usage problématique) de substances"),
-    (r"\btoxicomanie\b", "trouble lié à l'usage de substances (ou usage de substances)"),
-    (r"\busagers?\s+de\s+(?:drogues?|substances?)\b",
-     "personnes qui consomment des drogues (ou des substances)"),
-    (r"\b(?:tests?|échantillons?|résultats?)\s+(?:propres?|sales?)\b",
-     "résultat négatif (ou positif)"),
-]
 
 
 @rule("stigmatizing-language")
@@ -129,11 +85,8 @@ def stigma(outline: Outline) -> Iterator[Finding]:
     Bad:  The language we use can further stigmatize substance users.
     Good: The language we use can further stigmatize people who use substances.
     """
-    french = _language(outline) in _FRENCH_SKIP
-    terms = STIGMA_FR if french else STIGMA
-    centre = "le Centre canadien sur les dépendances et l'usage de substances suggère" \
-        if french else "the Canadian Centre on Substance Use and Addiction suggests"
-    can = "peut stigmatiser" if french else "can stigmatize"
+    terms = outline.words("stigma", ())
+    can, centre = outline.words("stigma_words", ("", ""))
     hints = ("abus", "addict", "junk", "user", "alcoholic", "clean", "dirty", "habit",
              "toxicoman", "drogu", "usager", "propre", "sale")
     for piece in outline.prose():
@@ -170,3 +123,20 @@ def placeholder(outline: Outline) -> Iterator[Finding]:
                     m.group(0).lower() == "lorem ipsum":
                 yield Finding(piece.path, f"'{m.group(0)}' is a placeholder; replace it with "
                               "the final text", m.group(0), m.start())
+
+
+@rule("department-fr", level="note")
+def department_fr(outline: Outline) -> Iterator[Finding]:
+    """publication.department_fr, format 1's name for department_other.
+
+    It is still read; department_other says what it is in an edition of either
+    language (in a French edition it holds the English name).
+
+    Bad:  department_fr: Sécurité publique Canada
+    Good: department_other: Sécurité publique Canada
+    """
+    publication = outline.data["publication"]
+    if publication.get("department_fr"):
+        yield Finding(("publication", "department_fr"), "department_fr is now called "
+                      "department_other (the department's name in the other official "
+                      "language); rename the key", key=True)

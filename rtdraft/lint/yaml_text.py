@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from ..explain import quoted
-from ..walk import reading_order
 from . import Finding, Outline, rule
 
 _COMMENT = re.compile(r"[ \t]+#([^\n]*)")
@@ -16,9 +15,9 @@ _ITEM_LINE = re.compile(r"\n([ \t]*)- ")
 def _plain_texts(outline: Outline) -> Iterator[tuple[tuple, str, object]]:
     """(path, value, place) of every text written as a plain (unquoted) YAML scalar."""
     source = outline.source
-    if source is None:
+    if source is None or outline.document is None:
         return
-    for piece in reading_order(outline.data):
+    for piece in outline.document.texts:   # as written: not masked
         place = source.places.get(piece.path)
         if place is not None and place.style == "" and isinstance(piece.text, str):
             yield piece.path, piece.text, place

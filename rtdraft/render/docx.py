@@ -9,7 +9,6 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
 
 from .. import inline
@@ -44,6 +43,10 @@ def open_reference(path: Path | None):
         raise TemplateError(f"{path}: the reference document lacks the style"
                             f"{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}; "
                             "add it in Word (Styles pane) or start from templates/reference.docx")
+    if doc.element.body.sectPr is None:   # legal OOXML, but the page setup we copy is missing
+        raise TemplateError(f"{path}: the reference document's body has no page setup "
+                            "(w:sectPr in word/document.xml); open it in Word and save it "
+                            "again, or start from templates/reference.docx")
     return doc
 
 
@@ -59,36 +62,19 @@ def render(document: Document, reference: Path | None = None) -> bytes:
     return normalize_package(doc, (when.year, when.month, when.day, 0, 0, 0))
 
 
-class _FixedTimeZip:
-    """python-docx's zip writer, but every member dated `when`: zipfile would use the clock."""
-
-    def __init__(self, file, when: tuple):
-        self._zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED)
-        self._when = when
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._when)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
 def normalize_package(doc, fixed_time: tuple, out: Path | None = None) -> bytes:
-    """Save as python-docx's Package.save does, with fixed zip timestamps, so that the
-    same input gives the same bytes."""
-    package = doc.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
+    """The package as python-docx saves it, with every zip entry dated `fixed_time`
+    (zipfile would date them by the clock), so that the same input gives the same bytes."""
+    saved = io.BytesIO()
+    doc.save(saved)
     buffer = io.BytesIO()
-    writer = _FixedTimeZip(buffer, fixed_time)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
+    with zipfile.ZipFile(saved) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=fixed_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry))
     data = buffer.getvalue()
     if out:
         Path(out).write_bytes(data)

@@ -94,7 +94,9 @@ def slugs(headings: list[Heading]) -> dict[str, str]:
     out = {}
     for heading in headings:
         base = re.sub(r"[^\w\s-]", "", heading.text.lower()).strip()
-        base = re.sub(r"\s+", "-", base) or "section"
+        # pandoc reads an identifier only from its first letter on (as its own
+        # auto_identifiers do): '29 mars 2021' would leave the heading as text.
+        base = re.sub(r"^[\W\d_]+", "", re.sub(r"\s+", "-", base)) or "section"
         seen[base] = seen.get(base, 0) + 1
         out[heading.anchor] = base if seen[base] == 1 else f"{base}-{seen[base] - 1}"
     return out

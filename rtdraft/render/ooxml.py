@@ -157,7 +157,8 @@ def footnotes_part(document_part) -> XmlPart:
                     if note.get(qn("w:type")) is None:
                         element.remove(note)
                 new = XmlPart(part.partname, CT.WML_FOOTNOTES, element, part.package)
-                rel._target = new
+                document_part.drop_rel(rel.rId)   # the body cites footnotes by id, not rId
+                document_part.relate_to(new, RT.FOOTNOTES)
                 part = new
             return part
     part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
@@ -199,39 +200,37 @@ def _mark(content, style: str) -> OxmlElement:
 
 # -- numbering (17.9) ----------------------------------------------------------------
 
-def restart_numbering(document, style) -> int:
-    """A new w:num on the style's list definition that starts again at 1."""
+def restart_numbering(document, style) -> int | None:
+    """A new w:num on the style's list definition that starts again at 1; None when the
+    style names no numbering the document defines (its list then numbers as it does)."""
+    num_id = style_numbering(style)
+    if num_id is None:
+        return None
     numbering = document.part.numbering_part.element
-    style_num = style.element.find(qn("w:pPr")).find(qn("w:numPr")).find(qn("w:numId"))
-    abstract = None
-    for num in numbering.findall(qn("w:num")):
-        if num.get(qn("w:numId")) == style_num.get(qn("w:val")):
-            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-    ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-    num_id = max(ids + [0]) + 1
-    num = parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
-    numbering.append(num)
-    return num_id
+    try:
+        abstract = numbering.num_having_numId(num_id).abstractNumId.val
+    except KeyError:
+        return None
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
 
 
 def set_numbering(p, num_id: int, level: int = 0) -> None:
-    ppr = p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), str(level))
-    num = OxmlElement("w:numId")
-    num.set(qn("w:val"), str(num_id))
-    numpr.append(ilvl)
-    numpr.append(num)
-    pstyle = ppr.find(qn("w:pStyle"))
-    ppr.insert(1 if pstyle is not None else 0, numpr)
+    numpr = p.get_or_add_pPr().get_or_add_numPr()   # python-docx keeps the schema's order
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
+
+
+def style_numbering(style) -> int | None:
+    """The numId a paragraph style's numbering uses, if it has one."""
+    ppr = style.element.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    return numpr.numId.val if numpr is not None and numpr.numId is not None else None
 
 
 def style_has_numbering(style) -> bool:
-    ppr = style.element.find(qn("w:pPr"))
-    return ppr is not None and ppr.find(qn("w:numPr")) is not None
+    return style_numbering(style) is not None
 
 
 # -- language, tables, sections ------------------------------------------------------

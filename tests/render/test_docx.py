@@ -122,6 +122,21 @@ def test_numbered_lists_restart_at_one():
         assert start == ["1"]
 
 
+def test_a_list_style_naming_numbering_the_document_lacks(tmp_path):
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    numbering = reference.part.numbering_part.element
+    num_id = reference.styles["List Number"].element.pPr.numPr.numId.val
+    numbering.remove(numbering.num_having_numId(num_id))
+    house = tmp_path / "house.docx"
+    reference.save(str(house))
+    data = render(RICH, reference=house)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert not [name for name in z.namelist() if b'w:val="None"' in z.read(name)]
+    body = part(data, "word/document.xml")
+    assert body.xpath("//w:p[w:pPr/w:pStyle/@w:val='ListNumber']/w:pPr/w:numPr",
+                      namespaces=NS) == []   # numbered as the style says, not restarted
+
+
 def test_nested_lists_use_the_builtin_list_styles():
     styles = [s for s, t in pairs(render(RICH)) if t.startswith("level")]
     assert styles == ["List Bullet", "List Bullet 2", "List Bullet 3"]
@@ -178,6 +193,13 @@ def test_draft_header_and_page_numbers():
 
 def test_rendering_twice_gives_identical_bytes():
     assert render(RICH) == render(RICH)
+    # the same bytes because every date in the package is the publication date, not
+    # because both renders fell within one two-second tick of the zip clock
+    with zipfile.ZipFile(io.BytesIO(render(RICH))) as z:
+        assert {info.date_time for info in z.infolist()} == {(2021, 3, 1, 0, 0, 0)}
+    properties = part(render(RICH), "docProps/core.xml")
+    dates = {e.text for e in properties if e.tag.endswith(("created", "modified"))}
+    assert dates == {"2021-03-01T00:00:00Z"}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -186,18 +208,37 @@ def test_examples_render(path):
     assert pairs(data)[0][0] in ("Cover Tagline", "Cover Department")
 
 
-def test_reference_document_missing_a_style(tmp_path):
+def refused_reference(tmp_path, change) -> tuple:
+    """The default reference document changed by `change(document)`, and the message
+    rendering with it is refused with (exit 4)."""
     reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    style = reference.styles["Presenters"]
-    style.element.getparent().remove(style.element)
+    change(reference)
     broken = tmp_path / "house.docx"
     reference.save(str(broken))
     with pytest.raises(TemplateError) as info:
         render(reference=broken)
     assert info.value.exit_code == 4
-    assert info.value.message == (
+    return broken, info.value.message
+
+
+def test_reference_document_missing_a_style(tmp_path):
+    def drop(reference):
+        style = reference.styles["Presenters"].element
+        style.getparent().remove(style)
+    broken, message = refused_reference(tmp_path, drop)
+    assert message == (
         f"{broken}: the reference document lacks the style 'Presenters'; add it in Word "
         "(Styles pane) or start from templates/reference.docx")
+
+
+def test_reference_document_without_body_page_setup_is_exit_4(tmp_path):
+    def drop(reference):
+        reference.element.body.remove(reference.element.body.sectPr)
+    broken, message = refused_reference(tmp_path, drop)
+    assert message == (
+        f"{broken}: the reference document's body has no page setup (w:sectPr in "
+        "word/document.xml); open it in Word and save it again, or start from "
+        "templates/reference.docx")
 
 
 def test_reference_document_that_is_not_a_docx(tmp_path):
@@ -208,7 +249,34 @@ def test_reference_document_that_is_not_a_docx(tmp_path):
     assert info.value.message == f"{fake}: not a Word document (.docx); a reference document must be one"
 
 
-def test_the_reference_document_is_built_by_its_script():
-    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    names = {s.name for s in reference.styles}
-    assert set(writer.STYLES) <= names
+def _parts(path) -> dict[str, bytes]:
+    """A package's parts, XML ones canonicalized (C14N): compared part by part."""
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            if name.endswith((".xml", ".rels")):
+                data = etree.tostring(etree.fromstring(data), method="c14n")
+            out[name] = data
+    return out
+
+
+def test_the_reference_document_is_built_by_its_script(tmp_path):
+    import importlib.util
+    script = ROOT / "templates" / "build_reference.py"
+    spec = importlib.util.spec_from_file_location("build_reference", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path / "reference.docx")
+    built, committed = _parts(tmp_path / "reference.docx"), _parts(script.parent / "reference.docx")
+    assert sorted(built) == sorted(committed)
+    assert [name for name in committed if built[name] != committed[name]] == []
+    reference = docx.Document(str(script.parent / "reference.docx"))
+    assert set(writer.STYLES) <= {s.name for s in reference.styles}
+
+
+def test_the_writer_uses_python_docx_methods_not_its_private_writers():
+    source = "".join(p.read_text(encoding="utf-8")
+                     for p in (ROOT / "rtdraft" / "render").glob("*.py"))
+    for private in ("PackageWriter", "._target", "_write_parts", 'w:abstractNumId w:val="{'):
+        assert private not in source, private

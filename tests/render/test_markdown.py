@@ -129,3 +129,16 @@ def test_template_syntax_error_names_file_and_line(tmp_path):
     with pytest.raises(TemplateError) as info:
         render(template_dir=tmp_path)
     assert info.value.message.startswith(f"{tmp_path / 'summary.md.j2'}:2: template error:")
+
+
+def test_headings_starting_with_a_digit_are_headings_to_pandoc():
+    outline = MINIMAL.replace("  dates: 2021-03-29\n", "  dates: [2021-03-29, 2021-03-30]\n") + \
+        "appendices:\n  - title: Ordre du jour\n    agenda:\n" \
+        "      - {date: 2021-03-29, title: Ouverture}\n      - {date: 2021-03-30, title: Fin}\n"
+    outline = outline.replace("  department: Public Safety Canada\n",
+                              "  department: Public Safety Canada\n  language: fr\n")
+    text = render(outline)
+    assert "## 29 mars 2021 {#mars-2021}" in text and "## 30 mars 2021 {#mars-2021-1}" in text
+    headers = [b for b in pandoc_json(text)["blocks"] if b["t"] == "Header"]
+    assert [(h["c"][1][0], stringify(h)) for h in headers if h["c"][0] == 2] == [
+        ("mars-2021", "29 mars 2021"), ("mars-2021-1", "30 mars 2021")]
