@@ -107,6 +107,7 @@ class Footnote:
 class Document:
     language: str                       # the outline's language code: en, fr
     locale: str                         # its language tag: en-CA, fr-CA
+    other_locale: str                   # the other official language's tag: fr-CA, en-CA
     title: str
     subtitle: str
     author: str
@@ -117,6 +118,7 @@ class Document:
     labels: dict = field(hash=False, compare=False)
     cover: Cover | None = None
     front: tuple[str, ...] = ()         # the copyright page, line by line
+    other_notice: str = ""              # the line of `front` in the other language, if any
     toc: bool = False
     body: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
@@ -213,6 +215,7 @@ class _Builder:
         return Document(
             language=self.language,
             locale=self.lang.locale,
+            other_locale=self.lang.other_locale,
             title=meeting["title"],
             subtitle=subtitle,
             author=pub["department"],
@@ -224,6 +227,7 @@ class _Builder:
             labels=labels,
             cover=self.cover(subtitle),
             front=self.front(published),
+            other_notice=self.other_notice(),
             toc=bool(pub.get("toc")),
             body=tuple(self.body),
             footnotes=self.footnotes(),
@@ -266,11 +270,14 @@ class _Builder:
             lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
         if pub.get("isbn"):
             lines.append(labels["isbn"].format(value=pub["isbn"]))
-        # the notice below is in the other language: left as is
+        # the notice is in the other language: left as is
         lines = [self.lang.typography(line) for line in lines]
-        if pub.get("other_language_title"):
-            lines.append(labels["other_language"].format(title=pub["other_language_title"]))
-        return tuple(lines)
+        return tuple(lines + [self.other_notice()] if self.other_notice() else lines)
+
+    def other_notice(self) -> str:
+        """'Aussi disponible en français sous le titre : ...', when there is a title."""
+        title = self.publication.get("other_language_title")
+        return self.labels["other_language"].format(title=title) if title else ""
 
     # -- the body, in reading order --------------------------------------------------
 

@@ -43,6 +43,13 @@ LABELS = {
     "page": "Página {n}",
     "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre "
               "noviembre diciembre",
+    "web_skip": "Saltar al contenido principal",
+    "web_footnotes": "Notas",
+    "web_footnote": "Nota",
+    "web_return": "Volver a la nota",
+    "web_referrer": "",
+    "web_date_modified": "Fecha de modificación:",
+    "web_about": "Acerca de esta publicación",
 }
 
 
@@ -57,6 +64,7 @@ def days(dates: list[date], months: list[str], word: str) -> str:
     return join_words([one_date(d, months) for d in dates], word)
 
 
-LANGUAGE = Language(code="es", name="Spanish", locale="es-US", labels=LABELS,
+LANGUAGE = Language(code="es", name="Spanish", locale="es-US", other_locale="en-US",
+                    labels=LABELS,
                     catalogue_letter="S", one_date=one_date, days=days,
                     vocabulary={"small_words": {"de", "del", "la", "y"}})

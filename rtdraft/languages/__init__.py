@@ -26,6 +26,7 @@ class Language:
     code: str                           # the outline's publication.language: en, fr
     name: str                           # in English, for messages: English, French
     locale: str                         # the documents' language tag: en-CA
+    other_locale: str                   # the other-language notice's tag: fr-CA
     labels: Mapping[str, str]           # every fixed word of a summary (labels.py's keys)
     catalogue_letter: str               # the E or F of a catalogue number
     # Date grammar: one day, and the days of a meeting (given as days), with the

@@ -43,6 +43,13 @@ LABELS = {
     "page": "Page {n}",
     "months": "January February March April May June July August September October "
               "November December",
+    "web_skip": "Skip to main content",
+    "web_footnotes": "Footnotes",
+    "web_footnote": "Footnote",
+    "web_return": "Return to footnote",
+    "web_referrer": "referrer",
+    "web_date_modified": "Date modified:",
+    "web_about": "About this publication",
 }
 
 
@@ -108,7 +115,8 @@ NUMBER_WORDS = [
     "nineteen", "twenty"]
 
 LANGUAGE = Language(
-    code="en", name="English", locale="en-CA", labels=LABELS, catalogue_letter="E",
+    code="en", name="English", locale="en-CA", other_locale="fr-CA", labels=LABELS,
+    catalogue_letter="E",
     one_date=one_date, days=days,
     vocabulary={
         "spellings": SPELLINGS,

@@ -44,6 +44,13 @@ LABELS = {
     "page": "Page {n}",
     "months": "janvier février mars avril mai juin juillet août septembre octobre "
               "novembre décembre",
+    "web_skip": "Passer au contenu principal",
+    "web_footnotes": "Notes de bas de page",
+    "web_footnote": "Note de bas de page",
+    "web_return": "Retour à la référence de la note de bas de page",
+    "web_referrer": "",
+    "web_date_modified": "Date de modification\u00a0:",
+    "web_about": "À propos de cette publication",
 }
 
 
@@ -87,7 +94,8 @@ STIGMA = [
 ]
 
 LANGUAGE = Language(
-    code="fr", name="French", locale="fr-CA", labels=LABELS, catalogue_letter="F",
+    code="fr", name="French", locale="fr-CA", other_locale="en-CA", labels=LABELS,
+    catalogue_letter="F",
     one_date=one_date, days=days, typography=french,
     vocabulary={
         "stigma": STIGMA,

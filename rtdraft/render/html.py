@@ -25,18 +25,6 @@ from .markdown import slugs
 TEMPLATE = "summary.html.j2"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-# Words of the web page only (the printed editions have no such parts).
-WEB_WORDS = {
-    "en": {"skip": "Skip to main content", "footnotes": "Footnotes",
-           "footnote": "Footnote", "return": "Return to footnote", "referrer": "referrer",
-           "date_modified": "Date modified:", "about": "About this publication"},
-    "fr": {"skip": "Passer au contenu principal", "footnotes": "Notes de bas de page",
-           "footnote": "Note de bas de page", "return": "Retour à la référence de la note de "
-           "bas de page", "referrer": "", "date_modified": "Date de modification\u00a0:",
-           "about": "À propos de cette publication"},
-}
-
-
 def text(value: str) -> Markup:
     """Escaped text; the model's non-breaking spaces written as &nbsp; so they show."""
     return Markup(str(escape(value)).replace("\u00a0", "&nbsp;").replace("\u202f", "&#8239;"))
@@ -97,7 +85,8 @@ def _date_attribute(document: Document) -> str:
 
 def context(document: Document, csp: str = CSP) -> dict:
     """What the templates see: the model with its HTML pieces made."""
-    words = WEB_WORDS.get(document.language, WEB_WORDS["en"])
+    words = {key.removeprefix("web_"): value for key, value in document.labels.items()
+             if key.startswith("web_")}
     html = _Inlines({note.id: note.number for note in document.footnotes}, words)
     ids = _apart(slugs(document.headings), document)
     blocks = []
@@ -117,9 +106,8 @@ def context(document: Document, csp: str = CSP) -> dict:
         elif isinstance(block, Table):
             blocks.append({"kind": "table", "caption": caption, "header": block.header,
                            "rows": block.rows})
-    other = document.labels["other_language"].split("{")[0]
-    front = [{"text": line, "lang": ("en-CA" if document.language == "fr" else "fr-CA")
-              if other and line.startswith(other) else None}
+    front = [{"text": line,
+              "lang": document.other_locale if line == document.other_notice else None}
              for line in document.front]
     return {
         "doc": document,
