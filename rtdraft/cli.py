@@ -28,7 +28,9 @@ def main() -> None:
     """Draft Law Enforcement Roundtable meeting summaries from a YAML outline.
 
     Exit codes: 0 success, 1 invalid outline, 2 usage error, 3 warnings with
-    --strict, 4 template or reference document problem, 5 output not written.
+    --strict, 4 template or reference document problem, 5 output not written,
+    6 LibreOffice missing or failed, 7 DOCX cannot be imported, 8 tracked
+    changes neither accepted nor rejected.
     """
 
 

@@ -10,6 +10,9 @@ USAGE = 2          # click's own usage errors
 WARNINGS = 3       # lint found warnings and --strict was given
 TEMPLATE = 4       # a template or reference document cannot be used
 OUTPUT = 5         # an output file cannot be written
+CONVERTER = 6      # LibreOffice is missing, failed or took too long (PDF)
+IMPORT = 7         # a DOCX cannot be imported (not a DOCX, damaged, protected, too large)
+CHANGES = 8        # a DOCX to import has tracked changes and neither accept nor reject was given
 
 
 class RtdraftError(click.ClickException):
@@ -45,3 +48,15 @@ class TemplateError(RtdraftError):
 
 class OutputError(RtdraftError):
     exit_code = OUTPUT
+
+
+class ConverterError(RtdraftError):
+    exit_code = CONVERTER
+
+
+class ImportFailure(RtdraftError):
+    exit_code = IMPORT
+
+
+class UndecidedChanges(RtdraftError):
+    exit_code = CHANGES

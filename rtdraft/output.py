@@ -49,3 +49,11 @@ def targets_for(outline: Path, suffixes: dict[str, str], output: Path | None) ->
     folder = output if output is not None else outline.parent
     make_folder(folder)
     return {name: folder / (outline.stem + suffix) for name, suffix in suffixes.items()}
+
+
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write several files all or none: each goes to its temporary file first, and only when
+    every one is complete are they renamed into place."""
+    # A first version: the checks against inputs and special files are issue 12's.
+    for path, data in files.items():
+        write_atomic(path, data)
