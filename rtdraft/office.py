@@ -1,0 +1,112 @@
+"""LibreOffice, started headless once for one job or many: a private profile in a temporary
+folder, a time limit on every job, and no process left behind.
+
+The jobs are Python scripts run by the Python that has LibreOffice's `uno` module (Debian's
+python3-uno, for /usr/bin/python3), not by rtdraft's own Python, which may be any venv. A
+script gets the pipe name as its first argument and connects with `unoconn.connect`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .errors import ConverterError
+
+SCRIPTS = Path(__file__).resolve().parent / "uno"
+INSTALL = "install LibreOffice Writer and its Python bridge (Debian: apt install " \
+          "libreoffice-writer-nogui python3-uno)"
+
+
+def soffice() -> str:
+    found = shutil.which(os.environ.get("RTDRAFT_SOFFICE") or "soffice")
+    if not found:
+        raise ConverterError(f"LibreOffice (soffice) is not installed: {INSTALL}")
+    return found
+
+
+def uno_python() -> str:
+    found = os.environ.get("RTDRAFT_UNO_PYTHON") or "/usr/bin/python3"
+    if not os.access(found, os.X_OK):
+        raise ConverterError(f"no Python with LibreOffice's uno module at {found}: {INSTALL}, "
+                             "or set RTDRAFT_UNO_PYTHON")
+    return found
+
+
+class Office:
+    """`with Office() as office: office.run(script, args...)` starts soffice on entry and
+    stops its whole process group on exit, whatever happened."""
+
+    def __init__(self, timeout: float = 120):
+        self.timeout = timeout
+        self.process: subprocess.Popen | None = None
+        self.folder: str | None = None
+        self.pipe = f"rtdraft-{os.getpid()}-{secrets.token_hex(4)}"
+
+    def __enter__(self) -> Office:
+        program, python = soffice(), uno_python()
+        self.python = python
+        self.folder = tempfile.mkdtemp(prefix="rtdraft-office-")
+        profile = Path(self.folder, "profile").as_uri()
+        log = open(Path(self.folder, "soffice.log"), "wb")
+        try:
+            self.process = subprocess.Popen(
+                [program, f"-env:UserInstallation={profile}", "--headless", "--invisible",
+                 "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+                 f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        except OSError as exc:
+            self._cleanup()
+            raise ConverterError(f"cannot start LibreOffice ({program}): "
+                                 f"{exc.strerror or exc}") from None
+        finally:
+            log.close()
+        return self
+
+    def run(self, script: str | Path, *args: str, timeout: float | None = None) -> str:
+        """Run a job script against this LibreOffice; its standard output is returned.
+        A job that fails or outlives the time limit raises ConverterError."""
+        script = Path(script)
+        if not script.is_absolute() and not script.exists():
+            script = SCRIPTS / script
+        env = dict(os.environ, PYTHONPATH=str(SCRIPTS))
+        env.pop("PYTHONHOME", None)
+        limit = timeout or self.timeout
+        try:
+            done = subprocess.run([self.python, str(script), self.pipe, *map(str, args)],
+                                  capture_output=True, text=True, env=env, timeout=limit,
+                                  stdin=subprocess.DEVNULL, check=False)
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise ConverterError(f"LibreOffice took longer than {limit:g} s ({script.stem}); "
+                                 "it was stopped") from None
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ConverterError(f"LibreOffice failed ({script.stem}): {last}")
+        return done.stdout
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+            except ProcessLookupError:
+                pass
+        self.process = None
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
