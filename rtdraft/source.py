@@ -21,8 +21,13 @@ from .problems import Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_BYTES = 50 * 1024 * 1024   # an outline is tens of kilobytes; 50 MB is far past any real one
+MAX_BYTES = 10 * 1024 * 1024   # an outline is tens of kilobytes; 10 MB is far past any real one
 MAX_ALIAS_VALUES = 10_000      # values that aliases may add by repeating anchored ones
+# Characters of text the outline may hold once aliases are expanded: 50 times the file's
+# own, and never less than a million (a real outline repeats a name or a date, not a
+# chapter).
+ALIAS_TEXT_FACTOR = 50
+MIN_ALIAS_TEXT = 1_000_000
 MAX_DEPTH = 64                 # nested deeper than this: a mistake or an attack
 
 Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
@@ -125,11 +130,18 @@ def read(path: str | Path, display: str | None = None) -> Source:
             source.error(1, 1, f"file is {size:,} bytes; an outline may be at most "
                          f"{MAX_BYTES:,} bytes", "size-limit")
             return source
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = read_bounded(handle)
     except OSError as exc:
         source.error(1, 1, f"cannot read file: {exc.strerror or exc}", "io")
         return source
     return parse_bytes(raw, source)
+
+
+def read_bounded(handle) -> bytes:
+    """At most MAX_BYTES + 1 bytes: enough to tell that a stream (standard input, a FIFO,
+    /dev/zero) is too long to be an outline, without reading all of it."""
+    return handle.read(MAX_BYTES + 1)
 
 
 def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
@@ -137,7 +149,7 @@ def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
     out = []
     for path in paths:
         if path == "-":
-            out.append(parse_bytes(stdin.read(), Source("<stdin>")))
+            out.append(parse_bytes(read_bounded(stdin), Source("<stdin>")))
         elif Path(path).is_dir():
             out += [read(found) for found in find_outlines(Path(path))]
         elif not only_outlines or is_outline(Path(path)):
@@ -163,8 +175,8 @@ def is_outline(path: Path) -> bool:
 
 def parse_bytes(raw: bytes, source: Source) -> Source:
     if len(raw) > MAX_BYTES:
-        source.error(1, 1, f"input is {len(raw):,} bytes; an outline may be at most "
-                     f"{MAX_BYTES:,} bytes", "size-limit")
+        source.error(1, 1, f"input is more than {MAX_BYTES:,} bytes; an outline may be at "
+                     f"most {MAX_BYTES:,} bytes", "size-limit")
         return source
     try:
         text = raw.decode("utf-8-sig")
@@ -235,6 +247,8 @@ class _Builder:
         self.entries: list[tuple[Path_, Located]] = []
         self.anchors: dict[str, tuple[Any, Path_, int, int] | None] = {}
         self.alias_values = 0
+        self.text_left = max(MIN_ALIAS_TEXT, ALIAS_TEXT_FACTOR * len(source.text)) - \
+            len(source.text)
 
     def build(self) -> Any:
         result: Any = _EMPTY
@@ -376,6 +390,12 @@ class _Builder:
         if self.alias_values > MAX_ALIAS_VALUES:
             self.fatal(event.start_mark, f"aliases expand to more than {MAX_ALIAS_VALUES} values "
                        "(a 'billion laughs' document?); use fewer aliases", "alias-limit")
+        self.text_left -= _text_size(value)
+        if self.text_left < 0:
+            limit = max(MIN_ALIAS_TEXT, ALIAS_TEXT_FACTOR * len(self.source.text))
+            self.fatal(event.start_mark, f"alias '*{event.anchor}' makes the outline's text "
+                       f"longer than {limit:,} characters (aliases repeat their anchor's "
+                       "text); use fewer aliases", "alias-limit")
         if not any(isinstance(part, _Duplicate) for part in path):
             kline, kcol = key_place if key_place else (None, None)
             here = Located(event.start_mark.line + 1, event.start_mark.column + 1, kline, kcol,
@@ -389,6 +409,15 @@ class _Builder:
     def fatal(self, mark: Any, message: str, rule: str) -> None:
         self.source.error(mark.line + 1, mark.column + 1, message, rule)
         raise _Fatal
+
+
+def _text_size(value: Any) -> int:
+    """Characters of the text in value (keys included); other scalars count as one."""
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _text_size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(v) for v in value)
+    return len(value) if isinstance(value, str) else 1
 
 
 def _copy(value: Any) -> Any:
