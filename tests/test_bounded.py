@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 from click.testing import CliRunner
 from conftest import MINIMAL
@@ -73,3 +74,95 @@ def test_aliases_within_the_text_limit_load():
                            "      - &short Trends were discussed.\n" + "      - *short\n" * 50)
     s = source.parse_text(text, source.Source("o.yaml"))
     assert s.problems == [] and len(s.data["sessions"][0]["body"]) == 51
+
+
+# -- templates ------------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from rtdraft.render import sandbox  # noqa: E402
+
+
+@pytest.fixture
+def outline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "t").mkdir()
+    return tmp_path / "o.yaml"
+
+
+def render_with(tmp_path, template: str | bytes, name="summary.md.j2"):
+    path = tmp_path / "t" / name
+    if isinstance(template, bytes):
+        path.write_bytes(template)
+    else:
+        path.write_text(template, encoding="utf-8")
+    result = run("render", "o.yaml", "--format", "md", "--template-dir", "t")
+    assert not (tmp_path / "o.md").exists()
+    return result.exit_code, result.output, f"t/{name}"
+
+
+LOOPS = {
+    # nested loops that write: stopped at a chunk of output
+    "writes": "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}"
+              "{% endfor %}",
+    # nested loops that neither write nor call in the inner loop: stopped by the alarm
+    "silent": "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}"
+              "{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("kind", LOOPS)
+def test_a_template_that_never_ends_is_stopped(outline, tmp_path, monkeypatch, kind):
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
+    started = time.monotonic()
+    code, output, path = render_with(tmp_path, "first line\n" + LOOPS[kind])
+    assert time.monotonic() - started < 20
+    assert code == 4
+    assert output == (f"Error: {path}:2: template error: rendering took longer than 0.5 "
+                      "seconds (a loop that never ends, or recursion?)\n")
+
+
+def test_the_time_limit_holds_outside_the_main_thread(tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
+    (tmp_path / "loop.j2").write_text("{% for a in range(100000) %}{% for b in "
+                                      "range(100000) %}{{ b }}{% endfor %}{% endfor %}")
+    env = sandbox.environment([tmp_path])
+    caught = []
+
+    def work():
+        try:
+            sandbox.render(env, "loop.j2", {})
+        except Exception as exc:   # noqa: BLE001 - the test looks at what it is
+            caught.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert [str(e.message) for e in caught] == [
+        f"{tmp_path / 'loop.j2'}:1: template error: rendering took longer than 0.5 seconds "
+        "(a loop that never ends, or recursion?)"]
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("ok\n{{ 1 / 0 }}", "2: template error: ZeroDivisionError: division by zero"),
+    ("ok\n\n{{ meta.nothing.more }}",
+     "3: template error: 'dict object' has no attribute 'nothing'"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}\n{{ f(1) }}",
+     "1: template error: recursion too deep (a macro that calls itself without end?)"),
+    ("ok\n{{ 'x' * 10000000 }}",
+     "2: template refused: '*' would make a value of 10,000,000 items; at most 1,000,000"),
+    ("{{ 2 ** 100000 }}", "1: template refused: '**' with an exponent over 1000"),
+])
+def test_any_template_error_is_exit_4_with_file_and_line(outline, tmp_path, template, message):
+    code, output, path = render_with(tmp_path, template)
+    assert code == 4
+    assert output == f"Error: {path}:{message}\n"
+
+
+def test_a_template_that_is_not_utf8_is_exit_4_with_file_and_line(outline, tmp_path):
+    code, output, path = render_with(tmp_path, b"ok\nok\n\xff\xfe")
+    assert code == 4
+    assert output == (f"Error: {path}:3: template error: the file is not UTF-8 "
+                      "text (byte 0xff); save it as UTF-8\n")
