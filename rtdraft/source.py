@@ -62,6 +62,10 @@ class Source:
     places: dict[Path_, Located] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    # Caches that keep lint linear when one long text has thousands of findings.
+    _found: dict = field(default_factory=dict, repr=False, compare=False)
+    _counts: dict = field(default_factory=dict, repr=False, compare=False)
+    _aligned: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -90,22 +94,79 @@ class Source:
         place = self.places.get(tuple(path))
         if place is None or place.style is None or not needle.strip():
             return self.position(path)
-        pattern = r"\s+".join(re.escape(word) for word in needle.split())
-        found = list(re.finditer(pattern, self.text[place.start:place.end]))
+        key = (tuple(path), needle)
+        found = self._found.get(key)
+        if found is None:
+            pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+            found = [m.start() for m in pattern.finditer(self.text, place.start, place.end)]
+            self._found[key] = found
         if occurrence >= len(found):
             return place.line, place.column
-        return self.line_column(place.start + found[occurrence].start())
+        return self.line_column(found[occurrence])
 
     def locate_at(self, path: Path_, value: str, offset: int,
-                  needle: str | None = None) -> tuple[int, int]:
+                  needle: str | None = None, written: str | None = None) -> tuple[int, int]:
         """Line and column of the words at `offset` in the value at path.
 
         `needle` is the words (by default the rest of their line, 20 characters at
-        most); which occurrence of them is meant is counted from the value.
+        most); which occurrence of them is meant is counted from the value. `written`
+        is the value before lint blanked out its markup (same length), for _aligned.
         """
+        spot = self._aligned_offset(tuple(path), written or value, offset)
+        if spot is not None:
+            return self.line_column(spot)
         if needle is None:
             needle = value[offset:offset + 20].split("\n")[0]
-        return self.locate(path, needle, value[:offset].count(needle))
+        return self.locate(path, needle, self._count_before(value, needle, offset))
+
+    def _count_before(self, value: str, needle: str, offset: int) -> int:
+        """value[:offset].count(needle), from the needle's places found once."""
+        if not needle:
+            return value[:offset].count(needle)
+        starts = self._counts.get((value, needle))
+        if starts is None:
+            starts, at = [], value.find(needle)
+            while at >= 0:
+                starts.append(at)
+                at = value.find(needle, at + len(needle))
+            self._counts[(value, needle)] = starts
+        return bisect.bisect_right(starts, offset - len(needle))
+
+    def _aligned_offset(self, path: Path_, value: str, offset: int) -> int | None:
+        """The file offset of value[offset], when the scalar at path is written as the
+        same words as the value (plain, folded or literal text, quoted without escapes):
+        the words of both, paired once per value, map an offset in one step. None when
+        they differ."""
+        key = (path, value)
+        if key not in self._aligned:
+            self._aligned[key] = self._align(path, value)
+        aligned = self._aligned[key]
+        if aligned is None or not 0 <= offset < len(value):
+            return None
+        value_starts, file_starts = aligned
+        index = bisect.bisect_right(value_starts, offset) - 1
+        if index < 0:
+            return file_starts[0]
+        within = offset - value_starts[index]
+        following = value_starts[index + 1] if index + 1 < len(value_starts) else len(value)
+        if within >= len(value[value_starts[index]:following].rstrip()):   # in the spaces
+            return file_starts[index + 1] if index + 1 < len(file_starts) else None
+        return file_starts[index] + within
+
+    def _align(self, path: Path_, value: str):
+        place = self.places.get(path)
+        if place is None or place.style is None:
+            return None
+        start, end = place.start, place.end
+        if place.style in ("'", '"'):
+            start, end = start + 1, end - 1
+        elif place.style in ("|", ">"):
+            start = self.text.find("\n", start, end) + 1 or end
+        ours = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", value)]
+        theirs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", self.text[start:end])]
+        if not ours or [w for _, w in ours] != [w for _, w in theirs]:
+            return None
+        return [at for at, _ in ours], [start + at for at, _ in theirs]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:   # once per file: positions are asked for by the thousand

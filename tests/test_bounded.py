@@ -166,3 +166,36 @@ def test_a_template_that_is_not_utf8_is_exit_4_with_file_and_line(outline, tmp_p
     assert code == 4
     assert output == (f"Error: {path}:3: template error: the file is not UTF-8 "
                       "text (byte 0xff); save it as UTF-8\n")
+
+
+# -- lint is linear in the text -------------------------------------------------------------
+
+from rtdraft.lint import lint  # noqa: E402
+
+SENTENCE = "The team met on March 3rd, e.g. with five (5) partners. "
+
+
+@pytest.mark.parametrize("style", ["plain", "folded", "single"])
+def test_lint_places_thousands_of_findings_in_one_paragraph_without_searching(
+        monkeypatch, style):
+    """Each finding's line and column come from pairing the paragraph's words with the
+    file's once, not from a search of the whole paragraph per finding (quadratic)."""
+    lines = [SENTENCE.strip()] * 300
+    if style == "plain":
+        body = "      - " + "\n        ".join(lines) + "\n"
+    elif style == "folded":
+        body = "      - >-\n" + "".join(f"        {line}\n" for line in lines)
+    else:
+        body = "      - '" + "\n        ".join(lines) + "'\n"
+    text = MINIMAL.replace("      - Trends were discussed.\n", body)
+    s = source.parse_text(text, source.Source("o.yaml"))
+    assert s.problems == []
+    searches = []
+    real = source.Source.locate
+    monkeypatch.setattr(source.Source, "locate",
+                        lambda self, *a: searches.append(a) or real(self, *a))
+    found = [p for p in lint(s) if p.rule == "ordinal-date"]
+    assert len(found) == 300 and searches == []
+    assert [(p.line, p.column) for p in found] == [
+        (number, line.index("March 3rd") + 1)
+        for number, line in enumerate(text.splitlines(), 1) if "3rd" in line]
