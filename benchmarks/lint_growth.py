@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rtdraft.lint import lint  # noqa: E402
-from rtdraft.source import read  # noqa: E402
-from rtdraft.validate import validate  # noqa: E402
+from rtdraft.lint import lint
+from rtdraft.source import read
+from rtdraft.validate import validate
 
 SENTENCE = ('The RCMP met on March 3rd, e.g. with "partners" and ‘agencies’ about '
             "five (5) cases. ")   # 20 words, 5 findings or more

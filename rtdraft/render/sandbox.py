@@ -88,7 +88,7 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
                             "that calls itself without end?)") from None
     except SecurityError as exc:
         raise TemplateError(f"{_where(name)}: template refused: {exc}") from None
-    except Exception as exc:   # a template can raise whatever its expressions do
+    except Exception as exc:   # noqa: BLE001 - a template raises whatever its expressions do
         kind = "" if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: "
         raise TemplateError(f"{_where(name)}: template error: {kind}{exc}") from None
     finally:
