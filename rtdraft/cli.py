@@ -168,7 +168,7 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     new one is complete.
     """
     from .model import build
-    from .output import targets_for, write_all
+    from .output import refuse_input, targets_for, write_all
     from .render import WRITERS
     from .source import read
     from .validate import validate as check
@@ -186,11 +186,13 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
                                  "--format", param_hint="--output")
     document = build(source.data)
     targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
-    rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
-                                       template_dir=template_dir) for name in formats}
     inputs = [Path(outline)] + ([reference_doc] if reference_doc else [])
     if template_dir:
         inputs += [p for p in template_dir.rglob("*") if p.is_file()]
+    for target in targets.values():   # before the work of rendering, and again when writing
+        refuse_input(target, inputs)
+    rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
+                                       template_dir=template_dir) for name in formats}
     write_all({targets[name]: rendered[name] for name in formats}, inputs=inputs)
     for name in formats:
         click.echo(f"wrote {targets[name]}")

@@ -195,3 +195,17 @@ def test_lint_places_thousands_of_findings_in_one_paragraph_without_searching(
     assert [(p.line, p.column) for p in found] == [
         (number, line.index("March 3rd") + 1)
         for number, line in enumerate(text.splitlines(), 1) if "3rd" in line]
+
+
+@pytest.mark.parametrize("kind", ["large", "fifo"])
+def test_a_template_file_is_read_only_when_it_is_a_small_regular_file(outline, tmp_path, kind):
+    path = tmp_path / "t" / "block.md.j2"
+    if kind == "large":
+        path.write_text("x" * (sandbox.MAX_TEMPLATE_BYTES + 1))
+    else:
+        os.mkfifo(path)    # reading it would wait for a writer for ever
+    result = run("render", "o.yaml", "--format", "md", "--template-dir", "t")
+    assert result.exit_code == 4
+    assert result.output == ("Error: t/block.md.j2: a template must be a file of at most "
+                             "1,048,576 bytes\n")
+    assert not (tmp_path / "o.md").exists()

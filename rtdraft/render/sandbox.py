@@ -9,7 +9,9 @@ bounded: rendering stops after TIME_LIMIT seconds, at MAX_OUTPUT characters, and
 
 from __future__ import annotations
 
+import os
 import signal
+import stat
 import threading
 import time
 import traceback
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..errors import TemplateError
@@ -26,6 +29,7 @@ TIME_LIMIT = 10.0              # seconds for one page; the house templates take 
 MAX_OUTPUT = 64 * 1024 * 1024  # characters of output
 MAX_REPEAT = 1_000_000         # length of a string or list that `*` may build
 MAX_POWER = 1_000              # largest exponent `**` may take
+MAX_TEMPLATE_BYTES = 1024 * 1024   # one template file; the house templates are a few KB
 
 _clock = threading.local()     # this thread's deadline (a preview renders in its own threads)
 
@@ -60,9 +64,28 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Reads a template file only when it is a regular file of at most MAX_TEMPLATE_BYTES
+    (not a FIFO, a device or a runaway file)."""
+
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = os.path.join(folder, *pieces)
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_TEMPLATE_BYTES:
+                raise TemplateError(f"{path}: a template must be a file of at most "
+                                    f"{MAX_TEMPLATE_BYTES:,} bytes")
+            break
+        return super().get_source(environment, template)
+
+
 def environment(folders: Iterable[Path], **options) -> jinja2.Environment:
     """A sandboxed environment loading from folders (the first that has a name wins)."""
-    loader = jinja2.FileSystemLoader([str(folder) for folder in folders])
+    loader = _Loader([str(folder) for folder in folders])
     return _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, **options)
 
 
@@ -72,6 +95,8 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
     try:
         with _alarm(TIME_LIMIT):
             return _generate(env.get_template(name), context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template error: "
                             f"{exc.message}") from None
