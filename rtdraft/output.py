@@ -61,12 +61,42 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     except OutputError:
         _remove(temps.values())
         raise
-    for path, temp in temps.items():
-        try:
+    _move_in(temps)
+
+
+def _move_in(temps: dict[Path, str]) -> None:
+    """Rename every temporary file into place; when one rename fails, put back what the
+    ones before it replaced (kept as hard links until all are in place)."""
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for path, temp in temps.items():
+            done.append((path, _keep_old(path)))
             os.replace(temp, path)
-        except OSError as exc:
-            _remove(temps.values())
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        for replaced, old in done[:-1]:
+            try:
+                if old:
+                    os.replace(old, replaced)
+                else:
+                    os.unlink(replaced)
+            except OSError:
+                pass
+        _remove([old for _, old in done[-1:] if old])
+        _remove(temps.values())
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    _remove([old for _, old in done if old])
+
+
+def _keep_old(path: Path) -> str | None:
+    """A hard link to the file at path, if there is one, to put back on failure."""
+    if not path.is_file():
+        return None
+    keep = path.parent / f".{path.name}.{os.getpid()}.old.tmp"
+    try:
+        os.link(path, keep)
+    except OSError:
+        return None
+    return str(keep)
 
 
 def refuse_input(path: Path, inputs: Iterable[Path]) -> None:

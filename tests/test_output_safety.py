@@ -154,3 +154,22 @@ def test_a_closed_pipe_on_stdout_is_one_line_and_exit_5():
         os.close(write)
     assert done.returncode == 5
     assert done.stderr == b"Error: cannot write to standard output: Broken pipe\n"
+
+
+def test_a_failed_rename_puts_back_the_files_renamed_before_it(tmp_path, monkeypatch):
+    first, second, third = (tmp_path / "a.docx", tmp_path / "a.md", tmp_path / "a.html")
+    first.write_bytes(b"old docx")
+    second.write_bytes(b"old md")
+    real, calls = os.replace, []
+
+    def failing(source, target):
+        calls.append(target)
+        if str(target) == str(third):
+            raise OSError(28, "No space left on device")
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OutputError, match="cannot write .*a.html: No space left on device"):
+        write_all({first: b"new", second: b"new", third: b"new"})
+    assert first.read_bytes() == b"old docx" and second.read_bytes() == b"old md"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.md"]
