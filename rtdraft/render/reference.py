@@ -94,7 +94,7 @@ class _Package:
         defaults.setdefault("rels", "application/vnd.openxmlformats-package.relationships+xml")
         defaults.setdefault("xml", "application/xml")
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:   # read back at once
             target.writestr("[Content_Types].xml", ooxml.write_content_types(defaults, overrides))
             for name, data in self.kept.items():
                 target.writestr(name, data)
