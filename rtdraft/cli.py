@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,36 @@ def problem_format_option(flag: str):
 FORMAT_OPTION = problem_format_option("--format")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a failed write to standard output (a full disk, a closed pipe) into one line
+    on stderr and exit 5, where Python would print a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno not in _STDOUT_ERRORS:
+                raise
+            _quiet_stdout()
+            raise errors.OutputError(
+                f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+_STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def _quiet_stdout() -> None:
+    """What is still buffered for stdout goes nowhere, so that Python's own flush at exit
+    does not fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rtdraft")
 def main() -> None:
     """Draft Law Enforcement Roundtable meeting summaries from a YAML outline.
@@ -138,7 +168,7 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     new one is complete.
     """
     from .model import build
-    from .output import targets_for, write_atomic
+    from .output import refuse_input, targets_for, write_all
     from .render import WRITERS
     from .source import read
     from .validate import validate as check
@@ -156,10 +186,15 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
                                  "--format", param_hint="--output")
     document = build(source.data)
     targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
+    inputs = [Path(outline)] + ([reference_doc] if reference_doc else [])
+    if template_dir:
+        inputs += [p for p in template_dir.rglob("*") if p.is_file()]
+    for target in targets.values():   # before the work of rendering, and again when writing
+        refuse_input(target, inputs)
     rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
                                        template_dir=template_dir) for name in formats}
+    write_all({targets[name]: rendered[name] for name in formats}, inputs=inputs)
     for name in formats:
-        write_atomic(targets[name], rendered[name])
         click.echo(f"wrote {targets[name]}")
 
 
@@ -228,7 +263,8 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
         if beside and not beside.exists():
             write_atomic(beside, schema_text().encode("utf-8"))
             click.echo(f"wrote {beside}")
-    write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"))
+    write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"),
+                 inputs=[Path(previous)] if previous else [])
     click.echo(f"wrote {file}")
 
 

@@ -1,36 +1,25 @@
-"""Writing files so that nothing the user had is lost: all or nothing, never half."""
+"""Writing files so that nothing the user had is lost: all or nothing, never half.
+
+An output is never one of the inputs (the same file, also through a symbolic or a hard
+link), and a special file (a character device such as /dev/null, a FIFO) is written
+into, never renamed over: the rename that makes a regular file's update atomic would
+replace the device with a regular file.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
-    path = Path(path)
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as exc:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_all({Path(path): data}, inputs=inputs)
 
 
 def make_folder(folder: Path) -> None:
@@ -51,9 +40,125 @@ def targets_for(outline: Path, suffixes: dict[str, str], output: Path | None) ->
     return {name: folder / (outline.stem + suffix) for name, suffix in suffixes.items()}
 
 
-def write_all(files: dict[Path, bytes]) -> None:
+def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     """Write several files all or none: each goes to its temporary file first, and only when
-    every one is complete are they renamed into place."""
-    # A first version: the checks against inputs and special files are issue 12's.
-    for path, data in files.items():
-        write_atomic(path, data)
+    every one is complete are they renamed into place. Nothing is written when any target
+    is an input or cannot take the output."""
+    files = {Path(path): data for path, data in files.items()}
+    inputs = [Path(p) for p in inputs]
+    special = []
+    for path in files:
+        refuse_input(path, inputs)
+        if _is_special(path):
+            special.append(path)
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in files.items():
+            if path not in special:
+                temps[path] = _temporary(path, data)
+        for path in special:
+            _write_into(path, files[path])
+    except OutputError:
+        _remove(temps.values())
+        raise
+    _move_in(temps)
+
+
+def _move_in(temps: dict[Path, str]) -> None:
+    """Rename every temporary file into place; when one rename fails, put back what the
+    ones before it replaced (kept as hard links until all are in place)."""
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for path, temp in temps.items():
+            done.append((path, _keep_old(path)))
+            os.replace(temp, path)
+    except OSError as exc:
+        for replaced, old in done[:-1]:
+            try:
+                if old:
+                    os.replace(old, replaced)
+                else:
+                    os.unlink(replaced)
+            except OSError:
+                pass
+        _remove([old for _, old in done[-1:] if old])
+        _remove(temps.values())
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    _remove([old for _, old in done if old])
+
+
+def _keep_old(path: Path) -> str | None:
+    """A hard link to the file at path, if there is one, to put back on failure."""
+    if not path.is_file():
+        return None
+    keep = path.parent / f".{path.name}.{os.getpid()}.old.tmp"
+    try:
+        os.link(path, keep)
+    except OSError:
+        return None
+    return str(keep)
+
+
+def refuse_input(path: Path, inputs: Iterable[Path]) -> None:
+    """An OutputError when `path` is one of the inputs (by os.path.samefile: the same
+    file, also through links)."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except (OSError, ValueError):   # either does not exist (yet): not the same file
+            continue
+        if same:
+            what = "the input itself" if path == source else f"the same file as the input {source}"
+            raise OutputError(f"refusing to write {path}: it is {what}; give another output "
+                              "(-o)")
+
+
+def _is_special(path: Path) -> bool:
+    """False for a regular file (or none yet); True for a character device or a FIFO,
+    which are written into; an OutputError for what cannot take a file's content."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    kind = ("Is a directory" if stat.S_ISDIR(mode) else "it is a socket" if stat.S_ISSOCK(mode)
+            else "it is a block device" if stat.S_ISBLK(mode) else "it is not a regular file")
+    raise OutputError(f"cannot write {path}: {kind}")
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+    except OSError as exc:
+        _remove([temp])
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return temp
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _remove(temps: Iterable[str]) -> None:
+    for temp in temps:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass

@@ -21,8 +21,13 @@ from .problems import Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_BYTES = 50 * 1024 * 1024   # an outline is tens of kilobytes; 50 MB is far past any real one
+MAX_BYTES = 10 * 1024 * 1024   # an outline is tens of kilobytes; 10 MB is far past any real one
 MAX_ALIAS_VALUES = 10_000      # values that aliases may add by repeating anchored ones
+# Characters of text the outline may hold once aliases are expanded: 50 times the file's
+# own, and never less than a million (a real outline repeats a name or a date, not a
+# chapter).
+ALIAS_TEXT_FACTOR = 50
+MIN_ALIAS_TEXT = 1_000_000
 MAX_DEPTH = 64                 # nested deeper than this: a mistake or an attack
 
 Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
@@ -57,6 +62,10 @@ class Source:
     places: dict[Path_, Located] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    # Caches that keep lint linear when one long text has thousands of findings.
+    _found: dict = field(default_factory=dict, repr=False, compare=False)
+    _counts: dict = field(default_factory=dict, repr=False, compare=False)
+    _aligned: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -85,22 +94,79 @@ class Source:
         place = self.places.get(tuple(path))
         if place is None or place.style is None or not needle.strip():
             return self.position(path)
-        pattern = r"\s+".join(re.escape(word) for word in needle.split())
-        found = list(re.finditer(pattern, self.text[place.start:place.end]))
+        key = (tuple(path), needle)
+        found = self._found.get(key)
+        if found is None:
+            pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+            found = [m.start() for m in pattern.finditer(self.text, place.start, place.end)]
+            self._found[key] = found
         if occurrence >= len(found):
             return place.line, place.column
-        return self.line_column(place.start + found[occurrence].start())
+        return self.line_column(found[occurrence])
 
     def locate_at(self, path: Path_, value: str, offset: int,
-                  needle: str | None = None) -> tuple[int, int]:
+                  needle: str | None = None, written: str | None = None) -> tuple[int, int]:
         """Line and column of the words at `offset` in the value at path.
 
         `needle` is the words (by default the rest of their line, 20 characters at
-        most); which occurrence of them is meant is counted from the value.
+        most); which occurrence of them is meant is counted from the value. `written`
+        is the value before lint blanked out its markup (same length), for _aligned.
         """
+        spot = self._aligned_offset(tuple(path), written or value, offset)
+        if spot is not None:
+            return self.line_column(spot)
         if needle is None:
             needle = value[offset:offset + 20].split("\n")[0]
-        return self.locate(path, needle, value[:offset].count(needle))
+        return self.locate(path, needle, self._count_before(value, needle, offset))
+
+    def _count_before(self, value: str, needle: str, offset: int) -> int:
+        """value[:offset].count(needle), from the needle's places found once."""
+        if not needle:
+            return value[:offset].count(needle)
+        starts = self._counts.get((value, needle))
+        if starts is None:
+            starts, at = [], value.find(needle)
+            while at >= 0:
+                starts.append(at)
+                at = value.find(needle, at + len(needle))
+            self._counts[(value, needle)] = starts
+        return bisect.bisect_right(starts, offset - len(needle))
+
+    def _aligned_offset(self, path: Path_, value: str, offset: int) -> int | None:
+        """The file offset of value[offset], when the scalar at path is written as the
+        same words as the value (plain, folded or literal text, quoted without escapes):
+        the words of both, paired once per value, map an offset in one step. None when
+        they differ."""
+        key = (path, value)
+        if key not in self._aligned:
+            self._aligned[key] = self._align(path, value)
+        aligned = self._aligned[key]
+        if aligned is None or not 0 <= offset < len(value):
+            return None
+        value_starts, file_starts = aligned
+        index = bisect.bisect_right(value_starts, offset) - 1
+        if index < 0:
+            return file_starts[0]
+        within = offset - value_starts[index]
+        following = value_starts[index + 1] if index + 1 < len(value_starts) else len(value)
+        if within >= len(value[value_starts[index]:following].rstrip()):   # in the spaces
+            return file_starts[index + 1] if index + 1 < len(file_starts) else None
+        return file_starts[index] + within
+
+    def _align(self, path: Path_, value: str):
+        place = self.places.get(path)
+        if place is None or place.style is None:
+            return None
+        start, end = place.start, place.end
+        if place.style in ("'", '"'):
+            start, end = start + 1, end - 1
+        elif place.style in ("|", ">"):
+            start = self.text.find("\n", start, end) + 1 or end
+        ours = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", value)]
+        theirs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", self.text[start:end])]
+        if not ours or [w for _, w in ours] != [w for _, w in theirs]:
+            return None
+        return [at for at, _ in ours], [start + at for at, _ in theirs]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:   # once per file: positions are asked for by the thousand
@@ -125,11 +191,18 @@ def read(path: str | Path, display: str | None = None) -> Source:
             source.error(1, 1, f"file is {size:,} bytes; an outline may be at most "
                          f"{MAX_BYTES:,} bytes", "size-limit")
             return source
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = read_bounded(handle)
     except OSError as exc:
         source.error(1, 1, f"cannot read file: {exc.strerror or exc}", "io")
         return source
     return parse_bytes(raw, source)
+
+
+def read_bounded(handle) -> bytes:
+    """At most MAX_BYTES + 1 bytes: enough to tell that a stream (standard input, a FIFO,
+    /dev/zero) is too long to be an outline, without reading all of it."""
+    return handle.read(MAX_BYTES + 1)
 
 
 def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
@@ -137,7 +210,7 @@ def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
     out = []
     for path in paths:
         if path == "-":
-            out.append(parse_bytes(stdin.read(), Source("<stdin>")))
+            out.append(parse_bytes(read_bounded(stdin), Source("<stdin>")))
         elif Path(path).is_dir():
             out += [read(found) for found in find_outlines(Path(path))]
         elif not only_outlines or is_outline(Path(path)):
@@ -163,8 +236,8 @@ def is_outline(path: Path) -> bool:
 
 def parse_bytes(raw: bytes, source: Source) -> Source:
     if len(raw) > MAX_BYTES:
-        source.error(1, 1, f"input is {len(raw):,} bytes; an outline may be at most "
-                     f"{MAX_BYTES:,} bytes", "size-limit")
+        source.error(1, 1, f"input is more than {MAX_BYTES:,} bytes; an outline may be at "
+                     f"most {MAX_BYTES:,} bytes", "size-limit")
         return source
     try:
         text = raw.decode("utf-8-sig")
@@ -235,6 +308,8 @@ class _Builder:
         self.entries: list[tuple[Path_, Located]] = []
         self.anchors: dict[str, tuple[Any, Path_, int, int] | None] = {}
         self.alias_values = 0
+        self.text_left = max(MIN_ALIAS_TEXT, ALIAS_TEXT_FACTOR * len(source.text)) - \
+            len(source.text)
 
     def build(self) -> Any:
         result: Any = _EMPTY
@@ -376,6 +451,12 @@ class _Builder:
         if self.alias_values > MAX_ALIAS_VALUES:
             self.fatal(event.start_mark, f"aliases expand to more than {MAX_ALIAS_VALUES} values "
                        "(a 'billion laughs' document?); use fewer aliases", "alias-limit")
+        self.text_left -= _text_size(value)
+        if self.text_left < 0:
+            limit = max(MIN_ALIAS_TEXT, ALIAS_TEXT_FACTOR * len(self.source.text))
+            self.fatal(event.start_mark, f"alias '*{event.anchor}' makes the outline's text "
+                       f"longer than {limit:,} characters (aliases repeat their anchor's "
+                       "text); use fewer aliases", "alias-limit")
         if not any(isinstance(part, _Duplicate) for part in path):
             kline, kcol = key_place if key_place else (None, None)
             here = Located(event.start_mark.line + 1, event.start_mark.column + 1, kline, kcol,
@@ -389,6 +470,15 @@ class _Builder:
     def fatal(self, mark: Any, message: str, rule: str) -> None:
         self.source.error(mark.line + 1, mark.column + 1, message, rule)
         raise _Fatal
+
+
+def _text_size(value: Any) -> int:
+    """Characters of the text in value (keys included); other scalars count as one."""
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _text_size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(v) for v in value)
+    return len(value) if isinstance(value, str) else 1
 
 
 def _copy(value: Any) -> Any:

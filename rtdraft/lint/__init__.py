@@ -127,6 +127,7 @@ def lint(source: Source, disabled: Iterable[str] = (),
     outline = Outline(data, pieces(document), frozenset(settings.get("abbreviations") or []),
                       language=document.language, source=source, document=document)
     texts = {p.path: p.text for p in outline.pieces}
+    written = {p.path: p.text for p in document.texts}   # before markup was blanked out
     problems = set()
     for rule_id, found in rules().items():
         if rule_id in skip:
@@ -137,15 +138,19 @@ def lint(source: Source, disabled: Iterable[str] = (),
             if any(r == rule_id and (where == p or where.startswith((p + ".", p + "[")))
                    for r, p in ignored):
                 continue
-            line, column = _position(source, texts.get(finding.path, ""), finding)
+            line, column = _position(source, texts.get(finding.path, ""), finding,
+                                     written.get(finding.path))
             problems.add(Problem(source.file, line, column, level, finding.path,
                                  finding.message, rule_id))
     return sorted(problems)
 
 
-def _position(source: Source, text: str, finding: Finding) -> tuple[int, int]:
+def _position(source: Source, text: str, finding: Finding,
+              written: str | None) -> tuple[int, int]:
     if finding.at:
         return finding.at
     if not finding.needle:
         return source.position(finding.path, key=finding.key)
-    return source.locate_at(finding.path, text, finding.offset, finding.needle)
+    if not isinstance(written, str) or len(written) != len(text):
+        written = None
+    return source.locate_at(finding.path, text, finding.offset, finding.needle, written)

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_SECTION
-from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm
 
 from .. import inline
 from ..errors import TemplateError
 from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_path
-from . import ooxml
+from . import ooxml, reference
 
 # Every style the writer uses: a reference document must define each of them.
 STYLES = (
@@ -32,11 +31,7 @@ LIST_DEPTH = 3
 def open_reference(path: Path | None):
     """The reference document, checked: a DOCX with every style the writer uses."""
     path = Path(path) if path else default_path("reference.docx")
-    try:
-        doc = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise TemplateError(f"{path}: not a Word document (.docx); a reference document must "
-                            "be one") from None
+    doc = reference.load(path)   # only the parts the house style needs, each bounded
     names = {style.name for style in doc.styles}
     missing = [name for name in STYLES if name not in names]
     if missing:

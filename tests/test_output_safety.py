@@ -1,0 +1,175 @@
+"""rtdraft never destroys a file it was not asked to write (issue 12, part 3)."""
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import MINIMAL
+
+from rtdraft.cli import main
+from rtdraft.errors import OutputError
+from rtdraft.output import write_all
+
+
+@pytest.fixture
+def outline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path / "o.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_output_named_as_the_outline_is_refused(outline):
+    result = run("render", "o.yaml", "--format", "docx", "-o", "o.yaml")
+    assert result.exit_code == 5
+    assert result.output == ("Error: refusing to write o.yaml: it is the input itself; "
+                             "give another output (-o)\n")
+    assert outline.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_an_outline_named_like_its_markdown_is_not_overwritten(outline, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text(MINIMAL, encoding="utf-8")
+    result = run("render", "notes.md", "--format", "docx,md")
+    assert result.exit_code == 5
+    assert result.output == ("Error: refusing to write notes.md: it is the input itself; "
+                             "give another output (-o)\n")
+    assert notes.read_text(encoding="utf-8") == MINIMAL
+    assert not (tmp_path / "notes.docx").exists()      # all or none: not the DOCX either
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symlink", "hard link"])
+def test_a_link_to_the_outline_is_the_outline(outline, tmp_path, link):
+    link("o.yaml", tmp_path / "out.md")
+    result = run("render", "o.yaml", "--format", "md", "-o", "out.md")
+    assert result.exit_code == 5
+    assert result.output == ("Error: refusing to write out.md: it is the same file as the "
+                             "input o.yaml; give another output (-o)\n")
+    assert outline.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_reference_document_and_templates_are_inputs_too(outline, tmp_path):
+    assert run("render", "o.yaml", "--format", "docx", "-o", "ref.docx").exit_code == 0
+    before = (tmp_path / "ref.docx").read_bytes()
+    result = run("render", "o.yaml", "--format", "docx", "--reference-doc", "ref.docx",
+                 "-o", "ref.docx")
+    assert result.exit_code == 5
+    assert "refusing to write ref.docx: it is the input itself" \
+        in result.output
+    assert (tmp_path / "ref.docx").read_bytes() == before
+
+
+def test_new_does_not_replace_the_outline_it_follows(outline):
+    result = run("new", "o.yaml", "--from", "o.yaml", "--force", "--schema", "x.json")
+    assert result.exit_code == 5
+    assert outline.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_a_character_device_is_written_into_not_renamed_over(outline, tmp_path):
+    # Through a link to /dev/null: a rename (the bug) would replace the link, not the
+    # machine's /dev/null, when run as root.
+    (tmp_path / "null.md").symlink_to(os.devnull)
+    result = run("render", "o.yaml", "--format", "md", "-o", "null.md")
+    assert result.exit_code == 0, result.output
+    assert os.readlink(tmp_path / "null.md") == os.devnull
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_fifo_is_written_into(outline, tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = run("render", "o.yaml", "--format", "md", "-o", fifo)
+    out, _ = reader.communicate(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert out.startswith(b"---\ntitle: ")
+
+
+def test_a_socket_is_refused(outline, tmp_path):
+    path = tmp_path / "s.md"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = run("render", "o.yaml", "--format", "md", "-o", path)
+    finally:
+        server.close()
+    assert result.exit_code == 5
+    assert result.output == f"Error: cannot write {path}: it is a socket\n"
+    assert stat.S_ISSOCK(os.stat(path).st_mode)
+
+
+def test_write_all_replaces_nothing_when_one_file_fails(tmp_path):
+    first, second = tmp_path / "a.docx", tmp_path / "missing" / "a.md"
+    first.write_bytes(b"old")
+    with pytest.raises(OutputError, match="cannot write .*missing/a.md: No such file"):
+        write_all({first: b"new", second: b"new"})
+    assert first.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
+
+
+def test_write_all_refuses_before_writing_anything(tmp_path):
+    source, other = tmp_path / "in.md", tmp_path / "x.docx"
+    source.write_bytes(b"outline")
+    with pytest.raises(OutputError, match="refusing to write"):
+        write_all({other: b"new", source: b"new"}, inputs=[source])
+    assert not other.exists() and source.read_bytes() == b"outline"
+
+
+def test_render_is_all_or_none(outline, tmp_path):
+    (tmp_path / "o.docx").write_bytes(b"old docx")
+    (tmp_path / "o.md").mkdir()
+    result = run("render", "o.yaml")
+    assert result.exit_code == 5
+    assert (tmp_path / "o.docx").read_bytes() == b"old docx"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def _rtdraft(*args, stdout):
+    return subprocess.run([sys.executable, "-m", "rtdraft", *args], check=False,
+                          stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=60)
+
+
+def test_a_full_disk_on_stdout_is_one_line_and_exit_5():
+    with open("/dev/full", "wb") as full:
+        done = _rtdraft("schema", stdout=full)
+    assert done.returncode == 5
+    assert done.stderr == b"Error: cannot write to standard output: No space left on device\n"
+
+
+def test_a_closed_pipe_on_stdout_is_one_line_and_exit_5():
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = _rtdraft("docs", "outline", stdout=write)
+    finally:
+        os.close(write)
+    assert done.returncode == 5
+    assert done.stderr == b"Error: cannot write to standard output: Broken pipe\n"
+
+
+def test_a_failed_rename_puts_back_the_files_renamed_before_it(tmp_path, monkeypatch):
+    first, second, third = (tmp_path / "a.docx", tmp_path / "a.md", tmp_path / "a.html")
+    first.write_bytes(b"old docx")
+    second.write_bytes(b"old md")
+    real, calls = os.replace, []
+
+    def failing(source, target):
+        calls.append(target)
+        if str(target) == str(third):
+            raise OSError(28, "No space left on device")
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OutputError, match="cannot write .*a.html: No space left on device"):
+        write_all({first: b"new", second: b"new", third: b"new"})
+    assert first.read_bytes() == b"old docx" and second.read_bytes() == b"old md"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.md"]
