@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterator
@@ -237,12 +238,32 @@ def validate(source: Source) -> list[Problem]:
         _VALIDATOR = outline_validator()
     validator = _VALIDATOR
     problems = list(source.problems)
+    checked = source
     if not validator.validate(data, normalize=False):
-        problems += [_problem(source, e) for e in _leaves(validator._errors)]
-    problems += cross_checks(source)
+        found = [_problem(source, e) for e in _leaves(validator._errors)]
+        problems += found
+        # the rules across keys read only what has the shape the schema asks for
+        checked = dataclasses.replace(source, data=_without(data, {p.path for p in found}))
+    problems += cross_checks(checked)
     if not any(p.level == "error" for p in problems):
         source.data = normalise(data)   # from here on, defaults need no `or`
     return sorted(set(problems))
+
+
+def _without(data: Any, paths: set[tuple]) -> Any:
+    """A copy of data where the value at each path (and so all below it) is left empty."""
+    if () in paths:
+        return {}
+    heads = {p[0] for p in paths}
+    if isinstance(data, dict):
+        return {k: None if (k,) in paths else
+                _without(v, {p[1:] for p in paths if p[0] == k}) if k in heads else v
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [None if (i,) in paths else
+                _without(v, {p[1:] for p in paths if p[0] == i}) if i in heads else v
+                for i, v in enumerate(data)]
+    return data
 
 
 def _leaves(errs) -> Iterator[cerberus.errors.ValidationError]:
