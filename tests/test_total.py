@@ -8,6 +8,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL, load
+from test_robustness import CoreDumper
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,88 @@ def test_shapes_that_crashed(tmp_path, text, where, message):
         result.output
     if message:
         assert message in result.output
+
+
+# -- random values of random types at random places of the examples --------------------------
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(),
+                    st.text(max_size=20), st.dates().map(str),
+                    st.sampled_from(["plenary\n", "{", "}", "[^n1]", "**", "2019-13-45", "",
+                                     "978-0-306-40615-7", "Breakout #{n}", "{x}"]))
+VALUES_ANY = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.text(min_size=1, max_size=10), inner,
+                                                 max_size=3)), max_leaves=6)
+
+
+def _nodes(value, path=()):
+    yield path
+    items = value.items() if isinstance(value, dict) else enumerate(value) \
+        if isinstance(value, list) else ()
+    for key, sub in items:
+        yield from _nodes(sub, path + (key,))
+
+
+def _at(data, path):
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _replaced(data, path, new):
+    if not path:
+        return new
+    data = copy.deepcopy(data)
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = new
+    return data
+
+
+EXAMPLE_DATA = [load(p.read_text(encoding="utf-8")).data for p in EXAMPLES]
+
+
+@st.composite
+def broken_examples(draw):
+    data = draw(st.sampled_from(EXAMPLE_DATA))
+    for _ in range(draw(st.integers(1, 6))):
+        # values under a key, mostly lists and mappings (where the schema's shapes are); not
+        # the root nor the version (either stops validation; test_robustness tries those)
+        paths = [p for p in _nodes(data) if p[:1] not in ((), ("rtdraft",))
+                 and isinstance(p[-1], str)]
+        shapes = [p for p in paths if isinstance(_at(data, p), (list, dict))]
+        if not paths:
+            break
+        where = draw(st.one_of(st.sampled_from(shapes), st.sampled_from(paths)) if shapes
+                     else st.sampled_from(paths))
+        data = _replaced(data, where, draw(VALUES_ANY))
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(broken_examples())
+def test_random_values_at_random_places_of_the_examples(text):
+    for line in _check(text):
+        assert re.match(r"^outline\.yaml:\d+:\d+: (error|warning): ", line), line
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("sessions[0].kind", '"plenary\\n"',
+     "'plenary\\n' must be a lowercase word (letters, digits, - or _), e.g. breakout"),
+    ("meeting.dates", '"2021-03-29\\n"', "is not a date; write YYYY-MM-DD (or YYYY-MM)"),
+    ("publication.date", '"2021\\n"', "is not a date; write YYYY-MM-DD, YYYY-MM or a year"),
+    ("publication.catalogue_number", '"PS18-55/2019E-PDF\\n"', "is not a catalogue number"),
+])
+def test_a_pattern_matches_the_whole_text(key, value, message):
+    path = tuple(int(s) if s.isdigit() else s
+                 for s in re.split(r"[.\[\]]+", key) if s)
+    printed = _check(_outline_with(path, value))
+    assert any(f"error: {key}: " in line and message in line for line in printed), printed
+
+
+def test_a_footnote_id_matches_whole():
+    text = MINIMAL.replace("    - The event concluded.", '    - "The end.[^n1]"') + \
+        'footnotes:\n  "n1\\n": A note.\n'
+    printed = _check(text)
+    assert "outline.yaml:22:3: error: footnotes['n1\\n']: 'n1\\n' is not a valid id: use " \
+        "letters, digits, '-', '_' or '.'" in printed, printed
