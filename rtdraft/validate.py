@@ -88,8 +88,8 @@ class OutlineValidator(cerberus.Validator):
 
     def _check_with_publication_date(self, field, value):
         if not _YEAR.fullmatch(value) and parse_date(value) is None:
-            self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD, YYYY-MM or "
-                       "a year")
+            self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD, "
+                       "YYYY-MM or a year")
 
     def _check_with_isbn(self, field, value):
         message = isbn_problem(str(value))
@@ -103,8 +103,8 @@ class OutlineValidator(cerberus.Validator):
 
     def _check_with_catalogue_number(self, field, value):
         if not _catalogue().fullmatch(value):
-            self._fail(field, "catalogue-number", f"{_shown(value)} is not a catalogue number of the "
-                       "form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
+            self._fail(field, "catalogue-number", f"{_shown(value)} is not a catalogue number "
+                       "of the form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
                        "E or F, optional -FORMAT)")
 
     def _check_with_label(self, field, value):

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL, load
-from test_robustness import CoreDumper
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_robustness import CoreDumper
 
 from rtdraft import schema
 from rtdraft.cli import main
