@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import string
 from collections.abc import Iterator
 from typing import Any
 
@@ -108,6 +109,9 @@ class OutlineValidator(cerberus.Validator):
                        "E or F, optional -FORMAT)")
 
     def _check_with_label(self, field, value):
+        if not _balanced(value):
+            self._fail(field, "label", UNBALANCED.format(what="a session label"))
+            return
         unknown = _placeholders(value) - {"n"}
         if unknown:
             self._fail(field, "label", f"a session label may use only {{n}}, not "
@@ -186,6 +190,19 @@ def _shown(value: Any) -> str:
     """A value quoted for a one-line message: escapes for what cannot be printed."""
     text = str(value)
     return f"'{text}'" if text.isprintable() else repr(text)
+
+
+UNBALANCED = ("{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
+              "brace itself {{{{ or }}}}")
+
+
+def _balanced(value: str) -> bool:
+    """Whether str.format, which fills the placeholders in, can read the text."""
+    try:
+        list(string.Formatter().parse(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _placeholders(value: str) -> set[str]:
@@ -478,7 +495,12 @@ def _check_catalogue_language(data: dict, add) -> None:
 def _check_labels(data: dict, add) -> None:
     labels = data.get("labels")
     for key, value in (labels.items() if isinstance(labels, dict) else ()):
-        if key in PLACEHOLDERS and isinstance(value, str):
+        if key == "months" and isinstance(value, str) and len(value.split()) != 12:
+            add(("labels", key), f"'months' needs exactly twelve month names, separated by "
+                f"spaces; it has {len(value.split())}", "label")
+        elif PLACEHOLDERS.get(key) and isinstance(value, str) and not _balanced(value):
+            add(("labels", key), UNBALANCED.format(what=f"label '{key}'"), "label")
+        elif key in PLACEHOLDERS and isinstance(value, str):
             unknown = _placeholders(value) - PLACEHOLDERS[key]
             if unknown:
                 allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"

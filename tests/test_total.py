@@ -2,7 +2,9 @@
 error (or passes), never a traceback; and what validates, renders."""
 
 import copy
+import io
 import re
+import zipfile
 
 import pytest
 import yaml
@@ -10,10 +12,13 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_robustness import CoreDumper
+from test_robustness import CoreDumper, outlines
 
 from rtdraft import schema
 from rtdraft.cli import main
+from rtdraft.labels import PLACEHOLDERS
+from rtdraft.model import appendix_letter, build
+from rtdraft.render import WRITERS
 from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^outline\.yaml:\d+:\d+: error: \S.*: .+$")
@@ -238,3 +243,105 @@ def test_a_footnote_id_matches_whole():
     printed = _check(text)
     assert "outline.yaml:22:3: error: footnotes['n1\\n']: 'n1\\n' is not a valid id: use " \
         "letters, digits, '-', '_' or '.'" in printed, printed
+
+
+# -- what validates, renders ----------------------------------------------------------------
+
+def _render_all(text: str) -> dict[str, bytes]:
+    """Every format's bytes of an outline that validates."""
+    source = load(text)
+    assert [p for p in validate(source) if p.level == "error"] == []
+    document = build(source.data)
+    return {name: writer(document) for name, (_, writer) in WRITERS.items()}
+
+
+@pytest.mark.parametrize("date, stamp", [
+    ("1900", (1980, 1, 1)), ("1979-12-31", (1980, 1, 1)), ("0001-01-01", (1980, 1, 1)),
+    ("2107-12-31", (2107, 12, 31)), ("2108-01-01", (2107, 12, 31)), (2999, (2107, 12, 31)),
+])
+def test_any_publication_date_renders_with_a_zip_time_in_range(date, stamp):
+    text = MINIMAL.replace("  department: Public Safety Canada",
+                           f"  department: Public Safety Canada\n  date: {date!r}"
+                           if isinstance(date, str) else
+                           f"  department: Public Safety Canada\n  date: {date}")
+    out = _render_all(text)
+    with zipfile.ZipFile(io.BytesIO(out["docx"])) as package:
+        assert {i.date_time[:3] for i in package.infolist()} == {stamp}
+    assert str(date)[:4].lstrip("0") in out["md"].decode()
+
+
+def test_appendices_past_z_are_lettered_as_word_does():
+    appendices = "".join(f"  - title: Part {i}\n    organizations: [Org {i}]\n"
+                         for i in range(30))
+    out = _render_all(MINIMAL + "appendices:\n" + appendices)
+    md = out["md"].decode()
+    letters = re.findall(r"^#+ Appendix ([A-Z]+)\b", md, re.MULTILINE)
+    assert letters == [chr(ord("A") + i) for i in range(26)] + ["AA", "AB", "AC", "AD"], md
+    assert "Appendix AD" in out["html"].decode()
+
+
+def test_letters():
+    assert [appendix_letter(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == \
+        ["A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+
+
+@pytest.mark.parametrize("labels, message", [
+    ("  appendix: 'Appendix {letter: {title}'",
+     "labels.appendix: label 'appendix' has an unbalanced brace"),
+    ("  appendix: 'Appendix } {letter}'",
+     "labels.appendix: label 'appendix' has an unbalanced brace"),
+    ("  months: January February",
+     ("labels.months: 'months' needs exactly twelve month names, separated by spaces; "
+     "it has 2")),
+    ("  months: ''", "labels.months: must not be empty"),
+    ("  session_plenary: '{n!r}'", ("labels.session_plenary: label 'session_plenary' cannot "
+     "use {n!r}")),
+    ("  appendix: '{letter.upper}'", "labels.appendix: label 'appendix' cannot use"),
+])
+def test_labels_that_cannot_render_are_errors(labels, message):
+    printed = _check(MINIMAL + "labels:\n" + labels + "\n")
+    assert any(message in line for line in printed), printed
+
+
+def test_a_session_group_label_with_an_unbalanced_brace_is_an_error():
+    printed = _check(MINIMAL + "session_groups:\n  plenary:\n    label: 'Plenary {n'\n")
+    assert printed == [("outline.yaml:23:12: error: session_groups.plenary.label: a session label "
+                       "has an unbalanced brace: a placeholder is written {name}, and a brace "
+                       "itself {{ or }}")], printed
+
+
+LABEL_TEXT = st.text(alphabet="{}nlettrsAB !:0>.", min_size=1, max_size=12)
+
+
+@st.composite
+def outlines_at_the_edges(draw):
+    """The random outlines of test_robustness, with dates, labels and appendices drawn from
+    the edges of what validate accepts."""
+    data = load(draw(outlines())).data
+    publication = data["publication"]
+    publication["date"] = draw(st.one_of(
+        st.integers(1900, 2999), st.dates().map(str),
+        st.dates().map(lambda d: str(d)[:7]), st.integers(1, 9999).map(lambda y: f"{y:04d}")))
+    labels = draw(st.dictionaries(st.sampled_from(sorted(PLACEHOLDERS)), LABEL_TEXT,
+                                  max_size=2))
+    if draw(st.booleans()):
+        labels["months"] = " ".join(draw(st.lists(st.sampled_from(["Jan", "Fév", "Mar"]),
+                                                  min_size=11, max_size=13)))
+    if labels:
+        data["labels"] = labels
+    if draw(st.booleans()):
+        data["session_groups"] = {"plenary": {"label": draw(LABEL_TEXT), "heading": "Plenary"}}
+    extra = draw(st.integers(0, 30))
+    data["appendices"] += [{"title": f"Part {i}", "body": ["Text."]} for i in range(extra)]
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines_at_the_edges())
+def test_what_validates_renders_in_every_format(text):
+    source = load(text)
+    if any(p.level == "error" for p in validate(source)):
+        return
+    document = build(source.data)
+    for name, (_, writer) in WRITERS.items():
+        assert writer(document), name
