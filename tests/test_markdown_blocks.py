@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 
+import lxml.html
 import pytest
 import yaml
 from conftest import EXAMPLES, MINIMAL, load
@@ -15,7 +16,7 @@ from test_robustness import CoreDumper
 
 from rtdraft import inline
 from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
-from rtdraft.render import markdown
+from rtdraft.render import html, markdown
 from rtdraft.validate import validate
 
 
@@ -186,3 +187,17 @@ def _valid(text):
     source = load(text)
     assert validate(source) == []
     return source.data
+
+
+@pytest.mark.parametrize("title", ["Trends", "|\n      Trends\n      # and more\n",
+                                   "|\n      (a) Trends\n\n      - more\n"])
+def test_html_has_one_heading_per_heading(title):
+    """The web page has the same class of risk; HTML reads a line break as a space."""
+    data = _valid(MINIMAL.replace("  - title: Trends", f"  - title: {title}"))
+    document = build(data)
+    page = lxml.html.fromstring(html.render(document))
+    headings = page.xpath("//main//*[self::h1 or self::h2 or self::h3 or self::h4]")
+    found = [_words(h.text_content()) for h in headings]
+    expected = [_words(h.text) for h in document.headings]
+    start = found.index("Introduction")   # after the cover's title
+    assert found[start:start + len(expected)] == expected, found
