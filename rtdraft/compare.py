@@ -12,6 +12,7 @@ import re
 
 from . import languages
 from .dates import written_dates
+from .labels import appendix_letter
 from .problems import Problem
 from .source import Source
 
@@ -103,7 +104,7 @@ def _appendices(first: Source, second: Source, report) -> None:
                f"{first.file}", "twin-appendices", key=True)
     for index, (app_a, app_b) in enumerate(zip(list_a, list_b)):
         (kind_a, size_a), (kind_b, size_b) = _content(app_a), _content(app_b)
-        letter = chr(ord("A") + index)
+        letter = appendix_letter(index)
         if kind_a != kind_b:
             report(second, ("appendices", index), f"appendix {letter} is {kind_b} here but "
                    f"{kind_a} in {first.file}", "twin-appendices")

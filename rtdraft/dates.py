@@ -40,7 +40,7 @@ def meeting_dates(days: list[date], month_only: bool, language: str, labels: dic
 
 def parse_date(value: Any) -> date | None:
     """A YYYY-MM-DD or YYYY-MM string as a date (the first of the month), else None."""
-    m = _ISO.match(value) if isinstance(value, str) else None
+    m = _ISO.fullmatch(value) if isinstance(value, str) else None
     if not m:
         return None
     try:

@@ -23,3 +23,13 @@ def labels_for(language: str, overrides: dict | None = None) -> dict[str, str]:
     table = dict(languages.get(language).labels)
     table.update(overrides or {})
     return table
+
+
+def appendix_letter(index: int) -> str:
+    """The letter of the index-th appendix (from 0): A ... Z, then AA, AB ... as Word does."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

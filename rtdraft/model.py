@@ -16,7 +16,7 @@ from typing import Any
 from . import dates, inline, languages, typography
 from .dates import meeting_days, parse_date
 from .inline import Inline
-from .labels import labels_for
+from .labels import appendix_letter, labels_for
 from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
@@ -312,7 +312,7 @@ class _Builder:
         self.titled(("conclusion",), conclusion, "conclusion")
         self.blocks(conclusion["body"], 1, ("conclusion", "body"))
         for index, appendix in enumerate(data.get("appendices") or []):
-            self.appendix(chr(ord("A") + index), appendix, ("appendices", index))
+            self.appendix(appendix_letter(index), appendix, ("appendices", index))
 
     def person(self, path: tuple, person: Any) -> None:
         if isinstance(person, str):

@@ -26,6 +26,9 @@ class Problem:
 def format_path(path: Iterable) -> str:
     out = ""
     for part in path:
+        if isinstance(part, str) and not part.isprintable():   # a key "n1\n": one line still
+            out += f"[{part!r}]"
+            continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 

@@ -29,6 +29,7 @@ MAX_ALIAS_VALUES = 10_000      # values that aliases may add by repeating anchor
 ALIAS_TEXT_FACTOR = 50
 MIN_ALIAS_TEXT = 1_000_000
 MAX_DEPTH = 64                 # nested deeper than this: a mistake or an attack
+MAX_INT_DIGITS = 4300          # Python's own limit for turning a whole number into text
 
 Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
 
@@ -349,6 +350,7 @@ class _Builder:
             first = len(self.entries)
             if isinstance(event, yaml.ScalarEvent):
                 self.record(path, event, key_place, style=event.style or "")
+                self.check_number(event, path)
                 value = self.scalar(event)
                 if anchor:
                     self.anchors[anchor] = (value, path, first, len(self.entries))
@@ -404,6 +406,18 @@ class _Builder:
         place = Located(mark.line + 1, mark.column + 1, kline, kcol, style, mark.index, end.index)
         self.entries.append((path, place))
         self.source.places[path] = place
+
+    def check_number(self, event: yaml.ScalarEvent, path: Path_) -> None:
+        """A whole number too long for Python to print back (int-to-text limit) is refused."""
+        if event.style or len(event.value) <= MAX_INT_DIGITS or event.tag in _STR_TAGS or \
+                not _INT.match(event.value.strip()):
+            return
+        mark = event.start_mark
+        self.source.error(mark.line + 1, mark.column + 1, f"a whole number of "
+                          f"{len(event.value):,} digits; rtdraft reads numbers of at most "
+                          f"{MAX_INT_DIGITS:,} digits (quote it to make it text)", "size-limit",
+                          tuple(p for p in path if not isinstance(p, _Duplicate)))
+        raise _Fatal
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+import string
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,6 +67,12 @@ class OutlineValidator(cerberus.Validator):
             return
         super()._error(*args)
 
+    def _validate_regex(self, pattern, field, value):
+        """{'type': 'string'}"""
+        # the whole text must match: cerberus' `$` would let "plenary\n" through
+        if isinstance(value, str) and not re.fullmatch(pattern, value):
+            self._error(field, errors.REGEX_MISMATCH)
+
     def _validate_check_with(self, checks, field, value):
         if value is not None:   # an empty value: the nullable rule speaks of it
             super()._validate_check_with(checks, field, value)
@@ -76,12 +84,13 @@ class OutlineValidator(cerberus.Validator):
 
     def _check_with_date(self, field, value):
         if parse_date(value) is None:
-            self._fail(field, "date", f"'{value}' is not a date; write YYYY-MM-DD (or YYYY-MM)")
+            self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD "
+                       "(or YYYY-MM)")
 
     def _check_with_publication_date(self, field, value):
-        if not _YEAR.match(value) and parse_date(value) is None:
-            self._fail(field, "date", f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or "
-                       "a year")
+        if not _YEAR.fullmatch(value) and parse_date(value) is None:
+            self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD, "
+                       "YYYY-MM or a year")
 
     def _check_with_isbn(self, field, value):
         message = isbn_problem(str(value))
@@ -90,16 +99,19 @@ class OutlineValidator(cerberus.Validator):
 
     def _check_with_language(self, field, value):
         if value not in languages.codes():
-            self._fail(field, "allowed", f"'{value}' is not allowed; use one of: "
+            self._fail(field, "allowed", f"{_shown(value)} is not allowed; use one of: "
                        + ", ".join(languages.codes()))
 
     def _check_with_catalogue_number(self, field, value):
-        if not _catalogue().match(value):
-            self._fail(field, "catalogue-number", f"'{value}' is not a catalogue number of the "
-                       "form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
+        if not _catalogue().fullmatch(value):
+            self._fail(field, "catalogue-number", f"{_shown(value)} is not a catalogue number "
+                       "of the form PS18-55/2019E-PDF (letters, series, -sequence, optional /year, "
                        "E or F, optional -FORMAT)")
 
     def _check_with_label(self, field, value):
+        if not _balanced(value):
+            self._fail(field, "label", UNBALANCED.format(what="a session label"))
+            return
         unknown = _placeholders(value) - {"n"}
         if unknown:
             self._fail(field, "label", f"a session label may use only {{n}}, not "
@@ -174,6 +186,25 @@ def _type_of(value: Any) -> str:
     return "an empty value"
 
 
+def _shown(value: Any) -> str:
+    """A value quoted for a one-line message: escapes for what cannot be printed."""
+    text = str(value)
+    return f"'{text}'" if text.isprintable() else repr(text)
+
+
+UNBALANCED = ("{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
+              "brace itself {{{{ or }}}}")
+
+
+def _balanced(value: str) -> bool:
+    """Whether str.format, which fills the placeholders in, can read the text."""
+    try:
+        list(string.Formatter().parse(value))
+    except ValueError:
+        return False
+    return True
+
+
 def _placeholders(value: str) -> set[str]:
     return set(re.findall(r"\{([^{}]*)\}", value))
 
@@ -237,12 +268,40 @@ def validate(source: Source) -> list[Problem]:
         _VALIDATOR = outline_validator()
     validator = _VALIDATOR
     problems = list(source.problems)
+    checked = source
     if not validator.validate(data, normalize=False):
-        problems += [_problem(source, e) for e in _leaves(validator._errors)]
-    problems += cross_checks(source)
+        found = list(_leaves(validator._errors))
+        problems += [_problem(source, e) for e in found]
+        # the rules across keys read only what has the shape the schema asks for: a wrong
+        # value is left empty, a wrong key goes
+        keys = {tuple(e.document_path) for e in found if _about_key(e)}
+        checked = dataclasses.replace(source, data=_without(
+            data, {tuple(e.document_path) for e in found} - keys, keys) or {})
+    problems += cross_checks(checked)
     if not any(p.level == "error" for p in problems):
         source.data = normalise(data)   # from here on, defaults need no `or`
     return sorted(set(problems))
+
+
+def _without(data: Any, paths: set[tuple], keys: set[tuple]) -> Any:
+    """A copy of data with the value at each path left empty and each key at keys gone."""
+    if () in paths:
+        return None
+    heads = {p[0] for p in paths | keys}
+    if isinstance(data, dict):
+        return {k: _without(v, {p[1:] for p in paths if p[0] == k},
+                            {p[1:] for p in keys if p[0] == k and p[1:]})
+                if k in heads else v for k, v in data.items() if (k,) not in keys}
+    if isinstance(data, list):
+        return [_without(v, {p[1:] for p in paths if p[0] == i}, {p[1:] for p in keys
+                                                                    if p[0] == i and p[1:]})
+                if i in heads else v for i, v in enumerate(data)]
+    return data
+
+
+def _about_key(error) -> bool:
+    return "keysrules" in error.schema_path or (error.code == CHECK.code and
+                                                 error.info[0] in ("unknown-key", "key"))
 
 
 def _leaves(errs) -> Iterator[cerberus.errors.ValidationError]:
@@ -289,7 +348,7 @@ def _message(error) -> tuple[str, str, int | None]:
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
         return "type", f"must be {names}, not {_type_of(value)}", None
     if code == errors.UNALLOWED_VALUE.code:
-        return "allowed", f"'{value}' is not allowed; use one of: " + \
+        return "allowed", f"{_shown(value)} is not allowed; use one of: " + \
             ", ".join(map(str, constraint)), None
     if code == errors.MAX_LENGTH.code:
         return "size-limit", f"has {len(value)} items; a list holds at most {constraint}", None
@@ -298,10 +357,11 @@ def _message(error) -> tuple[str, str, int | None]:
     if code == errors.MAX_VALUE.code:
         return "range", f"must be at most {constraint}", None
     if code == errors.REGEX_MISMATCH.code:
+        value = _shown(value)
         if constraint == schema.SLUG:
-            return "key", (f"'{value}' must be a lowercase word (letters, digits, - or _), "
+            return "key", (f"{value} must be a lowercase word (letters, digits, - or _), "
                            "e.g. breakout"), None
-        return "key", f"'{value}' is not a valid id: use letters, digits, '-', '_' or '.'", None
+        return "key", f"{value} is not a valid id: use letters, digits, '-', '_' or '.'", None
     return "schema", f"invalid value ({error.rule})", None
 
 
@@ -421,7 +481,7 @@ def _check_catalogue_language(data: dict, add) -> None:
     if not isinstance(publication, dict) or \
             not isinstance(publication.get("catalogue_number"), str):
         return
-    m = _catalogue().match(publication["catalogue_number"])
+    m = _catalogue().fullmatch(publication["catalogue_number"])
     language = publication.get("language") or schema.DEFAULT_LANGUAGE
     if language not in languages.codes():
         return   # reported as such
@@ -435,7 +495,12 @@ def _check_catalogue_language(data: dict, add) -> None:
 def _check_labels(data: dict, add) -> None:
     labels = data.get("labels")
     for key, value in (labels.items() if isinstance(labels, dict) else ()):
-        if key in PLACEHOLDERS and isinstance(value, str):
+        if key == "months" and isinstance(value, str) and len(value.split()) != 12:
+            add(("labels", key), f"'months' needs exactly twelve month names, separated by "
+                f"spaces; it has {len(value.split())}", "label")
+        elif PLACEHOLDERS.get(key) and isinstance(value, str) and not _balanced(value):
+            add(("labels", key), UNBALANCED.format(what=f"label '{key}'"), "label")
+        elif key in PLACEHOLDERS and isinstance(value, str):
             unknown = _placeholders(value) - PLACEHOLDERS[key]
             if unknown:
                 allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"

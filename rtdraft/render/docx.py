@@ -54,7 +54,9 @@ def render(document: Document, reference: Path | None = None) -> bytes:
             body.remove(child)
     _Writer(doc, document).write()
     when = document.published
-    return normalize_package(doc, (when.year, when.month, when.day, 0, 0, 0))
+    # a ZIP entry's time can say 1980 to 2107 only: a date outside is dated at the nearest end
+    stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
+    return normalize_package(doc, (*stamp, 0, 0, 0))
 
 
 def normalize_package(doc, fixed_time: tuple, out: Path | None = None) -> bytes:

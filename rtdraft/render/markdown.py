@@ -26,22 +26,31 @@ TEMPLATE = "summary.md.j2"
 # quotes, attributes, citations, super/subscripts, tables); pandoc lets a backslash
 # make any ASCII punctuation literal.
 _SPECIAL = re.compile(r"""([\\`*_{}\[\]<>#$~^|&@"'!])""")
-_LINE_START = re.compile(r"^([-+:=%]|\d+[.)](?=\s|$))")
+# What starts a block at the start of a line: a list marker of pandoc's fancy_lists
+# (1. 2) a. B) i. (iv); #. is escaped as #), a bullet, a definition, a title block; its
+# last character is the one escaped.
+_LINE_START = re.compile(r"^(?:[-+:=%]|\(?(?:\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)](?=\s|$))")
+# A line break inside a text would let its next line start a block (or end a heading);
+# a paragraph's leading spaces would make it code. Word and the web page show them as
+# one space, and so does the Markdown.
+_BREAKS = re.compile(r"[ \t]*[\r\n][\s]*")
 
 
 def escape(text: str) -> str:
     """Markdown text that pandoc reads back as exactly `text`."""
-    return _protect_start(_escape_inline(text))
+    return _protect_start(_escape_inline(text)).rstrip(" \t")
 
 
 def _escape_inline(text: str) -> str:
+    text = _BREAKS.sub(" ", text)
     text = _SPECIAL.sub(r"\\\1", text)
     return text.replace("--", "-\\-").replace("...", "\\.\\.\\.")
 
 
 def _protect_start(text: str) -> str:
-    """Keep a paragraph from starting a list, quote or definition."""
-    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+    """Keep a paragraph from starting a list, quote, definition or code block."""
+    text = text.lstrip(" \t")
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text, count=1)
 
 
 def _finalize(value):
