@@ -17,10 +17,11 @@ from docx.oxml.ns import nsdecls, qn
 
 
 def run(text: str, *, style: str | None = None, bold: bool = False,
-        italic: bool = False) -> OxmlElement:
-    """A w:r holding text (17.3.2.25), with an optional character style."""
+        italic: bool = False, lang: str | None = None) -> OxmlElement:
+    """A w:r holding text (17.3.2.25), with an optional character style and a language
+    of its own (17.3.2.20) for text in the other official language."""
     r = OxmlElement("w:r")
-    if style or bold or italic:
+    if style or bold or italic or lang:
         rpr = OxmlElement("w:rPr")
         if style:
             rstyle = OxmlElement("w:rStyle")
@@ -30,6 +31,10 @@ def run(text: str, *, style: str | None = None, bold: bool = False,
             rpr.append(OxmlElement("w:b"))
         if italic:
             rpr.append(OxmlElement("w:i"))
+        if lang:
+            language = OxmlElement("w:lang")
+            language.set(qn("w:val"), lang)
+            rpr.append(language)
         r.append(rpr)
     t = OxmlElement("w:t")
     t.text = text
@@ -200,9 +205,11 @@ def _mark(content, style: str) -> OxmlElement:
 
 # -- numbering (17.9) ----------------------------------------------------------------
 
-def restart_numbering(document, style) -> int | None:
-    """A new w:num on the style's list definition that starts again at 1; None when the
-    style names no numbering the document defines (its list then numbers as it does)."""
+def new_numbering(document, style, restart: bool) -> int | None:
+    """A new w:num (17.9.15) on the list definition the style's numbering uses: one per
+    list, its sub-lists being its levels; `restart` starts every level again at 1.
+    None when the style names no numbering the document defines (its list then
+    numbers as the style does)."""
     num_id = style_numbering(style)
     if num_id is None:
         return None
@@ -212,7 +219,9 @@ def restart_numbering(document, style) -> int | None:
     except KeyError:
         return None
     num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    if restart:
+        for level in range(3):
+            num.add_lvlOverride(ilvl=level).add_startOverride(1)
     return num.numId
 
 
@@ -263,6 +272,11 @@ def repeat_as_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     trpr.append(header)
+
+
+def keep_row_together(row) -> None:
+    """A row that does not split across pages (17.4.6), before any w:tblHeader."""
+    row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
 
 
 _AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
