@@ -132,7 +132,7 @@ def styles_xml() -> str:
     fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
     out = [f'<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr>{fonts}'
            f'<w:color w:val="{INK}"/><w:sz w:val="22"/><w:szCs w:val="22"/>'
-           '<w:lang w:val="en-CA" w:eastAsia="en-CA" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+           '<w:lang w:val="en-CA"/></w:rPr></w:rPrDefault>'
            '<w:pPrDefault/></w:docDefaults>']
     for style_id, name, base, o in PARAGRAPHS:
         default = ' w:default="1"' if style_id == "Normal" else ""
