@@ -195,13 +195,15 @@ class _Writer:
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
         if parent and parent[0] == block.numbered and parent[1] is not None:
-            num_id = parent[1]
-        else:
-            num_id = ooxml.new_numbering(self.doc, self.styles[name], block.numbered)
+            num_id, level = parent[1], depth - 1
+        else:   # a list of its own, at the level its style gives
+            style = self.styles[name]
+            num_id = ooxml.new_numbering(self.doc, style, block.numbered)
+            level = ooxml.style_level(style)
         for item in block.items:
             p = self.para(None, name)
             if num_id is not None:
-                ooxml.set_numbering(p, num_id, depth - 1)
+                ooxml.set_numbering(p, num_id, level)
             self.inlines(p, item.inlines, self.doc.part)
             if item.sublist:
                 self.list(item.sublist, depth + 1, (block.numbered, num_id))

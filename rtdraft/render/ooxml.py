@@ -240,8 +240,11 @@ def style_numbering(style) -> int | None:
     return numpr.numId.val if numpr is not None and numpr.numId is not None else None
 
 
-def style_has_numbering(style) -> bool:
-    return style_numbering(style) is not None
+def style_level(style) -> int:
+    """The list level (w:ilvl) a paragraph style's numbering puts its paragraphs at."""
+    ppr = style.element.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    return numpr.ilvl.val if numpr is not None and numpr.ilvl is not None else 0
 
 
 # -- language, tables, sections ------------------------------------------------------

@@ -158,6 +158,22 @@ def test_a_sub_item_is_a_level_of_its_parents_list():
     assert glyphs[:3] == ["\u2022", "\u25e6", "\u25aa"]
 
 
+def test_a_sub_list_whose_parent_style_has_no_numbering(tmp_path):
+    """A house reference where List Bullet 2 numbers on its own, at level 0 of its own
+    list (as in some Word templates), and List Bullet has no numbering."""
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    reference.styles["List Bullet"].element.pPr.remove(
+        reference.styles["List Bullet"].element.pPr.numPr)
+    reference.styles["List Bullet 2"].element.pPr.numPr.ilvl.val = 0
+    house = tmp_path / "house.docx"
+    reference.save(str(house))
+    body = part(render(RICH, reference=house), "word/document.xml")
+    one, two = (body.xpath(f"//w:p[w:r/w:t='{text}']", namespaces=NS)[0]
+                for text in ("level one", "level two"))
+    assert one.xpath("w:pPr/w:numPr", namespaces=NS) == []
+    assert two.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS) == "0"
+
+
 def test_word_builtin_styles_keep_words_ids_and_names():
     styles = part(render(RICH), "word/styles.xml")
     names = dict(zip(styles.xpath("//w:style/@w:styleId", namespaces=NS),
