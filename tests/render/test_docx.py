@@ -265,6 +265,19 @@ def test_agenda_table_has_a_repeating_header_row():
         "TimeItemSpeakers", "13:00Opening"]
 
 
+def test_space_after_a_list_comes_from_the_styles():
+    data = render(RICH)
+    styles = part(data, "word/styles.xml")
+    for style_id in ("ListBullet", "ListBullet2", "ListBullet3", "ListNumber"):
+        style = styles.xpath(f"//w:style[@w:styleId='{style_id}']", namespaces=NS)[0]
+        assert style.xpath("w:pPr/w:contextualSpacing", namespaces=NS)
+        assert int(style.xpath("string(w:pPr/w:spacing/@w:after)", namespaces=NS)) > 0
+    body = part(data, "word/document.xml")
+    empty = [p for p in body.xpath("/w:document/w:body/w:p", namespaces=NS)
+             if not p.xpath(".//w:t | .//w:sectPr", namespaces=NS)]
+    assert empty == []
+
+
 def test_each_appendix_starts_a_new_page():
     body = part(render(RICH.replace("footnotes:\n", """\
   - title: Organizations
