@@ -366,6 +366,23 @@ def _rpr(o: dict) -> str:
     return f"<w:rPr>{''.join(out)}</w:rPr>" if out else ""
 
 
+# Word's built-in paragraph styles the house uses, by style id, with Word's own
+# gallery settings (uiPriority, shown when used, in the quick gallery): not custom.
+_QUICK, _ON_USE = "<w:qFormat/>", '<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+_HEADING, _TOC = '<w:uiPriority w:val="9"/>', '<w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+_WORD_BUILTIN = {
+    "Normal": _QUICK, "Title": '<w:uiPriority w:val="10"/>' + _QUICK,
+    "Subtitle": '<w:uiPriority w:val="11"/>' + _QUICK, "Heading1": _HEADING + _QUICK,
+    "Heading2": _HEADING + "<w:unhideWhenUsed/>" + _QUICK,
+    "Heading3": _HEADING + "<w:unhideWhenUsed/>" + _QUICK,
+    "TOCHeading": _TOC + _QUICK, "TOC1": _TOC, "TOC2": _TOC,
+    "FootnoteText": '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
+    "Header": _ON_USE, "Footer": _ON_USE,
+    **{f"{kind}{level}": _ON_USE for kind in ("ListBullet", "ListNumber")
+       for level in ("", "2", "3")},
+}
+
+
 def _styles(h) -> str:
     fonts = "<w:rFonts" + "".join(f' w:{k}="{h.font}"' for k in ("ascii", "hAnsi", "eastAsia",
                                                                   "cs")) + "/>"
@@ -375,14 +392,14 @@ def _styles(h) -> str:
            '<w:pPrDefault/></w:docDefaults>']
     for style_id, name, base, o in h.paragraphs:
         default = ' w:default="1"' if style_id == "Normal" else ""
-        custom = "" if o.get("toc") is not None or name[0].islower() or style_id in (
-            "Normal", "Title", "Subtitle", "TOCHeading") or style_id.startswith("List") \
-            else ' w:customStyle="1"'
+        builtin = _WORD_BUILTIN.get(style_id)
+        custom = "" if builtin is not None else ' w:customStyle="1"'
         based = f'<w:basedOn w:val="{base}"/>' if base else ""
         following = '<w:next w:val="Normal"/>' if style_id.startswith(("Heading", "Title")) \
             else ""
+        ui = "<w:qFormat/>" if builtin is None else builtin
         out.append(f'<w:style w:type="paragraph"{default}{custom} w:styleId="{style_id}">'
-                   f'<w:name w:val={quoteattr(name)}/>{based}{following}<w:qFormat/>'
+                   f'<w:name w:val={quoteattr(name)}/>{based}{following}{ui}'
                    f"{_ppr(o)}{_rpr(o)}</w:style>")
     out.append('<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
                '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/>'
