@@ -46,6 +46,7 @@ class Heading:
     text: str
     anchor: str             # bookmark name the table of contents links to
     origin: Origin | None = field(default=None, compare=False, repr=False)
+    new_page: bool = False  # an appendix starts on a new page
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Cover:
     where: str | None
     signature: str
     wordmark: str
+    signature_other: str = ""   # the signature's part in the other official language
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,7 @@ class _Builder:
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
-                     where, signature, labels["wordmark"])
+                     where, signature, labels["wordmark"], pub.get("department_other") or "")
 
     def front(self, published: date) -> tuple[str, ...]:
         pub, labels = self.publication, self.labels
@@ -281,9 +283,10 @@ class _Builder:
 
     # -- the body, in reading order --------------------------------------------------
 
-    def heading(self, level: int, text: str, origin: Origin | None = None) -> None:
+    def heading(self, level: int, text: str, origin: Origin | None = None,
+                new_page: bool = False) -> None:
         self.anchors += 1
-        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin))
+        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin, new_page))
 
     def titled(self, path: tuple, section: dict, label: str, level: int = 1) -> None:
         """A section's heading: its own title, or the language's word for it."""
@@ -390,7 +393,7 @@ class _Builder:
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")
         self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]),
-                     origin)
+                     origin, new_page=True)
         if appendix.get("organizations"):
             names = appendix["organizations"]
             items = tuple(Item((inline.Text(name),), None,

@@ -5,7 +5,10 @@ pandoc gives back the published report it transcribes.
 """
 
 import difflib
+import json
 import re
+import shutil
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -112,3 +115,40 @@ def test_reference_example_with_contents_agenda_and_draft(tmp_path):
         in agenda
     plain = pandoc(outline.with_suffix(".md"), source="markdown")
     assert "The meeting was held online because of the pandemic." in plain
+
+
+def docs_example(folder) -> "Path":
+    """The docs' reference example (docs/outline.md), rendered to DOCX in `folder`."""
+    text = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    outline = folder / "reference-example.yaml"
+    outline.write_text(re.search(r"```yaml\n(.*?)```", text, re.DOTALL).group(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(outline), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    return outline.with_suffix(".docx")
+
+
+def test_pandoc_and_mammoth_read_nested_lists_nested(tmp_path):
+    import mammoth
+    docx = docs_example(tmp_path)
+    # a sub-list inside its parent item, not a list of its own after it
+    assert "-   Information sharing, in two parts\n\n    -   data gaps;\n\n    -   privacy.\n" \
+        in pandoc(docx, to="markdown")
+    with docx.open("rb") as stream:
+        html = mammoth.convert_to_html(stream).value
+    assert "<li>Information sharing, in two parts<ul><li>data gaps;</li><li>privacy.</li></ul></li>" \
+        in html
+
+
+def _audit(path) -> dict:
+    tool = shutil.which("openxml-audit")
+    assert tool, "openxml-audit is not installed (pip install -e '.[test]')"
+    result = subprocess.run([tool, "-o", "json", "--max-errors", "0", str(path)],
+                            capture_output=True, check=False, text=True, timeout=300)
+    return json.loads(result.stdout)[0]
+
+
+def test_openxml_audit_reports_every_rendered_docx_clean(rendered, tmp_path):
+    paths = [rendered / f"{example.stem}.docx" for example in EXAMPLES] + [docs_example(tmp_path)]
+    reports = {path.name: _audit(path) for path in paths}
+    assert {name: (r["verdict"]["prediction"], r["errors"]) for name, r in reports.items()} == \
+        {name: ("opens-clean", []) for name in reports}

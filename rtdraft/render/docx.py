@@ -16,14 +16,15 @@ from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_path
 from . import ooxml, reference
 
-# Every style the writer uses: a reference document must define each of them.
+# Every style the writer uses: a reference document must define each of them. Word's
+# built-in styles go by Word's names (toc 1, footnote text), matched without case.
 STYLES = (
     "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
     "Cover Tagline", "Cover Department", "Cover Details", "Cover Signature", "Cover Wordmark",
     "Copyright", "Presenters", "Table Heading", "Table Text", "Table Grid",
     "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
-    "List Number 3", "Footnote Text", "Footnote Reference", "Hyperlink", "TOC Heading",
-    "TOC 1", "TOC 2", "Header", "Footer", "Draft Mark", "Page Number",
+    "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
+    "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
 LIST_DEPTH = 3
 
@@ -32,8 +33,8 @@ def open_reference(path: Path | None):
     """The reference document, checked: a DOCX with every style the writer uses."""
     path = Path(path) if path else default_path("reference.docx")
     doc = reference.load(path)   # only the parts the house style needs, each bounded
-    names = {style.name for style in doc.styles}
-    missing = [name for name in STYLES if name not in names]
+    names = {style.name.lower() for style in doc.styles}
+    missing = [name for name in STYLES if name.lower() not in names]
     if missing:
         raise TemplateError(f"{path}: the reference document lacks the style"
                             f"{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}; "
@@ -88,8 +89,8 @@ class _Writer:
         self.doc, self.model = doc, document
         self.body_end = doc.element.body.sectPr
         # python-docx finds a style named by its name in a linear search: look once.
-        names = {style.name: style for style in doc.styles}
-        self.styles = {name: names[name] for name in STYLES}
+        names = {style.name.lower(): style for style in doc.styles}
+        self.styles = {name: names[name.lower()] for name in STYLES}
         self.bookmarks = 0
 
     def write(self) -> None:
@@ -127,12 +128,19 @@ class _Writer:
         self.para(cover.when, "Cover Details")
         if cover.where:
             self.para(cover.where, "Cover Details")
-        self.para(cover.signature, "Cover Signature")
+        other = cover.signature_other
+        if other and cover.signature.endswith(other):
+            p = self.para(cover.signature[:-len(other)], "Cover Signature")
+            p.append(ooxml.run(other, lang=self.model.other_locale))
+        else:
+            self.para(cover.signature, "Cover Signature")
         self.para(cover.wordmark, "Cover Wordmark")
 
     def front(self) -> None:
         for index, line in enumerate(self.model.front):
-            self.para(line, "Copyright", page_break=index == 0)
+            p = self.para(None, "Copyright", page_break=index == 0)
+            lang = self.model.other_locale if line == self.model.other_notice else None
+            p.append(ooxml.run(line, lang=lang))
 
     def section_break(self):
         """End the cover and copyright pages' section in their last paragraph.
@@ -152,7 +160,7 @@ class _Writer:
         self.para(self.model.labels["contents"], "TOC Heading")
         entries = [h for h in self.model.headings if h.level <= 2]
         for index, heading in enumerate(entries):
-            p = self.para(None, f"TOC {heading.level}")
+            p = self.para(None, f"toc {heading.level}")
             if index == 0:
                 ooxml.toc_field_start(p)
             ooxml.toc_entry(p, heading.text, heading.anchor, "")
@@ -163,7 +171,8 @@ class _Writer:
 
     def block(self, block, page_break: bool = False) -> None:
         if isinstance(block, Heading):
-            p = self.para(block.text, f"Heading {block.level}", page_break=page_break)
+            p = self.para(block.text, f"Heading {block.level}",
+                          page_break=page_break or block.new_page)
             self.bookmarks += 1
             ooxml.bookmark(p, block.anchor, self.bookmarks)
         elif isinstance(block, Paragraph):
@@ -175,28 +184,36 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
 
-    def list(self, block: ListBlock, depth: int) -> None:
+    def list(self, block: ListBlock, depth: int, parent: tuple | None = None) -> None:
+        """A list and its sub-lists of the same kind as one numbering instance, a
+        sub-item a level (w:ilvl) of its parent's list; a numbered list starts at 1.
+        `parent`: (numbered, numId) of the list this one is nested in."""
         depth = min(depth, LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
-        style = self.styles[name]
-        num_id = None
-        if block.numbered and ooxml.style_has_numbering(style):
-            num_id = ooxml.restart_numbering(self.doc, style)
+        if parent and parent[0] == block.numbered and parent[1] is not None:
+            num_id, level = parent[1], depth - 1
+        else:   # a list of its own, at the level its style gives
+            style = self.styles[name]
+            num_id = ooxml.new_numbering(self.doc, style, block.numbered)
+            level = ooxml.style_level(style)
         for item in block.items:
             p = self.para(None, name)
             if num_id is not None:
-                ooxml.set_numbering(p, num_id)
+                ooxml.set_numbering(p, num_id, level)
             self.inlines(p, item.inlines, self.doc.part)
             if item.sublist:
-                self.list(item.sublist, depth + 1)
+                self.list(item.sublist, depth + 1, (block.numbered, num_id))
 
     def table(self, block: Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = self.styles["Table Grid"]
         widths = (Cm(3.2), Cm(7.8), Cm(5.5))
+        for column, width in zip(table.columns, widths):
+            column.width = width    # the grid (w:gridCol) agrees with the cells' w:tcW
         for r, values in enumerate((block.header,) + block.rows):
             row = table.rows[r]
+            ooxml.keep_row_together(row)
             for c, value in enumerate(values):
                 cell = row.cells[c]
                 cell.width = widths[c]
@@ -220,15 +237,15 @@ class _Writer:
                 self.inlines(link, node.children, part, bold, italic, self.style_id("Hyperlink"))
             elif isinstance(node, inline.FootnoteRef):
                 parent.append(ooxml.footnote_reference(self.model.footnote_number(node.id),
-                                                       self.style_id("Footnote Reference")))
+                                                       self.style_id("footnote reference")))
 
     def notes(self) -> None:
         if not self.model.footnotes:
             return
         part = ooxml.footnotes_part(self.doc.part)
         for note in self.model.footnotes:
-            p = ooxml.footnote(part, note.number, text_style=self.style_id("Footnote Text"),
-                               mark_style=self.style_id("Footnote Reference"))
+            p = ooxml.footnote(part, note.number, text_style=self.style_id("footnote text"),
+                               mark_style=self.style_id("footnote reference"))
             self.inlines(p, note.inlines, part)
 
     def style_id(self, name: str) -> str:

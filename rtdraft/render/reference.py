@@ -31,7 +31,7 @@ MAX_ENTRIES = 2_000              # entries in the zip directory
 
 # Relationships followed, by the last word of their type, from each kind of part.
 FROM_PACKAGE = {"officeDocument", "core-properties", "extended-properties"}
-FROM_DOCUMENT = {"styles", "stylesWithEffects", "numbering", "settings", "theme", "fontTable",
+FROM_DOCUMENT = {"styles", "numbering", "settings", "theme", "fontTable",
                  "webSettings", "header", "footer", "footnotes", "endnotes"}
 FROM_OTHERS = {"image", "font"}  # pictures in headers and bullets, embedded fonts
 REQUIRED = {"officeDocument": "word/document.xml", "styles": "word/styles.xml",

@@ -119,7 +119,7 @@ def test_numbered_lists_restart_at_one():
     for num_id in set(num_ids):
         start = numbering.xpath(f"//w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val",
                                 namespaces=NS)
-        assert start == ["1"]
+        assert start == ["1", "1", "1"]   # every level of each list starts at 1
 
 
 def test_a_list_style_naming_numbering_the_document_lacks(tmp_path):
@@ -140,6 +140,87 @@ def test_a_list_style_naming_numbering_the_document_lacks(tmp_path):
 def test_nested_lists_use_the_builtin_list_styles():
     styles = [s for s, t in pairs(render(RICH)) if t.startswith("level")]
     assert styles == ["List Bullet", "List Bullet 2", "List Bullet 3"]
+
+
+def test_a_sub_item_is_a_level_of_its_parents_list():
+    data = render(RICH)
+    body = part(data, "word/document.xml")
+    items = body.xpath("//w:p[starts-with(w:r/w:t, 'level')]", namespaces=NS)
+    levels = [(p.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS),
+               p.xpath("string(w:pPr/w:numPr/w:numId/@w:val)", namespaces=NS)) for p in items]
+    assert [level for level, _ in levels] == ["0", "1", "2"]
+    assert len({num for _, num in levels}) == 1
+    numbering = part(data, "word/numbering.xml")
+    abstract = numbering.xpath(f"string(//w:num[@w:numId='{levels[0][1]}']/w:abstractNumId/@w:val)",
+                               namespaces=NS)
+    glyphs = numbering.xpath(f"//w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:lvlText/@w:val",
+                             namespaces=NS)
+    assert glyphs[:3] == ["\u2022", "\u25e6", "\u25aa"]
+
+
+def test_a_sub_list_whose_parent_style_has_no_numbering(tmp_path):
+    """A house reference where List Bullet 2 numbers on its own, at level 0 of its own
+    list (as in some Word templates), and List Bullet has no numbering."""
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    reference.styles["List Bullet"].element.pPr.remove(
+        reference.styles["List Bullet"].element.pPr.numPr)
+    reference.styles["List Bullet 2"].element.pPr.numPr.ilvl.val = 0
+    house = tmp_path / "house.docx"
+    reference.save(str(house))
+    body = part(render(RICH, reference=house), "word/document.xml")
+    one, two = (body.xpath(f"//w:p[w:r/w:t='{text}']", namespaces=NS)[0]
+                for text in ("level one", "level two"))
+    assert one.xpath("w:pPr/w:numPr", namespaces=NS) == []
+    assert two.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS) == "0"
+
+
+def test_word_builtin_styles_keep_words_ids_and_names():
+    styles = part(render(RICH), "word/styles.xml")
+    names = dict(zip(styles.xpath("//w:style/@w:styleId", namespaces=NS),
+                     styles.xpath("//w:style/w:name/@w:val", namespaces=NS)))
+    assert {k: names[k] for k in ("TOC1", "TOC2", "FootnoteText", "FootnoteReference", "Hyperlink",
+                                  "ListBullet", "ListBullet2", "Heading1", "Title", "Header",
+                                  "TOCHeading", "TableGrid")} == {
+        "TOC1": "toc 1", "TOC2": "toc 2", "FootnoteText": "footnote text",
+        "FootnoteReference": "footnote reference", "Hyperlink": "Hyperlink",
+        "ListBullet": "List Bullet", "ListBullet2": "List Bullet 2", "Heading1": "heading 1",
+        "Title": "Title", "Header": "header", "TOCHeading": "TOC Heading",
+        "TableGrid": "Table Grid"}
+    lower = [name.lower() for name in names.values()]
+    assert len(lower) == len(set(lower))     # no second "TOC 1" beside Word's "toc 1"
+    customs = styles.xpath("//w:style[@w:customStyle='1']/w:name/@w:val", namespaces=NS)
+    assert not {"toc 1", "footnote text", "Hyperlink", "List Bullet", "heading 1"} & set(customs)
+
+
+def test_no_leftovers_of_another_template():
+    data = render(RICH)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode()
+        everything = b"".join(z.read(n) for n in names)
+    assert not [n for n in names if "thumbnail" in n or "customXml" in n
+                or "stylesWithEffects" in n]
+    assert "Macintosh" not in app and b"w14:docId" not in everything
+    settings = part(data, "word/settings.xml")
+    assert settings.xpath("//w:compatSetting[@w:name='compatibilityMode']/@w:val",
+                          namespaces=NS) == ["15"]
+    assert settings.xpath("//w:proofState", namespaces=NS) == []
+
+
+def test_other_language_runs_carry_their_language():
+    french = render(MINIMAL.replace("  department: Public Safety Canada\n", """\
+  department: Sécurité publique Canada
+  department_other: Public Safety Canada
+  language: fr
+  other_language_title: Spring 2021 Roundtable
+"""))
+    body = part(french, "word/document.xml")
+    marked = {"".join(r.xpath("w:t/text()", namespaces=NS))
+              for r in body.xpath("//w:r[w:rPr/w:lang/@w:val='en-CA']", namespaces=NS)}
+    notice = build(load(MINIMAL).data).other_notice
+    assert "Public Safety Canada" in marked and len(marked) == 2, marked
+    assert not [t for t in marked if "Sécurité" in t]
+    assert notice == "" or notice not in marked   # the English outline's own notice is not it
 
 
 def test_table_of_contents_is_a_field_with_linked_entries():
@@ -175,8 +256,38 @@ def test_agenda_table_has_a_repeating_header_row():
     body = part(render(RICH), "word/document.xml")
     rows = body.xpath("//w:tbl/w:tr", namespaces=NS)
     assert rows[0].xpath("w:trPr/w:tblHeader", namespaces=NS)
+    assert all(r.xpath("w:trPr/w:cantSplit", namespaces=NS) for r in rows)
+    grid = body.xpath("//w:tbl/w:tblGrid/w:gridCol/@w:w", namespaces=NS)
+    for row in rows:
+        assert row.xpath("w:tc/w:tcPr/w:tcW/@w:w", namespaces=NS) == grid
+    assert sum(map(int, grid)) <= 12240 - 2 * 1440      # within the margins
     assert ["".join(r.xpath(".//w:t/text()", namespaces=NS)) for r in rows] == [
         "TimeItemSpeakers", "13:00Opening"]
+
+
+def test_space_after_a_list_comes_from_the_styles():
+    data = render(RICH)
+    styles = part(data, "word/styles.xml")
+    for style_id in ("ListBullet", "ListBullet2", "ListBullet3", "ListNumber"):
+        style = styles.xpath(f"//w:style[@w:styleId='{style_id}']", namespaces=NS)[0]
+        assert style.xpath("w:pPr/w:contextualSpacing", namespaces=NS)
+        assert int(style.xpath("string(w:pPr/w:spacing/@w:after)", namespaces=NS)) > 0
+    body = part(data, "word/document.xml")
+    empty = [p for p in body.xpath("/w:document/w:body/w:p", namespaces=NS)
+             if not p.xpath(".//w:t | .//w:sectPr", namespaces=NS)]
+    assert empty == []
+
+
+def test_each_appendix_starts_a_new_page():
+    body = part(render(RICH.replace("footnotes:\n", """\
+  - title: Organizations
+    organizations: [A, B]
+footnotes:
+""")), "word/document.xml")
+    appendices = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']"
+                            "[starts-with(string(.), 'Appendix')]", namespaces=NS)
+    assert len(appendices) == 2
+    assert all(p.xpath("w:pPr/w:pageBreakBefore", namespaces=NS) for p in appendices)
 
 
 def test_draft_header_and_page_numbers():
