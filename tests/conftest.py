@@ -1,3 +1,4 @@
+import os
 import textwrap
 from pathlib import Path
 
@@ -7,6 +8,14 @@ from rtdraft.source import Source, parse_bytes, parse_text
 from rtdraft.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
+# Property tests run a bounded number of examples in CI; a release runs them longer with
+# RTDRAFT_PROPERTY_SCALE=50 (README, "Tests").
+PROPERTY_SCALE = int(os.environ.get("RTDRAFT_PROPERTY_SCALE", "1"))
+
+
+def examples(count: int) -> int:
+    """How many examples a property test runs: `count` in CI, more for a release."""
+    return count * PROPERTY_SCALE
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 MINIMAL = """\

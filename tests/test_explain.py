@@ -7,7 +7,7 @@ put the fix, the fix in plain words, then the parser's own words.
 import re
 
 import pytest
-from conftest import MINIMAL, ROOT, lines, load
+from conftest import MINIMAL, ROOT, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -252,7 +252,7 @@ def _shift(index: int, by: int) -> str:
     return "\n".join(rows)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(_slipped())
 def test_any_slip_gets_a_message_at_a_place_in_the_file(text):
     source = load(text)

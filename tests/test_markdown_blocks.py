@@ -9,7 +9,7 @@ import subprocess
 import lxml.html
 import pytest
 import yaml
-from conftest import EXAMPLES, MINIMAL, load
+from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_robustness import CoreDumper
@@ -158,7 +158,7 @@ def outlines_with_structure(draw):
     return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outlines_with_structure())
 def test_text_that_looks_like_structure_reads_back_as_text(outline):
     source = load(outline)

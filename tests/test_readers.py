@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -117,7 +118,7 @@ def test_reference_example_with_contents_agenda_and_draft(tmp_path):
     assert "The meeting was held online because of the pandemic." in plain
 
 
-def docs_example(folder) -> "Path":
+def docs_example(folder: Path) -> Path:
     """The docs' reference example (docs/outline.md), rendered to DOCX in `folder`."""
     text = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
     outline = folder / "reference-example.yaml"

@@ -10,7 +10,7 @@ import zipfile
 
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, load
+from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,7 +161,7 @@ CoreDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
     style='"' if resolve_plain(text) != text else None))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outlines())
 def test_random_valid_outlines_validate_lint_and_render(text):
     source = load(text)
@@ -205,7 +205,7 @@ def _mutations():
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_mutations())
 def test_broken_outlines_get_a_message_never_a_traceback(tmp_path_factory, mutated):
     folder = tmp_path_factory.mktemp("mutated")

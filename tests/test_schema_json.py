@@ -6,7 +6,7 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, load
+from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,7 +164,7 @@ def _changed(index: int, value: str) -> str:
     return "".join(FULL_LINES[:index] + [line] + FULL_LINES[index + 1:])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(KEYED), st.sampled_from(VALUES))
 def test_both_agree_on_every_changed_value(index, value):
     source = load(_changed(index, value))

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, load
+from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_robustness import CoreDumper, outlines
@@ -216,7 +216,7 @@ def broken_examples(draw):
     return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_examples())
 def test_random_values_at_random_places_of_the_examples(text):
     for line in _check(text):
@@ -336,7 +336,7 @@ def outlines_at_the_edges(draw):
     return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outlines_at_the_edges())
 def test_what_validates_renders_in_every_format(text):
     source = load(text)

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from itertools import pairwise
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, load
+from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,7 +143,7 @@ words = st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_character
                 min_size=1, max_size=60).filter(lambda s: s.strip())
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(paragraph=words, title=words)
 def test_any_text_comes_out_as_written_and_adds_no_markup(paragraph, title):
     data = load(MINIMAL).data
