@@ -119,7 +119,8 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "formats", default="docx,md", show_default=True,
               callback=lambda ctx, param, value: _formats(value),
-              help="Output formats, comma-separated: docx, md.")
+              help="Output formats, comma-separated: docx, md, html, pdf (pdf needs "
+                   "LibreOffice).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Folder to write into; with one format, the file to write.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -127,9 +128,11 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
                    "installed with rtdraft; `rtdraft docs` shows where).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default Markdown ones.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds LibreOffice may take to make the PDF before it is stopped.")
 @problem_format_option("--problem-format")
 def render(outline: str, formats: list[str], output: Path | None, reference_doc: Path | None,
-           template_dir: Path | None, output_format: str | None) -> None:
+           template_dir: Path | None, timeout: float, output_format: str | None) -> None:
     """Render an outline to a DOCX and a Markdown summary.
 
     The outline is validated first: an invalid one renders nothing, prints its
@@ -138,7 +141,7 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     new one is complete.
     """
     from .model import build
-    from .output import targets_for, write_atomic
+    from .output import targets_for, write_all
     from .render import WRITERS
     from .source import read
     from .validate import validate as check
@@ -157,9 +160,17 @@ def render(outline: str, formats: list[str], output: Path | None, reference_doc:
     document = build(source.data)
     targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
     rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
-                                       template_dir=template_dir) for name in formats}
+                                       template_dir=template_dir)
+                for name in formats if name != "pdf"}
+    if "pdf" in formats:
+        from .office import Office
+        from .render.pdf import publish
+        with Office(timeout=timeout) as office:
+            rendered["pdf"], with_pages = publish(document, office, reference_doc)
+        if "docx" in rendered:
+            rendered["docx"] = with_pages
+    write_all({targets[name]: rendered[name] for name in formats})
     for name in formats:
-        write_atomic(targets[name], rendered[name])
         click.echo(f"wrote {targets[name]}")
 
 
