@@ -1,5 +1,6 @@
 """render --format pdf: the PDF read back by poppler (pdfinfo, pdftotext) and pikepdf."""
 
+import os
 import re
 import subprocess
 
@@ -164,3 +165,36 @@ NESTED = [pytest.param(name, marks=pytest.mark.xfail(
 def test_nested_lists_are_l_inside_li(rendered, name):
     with pikepdf.open(rendered / "out" / f"{name}.pdf") as pdf:
         assert any(s == "/L" and "/LI" in parents for s, parents in structure(pdf))
+
+
+def test_without_libreoffice_one_line_exit_6_and_nothing_written(tmp_path):
+    env = dict(os.environ, RTDRAFT_SOFFICE="/nonexistent/soffice")
+    done = subprocess.run(["rtdraft", "render", str(ROOT / "examples/fall-2019-winnipeg.yaml"),
+                           "--format", "docx,pdf", "-o", str(tmp_path)], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 6
+    assert done.stderr.strip().count("\n") == 0
+    assert "apt install libreoffice-writer-nogui python3-uno" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    done = subprocess.run(["rtdraft", "render", str(ROOT / "examples/fall-2019-winnipeg.yaml"),
+                           "--format", "docx,md", "-o", str(tmp_path)], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0
+
+
+def test_a_hanging_libreoffice_is_stopped_at_the_timeout(tmp_path):
+    """A soffice that never answers: exit 6 after --timeout, no file, no process left."""
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path}/pid\nexec sleep 300\n")
+    fake.chmod(0o755)
+    out = tmp_path / "out"
+    env = dict(os.environ, RTDRAFT_SOFFICE=str(fake))
+    done = subprocess.run(["rtdraft", "render", str(ROOT / "examples/fall-2019-winnipeg.yaml"),
+                           "--format", "docx,pdf", "-o", str(out), "--timeout", "2"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 6
+    assert "LibreOffice took longer than 2 s (publish); it was stopped" in done.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
