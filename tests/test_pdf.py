@@ -198,3 +198,30 @@ def test_a_hanging_libreoffice_is_stopped_at_the_timeout(tmp_path):
     pid = int((tmp_path / "pid").read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_several_outlines_one_libreoffice_one_failure_reported(tmp_path):
+    """A folder of outlines and one invalid one: the valid ones are written, exit 1."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for path in (ROOT / "examples").glob("*.yaml"):
+        (drafts / path.name).write_bytes(path.read_bytes())
+    (drafts / "broken.yaml").write_text("rtdraft: 2\nmeeting: {}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run(["rtdraft", "render", str(drafts), "--format", "docx,pdf", "-o",
+                           str(out)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == "1 of 4 outlines not rendered"
+    assert f"{drafts / 'broken.yaml'}" in done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{p.stem}{s}" for p in (ROOT / "examples").glob("*.yaml")
+                           for s in (".docx", ".pdf"))
+    assert done.stdout.count("wrote ") == 6
+
+
+def test_several_outlines_need_a_folder(tmp_path):
+    done = subprocess.run(["rtdraft", "render", str(ROOT / "examples"), "--format", "pdf",
+                           "-o", str(tmp_path / "x.pdf")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "names one file, but several outlines are asked for (pdf); give a folder" \
+        in done.stderr
