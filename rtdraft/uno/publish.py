@@ -5,6 +5,7 @@ print each table-of-contents line as "heading<TAB>page" for rtdraft to put in it
 LibreOffice reads rtdraft's TOC field as its own content index; updating it after layout
 writes the page number (as printed in the footer) of each heading."""
 
+import os
 import sys
 
 import uno
@@ -33,3 +34,7 @@ try:
         print(line)
 finally:
     document.close(True)
+
+# The uno bridge may crash while Python tears it down; the work is done, so leave at once.
+sys.stdout.flush()
+os._exit(0)
