@@ -8,6 +8,9 @@ Whole processes, as a user runs them:
 - at the size of the Fall 2019 example and at 10 and 20 times it (its sessions
   repeated), to see how time grows with the outline;
 - `rtdraft validate` over 100 outlines in one call;
+- ten outlines rendered to DOCX in one `rtdraft render` call against ten pandoc runs
+  (goal: at most half); `--format pdf` of the example (goal: under 3 s, LibreOffice's
+  start included) and of ten outlines in one call (goal: well under ten times that);
 - peak memory (maximum resident set size) of each process.
 
 Not part of the test suite: timings depend on the machine. Goals: ratio at most
@@ -113,6 +116,34 @@ def validate_many(folder: Path, count: int, runs: int) -> tuple[float, int]:
     return statistics.median(t for t, _ in results), max(m for _, m in results)
 
 
+def ten_in_one_call(folder: Path, runs: int) -> dict:
+    """Ten copies of the example in one render call, against ten pandoc runs; and as PDF."""
+    ten, out = folder / "ten", folder / "ten-out"
+    ten.mkdir()
+    out.mkdir()
+    for n in range(10):
+        shutil.copy(EXAMPLE, ten / f"outline-{n}.yaml")
+    markdown = folder / (EXAMPLE.stem + ".md")
+    ours_cmd = rtdraft() + ["render", str(ten), "--format", "docx", "-o", str(out)]
+    ratios, ours, theirs = [], [], []
+    for run in range(runs):
+        pandoc = lambda: sum(timed(["pandoc", str(markdown), "-o", str(folder / "p.docx")])[0]
+                             for _ in range(10))
+        first, second = (lambda: timed(ours_cmd)[0], pandoc)[::1 if run % 2 else -1]
+        a, b = first(), second()
+        mine, theirs_ = (a, b) if run % 2 else (b, a)
+        ours.append(mine)
+        theirs.append(theirs_)
+        ratios.append(mine / theirs_)
+    pdf_one = [timed(rtdraft() + ["render", str(EXAMPLE), "--format", "pdf", "-o", str(out)])[0]
+               for _ in range(max(3, runs // 2))]
+    pdf_ten = [timed(rtdraft() + ["render", str(ten), "--format", "pdf", "-o", str(out)])[0]
+               for _ in range(3)]
+    return {"ours": statistics.median(ours), "pandoc": statistics.median(theirs),
+            "ratio": statistics.median(ratios), "pdf_one": statistics.median(pdf_one),
+            "pdf_ten": statistics.median(pdf_ten)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="paired runs per size")
@@ -140,6 +171,11 @@ def main() -> None:
             return (rows[times]["rtdraft"] - rows[1]["rtdraft"]) / added
         print(f"\ngrowth: {rate(10):.2f} s per added MB up to x10, {rate(20):.2f} s per added MB "
               f"up to x20 (equal rates: linear)")
+        many = ten_in_one_call(folder, max(3, args.runs // 2))
+        print(f"ten outlines to DOCX in one call: {many['ours']:.3f}s, ten pandoc runs "
+              f"{many['pandoc']:.3f}s, ratio {many['ratio']:.2f} (goal 0.5)")
+        print(f"--format pdf: one outline {many['pdf_one']:.2f}s (goal 3 s), ten in one call "
+              f"{many['pdf_ten']:.2f}s")
         elapsed, memory = validate_many(folder, 100, max(3, args.runs // 3))
         print(f"rtdraft validate over 100 outlines in one call: {elapsed:.2f}s "
               f"({elapsed * 10:.1f} ms an outline), peak {memory} MB")

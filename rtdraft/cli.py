@@ -146,56 +146,50 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
 
 
 @main.command()
-@click.argument("outline", type=click.Path(exists=True, dir_okay=False))
+@PATHS
+@ONLY_OUTLINES
 @click.option("--format", "formats", default="docx,md", show_default=True,
               callback=lambda ctx, param, value: _formats(value),
-              help="Output formats, comma-separated: docx, md.")
+              help="Output formats, comma-separated: docx, md, html, pdf (pdf needs "
+                   "LibreOffice).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="Folder to write into; with one format, the file to write.")
+              help="Folder to write into; with one outline and one format, the file to write.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A .docx whose styles the DOCX takes (default: the reference.docx "
                    "installed with rtdraft; `rtdraft docs` shows where).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default Markdown ones.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds LibreOffice may take to make one PDF before it is stopped.")
 @problem_format_option("--problem-format")
-def render(outline: str, formats: list[str], output: Path | None, reference_doc: Path | None,
-           template_dir: Path | None, output_format: str | None) -> None:
-    """Render an outline to a DOCX and a Markdown summary.
+def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
+           output: Path | None, reference_doc: Path | None, template_dir: Path | None,
+           timeout: float, output_format: str | None) -> None:
+    """Render outlines to a DOCX and a Markdown summary (or HTML, PDF).
 
-    The outline is validated first: an invalid one renders nothing, prints its
-    problems and exits 1. Files are written beside the outline, named after it,
-    unless --output says otherwise; an existing file is replaced only once the
-    new one is complete.
+    PATHS are outlines, folders and `-`, as for validate. Each outline is
+    validated first: an invalid one renders nothing and prints its problems;
+    the others are still written, and the exit code is the worst one's. Files
+    are written beside each outline, named after it, unless --output says
+    otherwise; an existing file is replaced only once the new one is complete.
+    LibreOffice is started once for every PDF.
     """
-    from .model import build
-    from .output import refuse_input, targets_for, write_all
     from .render import WRITERS
-    from .source import read
-    from .validate import validate as check
+    from .render.publish import Publisher
 
-    source = read(outline)
-    problems = check(source)
-    if problems:
-        emit(problems, output_format)
-        raise errors.InvalidOutline("")
+    if not paths:
+        raise click.UsageError("give at least one outline, folder or -")
+    sources = gather(paths, sys.stdin.buffer, only_outlines)
     suffixes = {WRITERS[name][0] for name in formats}
-    if output is not None and len(formats) > 1 and not output.is_dir() and \
-            output.suffix in suffixes:
-        raise click.BadParameter(f"{output} names one file, but {len(formats)} formats are "
-                                 f"asked for ({', '.join(formats)}); give a folder, or one "
-                                 "--format", param_hint="--output")
-    document = build(source.data)
-    targets = targets_for(Path(outline), {name: WRITERS[name][0] for name in formats}, output)
-    inputs = [Path(outline)] + ([reference_doc] if reference_doc else [])
-    if template_dir:
-        inputs += [p for p in template_dir.rglob("*") if p.is_file()]
-    for target in targets.values():   # before the work of rendering, and again when writing
-        refuse_input(target, inputs)
-    rendered = {name: WRITERS[name][1](document, reference_doc=reference_doc,
-                                       template_dir=template_dir) for name in formats}
-    write_all({targets[name]: rendered[name] for name in formats}, inputs=inputs)
-    for name in formats:
-        click.echo(f"wrote {targets[name]}")
+    many = len(sources) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+    if output is not None and not output.is_dir() and (
+            (len(formats) > 1 and output.suffix in suffixes) or (many and output.suffix in suffixes)):
+        what = "several outlines are" if many else f"{len(formats)} formats are"
+        raise click.BadParameter(f"{output} names one file, but {what} asked for "
+                                 f"({', '.join(formats)}); give a folder"
+                                 + ("" if many else ", or one --format"), param_hint="--output")
+    Publisher(formats, output, reference_doc, template_dir, timeout,
+              lambda problems: emit(problems, output_format)).all(sources)
 
 
 @main.command()

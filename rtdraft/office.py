@@ -86,7 +86,8 @@ class Office:
             raise ConverterError(f"LibreOffice took longer than {limit:g} s ({script.stem}); "
                                  "it was stopped") from None
         if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            last = (done.stderr.strip().splitlines() or
+                    [f"exit status {done.returncode}, no message"])[-1]
             raise ConverterError(f"LibreOffice failed ({script.stem}): {last}")
         return done.stdout
 

@@ -115,6 +115,6 @@ def test_one_format_to_a_file_in_a_new_folder(outline, tmp_path):
 
 
 def test_unknown_output_format_is_a_usage_error(outline):
-    result = run("render", outline, "--format", "pdf")
+    result = run("render", outline, "--format", "rtf")
     assert result.exit_code == 2
-    assert "'pdf' is not a format; choose from docx, html, md" in result.output
+    assert "'rtf' is not a format; choose from docx, html, md, pdf" in result.output

@@ -27,8 +27,9 @@ def _markdown(document: Document, template_dir: Path | None = None, **_) -> byte
     return markdown.render(document, template_dir)
 
 
-WRITERS: dict[str, tuple[str, Callable[..., bytes]]] = {
+WRITERS: dict[str, tuple[str, Callable[..., bytes] | None]] = {
     "docx": (".docx", _docx),
     "html": (".html", _html),
     "md": (".md", _markdown),
+    "pdf": (".pdf", None),   # needs LibreOffice: see render/pdf.py and cli.render
 }

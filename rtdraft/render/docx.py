@@ -46,14 +46,16 @@ def open_reference(path: Path | None):
     return doc
 
 
-def render(document: Document, reference: Path | None = None) -> bytes:
-    """The summary as DOCX bytes, identical for identical input."""
+def render(document: Document, reference: Path | None = None,
+           pages: dict[str, str] | None = None) -> bytes:
+    """The summary as DOCX bytes, identical for identical input; `pages` (bookmark -> page
+    number, from the PDF's layout) fills in the table of contents' cached page numbers."""
     doc = open_reference(reference)
     body = doc.element.body
     for child in list(body):
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
-    _Writer(doc, document).write()
+    _Writer(doc, document, pages or {}).write()
     when = document.published
     # a ZIP entry's time can say 1980 to 2107 only: a date outside is dated at the nearest end
     stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
@@ -85,8 +87,8 @@ def _fit(text: str, limit: int = 255) -> str:
 
 
 class _Writer:
-    def __init__(self, doc, document: Document):
-        self.doc, self.model = doc, document
+    def __init__(self, doc, document: Document, pages: dict[str, str]):
+        self.doc, self.model, self.toc_pages = doc, document, pages
         self.body_end = doc.element.body.sectPr
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name.lower(): style for style in doc.styles}
@@ -163,7 +165,8 @@ class _Writer:
             p = self.para(None, f"toc {heading.level}")
             if index == 0:
                 ooxml.toc_field_start(p)
-            ooxml.toc_entry(p, heading.text, heading.anchor, "")
+            ooxml.toc_entry(p, heading.text, heading.anchor,
+                            self.toc_pages.get(heading.anchor, ""))
             if index == len(entries) - 1:
                 ooxml.toc_field_end(p)
 

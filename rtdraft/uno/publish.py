@@ -1,0 +1,40 @@
+"""Job: publish.py PIPE DOCX PDF [DOCX_OUT]. Open rtdraft's DOCX, update every index (the
+table of contents gets the page numbers of this layout), export a tagged PDF/UA file, and
+print each table-of-contents line as "heading<TAB>page" for rtdraft to put in its own DOCX.
+
+LibreOffice reads rtdraft's TOC field as its own content index; updating it after layout
+writes the page number (as printed in the footer) of each heading."""
+
+import os
+import sys
+
+import uno
+from unoconn import connect, open_document, props, url
+
+pipe, source, target = sys.argv[1:4]
+desktop = connect(pipe)
+document = open_document(desktop, source)
+try:
+    indexes = document.DocumentIndexes
+    for i in range(indexes.Count):
+        indexes.getByIndex(i).update()
+    document.refresh()
+    contents = []
+    for i in range(indexes.Count):
+        index = indexes.getByIndex(i)
+        if index.supportsService("com.sun.star.text.ContentIndex"):
+            contents += [line for line in index.Anchor.String.splitlines() if "\t" in line]
+    filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", props(
+        UseTaggedPDF=True, PDFUACompliance=True, ExportBookmarks=True,
+        DisplayPDFDocumentTitle=True, ExportLinksRelativeFsys=False,
+        ExportNotes=False, UseLosslessCompression=True))
+    uno.invoke(document, "storeToURL", (url(target), props(
+        FilterName="writer_pdf_Export", FilterData=filter_data)))
+    for line in contents:
+        print(line)
+finally:
+    document.close(True)
+
+# The uno bridge may crash while Python tears it down; the work is done, so leave at once.
+sys.stdout.flush()
+os._exit(0)
