@@ -78,6 +78,9 @@ def test_pdfinfo_tagged_titled(rendered, name):
     assert re.search(r"^Tagged:\s+yes$", found, re.M)
     assert re.search(r"^Title:\s+(.+)$", found, re.M).group(1) == model(rendered, name).title
     assert int(re.search(r"^Pages:\s+(\d+)$", found, re.M).group(1)) >= 5
+    # The session titles as written, not split into words by LibreOffice's DOCX reader.
+    assert re.search(r"^Keywords:\s+(.+)$", found, re.M).group(1) == \
+        ", ".join(model(rendered, name).keywords)
 
 
 @pytest.mark.parametrize("name", OUTLINES)

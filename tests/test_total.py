@@ -252,7 +252,7 @@ def _render_all(text: str) -> dict[str, bytes]:
     source = load(text)
     assert [p for p in validate(source) if p.level == "error"] == []
     document = build(source.data)
-    return {name: writer(document) for name, (_, writer) in WRITERS.items()}
+    return {name: writer(document) for name, (_, writer) in WRITERS.items() if writer}
 
 
 @pytest.mark.parametrize("date, stamp", [
@@ -344,4 +344,5 @@ def test_what_validates_renders_in_every_format(text):
         return
     document = build(source.data)
     for name, (_, writer) in WRITERS.items():
-        assert writer(document), name
+        if writer:   # not pdf, made from the DOCX by LibreOffice: tests/test_pdf.py
+            assert writer(document), name

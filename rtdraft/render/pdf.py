@@ -22,7 +22,8 @@ def publish(document: Document, office: Office, reference: Path | None = None,
     with tempfile.TemporaryDirectory(prefix="rtdraft-pdf-") as folder:
         source, target = Path(folder, "summary.docx"), Path(folder, "summary.pdf")
         source.write_bytes(first)
-        lines = office.run("publish.py", source, target, timeout=timeout).splitlines()
+        lines = office.run("publish.py", source, target, "\n".join(document.keywords),
+                           timeout=timeout).splitlines()
         pdf = target.read_bytes()
     entries = [h for h in document.headings if h.level <= 2] if document.toc else []
     pages = {}

@@ -1,4 +1,4 @@
-"""Job: publish.py PIPE DOCX PDF [DOCX_OUT]. Open rtdraft's DOCX, update every index (the
+"""Job: publish.py PIPE DOCX PDF KEYWORDS (one a line). Open rtdraft's DOCX, update every index (the
 table of contents gets the page numbers of this layout), export a tagged PDF/UA file, and
 print each table-of-contents line as "heading<TAB>page" for rtdraft to put in its own DOCX.
 
@@ -11,7 +11,7 @@ import sys
 import uno
 from unoconn import connect, open_document, props, url
 
-pipe, source, target = sys.argv[1:4]
+pipe, source, target, keywords = sys.argv[1:5]
 desktop = connect(pipe)
 document = open_document(desktop, source)
 try:
@@ -24,6 +24,9 @@ try:
         index = indexes.getByIndex(i)
         if index.supportsService("com.sun.star.text.ContentIndex"):
             contents += [line for line in index.Anchor.String.splitlines() if "\t" in line]
+    # LibreOffice splits the DOCX's keywords at every space and comma, so the PDF would list
+    # single words; the session titles are given as they are written.
+    document.DocumentProperties.Keywords = tuple(keywords.splitlines())
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", props(
         UseTaggedPDF=True, PDFUACompliance=True, ExportBookmarks=True,
         DisplayPDFDocumentTitle=True, ExportLinksRelativeFsys=False,
