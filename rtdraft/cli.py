@@ -217,6 +217,49 @@ def compare(first: str, second: str, output_format: str | None) -> None:
 
 
 @main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write: changes.docx, or changes.md with --format md.")
+@click.option("--format", "kind", type=click.Choice(["docx", "md"]), default="docx",
+              show_default=True, help="A DOCX with tracked changes, or Markdown in CriticMarkup.")
+@click.option("--author", help="Author of the changes [default: NEW's department].")
+@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date of the changes, YYYY-MM-DD [default: NEW's publication date].")
+@problem_format_option("--problem-format")
+def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, when,
+            output_format: str | None) -> None:
+    """Show what changed between two drafts: NEW rendered with every difference from OLD
+    as a tracked change (Word: Review > Accept/Reject), or in CriticMarkup with --format md.
+
+    Both outlines are validated first (exit 1). The DOCX needs LibreOffice (exit 6). An
+    output that is an input, or the same file twice, exits 5 and writes nothing.
+    """
+    from . import redline as rl
+    from .model import build
+    from .office import Office
+    from .output import write_atomic
+    from .source import read
+    from .validate import validate as check
+
+    rl.check_paths(old, new, output)
+    sources = [read(str(old)), read(str(new))]
+    problems = [p for source in sources for p in check(source)]
+    if problems:
+        emit(problems, output_format)
+        raise errors.InvalidOutline("")
+    before, after = (build(source.data) for source in sources)
+    if kind == "md":
+        data, count = rl.markdown(before, after)
+    else:
+        who, day = rl.stamp(after, author, when.date() if when else None)
+        with Office() as office:
+            data, count = rl.docx(before, after, office, who, day)
+    write_atomic(output, data)
+    click.echo(f"wrote {output} ({count} tracked change{'' if count == 1 else 's'})")
+
+
+@main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),
               help="Keep this earlier outline's structure, with its text as placeholders.")

@@ -622,3 +622,103 @@ def reference_parts(h) -> dict[str, str]:
             "word/styles.xml": _styles(h), "word/settings.xml": _settings(),
             "word/numbering.xml": _numbering(h), "word/fontTable.xml": _font_table(h),
             "word/theme/theme1.xml": _theme(h)}
+
+
+# -- tracked changes (redline) -------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+
+
+def stamp_changes(root, author: str, date: str) -> int:
+    """Give every tracked change (17.13.5) under `root` this author and date; their count."""
+    count = 0
+    for tag in CHANGE_TAGS:
+        for change in root.iter(f"{{{W_NS}}}{tag}"):
+            change.set(qn("w:author"), author)
+            change.set(qn("w:date"), date)
+            count += 1
+    return count
+
+
+def next_change_id(*roots) -> int:
+    ids = [int(e.get(qn("w:id"))) for root in roots for tag in CHANGE_TAGS
+           for e in root.iter(f"{{{W_NS}}}{tag}") if (e.get(qn("w:id")) or "").isdigit()]
+    return max(ids, default=0) + 1
+
+
+def redline_footnote(footnotes, position: int, pieces, author: str, date: str,
+                     first_id: int) -> int:
+    """Replace the text of the `position`-th footnote (separators not counted) with
+    `pieces`, (kind, text) pairs of a word diff, deletions as w:del, insertions as w:ins
+    (17.13.5.14, 17.13.5.18). The footnote mark stays. Returns the next free change id."""
+    notes = [n for n in footnotes.iter(f"{{{W_NS}}}footnote") if n.get(qn("w:type")) is None]
+    p = notes[position].find(qn("w:p"))
+    keep = True
+    for child in list(p):
+        if child.tag == qn("w:pPr"):
+            continue
+        if keep and child.find(qn("w:footnoteRef")) is not None:
+            keep = False
+            continue
+        if not keep:
+            p.remove(child)
+    p.append(run(" "))
+    return _append_pieces(p, pieces, author, date, first_id)
+
+
+def _cell_texts(tbl, text_tag: str) -> list[list[str]]:
+    return [["".join(t.text or "" for t in tc.iter(qn(text_tag))) for tc in tr.findall(qn("w:tc"))]
+            for tr in tbl.findall(qn("w:tr"))]
+
+
+def merge_replaced_table(tbl, diff, author: str, date: str, first_id: int) -> int | None:
+    """LibreOffice's comparison shows a changed table as the new one inserted and the old
+    one, right after it, deleted. When both have the same rows and columns, keep the new
+    table and write each changed cell as a word diff (`diff(old, new)` gives its pieces);
+    the old table goes. Returns the next free change id, or None if nothing was merged."""
+    old = tbl.getnext()
+    if old is None or old.tag != qn("w:tbl") or tbl.find(f".//{qn('w:del')}") is not None:
+        return None
+    rows = old.findall(qn("w:tr"))
+    if not rows or any(tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is None for tr in rows):
+        return None
+    before, after = _cell_texts(old, "w:delText"), _cell_texts(tbl, "w:t")
+    if [len(r) for r in before] != [len(r) for r in after] or \
+            any(len(tc.findall(qn("w:p"))) != 1 for tc in tbl.iter(qn("w:tc"))):
+        return None
+    old.getparent().remove(old)
+    number = first_id
+    for tr, old_row, new_row in zip(tbl.findall(qn("w:tr")), before, after):
+        for tc, a, b in zip(tr.findall(qn("w:tc")), old_row, new_row):
+            p = tc.find(qn("w:p"))
+            for mark in p.findall(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}"):
+                mark.getparent().remove(mark)
+            for ins in p.findall(qn("w:ins")):   # the new text, no longer an insertion
+                for child in list(ins):
+                    ins.addprevious(child)
+                p.remove(ins)
+            if a != b:
+                for child in list(p):
+                    if child.tag != qn("w:pPr"):
+                        p.remove(child)
+                number = _append_pieces(p, diff(a, b), author, date, number)
+    return number
+
+
+def _append_pieces(p, pieces, author: str, date: str, number: int) -> int:
+    for kind, text in pieces:
+        if kind == "equal":
+            p.append(run(text))
+            continue
+        wrapper = OxmlElement("w:ins" if kind == "insert" else "w:del")
+        wrapper.set(qn("w:id"), str(number))
+        wrapper.set(qn("w:author"), author)
+        wrapper.set(qn("w:date"), date)
+        number += 1
+        r = run(text)
+        if kind == "delete":
+            r.find(qn("w:t")).tag = qn("w:delText")
+        wrapper.append(r)
+        p.append(wrapper)
+    return number

@@ -8,6 +8,9 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 
+_context = None   # the remote component context, once connected
+
+
 def connect(pipe: str, wait: float = 60):
     """The desktop of the soffice listening on `pipe`, waiting for it to start."""
     local = uno.getComponentContext()
@@ -22,6 +25,8 @@ def connect(pipe: str, wait: float = 60):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+    global _context
+    _context = context
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
@@ -44,3 +49,11 @@ def open_document(desktop, path: str):
 
 def save_docx(document, path: str) -> None:
     document.storeToURL(url(path), props(FilterName="MS Word 2007 XML", Overwrite=True))
+
+
+def dispatch(document, command: str, **arguments) -> None:
+    """Run a .uno: command on the document's frame, as its menu item would."""
+    helper = _context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.frame.DispatchHelper", _context)
+    helper.executeDispatch(document.CurrentController.Frame, command, "", 0,
+                           props(**arguments))
