@@ -15,6 +15,7 @@ import signal
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Self
 
 from .errors import ConverterError
 
@@ -48,7 +49,7 @@ class Office:
         self.folder: str | None = None
         self.pipe = f"rtdraft-{os.getpid()}-{secrets.token_hex(4)}"
 
-    def __enter__(self) -> Office:
+    def __enter__(self) -> Self:
         program, python = soffice(), uno_python()
         self.python = python
         self.folder = tempfile.mkdtemp(prefix="rtdraft-office-")

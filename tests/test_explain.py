@@ -26,122 +26,122 @@ PARAGRAPH = "      - Trends were discussed."   # line 14, its text in column 9
 SLIPS = {
     "colon in a title": (
         edit("  - title: Trends", "  - title: Session two: Data"),
-        "outline.yaml:12:12: error: this title holds ': ', which YAML reads as the start of a "
+        ("outline.yaml:12:12: error: this title holds ': ', which YAML reads as the start of a "
         "key; put the whole title in quotes: \"Session two: Data\" (YAML parser: mapping values "
-        "are not allowed in this context)"),
+        "are not allowed in this context)")),
     "colon in the second line of a paragraph": (
         edit(PARAGRAPH, "      - Trends were discussed\n        with a colon: here."),
-        "outline.yaml:14:9: error: this paragraph holds ': ' on line 15, which YAML reads as the "
+        ("outline.yaml:14:9: error: this paragraph holds ': ' on line 15, which YAML reads as the "
         "start of a key; put the whole paragraph in quotes, at its start and at its end, or "
         "write it as a folded block (>-) (YAML parser: mapping values are not allowed in this "
-        "context)"),
+        "context)")),
     "paragraph starting with a quoted word": (
         edit(PARAGRAPH, '      - "Meth" is the main threat.'),
-        "outline.yaml:14:9: error: this paragraph starts with \", which YAML reads as the start "
+        ("outline.yaml:14:9: error: this paragraph starts with \", which YAML reads as the start "
         "of a quoted value, which ends at the next \"; put the whole paragraph in quotes: "
         "'\"Meth\" is the main threat.' (YAML parser: did not find expected '-' indicator, "
-        "while parsing a block collection)"),
+        "while parsing a block collection)")),
     "paragraph starting with a single-quoted word": (
         edit(PARAGRAPH, "      - 'Meth' is the main threat."),
-        "outline.yaml:14:9: error: this paragraph starts with ', which YAML reads as the start "
+        ("outline.yaml:14:9: error: this paragraph starts with ', which YAML reads as the start "
         "of a quoted value, which ends at the next '; put the whole paragraph in quotes: "
         "\"'Meth' is the main threat.\" (YAML parser: did not find expected '-' indicator, "
-        "while parsing a block collection)"),
+        "while parsing a block collection)")),
     "paragraph starting with [": (
         edit(PARAGRAPH, "      - [Note] Trends were discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with [, which YAML reads as the start "
+        ("outline.yaml:14:9: error: this paragraph starts with [, which YAML reads as the start "
         "of a list; put the whole paragraph in quotes: \"[Note] Trends were discussed.\" "
-        "(YAML parser: did not find expected '-' indicator, while parsing a block collection)"),
+        "(YAML parser: did not find expected '-' indicator, while parsing a block collection)")),
     "paragraph starting with *italics*": (
         edit(PARAGRAPH, "      - *Draft* Trends were discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
+        ("outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
         "(a copy of another value); put the whole paragraph in quotes: \"*Draft* Trends were "
         "discussed.\" (YAML parser: did not find expected alphabetic or numeric character, "
-        "while scanning an alias)"),
+        "while scanning an alias)")),
     "paragraph starting with *two italic words*": (
         edit(PARAGRAPH, "      - *Two words* were discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
+        ("outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
         "(a copy of another value); put the whole paragraph in quotes: \"*Two words* were "
-        "discussed.\" (YAML parser: alias '*Two' names no anchor)"),
+        "discussed.\" (YAML parser: alias '*Two' names no anchor)")),
     "paragraph starting with &": (
         edit(PARAGRAPH, "      - & more were discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with &, which YAML reads as an anchor "
+        ("outline.yaml:14:9: error: this paragraph starts with &, which YAML reads as an anchor "
         "(a name for a value); put the whole paragraph in quotes: \"& more were discussed.\" "
         "(YAML parser: did not find expected alphabetic or numeric character, while scanning "
-        "an anchor)"),
+        "an anchor)")),
     "paragraph starting with !": (
         edit(PARAGRAPH, "      - !important trends were discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with !, which YAML reads as a tag (the "
+        ("outline.yaml:14:9: error: this paragraph starts with !, which YAML reads as a tag (the "
         "type of the value); put the whole paragraph in quotes: \"!important trends were "
-        "discussed.\" (YAML parser: unsupported YAML tag '!important')"),
+        "discussed.\" (YAML parser: unsupported YAML tag '!important')")),
     "paragraph starting with %": (
         edit(PARAGRAPH, "      - % of seizures rose."),
-        "outline.yaml:14:9: error: this paragraph starts with %, which YAML reads as a "
+        ("outline.yaml:14:9: error: this paragraph starts with %, which YAML reads as a "
         "directive; put the whole paragraph in quotes: \"% of seizures rose.\" (YAML parser: "
-        "found character that cannot start any token, while scanning for the next token)"),
+        "found character that cannot start any token, while scanning for the next token)")),
     "paragraph starting with @": (
         edit(PARAGRAPH, "      - @RCMP posted the trends."),
-        "outline.yaml:14:9: error: this paragraph starts with @, which YAML reads as a reserved "
+        ("outline.yaml:14:9: error: this paragraph starts with @, which YAML reads as a reserved "
         "character; put the whole paragraph in quotes: \"@RCMP posted the trends.\" (YAML "
         "parser: found character that cannot start any token, while scanning for the next "
-        "token)"),
+        "token)")),
     "paragraph starting with a backquote": (
         edit(PARAGRAPH, "      - `fentanyl` was discussed."),
-        "outline.yaml:14:9: error: this paragraph starts with `, which YAML reads as a reserved "
+        ("outline.yaml:14:9: error: this paragraph starts with `, which YAML reads as a reserved "
         "character; put the whole paragraph in quotes: \"`fentanyl` was discussed.\" (YAML "
         "parser: found character that cannot start any token, while scanning for the next "
-        "token)"),
+        "token)")),
     "list item one space too little": (
         edit(PARAGRAPH, PARAGRAPH + "\n     - Data gaps were named."),
-        "outline.yaml:15:6: error: this list item starts in column 6 and the one above it in "
+        ("outline.yaml:15:6: error: this list item starts in column 6 and the one above it in "
         "column 7; the items of a list start in the same column: move it 1 space right (YAML "
-        "parser: did not find expected key, while parsing a block mapping)"),
+        "parser: did not find expected key, while parsing a block mapping)")),
     "key one space too far": (
         edit("    body:\n      - Trends", "     body:\n      - Trends"),
-        "outline.yaml:13:6: error: the key 'body' starts in column 6 and the key above it "
+        ("outline.yaml:13:6: error: the key 'body' starts in column 6 and the key above it "
         "('title') in column 5; the keys of a mapping start in the same column: move it 1 space "
-        "left (YAML parser: mapping values are not allowed in this context)"),
+        "left (YAML parser: mapping values are not allowed in this context)")),
     "quote never closed, at the end of the file": (
         edit("    - The event concluded.", '    - "The event concluded.'),
-        "outline.yaml:20:7: error: the quote \" that opens this text is never closed: end the "
+        ("outline.yaml:20:7: error: the quote \" that opens this text is never closed: end the "
         "text with \", or remove the quote (YAML parser: found unexpected end of stream, while "
-        "scanning a quoted scalar)"),
+        "scanning a quoted scalar)")),
     "quote never closed, before another quote": (
         edit(PARAGRAPH, '      - "Trends were discussed.') +
         "appendices:\n  - title: Agenda\n    agenda:\n      - {time: \"13:00\", title: Trends}\n",
-        "outline.yaml:14:9: error: the quote \" that opens this text is not closed on its line "
+        ("outline.yaml:14:9: error: the quote \" that opens this text is not closed on its line "
         "(YAML reads on to the \" on line 24): end the text with \", or remove the quote (YAML "
-        "parser: did not find expected '-' indicator, while parsing a block collection)"),
+        "parser: did not find expected '-' indicator, while parsing a block collection)")),
     "quote never closed, in a text block": (
         edit(PARAGRAPH, "      - 'In Calgary,\n        meth is the main threat.") +
         "footnotes:\n  a: The city's figures.\n",
-        "outline.yaml:14:9: error: the quote ' that opens this text is not closed on its line "
+        ("outline.yaml:14:9: error: the quote ' that opens this text is not closed on its line "
         "(YAML reads on to the ' on line 23): end the text with ', or remove the quote (YAML "
-        "parser: did not find expected '-' indicator, while parsing a block collection)"),
+        "parser: did not find expected '-' indicator, while parsing a block collection)")),
     "a paragraph read as a key": (
         edit("    - The event concluded.", "    - Next steps: the next meeting is in June."),
-        "outline.yaml:20:7: error: conclusion.body[0]: this paragraph was read as a key, "
+        ("outline.yaml:20:7: error: conclusion.body[0]: this paragraph was read as a key, "
         "'Next steps', because a colon and a space follow those words; put the whole paragraph "
-        "in quotes: \"Next steps: the next meeting is in June.\""),
+        "in quotes: \"Next steps: the next meeting is in June.\"")),
     "an organization read as a key": (
         MINIMAL + "appendices:\n  - title: Organizations\n    organizations:\n"
                   "      - Health Canada: Controlled Substances\n",
-        "outline.yaml:24:9: error: appendices[0].organizations[0]: this text was read as a key, "
+        ("outline.yaml:24:9: error: appendices[0].organizations[0]: this text was read as a key, "
         "'Health Canada', because a colon and a space follow those words; put the whole text in "
-        "quotes: \"Health Canada: Controlled Substances\""),
+        "quotes: \"Health Canada: Controlled Substances\"")),
     "toc under meeting": (
         edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  toc: true"),
-        "outline.yaml:6:3: error: meeting.toc: unknown key 'toc' here; did you mean "
-        "`publication.toc`? (move it under `publication:`)"),
+        ("outline.yaml:6:3: error: meeting.toc: unknown key 'toc' here; did you mean "
+        "`publication.toc`? (move it under `publication:`)")),
     "footnotes under conclusion": (
         MINIMAL + "  footnotes:\n    a: A note.\n",
-        "outline.yaml:21:3: error: conclusion.footnotes: unknown key 'footnotes' here; did you "
-        "mean `footnotes` at the top level? (move it at the start of its line)"),
+        ("outline.yaml:21:3: error: conclusion.footnotes: unknown key 'footnotes' here; did you "
+        "mean `footnotes` at the top level? (move it at the start of its line)")),
     "a tab for indentation": (
         edit(PARAGRAPH, PARAGRAPH + "\n\t- Data gaps."),
-        "outline.yaml:15:1: error: a tab indents this line; YAML indents with spaces only: "
+        ("outline.yaml:15:1: error: a tab indents this line; YAML indents with spaces only: "
         "replace the tab with spaces (YAML parser: found a tab character that violates "
-        "indentation, while scanning a plain scalar)"),
+        "indentation, while scanning a plain scalar)")),
 }
 
 
@@ -179,17 +179,17 @@ def warnings(text: str, rule: str) -> list[str]:
 def test_words_after_a_hash_are_reported_where_they_are_lost():
     text = edit(PARAGRAPH, "      - The meeting ended. #1 priority is data.")
     assert warnings(text, "comment-in-text") == [
-        "14:28: '#1 priority is data.' is a YAML comment, dropped from the text; to keep it, "
+        ("14:28: '#1 priority is data.' is a YAML comment, dropped from the text; to keep it, "
         "put the whole text in quotes: \"The meeting ended. #1 priority is data.\" (a comment "
-        "meant as one goes on a line of its own)"]
+        "meant as one goes on a line of its own)")]
     assert load(text).data["sessions"][0]["body"] == ["The meeting ended."]
 
 
 def test_a_title_loses_words_too_and_quotes_keep_them():
     text = edit("  - title: Trends", "  - title: Trends #2")
     assert warnings(text, "comment-in-text") == [
-        "12:19: '#2' is a YAML comment, dropped from the text; to keep it, put the whole text "
-        "in quotes: \"Trends #2\" (a comment meant as one goes on a line of its own)"]
+        ("12:19: '#2' is a YAML comment, dropped from the text; to keep it, put the whole text "
+        "in quotes: \"Trends #2\" (a comment meant as one goes on a line of its own)")]
     assert warnings(edit("  - title: Trends", '  - title: "Trends #2"'), "comment-in-text") == []
 
 
@@ -211,16 +211,16 @@ def test_a_list_item_one_space_too_far_is_joined_to_the_item_above():
     assert load(text).data["sessions"][0]["body"] == [
         "Trends were discussed. - Data gaps were named."]
     assert warnings(text, "item-in-text") == [
-        "15:8: this line was joined to the text above it, not read as a new list item: its "
-        "dash is in column 8, the dash above in column 7; line the dashes up"]
+        ("15:8: this line was joined to the text above it, not read as a new list item: its "
+        "dash is in column 8, the dash above in column 7; line the dashes up")]
 
 
 def test_mixed_quotes_flag_the_rarer_kind():
     text = edit(PARAGRAPH, "      - Canada's partners and the city's police met.\n"
                            "      - The RCMP’s role was discussed.")
     assert warnings(text, "mixed-quotes") == [
-        "15:13: curly ’ in 'RCMP’s', while the outline's other apostrophes and single quotes "
-        "are straight (2); use one kind throughout"]
+        ("15:13: curly ’ in 'RCMP’s', while the outline's other apostrophes and single quotes "
+        "are straight (2); use one kind throughout")]
     assert warnings(edit(PARAGRAPH, "      - The RCMP’s role."), "mixed-quotes") == []
 
 

@@ -39,10 +39,10 @@ def test_a_job_over_its_time_limit_stops_libreoffice(tmp_path):
     need("soffice")
     script = tmp_path / "slow.py"
     script.write_text("import time\ntime.sleep(30)\n")
-    with pytest.raises(ConverterError, match=r"LibreOffice took longer than 1 s \(slow\)"):
-        with Office() as office:
-            pid = office.process.pid
-            office.run(script, timeout=1)
+    with (pytest.raises(ConverterError, match=r"LibreOffice took longer than 1 s \(slow\)"),
+          Office() as office):
+        pid = office.process.pid
+        office.run(script, timeout=1)
     assert not alive(pid)
 
 
@@ -50,9 +50,9 @@ def test_a_failing_job_says_why(tmp_path):
     need("soffice")
     script = tmp_path / "broken.py"
     script.write_text("raise SystemExit('no such document')\n")
-    with pytest.raises(ConverterError, match=r"LibreOffice failed \(broken\): no such document"):
-        with Office() as office:
-            office.run(script)
+    with (pytest.raises(ConverterError, match=r"LibreOffice failed \(broken\): no such document"),
+          Office() as office):
+        office.run(script)
 
 
 def test_missing_libreoffice_names_the_package(monkeypatch):

@@ -111,8 +111,8 @@ def test_malformed_yaml_names_line_and_column():
     assert p.message.endswith(" (YAML parser: did not find expected ',' or ']', while parsing "
                               "a flow sequence)")
     [p] = load("a: b\n]\n").problems   # a slip explain.py does not know: the parser's words
-    assert (p.line, p.column, p.message) == (2, 1, "invalid YAML: did not find expected key "
-                                                   "(while parsing a block mapping)")
+    assert (p.line, p.column, p.message) == (2, 1, ("invalid YAML: did not find expected key "
+                                                   "(while parsing a block mapping)"))
 
 
 def test_tab_indentation_is_malformed_yaml():

@@ -408,7 +408,7 @@ def _ppr(o: dict) -> str:
         spacing += f' w:line="{o["line"]}" w:lineRule="auto"'
     if spacing:
         out.append(f"<w:spacing{spacing}/>")
-    if "toc" in o and o["toc"]:
+    if o.get("toc"):
         out.append(f'<w:ind w:left="{425 * o["toc"]}"/>')
     if "numbering" in o:
         out.append("<w:contextualSpacing/>")
@@ -460,10 +460,10 @@ _WORD_BUILTIN = {
 def _styles(h) -> str:
     fonts = "<w:rFonts" + "".join(f' w:{k}="{h.font}"' for k in ("ascii", "hAnsi", "eastAsia",
                                                                   "cs")) + "/>"
-    out = [f'<w:styles xmlns:w="{_W}"><w:docDefaults><w:rPrDefault><w:rPr>{fonts}'
+    out = [(f'<w:styles xmlns:w="{_W}"><w:docDefaults><w:rPrDefault><w:rPr>{fonts}'
            f'<w:color w:val="{h.ink}"/><w:sz w:val="22"/><w:szCs w:val="22"/>'
            '<w:lang w:val="en-CA"/></w:rPr></w:rPrDefault>'
-           '<w:pPrDefault/></w:docDefaults>']
+           '<w:pPrDefault/></w:docDefaults>')]
     for style_id, name, base, o in h.paragraphs:
         default = ' w:default="1"' if style_id == "Normal" else ""
         builtin = _WORD_BUILTIN.get(style_id)
@@ -598,8 +598,8 @@ def reference_parts(h) -> dict[str, str]:
             f'<Relationship Id="rId{i}" Type="{t}" Target="{target}"/>'
             for i, (t, target) in enumerate(items, 1)) + "</Relationships>")
     package_rels = rels([(f"{_OFFICE_REL}/officeDocument", "word/document.xml"),
-                         ("http://schemas.openxmlformats.org/package/2006/relationships/"
-                          "metadata/core-properties", "docProps/core.xml"),
+                         (("http://schemas.openxmlformats.org/package/2006/relationships/"
+                          "metadata/core-properties"), "docProps/core.xml"),
                          (f"{_OFFICE_REL}/extended-properties", "docProps/app.xml")])
     document_rels = rels([(f"{_OFFICE_REL}/styles", "styles.xml"),
                           (f"{_OFFICE_REL}/settings", "settings.xml"),

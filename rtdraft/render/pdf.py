@@ -28,6 +28,6 @@ def publish(document: Document, office: Office, reference: Path | None = None,
     entries = [h for h in document.headings if h.level <= 2] if document.toc else []
     pages = {}
     for heading, line in zip(entries, lines):
-        text, _, page = line.rpartition("\t")
+        _text, _, page = line.rpartition("\t")
         pages[heading.anchor] = page.strip()
     return pdf, (docx.render(document, reference, pages) if pages else first)

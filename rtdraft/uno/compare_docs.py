@@ -1,10 +1,9 @@
 """Job: open NEW, compare it with OLD (Edit > Track Changes > Compare Document) and save the
 result, every difference a tracked change, to OUT; print the number of tracked changes."""
 
-import os
 import sys
 
-from unoconn import connect, dispatch, open_document, save_docx, url
+from unoconn import connect, dispatch, leave, open_document, save_docx, url
 
 desktop = connect(sys.argv[1])
 new, old, out = sys.argv[2:5]
@@ -15,6 +14,4 @@ try:
     save_docx(document, out)
 finally:
     document.close(True)
-# pyuno may crash while tearing the bridge down at exit (seen: SIGSEGV); the work is done.
-sys.stdout.flush()
-os._exit(0)
+leave()

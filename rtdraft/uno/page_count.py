@@ -2,7 +2,7 @@
 
 import sys
 
-from unoconn import connect, open_document
+from unoconn import connect, leave, open_document
 
 desktop = connect(sys.argv[1])
 for path in sys.argv[2:]:
@@ -11,3 +11,4 @@ for path in sys.argv[2:]:
         print(document.CurrentController.PageCount)
     finally:
         document.close(True)
+leave()

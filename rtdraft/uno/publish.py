@@ -5,11 +5,10 @@ print each table-of-contents line as "heading<TAB>page" for rtdraft to put in it
 LibreOffice reads rtdraft's TOC field as its own content index; updating it after layout
 writes the page number (as printed in the footer) of each heading."""
 
-import os
 import sys
 
 import uno
-from unoconn import connect, open_document, props, url
+from unoconn import connect, leave, open_document, props, url
 
 pipe, source, target, keywords = sys.argv[1:5]
 desktop = connect(pipe)
@@ -37,7 +36,4 @@ try:
         print(line)
 finally:
     document.close(True)
-
-# The uno bridge may crash while Python tears it down; the work is done, so leave at once.
-sys.stdout.flush()
-os._exit(0)
+leave()
