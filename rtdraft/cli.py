@@ -152,8 +152,9 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
               callback=lambda ctx, param, value: _formats(value),
               help="Output formats, comma-separated: docx, md, html, pdf (pdf needs "
                    "LibreOffice).")
-@click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="Folder to write into; with one outline and one format, the file to write.")
+@click.option("--output", "-o", type=click.Path(),
+              help="Folder to write into (made if missing); with one outline and one format, "
+                   "the file to write, unless it ends with /.")
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A .docx whose styles the DOCX takes (default: the reference.docx "
                    "installed with rtdraft; `rtdraft docs` shows where).")
@@ -163,7 +164,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
               help="Seconds LibreOffice may take to make one PDF before it is stopped.")
 @problem_format_option("--problem-format")
 def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
-           output: Path | None, reference_doc: Path | None, template_dir: Path | None,
+           output: str | None, reference_doc: Path | None, template_dir: Path | None,
            timeout: float, output_format: str | None) -> None:
     """Render outlines to a DOCX and a Markdown summary (or HTML, PDF).
 
@@ -174,6 +175,7 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     otherwise; an existing file is replaced only once the new one is complete.
     LibreOffice is started once for every PDF.
     """
+    from .output import names_one_file
     from .render import WRITERS
     from .render.publish import Publisher
 
@@ -182,14 +184,15 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     suffixes = {WRITERS[name][0] for name in formats}
     many = len(sources) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
-    if output is not None and not output.is_dir() and (
-            (len(formats) > 1 and output.suffix in suffixes) or (many and output.suffix in suffixes)):
+    one_file = output is not None and names_one_file(output, 2 if many else 1, len(formats))
+    target = Path(output) if output is not None else None
+    if target is not None and not one_file and not target.is_dir() and target.suffix in suffixes:
         what = "several outlines are" if many else f"{len(formats)} formats are"
         raise click.BadParameter(f"{output} names one file, but {what} asked for "
                                  f"({', '.join(formats)}); give a folder"
                                  + ("" if many else ", or one --format"), param_hint="--output")
-    Publisher(formats, output, reference_doc, template_dir, timeout,
-              lambda problems: emit(problems, output_format)).all(sources)
+    Publisher(formats, target, reference_doc, template_dir, timeout,
+              lambda problems: emit(problems, output_format), one_file).all(sources)
 
 
 @main.command()

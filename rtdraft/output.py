@@ -29,15 +29,24 @@ def make_folder(folder: Path) -> None:
         raise OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
 
 
-def targets_for(outline: Path, suffixes: dict[str, str], output: Path | None) -> dict[str, Path]:
-    """Where each format goes: beside the outline, into the folder `output`, or, with one
-    format and an `output` that is not a folder, to that file."""
-    if output is not None and not output.is_dir() and len(suffixes) == 1:
+def targets_for(outline: Path, suffixes: dict[str, str], output: Path | None,
+                one_file: bool = False) -> dict[str, Path]:
+    """Where each format goes: beside the outline, into the folder `output`, or, when the
+    caller found that `output` names one file (see `names_one_file`), to that file."""
+    if output is not None and one_file and len(suffixes) == 1:
         make_folder(output.parent)
         return {name: output for name in suffixes}
     folder = output if output is not None else outline.parent
     make_folder(folder)
     return {name: folder / (outline.stem + suffix) for name, suffix in suffixes.items()}
+
+
+def names_one_file(output: str, outlines: int, formats: int) -> bool:
+    """Whether -o names the one file to write rather than a folder to write into: only for
+    one outline in one format, and not when it is a folder or ends with a slash (`-o new/`
+    makes the folder new)."""
+    return (outlines == 1 and formats == 1 and not output.endswith(("/", os.sep))
+            and not Path(output).is_dir())
 
 
 def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:

@@ -39,6 +39,21 @@ def test_several_formats_into_a_new_folder(outline, tmp_path):
         "spring.docx", "spring.md"]
 
 
+def test_one_format_into_a_new_folder_named_with_a_slash(outline, tmp_path):
+    result = run("render", outline, "--format", "docx", "-o", f"{tmp_path / 'new'}/")
+    assert result.exit_code == 0
+    assert (tmp_path / "new").is_dir()
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["spring.docx"]
+
+
+def test_several_outlines_in_one_format_go_into_a_new_folder(outline, tmp_path):
+    (tmp_path / "autumn.yaml").write_text(outline.read_text(), encoding="utf-8")
+    result = run("render", outline, tmp_path / "autumn.yaml", "--format", "md", "-o",
+                 tmp_path / "out")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["autumn.md", "spring.md"]
+
+
 def test_a_file_name_for_several_formats_is_refused(outline, tmp_path):
     result = run("render", outline, "-o", tmp_path / "summary.docx")
     assert result.exit_code == 2

@@ -156,8 +156,8 @@ def test_readme_quick_start_works_where_pip_refuses_system_wide_installs(tmp_pat
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / name).write_bytes((ROOT / name).read_bytes())
     system = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
-    marker = subprocess.run(["python3", "-c", "import sysconfig; print(sysconfig.get_path("
-                             "'stdlib'))"], env=system, capture_output=True, text=True,
+    marker = subprocess.run(["python3", "-c", ("import sysconfig; print(sysconfig.get_path("
+                             "'stdlib'))")], env=system, capture_output=True, text=True,
                             check=True).stdout.strip()
     # This machine's python3 (Debian's) is the kind that refuses: the test is about it.
     assert (Path(marker) / "EXTERNALLY-MANAGED").is_file()

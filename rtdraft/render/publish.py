@@ -19,8 +19,9 @@ from . import WRITERS
 class Publisher:
     def __init__(self, formats: list[str], output: Path | None, reference_doc: Path | None,
                  template_dir: Path | None, timeout: float,
-                 emit: Callable[[list], None]) -> None:
+                 emit: Callable[[list], None], one_file: bool = False) -> None:
         self.formats, self.output, self.timeout, self.emit = formats, output, timeout, emit
+        self.one_file = one_file
         self.options = {"reference_doc": reference_doc, "template_dir": template_dir}
         self.office = None
         # Never written over: the reference document and the templates; every outline of
@@ -62,7 +63,8 @@ class Publisher:
             raise errors.InvalidOutline("")
         document = build(source.data)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
-        targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output)
+        targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
+                              self.one_file)
         for target in targets.values():   # before the work of rendering, and again when writing
             refuse_input(target, self.inputs)
         rendered = {f: WRITERS[f][1](document, **self.options)
