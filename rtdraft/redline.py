@@ -25,7 +25,14 @@ from .render import ooxml
 from .render.docx import render as render_docx
 from .render.markdown import render as render_markdown
 
-BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>)\s+)?")
+BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>|\[\^[^\]\s]+\]:)\s+)?")
+ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")   # a heading's {#id}: pandoc's, not words'
+
+
+def _split(line: str) -> tuple[str, str]:
+    """A line without its heading attributes, and those attributes."""
+    found = ATTRIBUTES.search(line) if line.startswith("#") else None
+    return (line[:found.start()], found.group()) if found else (line, "")
 WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
 
 
@@ -113,9 +120,10 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
         nonlocal count
         for line in lines:
             # A list item's or heading's marker stays outside, so that it stays one.
+            line, attributes = _split(line)
             start = BLOCK_MARKER.match(line).end()
             text = line[start:]
-            out.append(line[:start] + (mark % text if text.strip() else text))
+            out.append(line[:start] + (mark % text if text.strip() else text) + attributes)
             count += bool(text.strip())
 
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
@@ -125,6 +133,7 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
             continue
         pairs = min(i2 - i1, j2 - j1)
         for a, b in zip(before[i1:i1 + pairs], after[j1:j1 + pairs]):
+            (a, _), (b, attributes) = _split(a), _split(b)
             line = []
             for kind, text in pieces(a, b):
                 if kind == "equal":
@@ -132,7 +141,7 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
                 else:
                     line.append(("{--%s--}" if kind == "delete" else "{++%s++}") % text)
                     count += 1
-            out.append("".join(line))
+            out.append("".join(line) + attributes)
         whole(before[i1 + pairs:i2], "{--%s--}")
         whole(after[j1 + pairs:j2], "{++%s++}")
     return ("\n".join(out) + "\n").encode("utf-8"), count

@@ -2,6 +2,7 @@
 changes; the Markdown edition marks them in CriticMarkup."""
 
 import re
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from rtdraft.office import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 JOB = Path(__file__).parent / "uno" / "decide_changes.py"
+DRAFTS = [Path(f"examples/drafts/fall-2019-draft-{n}.yaml") for n in (1, 2)]
 
 
 AGENDA = """\
@@ -43,6 +45,18 @@ def edited(text: str) -> str:
         assert old in text
         text = text.replace(old, new, 1)
     return text
+
+
+def without_ids(markdown: str) -> str:
+    return re.sub(r"(?m)^(#.*?) \{#[^{}]*\}$", r"\1", markdown)
+
+
+def test_the_example_drafts_are_the_pair_tested_here():
+    """examples/drafts/, which the docs' examples use, is this file's pair; after a change
+    to the example, write them again from first() and edited()."""
+    old = first(EXAMPLE.read_text(encoding="utf-8"))
+    assert DRAFTS[0].read_text(encoding="utf-8") == old
+    assert DRAFTS[1].read_text(encoding="utf-8") == edited(old)
 
 
 def rtdraft(*args, check=True):
@@ -154,10 +168,16 @@ def test_markdown_marks_each_change_and_outside_them_is_new(drafts, tmp_path):
     new_md = tmp_path / "new.md"
     rtdraft("render", drafts / "new.yaml", "--format", "md", "-o", new_md)
     assert accepted == new_md.read_text(encoding="utf-8")
+    # Rejected, it is OLD's, but for a changed heading's id: NEW's, kept whole outside the
+    # marks so that pandoc still reads the heading's attributes.
     rejected = decide(text, 2)
     old_md = tmp_path / "old.md"
     rtdraft("render", drafts / "old.yaml", "--format", "md", "-o", old_md)
-    assert rejected == old_md.read_text(encoding="utf-8")
+    assert rejected != old_md.read_text(encoding="utf-8")
+    assert without_ids(rejected) == without_ids(old_md.read_text(encoding="utf-8"))
+    headings = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "json"], input=text,
+                              capture_output=True, text=True, check=True).stdout
+    assert '"plenary-session-1-current-drug-trends-and-organized-criminality"' in headings
     # pandoc reads CriticMarkup as text; its smart extension would make -- a dash.
     read = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "plain", "--wrap=none"],
                           input=text, capture_output=True, text=True, check=True).stdout
@@ -192,3 +212,19 @@ def test_an_invalid_outline_prints_its_problems_and_writes_nothing(drafts, tmp_p
     assert done.stdout.startswith(f"{bad}:")
     assert "department" in done.stdout
     assert not (tmp_path / "c.docx").exists()
+
+
+def test_the_documented_commands_print_what_the_docs_show(tmp_path):
+    """Every `$ rtdraft redline` line of README.md and docs/import-and-redline.md, run as
+    shown (from a folder holding examples/), prints the line the docs show under it."""
+    (tmp_path / "examples").symlink_to(Path("examples").resolve())
+    shown = []
+    for doc in ("README.md", "docs/import-and-redline.md"):
+        lines = Path(doc).read_text(encoding="utf-8").splitlines()
+        shown += [(line[2:], lines[i + 1]) for i, line in enumerate(lines)
+                  if line.startswith("$ rtdraft redline ")]
+    assert len(shown) == 5
+    for command, expected in shown:
+        done = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True,
+                              text=True, check=False)
+        assert (done.returncode, done.stdout.rstrip("\n")) == (0, expected), command
