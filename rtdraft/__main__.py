@@ -1,3 +1,5 @@
-from .cli import main
+"""python -m rtdraft: the same as the rtdraft command."""
 
-main(prog_name="rtdraft")
+from .entry import main
+
+main()

@@ -132,24 +132,29 @@ def test_render_is_all_or_none(outline, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def _rtdraft(*args, stdout):
-    return subprocess.run([sys.executable, "-m", "rtdraft", *args], check=False,
-                          stdout=stdout,
+# The installed command and python -m rtdraft; both leave through rtdraft/entry.py.
+COMMANDS = [["rtdraft"], [sys.executable, "-m", "rtdraft"]]
+
+
+def _rtdraft(*args, stdout, command=COMMANDS[0]):
+    return subprocess.run([*command, *args], check=False, stdout=stdout,
                           stderr=subprocess.PIPE, timeout=60)
 
 
-def test_a_full_disk_on_stdout_is_one_line_and_exit_5():
+@pytest.mark.parametrize("command", COMMANDS, ids=["rtdraft", "python -m rtdraft"])
+def test_a_full_disk_on_stdout_is_one_line_and_exit_5(command):
     with open("/dev/full", "wb") as full:
-        done = _rtdraft("schema", stdout=full)
+        done = _rtdraft("schema", stdout=full, command=command)
     assert done.returncode == 5
     assert done.stderr == b"Error: cannot write to standard output: No space left on device\n"
 
 
-def test_a_closed_pipe_on_stdout_is_one_line_and_exit_5():
+@pytest.mark.parametrize("command", COMMANDS, ids=["rtdraft", "python -m rtdraft"])
+def test_a_closed_pipe_on_stdout_is_one_line_and_exit_5(command):
     read, write = os.pipe()
     os.close(read)
     try:
-        done = _rtdraft("docs", "outline", stdout=write)
+        done = _rtdraft("docs", "outline", stdout=write, command=command)
     finally:
         os.close(write)
     assert done.returncode == 5

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -59,26 +57,7 @@ def render(document: Document, reference: Path | None = None,
     when = document.published
     # a ZIP entry's time can say 1980 to 2107 only: a date outside is dated at the nearest end
     stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
-    return normalize_package(doc, (*stamp, 0, 0, 0))
-
-
-def normalize_package(doc, fixed_time: tuple, out: Path | None = None) -> bytes:
-    """The package as python-docx saves it, with every zip entry dated `fixed_time`
-    (zipfile would date them by the clock), so that the same input gives the same bytes."""
-    saved = io.BytesIO()
-    doc.save(saved)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(saved) as source, \
-            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=fixed_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry))
-    data = buffer.getvalue()
-    if out:
-        Path(out).write_bytes(data)
-    return data
+    return ooxml.zip_package(doc.part.package, (*stamp, 0, 0, 0))
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -109,12 +88,14 @@ class _Writer:
 
     # -- cover and copyright page ---------------------------------------------------
 
-    def para(self, text: str | None, style: str, *, page_break: bool = False):
+    def para(self, text: str | None, style: str, *, page_break: bool = False,
+             numbering: tuple[int, int] | None = None):
         """A w:p with its style (and text) before the body's final section properties.
 
         Built as XML: python-docx's add_paragraph looks the style up by scanning every
         style and walks the body to place the paragraph, for each paragraph."""
-        p = ooxml.paragraph(self.styles[style].style_id, page_break=page_break)
+        p = ooxml.paragraph(self.styles[style].style_id, page_break=page_break,
+                            numbering=numbering)
         if text:
             p.append(ooxml.run(text))
         self.body_end.addprevious(p)
@@ -201,9 +182,7 @@ class _Writer:
             num_id = ooxml.new_numbering(self.doc, style, block.numbered)
             level = ooxml.style_level(style)
         for item in block.items:
-            p = self.para(None, name)
-            if num_id is not None:
-                ooxml.set_numbering(p, num_id, level)
+            p = self.para(None, name, numbering=None if num_id is None else (num_id, level))
             self.inlines(p, item.inlines, self.doc.part)
             if item.sublist:
                 self.list(item.sublist, depth + 1, (block.numbered, num_id))

@@ -8,6 +8,8 @@ its oxml layer apart from its proxy objects. References are to ECMA-376 Part 1.
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -46,8 +48,10 @@ def run(text: str, *, style: str | None = None, bold: bool = False,
     return r
 
 
-def paragraph(style_id: str, *, page_break: bool = False) -> OxmlElement:
-    """A w:p (17.3.1.22) in a paragraph style, optionally starting a new page."""
+def paragraph(style_id: str, *, page_break: bool = False,
+              numbering: tuple[int, int] | None = None) -> OxmlElement:
+    """A w:p (17.3.1.22) in a paragraph style, optionally starting a new page, or an item
+    of list `numbering` (numId, level). Its w:pPr children in the schema's order."""
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
@@ -55,6 +59,13 @@ def paragraph(style_id: str, *, page_break: bool = False) -> OxmlElement:
     ppr.append(pstyle)
     if page_break:
         ppr.append(OxmlElement("w:pageBreakBefore"))
+    if numbering:
+        numpr = OxmlElement("w:numPr")
+        for name, value in zip(("w:ilvl", "w:numId"), (numbering[1], numbering[0])):
+            child = OxmlElement(name)
+            child.set(qn("w:val"), str(value))
+            numpr.append(child)
+        ppr.append(numpr)
     p.append(ppr)
     return p
 
@@ -226,12 +237,6 @@ def new_numbering(document, style, restart: bool) -> int | None:
         for level in range(3):
             num.add_lvlOverride(ilvl=level).add_startOverride(1)
     return num.numId
-
-
-def set_numbering(p, num_id: int, level: int = 0) -> None:
-    numpr = p.get_or_add_pPr().get_or_add_numPr()   # python-docx keeps the schema's order
-    numpr.get_or_add_ilvl().val = level
-    numpr.get_or_add_numId().val = num_id
 
 
 def style_numbering(style) -> int | None:
@@ -722,3 +727,32 @@ def _append_pieces(p, pieces, author: str, date: str, number: int) -> int:
         wrapper.append(r)
         p.append(wrapper)
     return number
+
+
+# -- the package --------------------------------------------------------------------
+
+def zip_package(package, fixed_time: tuple) -> bytes:
+    """A python-docx package as DOCX bytes, zipped once with every entry dated `fixed_time`
+    (python-docx's save dates them by the clock), so that the same input gives the same
+    bytes. Each part's content type is an Override, which OPC allows for any part."""
+    parts = list(package.iter_parts())
+    types = "".join(f"<Override PartName={quoteattr(str(part.partname))} "
+                    f"ContentType={quoteattr(part.content_type)}/>" for part in parts)
+    entries = [("[Content_Types].xml", (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns='
+        f'"http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension='
+        f'"rels" ContentType="{CT.OPC_RELATIONSHIPS}"/><Default Extension="xml" '
+        f'ContentType="{CT.XML}"/>{types}</Types>').encode()),
+        ("_rels/.rels", package.rels.xml)]
+    for part in parts:
+        entries.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri.membername, part.rels.xml))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=fixed_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+    return buffer.getvalue()
