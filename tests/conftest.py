@@ -16,6 +16,8 @@ PROPERTY_SCALE = int(os.environ.get("RTDRAFT_PROPERTY_SCALE", "1"))
 def examples(count: int) -> int:
     """How many examples a property test runs: `count` in CI, more for a release."""
     return count * PROPERTY_SCALE
+
+
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 MINIMAL = """\

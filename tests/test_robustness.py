@@ -230,3 +230,19 @@ def test_validate_and_lint_do_not_import_the_renderers(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout == "[]\n", result.stderr
+
+
+def test_a_docx_render_does_not_import_the_network_modules(tmp_path):
+    """xml.sax.saxutils imports urllib.request, which imports ssl and email: a sixth of a
+    one-outline render (docs/performance.md). Nothing a render does needs them."""
+    import subprocess
+    import sys
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom rtdraft.cli import main\n"
+            f"CliRunner().invoke(main, ['render', {str(tmp_path / 'o.yaml')!r}, '--format', "
+            "'docx'])\nprint(sorted(m for m in ('urllib.request', 'ssl', 'http.client') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout == "[]\n", result.stderr
+    assert (tmp_path / "o.docx").exists()

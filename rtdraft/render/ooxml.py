@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,6 +18,12 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
+
+
+def quoteattr(value: str) -> str:
+    """`value` as a double-quoted XML attribute value. (xml.sax.saxutils has one, but
+    importing it imports urllib.request and ssl: 23 ms of a 140 ms render.)"""
+    return '"' + value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;") + '"'
 
 
 def run(text: str, *, style: str | None = None, bold: bool = False,
