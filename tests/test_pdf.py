@@ -162,6 +162,16 @@ def test_structure_tree_language_and_pdfua(rendered, name):
 NESTED = [name for name, text in OUTLINES.items() if nested(built(with_toc(text), name).body)]
 
 
+TABLES = [name for name, text in OUTLINES.items()
+          if any(isinstance(b, Table) for b in built(with_toc(text), name).body)]
+
+
+def test_the_outlines_checked_have_a_table_and_a_nested_list():
+    """So that the TH and L-inside-LI checks cannot pass by having nothing to check."""
+    assert "docs-outline" in TABLES
+    assert NESTED
+
+
 @pytest.mark.parametrize("name", NESTED)
 def test_nested_lists_are_l_inside_li(rendered, name):
     with pikepdf.open(rendered / "out" / f"{name}.pdf") as pdf:
