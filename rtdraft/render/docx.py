@@ -89,13 +89,13 @@ class _Writer:
     # -- cover and copyright page ---------------------------------------------------
 
     def para(self, text: str | None, style: str, *, page_break: bool = False,
-             numbering: tuple[int, int] | None = None):
+             numbering: tuple[int, int] | None = None, tight: bool = False):
         """A w:p with its style (and text) before the body's final section properties.
 
         Built as XML: python-docx's add_paragraph looks the style up by scanning every
         style and walks the body to place the paragraph, for each paragraph."""
         p = ooxml.paragraph(self.styles[style].style_id, page_break=page_break,
-                            numbering=numbering)
+                            numbering=numbering, tight=tight)
         if text:
             p.append(ooxml.run(text))
         self.body_end.addprevious(p)
@@ -168,10 +168,17 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
 
-    def list(self, block: ListBlock, depth: int, parent: tuple | None = None) -> None:
+    def list(self, block: ListBlock, depth: int, parent: tuple | None = None,
+             continues: bool = False) -> None:
         """A list and its sub-lists of the same kind as one numbering instance, a
         sub-item a level (w:ilvl) of its parent's list; a numbered list starts at 1.
-        `parent`: (numbered, numId) of the list this one is nested in."""
+        `parent`: (numbered, numId) of the list this one is nested in; `continues`: an item
+        of a shallower level follows this list.
+
+        Items of one level sit together through their style's contextual spacing, which
+        Word and LibreOffice apply between paragraphs of one style only: an item followed
+        by an item of another level gets no space after, so that the list's space comes
+        after its last item only."""
         depth = min(depth, LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
@@ -181,11 +188,14 @@ class _Writer:
             style = self.styles[name]
             num_id = ooxml.new_numbering(self.doc, style, block.numbered)
             level = ooxml.style_level(style)
-        for item in block.items:
-            p = self.para(None, name, numbering=None if num_id is None else (num_id, level))
+        last = len(block.items) - 1
+        for index, item in enumerate(block.items):
+            followed = continues or index < last   # by an item of this level or shallower
+            p = self.para(None, name, numbering=None if num_id is None else (num_id, level),
+                          tight=bool(item.sublist) or (index == last and continues))
             self.inlines(p, item.inlines, self.doc.part)
             if item.sublist:
-                self.list(item.sublist, depth + 1, (block.numbered, num_id))
+                self.list(item.sublist, depth + 1, (block.numbered, num_id), followed)
 
     def table(self, block: Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))

@@ -54,9 +54,10 @@ def run(text: str, *, style: str | None = None, bold: bool = False,
 
 
 def paragraph(style_id: str, *, page_break: bool = False,
-              numbering: tuple[int, int] | None = None) -> OxmlElement:
+              numbering: tuple[int, int] | None = None, tight: bool = False) -> OxmlElement:
     """A w:p (17.3.1.22) in a paragraph style, optionally starting a new page, or an item
-    of list `numbering` (numId, level). Its w:pPr children in the schema's order."""
+    of list `numbering` (numId, level); `tight`: no space after it. Its w:pPr children in
+    the schema's order."""
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
@@ -71,6 +72,10 @@ def paragraph(style_id: str, *, page_break: bool = False,
             child.set(qn("w:val"), str(value))
             numpr.append(child)
         ppr.append(numpr)
+    if tight:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:after"), "0")
+        ppr.append(spacing)
     p.append(ppr)
     return p
 

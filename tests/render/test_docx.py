@@ -278,6 +278,21 @@ def test_space_after_a_list_comes_from_the_styles():
     assert empty == []
 
 
+def test_no_space_between_an_item_and_an_item_of_another_level():
+    """Contextual spacing joins items of one style only: an item followed by a sub-item,
+    or a last sub-item followed by its parent's next item, has no space after; the list's
+    last item keeps its style's."""
+    nested = RICH.replace("              bullets: [level three]\n",
+                          "              bullets: [level three]\n        - one again\n")
+    body = part(render(nested), "word/document.xml")
+    after = {p.xpath("string(w:r/w:t)", namespaces=NS):
+             p.xpath("string(w:pPr/w:spacing/@w:after)", namespaces=NS)
+             for p in body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)}
+    assert [after[t] for t in ("level one", "level two", "level three", "one again")] == [
+        "0", "0", "0", ""]
+    assert after["a"] == "" and after["b"] == ""   # one level: the style's spacing
+
+
 def test_each_appendix_starts_a_new_page():
     body = part(render(RICH.replace("footnotes:\n", """\
   - title: Organizations
