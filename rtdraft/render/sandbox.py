@@ -125,16 +125,21 @@ def _generate(template: jinja2.Template, context: dict) -> str:
     template's code, so that its traceback names the template's line."""
     parts, size = [], 0
     chunks = template.generate(context)
-    for chunk in chunks:
+    while True:
         try:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return "".join(parts)
             size += len(chunk)
             if size > MAX_OUTPUT:
                 chunks.throw(SecurityError(f"output longer than {MAX_OUTPUT:,} characters"))
             _check_time()
             parts.append(chunk)
-        except _Timeout:   # the clock, or the alarm here rather than in the template
+        except _Timeout as exc:
+            if _template_frame(exc.__traceback__):
+                raise
+            # the clock, or the alarm going off here (even between two chunks)
             chunks.throw(_Timeout())
-    return "".join(parts)
 
 
 def _check_time() -> None:
@@ -176,11 +181,15 @@ def _where(name: str) -> str:
     """FILE:LINE of the innermost template frame of the exception being handled (Jinja2
     gives template code its file and line in tracebacks), or the template's name."""
     import sys
-    frames = traceback.extract_tb(sys.exc_info()[2])
-    for frame in reversed(frames):
+    return _template_frame(sys.exc_info()[2]) or name
+
+
+def _template_frame(tb) -> str | None:
+    """FILE:LINE of the innermost template frame in traceback `tb`, if any."""
+    for frame in reversed(traceback.extract_tb(tb)):
         if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
             return f"{frame.filename}:{frame.lineno}"
-    return name
+    return None
 
 
 def _undecodable(env: jinja2.Environment, exc: UnicodeDecodeError, name: str) -> str:
