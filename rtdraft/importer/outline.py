@@ -1,0 +1,613 @@
+"""The blocks of a read DOCX put back into an outline's data: the cover and copyright page
+into meeting and publication, headings into sections and sessions (the label split from
+the title by the language's own label patterns), lists, tables and footnotes.
+
+Whatever cannot be placed is said in `unplaced`, and what an outline requires but the
+document does not say gets a value that validates and a line in `unplaced`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import languages
+from ..labels import appendix_letter, labels_for
+from ..typography import french
+from . import dates_back
+from .read import Head, ListPara, MARKS, Para, Parsed, Tab, escape
+
+TODO = "TODO"
+
+
+class Builder:
+    def __init__(self, parsed: Parsed, language: str, core, overrides: dict | None = None):
+        self.parsed = parsed
+        self.language = language
+        self.lang = languages.get(language)
+        self.labels = labels_for(language, overrides)
+        self.ts = french if language == "fr" else (lambda s: s)
+        self.core = core
+        self.unplaced = list(parsed.unplaced)
+        self.data: dict = {"rtdraft": 1}
+
+    # -- patterns from labels -----------------------------------------------------------
+
+    def pattern(self, key: str, **groups: str) -> re.Pattern:
+        """A regex for a label as printed (typography applied), {name} as a named group."""
+        return _pattern(self.ts(self.labels[key]), groups)
+
+    # -- the whole outline --------------------------------------------------------------
+
+    def build(self) -> dict:
+        meeting, publication = self.front_matter()
+        self.data["meeting"] = meeting
+        self.data["publication"] = publication
+        self.body(self.parsed.blocks)
+        if self.language == "fr":   # the spaces French typography adds, as an editor types them
+            self.data = walk_strings(self.data, _untypeset)
+        return self.data
+
+    def front_matter(self) -> tuple[dict, dict]:
+        cover: dict[str, list[str]] = {}
+        for style, text in self.parsed.cover:
+            cover.setdefault(style, []).append(text)
+        core = self.core
+        title = _first(cover.get("title")) or (core.title or "").strip() or TODO
+        if title == TODO:
+            self.unplaced.append("no title found: meeting.title is TODO")
+        department = _first(cover.get("cover department")) or (core.author or "").strip()
+        if not department:
+            department = TODO
+            self.unplaced.append("no department found: publication.department is TODO")
+        meeting: dict = {"title": _text(title), "host": department}
+        details = cover.get("cover details") or []
+        found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
+            if details else None
+        if found is None:
+            day = (core.created.date() if core.created else date.today()).isoformat()
+            found = [day]
+            self.unplaced.append(f"meeting dates not found{' in ' + repr(details[0]) if details else ''}: "
+                                 f"meeting.dates is {day}")
+        meeting["dates"] = found[0] if len(found) == 1 else found
+        if len(details) > 1:
+            if MARKS.sub("", details[1]) == self.ts(self.labels["virtual"]):
+                meeting["virtual"] = True
+            else:
+                meeting["location"] = _text(details[1])
+        publication: dict = {"department": department}
+        signature = _first(cover.get("cover signature")) or ""
+        prefix = department + " | "
+        if signature.startswith(prefix) and signature[len(prefix):].strip():
+            publication["department_other"] = _text(signature[len(prefix):])
+        publication["language"] = self.language
+        subtitle = _first(cover.get("subtitle"))
+        if subtitle and subtitle != self.ts(self.labels["subtitle"]):
+            publication["subtitle"] = _text(subtitle)
+        tagline = _first(cover.get("cover tagline"))
+        if tagline:
+            publication["tagline"] = _text(tagline)
+        self.copyright(publication)
+        publication["status"] = "draft" if self.parsed.draft else "final"
+        if self.parsed.toc:
+            publication["toc"] = True
+        return meeting, _ordered(publication, PUBLICATION_ORDER)
+
+    def copyright(self, publication: dict) -> None:
+        created = self.core.created
+        year = None
+        lines = list(self.parsed.front)
+        for line in lines:
+            plain = MARKS.sub("", line)
+            for key in ("copyright_king", "copyright_queen"):
+                m = self.pattern(key, minister=r".+", year=r"\d{1,4}").fullmatch(plain)
+                if m:
+                    publication["minister"] = m["minister"]
+                    year = int(m["year"])
+            for key in ("copyright_king_plain", "copyright_queen_plain"):
+                m = self.pattern(key, year=r"\d{1,4}").fullmatch(plain)
+                if m:
+                    year = int(m["year"])
+            m = self.pattern("catalogue_number", value=r".+").fullmatch(plain)
+            if m:
+                publication["catalogue_number"] = m["value"]
+            m = self.pattern("isbn", value=r".+").fullmatch(plain)
+            if m:
+                publication["isbn"] = m["value"]
+            m = _pattern(self.labels["other_language"], {"title": r".+"}).fullmatch(plain)
+            if m:
+                publication["other_language_title"] = m["title"]
+        if created and (year is None or created.year == year):
+            if (created.month, created.day) == (1, 1) and year is not None:
+                publication["date"] = year
+            else:
+                publication["date"] = created.date().isoformat()
+        elif year is not None:
+            publication["date"] = year
+
+    # -- the body -------------------------------------------------------------------------
+
+    def body(self, blocks: list) -> None:
+        sections = _split(blocks)      # [(heading or None, blocks)] at level 1
+        lead = sections.pop(0)[1] if sections and sections[0][0] is None else []
+        appendices = []
+        while sections and self.appendix_heading(sections[-1][0], len(sections)):
+            appendices.insert(0, sections.pop())
+        letters_ok = all(self.appendix_heading(h, i, appendix_letter(i))
+                         for i, (h, _) in enumerate(appendices))
+        if not letters_ok:
+            sections += appendices
+            appendices = []
+        if lead:
+            self.unplaced.append(f"{_count(lead)} before the first heading put in the "
+                                 "introduction")
+        if not sections:
+            sections = [(Head(1, self.ts(self.labels["introduction"])), [])]
+        intro = sections.pop(0)
+        intro = (intro[0], lead + intro[1])
+        conclusion = sections.pop() if sections else None
+        outcomes = sections.pop() if sections else None
+        if outcomes is not None and self.session_heading(outcomes[0].text):
+            sections.append(outcomes)
+            outcomes = None
+        self.data["introduction"] = self.titled(intro, "introduction")
+        self.middle(sections)
+        self.data["outcomes"] = self.outcomes(outcomes)
+        self.data["conclusion"] = self.titled(conclusion, "conclusion") if conclusion else \
+            {"body": [TODO]}
+        if conclusion is None:
+            self.unplaced.append("no conclusion found: conclusion.body is TODO")
+        if appendices:
+            self.data["appendices"] = [self.appendix(h, b, i)
+                                       for i, (h, b) in enumerate(appendices)]
+        self.notes()
+
+    def appendix_heading(self, head: Head | None, _count: int, letter: str = r"[A-Z]+"):
+        if head is None:
+            return None
+        return self.pattern("appendix", letter=letter, title=r".+").fullmatch(
+            MARKS.sub("", head.text)) and _match_keeping_marks(
+            self.pattern("appendix", letter=letter, title=r".+"), head.text)
+
+    def titled(self, section, label: str) -> dict:
+        head, blocks = section
+        out: dict = {}
+        if head.text != self.ts(self.labels[label]):
+            out["title"] = _text(head.text)
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        if not self.blocks(blocks, 1):
+            self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
+        return out
+
+    def outcomes(self, section) -> dict:
+        if section is None:
+            self.unplaced.append("no key outcomes found: outcomes.items is TODO")
+            return {"items": [TODO]}
+        head, blocks = section
+        out: dict = {}
+        if head.text != self.ts(self.labels["outcomes"]):
+            out["title"] = _text(head.text)
+        body = self.blocks(blocks, 1)
+        items: list = []
+        intro: list[str] = []
+        for block in body:
+            if isinstance(block, str) and not items:
+                intro.append(block)
+            elif isinstance(block, dict) and ("bullets" in block or "numbered" in block):
+                items += block.get("bullets") or block.get("numbered")
+            elif isinstance(block, dict):
+                items.append(block["subheading"])
+                self.unplaced.append(f"a subheading in {head.text!r} made a list item")
+            else:
+                items.append(block)
+                self.unplaced.append(f"a paragraph after the list in {head.text!r} made a "
+                                     "list item")
+        if intro:
+            out["intro"] = " ".join(intro)
+            if len(intro) > 1:
+                self.unplaced.append(f"{len(intro)} paragraphs before the list in "
+                                     f"{head.text!r} joined into its intro")
+        out["items"] = items or [TODO]
+        if not items:
+            self.unplaced.append(f"{head.text!r} has no list: outcomes.items is TODO")
+        return out
+
+    # -- opening remarks, session groups and sessions ----------------------------------------
+
+    def session_templates(self) -> list[tuple[str, re.Pattern]]:
+        """(kind, label pattern) of every kind of session the labels name."""
+        out = []
+        for key in self.labels:
+            if key.startswith("session_") and key not in ("session_other", "session_heading"):
+                out.append((key[len("session_"):],
+                            self.pattern(key, n=r"\d+")))
+        out.append(("", self.pattern("session_other", kind=r".+?", n=r"\d+")))
+        return out
+
+    def session_heading(self, text: str):
+        """(kind, number, title, label) of a session's heading, or None."""
+        plain = MARKS.sub("", text)
+        heading = self.pattern("session_heading", label=r".+?", title=r".+")
+        for m in _matches(heading, plain):
+            label = m["label"]
+            for kind, pattern in self.session_templates():
+                found = pattern.fullmatch(label)
+                if found:
+                    if not kind:
+                        kind = _slug(found["kind"])
+                    title = _restore_marks(text, m.start("title"))
+                    return kind, int(found["n"]), title, None
+            number = re.search(r"\d+", label)
+            if number:   # a label of a session group's own: Breakout #{n}
+                template = label[:number.start()] + "{n}" + label[number.end():]
+                title = _restore_marks(text, m.start("title"))
+                return _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or \
+                    "session", int(number.group()), title, template
+        return None
+
+    def middle(self, sections: list) -> None:
+        sessions: list[dict] = []
+        groups: dict[str, dict] = {}
+        counts: dict[str, int] = {}
+        remarks = None
+        for index, (head, blocks) in enumerate(sections):
+            found = self.session_heading(head.text)
+            inner = _split(blocks, 2)
+            sub_sessions = [self.session_heading(h.text) if h else None for h, _ in inner]
+            if found and not any(sub_sessions[1:]):
+                self.session(found, blocks, 1, sessions, groups, counts)
+            elif any(s for s in sub_sessions):
+                # a group heading: its intro, then its sessions at level 2
+                lead = inner.pop(0)[1] if inner and inner[0][0] is None else []
+                kind = None
+                for sub_head, sub_blocks in inner:
+                    found = self.session_heading(sub_head.text)
+                    if found is None:
+                        self.unplaced.append(f"{sub_head.text!r} under {head.text!r} read as "
+                                             "a subheading of the session before it")
+                        if sessions:
+                            sessions[-1]["body"] += [{"subheading": _text(sub_head.text)}] + \
+                                self.blocks(sub_blocks, 2)
+                        continue
+                    kind = self.session(found, sub_blocks, 2, sessions, groups, counts)
+                if kind:
+                    group = groups.setdefault(kind, {})
+                    group["heading"] = _text(head.text)
+                    intro = self.blocks(lead, 1)
+                    if intro:
+                        group["intro"] = intro
+                    groups[kind] = _ordered(group, ("heading", "intro", "label"))
+            elif index == 0 and remarks is None:
+                remarks = self.remarks(head, blocks)
+            else:
+                self.unplaced.append(f"{head.text!r} is no session heading; read as a session "
+                                     "of kind 'other'")
+                found = ("other", counts.get("other", 0) + 1, head.text, None)
+                self.session(found, blocks, 1, sessions, groups, counts)
+        if remarks:
+            self.data["opening_remarks"] = remarks
+        groups = {k: v for k, v in groups.items() if v}
+        if groups:
+            self.data["session_groups"] = groups
+        if not sessions:
+            self.unplaced.append("no session found: one session with TODO written")
+            sessions = [{"title": TODO, "body": [TODO]}]
+        self.data["sessions"] = sessions
+
+    def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
+                counts: dict) -> str:
+        kind, number, title, template = found
+        if template is not None:
+            default = self.labels.get(f"session_{kind}")
+            if template != default:
+                groups.setdefault(kind, {})["label"] = template
+        counts[kind] = counts.get(kind, 0) + 1
+        if number != counts[kind]:
+            self.unplaced.append(f"session {title!r} is numbered {number}; it is the "
+                                 f"{_ordinal(counts[kind])} of its kind and will be numbered so")
+        session: dict = {"kind": kind, "title": _text(title)}
+        people, blocks = self.people(blocks, "presenters")
+        if people:
+            session["presenters"] = people
+        session["body"] = self.blocks(blocks, level) or [TODO]
+        if not self.blocks(blocks, level):
+            self.unplaced.append(f"session {title!r} has no text: its body is TODO")
+        sessions.append(session)
+        return kind
+
+    def remarks(self, head: Head, blocks: list) -> dict:
+        out: dict = {}
+        if head.text != self.ts(self.labels["opening_remarks"]):
+            out["title"] = _text(head.text)
+        people, blocks = self.people(blocks, "speakers")
+        if people:
+            out["speakers"] = people
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        return out
+
+    def people(self, blocks: list, label: str) -> tuple[list, list]:
+        """The 'Presenters: ...' line at the top of a section, read back as names."""
+        if not blocks or not isinstance(blocks[0], Para):
+            return [], blocks
+        pattern = self.pattern(label, names=r".+")
+        m = pattern.fullmatch(MARKS.sub("", blocks[0].plain))
+        if not m:
+            return [], blocks
+        names = m["names"]
+        and_word = f" {self.labels['and']} "
+        if "; " in names:
+            people = names.split("; ")
+        else:
+            head, _, last = names.rpartition(and_word)
+            people = (head.split(", ") + [last]) if head else [names]
+        from ..languages import join_words
+        again = "; ".join(people) if any("," in p for p in people) else \
+            join_words(people, self.labels["and"])
+        body_text = " ".join(MARKS.sub("", b.text) for b in blocks[1:]
+                             if isinstance(b, (Para, ListPara)))
+        if again != names or all(p in body_text for p in people):
+            people = [names]
+        return [p.strip() for p in people], blocks[1:]
+
+    # -- appendices -----------------------------------------------------------------------
+
+    def appendix(self, head: Head, blocks: list, index: int) -> dict:
+        m = _match_keeping_marks(self.pattern("appendix", letter=appendix_letter(index),
+                                              title=r".+"), head.text)
+        title = _text(head.text[m.start("title"):]) if m else _text(head.text)
+        out: dict = {"title": title}
+        if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
+                          and b.plain for b in blocks) and \
+                len({b.num_id for b in blocks}) == 1:
+            out["organizations"] = [_unescape(b.text) for b in blocks]
+            return out
+        agenda = self.agenda(blocks)
+        if agenda is not None:
+            out["agenda"] = agenda
+            return out
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        return out
+
+    def agenda(self, blocks: list) -> list | None:
+        header = [self.ts(self.labels[k]) for k in ("agenda_time", "agenda_item",
+                                                    "agenda_speakers")]
+        rows: list = []
+        day = None
+        if not any(isinstance(b, Tab) for b in blocks):
+            return None
+        for block in blocks:
+            if isinstance(block, Head) and block.level == 2:
+                day = dates_back.one(MARKS.sub("", block.text), self.language, self.labels)
+                if day is None:
+                    return None
+            elif isinstance(block, Tab):
+                if not block.rows or [MARKS.sub("", c) for c in block.rows[0]] != header or \
+                        any(len(r) != 3 for r in block.rows):
+                    return None
+                for time, title, speakers in block.rows[1:]:
+                    row: dict = {}
+                    if day:
+                        row["date"] = day
+                    if time:
+                        row["time"] = time
+                    row["title"] = title or TODO
+                    if speakers:
+                        row["speakers"] = speakers.split("; ")
+                    rows.append(row)
+            else:
+                return None
+        return rows or None
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def blocks(self, blocks: list, level: int) -> list:
+        out: list = []
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if isinstance(block, Head):
+                out.append({"subheading": _text(block.text)})
+                if block.level != level + 1:
+                    self.unplaced.append(f"heading {block.text!r} (level {block.level}) made a "
+                                         f"subheading")
+            elif isinstance(block, Para):
+                out.append(block.text)
+            elif isinstance(block, ListPara):
+                j = i
+                while j < len(blocks) and isinstance(blocks[j], ListPara):
+                    j += 1
+                out += _lists(blocks[i:j])
+                i = j
+                continue
+            elif isinstance(block, Tab):
+                self.unplaced.append(f"a table of {len(block.rows)} rows (not an agenda) "
+                                     "written as paragraphs, a row each")
+                out += [escape(" | ".join(r)) for r in block.rows if any(r)]
+            i += 1
+        return out
+
+    def notes(self) -> None:
+        """[^n] (footnote numbers as read) become ids made from the notes' words."""
+        numbers: list[str] = []
+        walk_strings(self.data, lambda s: numbers.extend(_NOTE.findall(s)) or s)
+        ids: dict[str, str] = {}
+        for number in dict.fromkeys(numbers):
+            text = self.parsed.footnotes.get(number)
+            if text is None:
+                continue
+            ids[number] = _unique(_note_id(text), set(ids.values()))
+        self.data = walk_strings(self.data, lambda s: _NOTE.sub(
+            lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
+        if ids:
+            self.data["footnotes"] = {ids[n]: self.parsed.footnotes[n] or TODO for n in ids}
+
+
+PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "tagline",
+                     "date", "minister", "catalogue_number", "isbn", "other_language_title",
+                     "status", "toc")
+_NOTE = re.compile(r"\[\^\x00([^\]]*)\]")
+
+
+def _untypeset(text: str) -> str:
+    text = re.sub("\u00a0([:;!?])", r" \1", text)
+    return text.replace("«\u00a0", "« ").replace("\u00a0»", " »")
+
+
+def walk_strings(value, change):
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [walk_strings(v, change) for v in value]
+    if isinstance(value, dict):
+        return {k: walk_strings(v, change) for k, v in value.items()}
+    return value
+
+
+def _lists(items: list[ListPara]) -> list[dict]:
+    """Consecutive list paragraphs as lists with nested items; a new list begins where the
+    numbering (numId) of the first level changes."""
+    out: list[dict] = []
+    top = min(i.depth for i in items)
+    current: list | None = None
+    current_id = None
+    stack: list = []     # (depth, list of items, kind)
+    for item in items:
+        depth = max(item.depth - top + 1, 1)
+        if depth == 1 or current is None:
+            if current is None or item.num_id != current_id or \
+                    (("numbered" in out[-1]) != item.numbered):
+                kind = "numbered" if item.numbered else "bullets"
+                current = []
+                out.append({kind: current})
+                current_id = item.num_id
+            current.append(item.text)
+            stack = [(1, current)]
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if not stack:
+            stack = [(1, current)]
+        parent_items = stack[-1][1]
+        parent = parent_items[-1]
+        kind = "numbered" if item.numbered else "bullets"
+        if isinstance(parent, str):
+            parent = {"text": parent, kind: []}
+            parent_items[-1] = parent
+        sub = parent.get("bullets") if "bullets" in parent else parent.get("numbered")
+        sub.append(item.text)
+        stack.append((stack[-1][0] + 1, sub))
+    return out
+
+
+def _split(blocks: list, level: int = 1) -> list[tuple]:
+    """(heading, blocks under it) at a heading level; blocks before the first: (None, ...)."""
+    out: list[tuple] = []
+    for block in blocks:
+        if isinstance(block, Head) and block.level <= level:
+            out.append((block, []))
+        elif out:
+            out[-1][1].append(block)
+        else:
+            out.append((None, [block]))
+    return out
+
+
+def _pattern(label: str, groups: dict[str, str]) -> re.Pattern:
+    out = []
+    for part in re.split(r"(\{\w+\})", label):
+        name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
+        if name in groups:
+            out.append(f"(?P<{name}>{groups[name]})")
+        else:
+            out.append(re.escape(part.replace("{{", "{").replace("}}", "}")))
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _matches(pattern: re.Pattern, text: str):
+    m = pattern.fullmatch(text)
+    if m:
+        yield m
+
+
+def _match_keeping_marks(pattern: re.Pattern, text: str):
+    """The match on the text without comment marks, its offsets moved onto the text."""
+    m = pattern.fullmatch(MARKS.sub("", text))
+    if not m:
+        return None
+    return _Shifted(m, text)
+
+
+class _Shifted:
+    def __init__(self, m, text: str):
+        self.m, self.text = m, text
+
+    def start(self, group: str) -> int:
+        return _offset_with_marks(self.text, self.m.start(group))
+
+    def __getitem__(self, group: str) -> str:
+        return self.m[group]
+
+
+def _offset_with_marks(text: str, plain_offset: int) -> int:
+    seen = 0
+    for i, c in enumerate(text):
+        if seen == plain_offset and not MARKS.match(c):
+            return i
+        if not MARKS.match(c):
+            seen += 1
+    return len(text)
+
+
+def _restore_marks(text: str, plain_start: int) -> str:
+    """text from a plain offset on, comment marks before it carried along to its start."""
+    at = _offset_with_marks(text, plain_start)
+    before = "".join(MARKS.findall(text[:at]))
+    return before + text[at:]
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _text(words: str) -> str:
+    """A heading, title or name: plain text in an outline as in the document."""
+    return words
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([\\*\[\]<])", r"\1", text)
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return "-".join(words) or "other"
+
+
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+
+
+def _ordered(mapping: dict, order: tuple) -> dict:
+    return {k: mapping[k] for k in order if k in mapping} | \
+        {k: v for k, v in mapping.items() if k not in order}
+
+
+def _count(blocks: list) -> str:
+    return f"{len(blocks)} paragraph{'s' if len(blocks) != 1 else ''}"
+
+
+def _note_id(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", MARKS.sub("", _unescape(text)).lower()
+                       .translate(str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")))
+    words = [w for w in words if w not in ("the", "a", "an", "of", "in", "le", "la", "les",
+                                           "de", "des", "du", "et", "and", "to", "is")]
+    return "-".join(words[:3]) or "note"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name}-{n}" in taken:
+        n += 1
+    return f"{name}-{n}"

@@ -1,0 +1,396 @@
+"""A DOCX read into a flat list of blocks (headings, paragraphs, list items, tables) whose
+text is already outline markup (**bold**, *italic*, [links](...), [^n]).
+
+Comments are marked in that text by one private-use character each (comment_mark), so
+that they travel with their words into the outline and their place can be found there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import ooxml_read as ox
+
+MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
+MARKS = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def comment_mark(index: int) -> str:
+    return chr(MARK_BASE + index)
+
+
+@dataclass
+class Head:
+    level: int
+    text: str
+    page_break: bool = False
+    style: str = ""
+
+
+@dataclass
+class Para:
+    text: str           # markup
+    style: str = ""
+    plain: str = ""     # the same words without markup
+
+
+@dataclass
+class ListPara:
+    numbered: bool
+    depth: int          # 1, 2, 3 ...
+    text: str
+    num_id: int = 0
+    plain: bool = True  # no markup at all: could be an organization's name
+
+
+@dataclass
+class Tab:
+    rows: list[list[str]]
+
+
+@dataclass
+class Comment:
+    index: int
+    author: str
+    date: str
+    text: str
+    quoted: str = ""
+    heading: str = ""
+
+
+@dataclass
+class Parsed:
+    cover: list[tuple[str, str]] = field(default_factory=list)     # (style, text)
+    front: list[str] = field(default_factory=list)
+    blocks: list = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)        # number -> markup
+    comments: list[Comment] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    draft: bool = False
+    toc: bool = False
+    ours: bool = False   # written by rtdraft: its cover and styles are there
+
+
+_HEADING = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.IGNORECASE)
+COVER_STYLES = {"cover tagline", "cover department", "title", "subtitle", "cover details",
+                "cover signature", "cover wordmark"}
+LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
+
+
+class Reader:
+    """Walks the body once, in reading order."""
+
+    def __init__(self, document, comments: dict[str, Comment], numbering):
+        self.doc = document
+        self.part = document.part
+        self.comments = comments        # by w:id
+        self.numbering = numbering
+        self.styles = {s.style_id: s for s in document.styles}
+        self.out = Parsed(comments=list(comments.values()))
+        self.open: set[str] = set()     # comments whose range we are in
+        self.heading = ""
+        self.places: list[str] = []     # where the current paragraph is, for --report
+
+    # -- the body ---------------------------------------------------------------------
+
+    def read(self) -> Parsed:
+        body = self.doc.element.body
+        names = {s.name.lower() for s in self.doc.styles if s.name}
+        self.out.ours = {"cover department", "cover signature", "copyright"} <= names
+        self.out.draft = self._draft()
+        for child in self._children(body):
+            if child.tag == ox.P:
+                self.paragraph(child)
+            elif child.tag == ox.TBL:
+                self.table(child)
+        return self.out
+
+    def _children(self, parent):
+        for child in parent:
+            if child.tag in (ox.SDT, ox.SDT_CONTENT) or child.tag in ox.TRANSPARENT:
+                yield from self._children(child.find(ox.SDT_CONTENT)
+                                          if child.tag == ox.SDT else child)
+            else:
+                yield child
+
+    def _draft(self) -> bool:
+        for section in self.doc.sections:
+            for p in section.header.paragraphs:
+                if p.style is not None and (p.style.name or "").lower() == "draft mark" \
+                        and p.text.strip():
+                    return True
+        return False
+
+    def style_name(self, p) -> tuple[str, object]:
+        ppr = p.find(ox.PPR)
+        pstyle = ppr.find(ox.PSTYLE) if ppr is not None else None
+        style = self.styles.get(pstyle.get(ox.qn("w:val"))) if pstyle is not None else None
+        if style is None:
+            return "Normal", None
+        return style.name or style.style_id, style.element
+
+    def paragraph(self, p) -> None:
+        name, style_element = self.style_name(p)
+        low = name.lower()
+        if low.startswith("toc"):   # the table of contents: made again from the headings
+            self.out.toc = True
+            return
+        words = self.inlines(p, markup=False)
+        text = self.inlines(p)
+        plain = MARKS.sub("", words).strip()
+        if low in COVER_STYLES and self.out.ours and not self.out.blocks:
+            if plain or low == "title":
+                self.out.cover.append((low, words.strip()))
+            return
+        if low == "copyright" and not self.out.blocks:
+            if plain:
+                self.out.front.append(words.strip())
+            return
+        level = _heading_level(low, style_element, self.styles)
+        if level:
+            self.heading = plain
+            if plain:
+                self.out.blocks.append(Head(level, words.strip(), ox.page_break_before(p), low))
+            return
+        if low == "title" and not self.out.ours:
+            if plain:
+                self.out.cover.append(("title", words.strip()))
+            return
+        listed = LIST_STYLE.match(low)
+        number = ox.numbering(p, style_element)
+        if listed or number:
+            if not plain:
+                return
+            if number:
+                kind = ox.numbered(self.numbering, number[0], number[1])
+                depth = number[1] + 1
+                if listed:
+                    kind = listed.group(1).lower() == "number"
+                    depth = max(depth, int(listed.group(2) or 1))
+            else:
+                kind, depth = listed.group(1).lower() == "number", int(listed.group(2) or 1)
+            self.out.blocks.append(ListPara(kind, depth, text.strip(),
+                                            number[0] if number else 0, self._plain))
+            return
+        if not plain:
+            if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
+                self.out.blocks.append(Para(text.strip(), low, words.strip()))
+            return
+        if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
+                       "text body", "default", "block text", "list paragraph",
+                       "default paragraph style") and not self.out.ours:
+            self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
+        self.out.blocks.append(Para(text.strip(), low, words.strip()))
+
+    def table(self, tbl) -> None:
+        rows = []
+        for tr in tbl.iter(ox.TR):
+            cells = []
+            for tc in tr.findall(ox.TC):
+                texts = [MARKS.sub("", self.inlines(p, markup=False)).strip()
+                         for p in tc.iter(ox.P)]
+                cells.append(" ".join(t for t in texts if t))
+            rows.append(cells)
+        self.out.blocks.append(Tab(rows))
+
+    def report(self, what: str) -> None:
+        where = f" (under {self.heading!r})" if self.heading else " (before the first heading)"
+        self.out.unplaced.append(what + where)
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def inlines(self, p, markup: bool = True) -> str:
+        """The paragraph's text as outline markup (or as plain text)."""
+        self._plain = True
+        pieces: list = []
+        self._walk(p, pieces, None)
+        return _emit(pieces, markup)
+
+    def _walk(self, parent, pieces: list, link: str | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == ox.R:
+                self._run(child, pieces)
+            elif tag == ox.HYPERLINK:
+                target = self._target(child)
+                inner: list = []
+                self._walk(child, inner, target)
+                if target:
+                    self._plain = False
+                    pieces.append(("link", target, inner))
+                else:
+                    pieces.extend(inner)
+            elif tag in ox.TRANSPARENT or tag == ox.SDT:
+                self._walk(child.find(ox.SDT_CONTENT) if tag == ox.SDT else child, pieces, link)
+            elif tag == ox.COMMENT_START:
+                self._comment(ox.attr(child, "id"), pieces)
+            elif tag == ox.COMMENT_END:
+                self.open.discard(ox.attr(child, "id"))
+
+    def _comment(self, cid: str | None, pieces: list) -> None:
+        comment = self.comments.get(cid or "")
+        if comment is None or getattr(comment, "placed", False):
+            return
+        comment.placed = True
+        comment.heading = self.heading
+        self.open.add(cid)
+        pieces.append(("mark", comment_mark(comment.index)))
+
+    def _target(self, link) -> str | None:
+        rid = ox.rel_id(link)
+        if rid and rid in self.part.rels and self.part.rels[rid].is_external:
+            return self.part.rels[rid].target_ref
+        return None
+
+    def _run(self, r, pieces: list) -> None:
+        rpr = r.find(ox.RPR)
+        style = (ox.run_style(rpr) or "").lower()
+        bold = ox.flag(rpr, "b") or style in ("strong", "strongemphasis")
+        italic = ox.flag(rpr, "i") or style in ("emphasis", "strongemphasis")
+        for child in r:
+            tag = child.tag
+            text = None
+            if tag == ox.T:
+                text = child.text or ""
+            elif tag in (ox.TAB, ox.BR, ox.CR):
+                text = " "
+            elif tag == ox.NO_BREAK_HYPHEN:
+                text = "\u2011"
+            elif tag == ox.FOOTNOTE_REF:
+                self._plain = False
+                pieces.append(("note", ox.attr(child, "id")))
+            elif tag == ox.COMMENT_REF:
+                self._comment(ox.attr(child, "id"), pieces)
+            elif tag in ox.PICTURES:
+                if next(child.iter(ox.TEXTBOX_CONTENT), None) is not None:
+                    self.report("a text box left out")
+                else:
+                    self.report(f"{ox.PICTURES[tag]} left out")
+            elif tag == ox.ENDNOTE_REF:
+                self.report("an endnote left out")
+            if text:
+                if bold or italic:
+                    self._plain = False
+                for cid in self.open:
+                    comment = self.comments.get(cid)
+                    if comment is not None:
+                        comment.quoted += text
+                pieces.append(("text", text, bold, italic))
+
+
+def _heading_level(low: str, style_element, styles) -> int:
+    m = _HEADING.match(low)
+    if m:
+        return int(m.group(1))
+    # a style based on a heading style (a renamed copy) is a heading too
+    seen = 0
+    while style_element is not None and seen < 10:
+        seen += 1
+        based = style_element.find(ox.qn("w:basedOn"))
+        if based is None:
+            return 0
+        parent = styles.get(based.get(ox.qn("w:val")))
+        if parent is None:
+            return 0
+        m = _HEADING.match((parent.name or "").lower())
+        if m:
+            return int(m.group(1))
+        style_element = parent.element
+    return 0
+
+
+# -- pieces to markup -----------------------------------------------------------------------
+
+_ESCAPE = str.maketrans({c: "\\" + c for c in "\\*[]<"})
+
+
+def escape(text: str) -> str:
+    return text.translate(_ESCAPE)
+
+
+def _emit(pieces: list, markup: bool) -> str:
+    if not markup:
+        return "".join(p[1] if p[0] in ("text", "mark") else
+                       _emit(p[2], False) if p[0] == "link" else "" for p in pieces)
+    out: list[str] = []
+    # a run of pieces in one weight (bold or not); footnote marks and comment marks go
+    # with the text around them
+    spans: list[tuple[bool, list]] = []
+    for piece in pieces:
+        bold = piece[2] if piece[0] == "text" else _bold_of(piece)
+        if bold is None:
+            if spans:
+                spans[-1][1].append(piece)
+            else:
+                spans.append((False, [piece]))
+            continue
+        if spans and spans[-1][0] == bold:
+            spans[-1][1].append(piece)
+        else:
+            spans.append((bold, [piece]))
+    for bold, span in spans:
+        if bold and all(p[3] for p in span if p[0] == "text"):
+            # ***both*** does not read back: bold and italic at once is written bold
+            span = [(p[0], p[1], p[2], False) if p[0] == "text" else p for p in span]
+        inner = _italics(span)
+        out.append(_wrap(inner, "**") if bold else inner)
+    return "".join(out)
+
+
+def _bold_of(piece) -> bool | None:
+    if piece[0] == "link":
+        texts = [p for p in piece[2] if p[0] == "text"]
+        return bool(texts) and all(p[2] for p in texts)
+    return None
+
+
+def _italics(span: list) -> str:
+    out: list[str] = []
+    group: list[str] = []
+
+    def flush():
+        if group:
+            out.append(_wrap("".join(group), "*"))
+            group.clear()
+
+    for piece in span:
+        if piece[0] == "text" and piece[3]:
+            group.append(escape(piece[1]))
+            continue
+        if piece[0] in ("note", "mark") and group:
+            group.append(_atom(piece))
+            continue
+        flush()
+        out.append(_atom(piece))
+    flush()
+    return "".join(out)
+
+
+def _atom(piece) -> str:
+    kind = piece[0]
+    if kind == "text":
+        return escape(piece[1])
+    if kind == "note":
+        return f"[^\x00{piece[1]}]"   # numbers, replaced by ids once the footnotes are read
+    if kind == "mark":
+        return piece[1]
+    url, inner = piece[1], piece[2]
+    shown = "".join(p[1] for p in inner if p[0] == "text")
+    plain = all(p[0] == "text" and not p[2] and not p[3] for p in inner)
+    if shown == url and plain and not re.search(r"[<>\s]", url):
+        return f"<{url}>"
+    if re.fullmatch(r"(?:https?://|mailto:)[^()\s]+", url):
+        text = _italics([(p[0], p[1], False, p[3]) if p[0] == "text" else p for p in inner])
+        return f"[{text}]({url})" if text.strip() else escape(shown)
+    return _italics(inner)
+
+
+def _wrap(text: str, marker: str) -> str:
+    """text between markers, with its outer spaces outside them (markers hug the text)."""
+    stripped = text.strip(" ")
+    if not MARKS.sub("", stripped):
+        return text
+    lead = text[:len(text) - len(text.lstrip(" "))]
+    trail = text[len(text.rstrip(" ")):]
+    return f"{lead}{marker}{stripped}{marker}{trail}"
