@@ -1,0 +1,383 @@
+"""A DOCX to import is untrusted input (issue 16): each bad one is refused by open_docx
+with exit 7 and one line naming the file and the part, quickly, before a zip bomb is
+inflated; and `rtdraft import` writes nothing and leaves the input as it was."""
+
+import io
+import os
+import struct
+import subprocess
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import msoffcrypto.format.ooxml
+import pytest
+
+from rtdraft.errors import IMPORT, ImportFailure
+from rtdraft.importer import package
+from rtdraft.importer.package import open_docx
+from rtdraft.office import Office
+
+EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
+UNO = Path(__file__).parent / "uno"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    subprocess.run(["rtdraft", "render", str(EXAMPLE), "--format", "docx", "-o",
+                    str(folder / "fall.docx")], check=True, capture_output=True)
+    return folder / "fall.docx"
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as source:
+        return {name: source.read(name) for name in source.namelist()}
+
+
+def build(path: Path, files: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", method) as target:
+        for name, data in files.items():
+            target.writestr(name, data)
+    return path
+
+
+def refused(path: Path, limit: float = 5) -> str:
+    """open_docx's message for `path`, which it must refuse within `limit` seconds."""
+    start = time.monotonic()
+    with pytest.raises(ImportFailure) as caught:
+        open_docx(path)
+    assert time.monotonic() - start < limit
+    assert caught.value.exit_code == IMPORT == 7
+    message = caught.value.message
+    assert "\n" not in message and message.startswith(f"{path}: ")
+    return message
+
+
+# -- not a DOCX at all ----------------------------------------------------------------
+
+def test_a_missing_file(tmp_path):
+    assert refused(tmp_path / "gone.docx") == f"{tmp_path / 'gone.docx'}: no such file"
+
+
+def test_a_folder(tmp_path):
+    (tmp_path / "folder.docx").mkdir()
+    assert refused(tmp_path / "folder.docx") == \
+        f"{tmp_path / 'folder.docx'}: is a folder, not a Word document (.docx)"
+
+
+def test_an_empty_file(tmp_path):
+    (tmp_path / "empty.docx").write_bytes(b"")
+    assert refused(tmp_path / "empty.docx") == \
+        f"{tmp_path / 'empty.docx'}: is empty, not a Word document (.docx)"
+
+
+def test_a_text_file_renamed(tmp_path):
+    (tmp_path / "notes.docx").write_text("Meeting notes, typed in a text editor.\n")
+    assert refused(tmp_path / "notes.docx") == \
+        f"{tmp_path / 'notes.docx'}: not a Word document (.docx): not a zip package"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "pipe.docx")
+    assert refused(tmp_path / "pipe.docx") == \
+        f"{tmp_path / 'pipe.docx'}: is not a regular file, not a Word document (.docx)"
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path):
+    path = build(tmp_path / "a.docx", {"hello.txt": b"hello"})
+    assert refused(path) == f"{path}: not a Word document (.docx): no [Content_Types].xml"
+
+
+def test_a_spreadsheet_is_not_a_word_document(tmp_path, rendered):
+    files = parts(rendered)
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+    path = build(tmp_path / "sheet.docx", files)
+    assert refused(path) == (f"{path}: part word/document.xml: not a Word document (.docx): "
+                             "its main part is application/vnd.openxmlformats-"
+                             "officedocument.spreadsheetml.sheet.main+xml")
+
+
+def test_no_main_document(tmp_path, rendered):
+    files = parts(rendered)
+    del files["_rels/.rels"]
+    path = build(tmp_path / "nomain.docx", files)
+    assert refused(path) == (f"{path}: part word/document.xml: not a Word document (.docx): "
+                             "no main document part")
+
+
+# -- password-protected, or an old .doc: OLE2 compound files ---------------------------
+
+def test_a_password_protected_docx(tmp_path, rendered):
+    # Encrypted as Word encrypts (ECMA-376 agile encryption in an OLE2 file), by
+    # msoffcrypto-tool: LibreOffice 7.4's DOCX filter does not store a password.
+    path = tmp_path / "locked.docx"
+    with open(rendered, "rb") as plain, open(path, "wb") as locked:
+        msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", locked)
+    assert path.read_bytes()[:8] == package.OLE_MAGIC
+    assert refused(path) == (
+        f"{path}: is encrypted (password-protected); open it in Word, remove the password "
+        "(File > Info > Protect Document > Encrypt with Password) and save it again")
+
+
+def test_a_word_97_document_renamed(tmp_path, rendered):
+    path = tmp_path / "old.docx"
+    with Office() as office:
+        office.run(UNO / "save_doc.py", rendered, path)
+    assert path.read_bytes()[:8] == package.OLE_MAGIC
+    assert refused(path) == (f"{path}: is a Word 97-2003 document (.doc) or another OLE "
+                             "file, not a .docx; open it in Word and save it as .docx")
+
+
+# -- damaged ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("keep", [0.5, 0.99])
+def test_a_truncated_docx(tmp_path, rendered, keep):
+    data = rendered.read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[:int(len(data) * keep)])
+    assert refused(path) == (f"{path}: is damaged: its zip directory cannot be read (File "
+                             "is not a zip file); open it in Word, which may repair it, and "
+                             "save it again")
+
+
+def test_a_crc_error_names_the_part(tmp_path, rendered):
+    path = build(tmp_path / "crc.docx", parts(rendered))
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    central = data.rfind(b"PK\x01\x02", 0, data.rindex(name))
+    local = data.rfind(b"PK\x03\x04", 0, data.index(name))
+    crc = struct.unpack_from("<I", data, central + 16)[0] ^ 1
+    struct.pack_into("<I", data, central + 16, crc)
+    struct.pack_into("<I", data, local + 14, crc)
+    path.write_bytes(bytes(data))
+    assert refused(path) == (f"{path}: part word/document.xml: cannot be read (Bad CRC-32 for "
+                             "file 'word/document.xml'); the file is damaged")
+
+
+def test_a_damaged_deflate_stream_names_the_part(tmp_path, rendered):
+    path = build(tmp_path / "bits.docx", parts(rendered))
+    data = bytearray(path.read_bytes())
+    start = data.index(b"word/document.xml") + len(b"word/document.xml")
+    for at in range(start + 100, start + 400):
+        data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
+    message = refused(path)
+    assert message.startswith(f"{path}: part word/document.xml: cannot be read (")
+    assert message.endswith("; the file is damaged")
+
+
+def test_document_xml_that_is_not_xml(tmp_path, rendered):
+    files = parts(rendered)
+    files["word/document.xml"] = b"<w:document>\n<w:body><w:p></w:body>"
+    path = build(tmp_path / "xml.docx", files)
+    assert refused(path) == (
+        f"{path}: part word/document.xml: is not well-formed XML (line 1): Namespace prefix w "
+        "on document is not defined, line 1, column 12; the file is damaged; open it in Word and "
+        "save it again")
+
+
+def test_an_entity_bomb_in_the_styles(tmp_path, rendered):
+    files = parts(rendered)
+    files["word/styles.xml"] = (b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaa">'
+                                b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><s>&b;</s>')
+    path = build(tmp_path / "entity.docx", files)
+    assert refused(path).startswith(f"{path}: part word/styles.xml: is not well-formed XML")
+
+
+# -- too large ----------------------------------------------------------------------------
+
+def test_a_file_over_the_limit(tmp_path, rendered, monkeypatch):
+    monkeypatch.setattr(package, "MAX_FILE", 10_000)
+    size = rendered.stat().st_size
+    assert refused(rendered) == (f"{rendered}: the DOCX is {size:,} bytes; rtdraft imports at "
+                                 "most 10,000")
+
+
+def test_too_many_entries(tmp_path, rendered):
+    files = parts(rendered)
+    files.update({f"junk/{n}.bin": b"" for n in range(package.MAX_ENTRIES)})
+    path = build(tmp_path / "many.docx", files, zipfile.ZIP_STORED)
+    assert refused(path) == (f"{path}: has {len(files):,} zip entries; the DOCX may have at "
+                             f"most {package.MAX_ENTRIES:,}")
+
+
+def test_a_part_compressed_beyond_the_ratio(tmp_path, rendered):
+    files = parts(rendered)
+    files["word/settings.xml"] = b"<s>" + b" " * 4_000_000 + b"</s>"   # 1000:1, 4 MB
+    path = build(tmp_path / "ratio.docx", files)
+    with zipfile.ZipFile(path) as archive:
+        compressed = archive.getinfo("word/settings.xml").compress_size
+    assert refused(path) == (
+        f"{path}: part word/settings.xml: is 4,000,007 bytes uncompressed from {compressed:,} "
+        "compressed; a part over 1,048,576 bytes may be compressed at most 100:1 (a zip bomb?)")
+
+
+def raw_zip(path: Path, entries: list[tuple[str, int, bytes, int, int]]) -> Path:
+    """A zip written by hand, for entries already compressed: (name, method, data,
+    crc, uncompressed size)."""
+    out, central = io.BytesIO(), []
+    for name, method, data, crc, size in entries:
+        offset = out.tell()
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc,
+                             len(data), size, len(name), 0)
+        out.write(header + name.encode() + data)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0,
+                                   0x21, crc, len(data), size, len(name), 0, 0, 0, 0, 0,
+                                   offset) + name.encode())
+    start = out.tell()
+    directory = b"".join(central)
+    out.write(directory + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central),
+                                      len(central), len(directory), start, 0))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def bomb(size: int) -> tuple[bytes, int]:
+    """Raw deflate of `size` spaces, made from one 16 MB block repeated (a full flush
+    makes each copy stand alone), and its CRC."""
+    block = 16 * 1024 * 1024
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    once = squeeze.compress(b" " * block) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(size // block):
+        crc = zlib.crc32(b" " * block, crc)
+    return once * (size // block) + b"\x03\x00", crc
+
+
+@pytest.fixture(scope="module")
+def zip_bomb(rendered, tmp_path_factory) -> Path:
+    """The rendered DOCX whose document.xml inflates to 2 GiB from about 2 MB."""
+    data, crc = bomb(2 * 1024 ** 3)
+    entries = []
+    for name, body in parts(rendered).items():
+        if name == "word/document.xml":
+            entries.append((name, zipfile.ZIP_DEFLATED, data, crc, 2 * 1024 ** 3))
+        else:
+            entries.append((name, zipfile.ZIP_STORED, body, zlib.crc32(body), len(body)))
+    return raw_zip(tmp_path_factory.mktemp("bomb") / "bomb.docx", entries)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(zip_bomb):
+    assert zip_bomb.stat().st_size < 3_000_000
+    with zipfile.ZipFile(zip_bomb) as archive:   # a real bomb: the stream is valid
+        with archive.open("word/document.xml") as stream:
+            assert stream.read(1000) == b" " * 1000
+    assert refused(zip_bomb, limit=1) == (f"{zip_bomb}: part word/document.xml: is "
+                                          "2,147,483,648 bytes uncompressed; a part may be at "
+                                          "most 16,777,216")
+
+
+def test_a_zip_directory_that_lies_is_caught_while_reading(tmp_path, rendered):
+    files = parts(rendered)
+    files["word/document.xml"] = b"<s>" + b" " * (package.MAX_PART + 10) + b"</s>"
+    path = build(tmp_path / "liar.docx", files)
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    central = data.rfind(b"PK\x01\x02", 0, data.rindex(name))
+    struct.pack_into("<I", data, central + 24, 10)
+    local = data.rfind(b"PK\x03\x04", 0, data.index(name))
+    struct.pack_into("<I", data, local + 22, 10)
+    path.write_bytes(bytes(data))
+    assert refused(path).startswith(f"{path}: part word/document.xml: cannot be read (")
+
+
+# -- what is taken, and what is not ------------------------------------------------------
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+PNG = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+       + chunk(b"IDAT", zlib.compress(b"\0\0\0\0")) + chunk(b"IEND", b""))
+
+
+def noise(size: int) -> bytes:
+    """A PNG of `size` random (incompressible) bytes, in a private chunk."""
+    return PNG[:-12] + chunk(b"rnDm", os.urandom(size)) + PNG[-12:]
+
+
+TEXT_BOX = (
+    '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+    'markup-compatibility/2006"><mc:Choice xmlns:wps="http://schemas.microsoft.com/office/'
+    'word/2010/wordprocessingShape" Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://'
+    'schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" '
+    'distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" '
+    'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH '
+    'relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV '
+    'relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent '
+    'cx="1828800" cy="457200"/><wp:wrapNone/><wp:docPr id="90" name="Text Box 1"/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext '
+    'cx="1828800" cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    '</wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:t>Text in a box</w:t></w:r></w:p>'
+    '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
+    '</wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>')
+
+
+def with_pictures(rendered: Path, path: Path, pictures: dict[str, bytes],
+                  text_box: bool = False) -> Path:
+    """The rendered DOCX with `pictures` placed after its first paragraph (and a text
+    box), the way python-docx places a picture."""
+    import docx
+
+    document = docx.Document(str(rendered))
+    anchor = document.paragraphs[0]
+    for name, data in pictures.items():
+        run = anchor.insert_paragraph_before().add_run()
+        run.add_picture(io.BytesIO(data))
+    if text_box:
+        from docx.oxml import parse_xml
+        box = parse_xml(TEXT_BOX.replace("<w:p>", f'<w:p xmlns:w="{W}">', 1))
+        anchor._p.addnext(box)
+    document.save(str(path))
+    return path
+
+
+def test_pictures_keep_their_place_but_not_their_bytes(tmp_path, rendered):
+    path = with_pictures(rendered, tmp_path / "pictures.docx", {"a": PNG},
+                         text_box=True)
+    document = open_docx(path)
+    images = [rel.target_part for rel in document.part.rels.values()
+              if rel.reltype == f"{RELS}/image"]
+    assert images and all(part.blob == b"" for part in images)
+    body = document.element.body.xml
+    assert "Text in a box" in body and "r:embed" in body
+    links = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert links == ["https://www.canada.ca/en/health-canada/services/health-concerns/"
+                     "controlled-substances-precursor-chemicals/drug-analysis-service.html"]
+
+
+def test_what_is_not_read_is_not_passed_on(tmp_path, rendered):
+    files = parts(rendered)
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId90" Type="http://schemas.microsoft.com/office/2006/'
+        b'relationships/vbaProject" Target="vbaProject.bin"/><Relationship Id="rId91" '
+        b'Type="' + RELS.encode() + b'/oleObject" Target="embeddings/x.bin"/>'
+        b"</Relationships>")
+    files["word/vbaProject.bin"] = b"macro" * 100
+    files["word/embeddings/x.bin"] = b"\0" * 1000
+    files["docProps/thumbnail.jpeg"] = b"\0" * 1000
+    path = build(tmp_path / "extra.docx", files)
+    names = {part.partname for part in open_docx(path).part.package.iter_parts()}
+    assert names == {"/word/document.xml", "/word/styles.xml", "/word/settings.xml",
+                     "/word/numbering.xml", "/word/footnotes.xml", "/word/footer1.xml",
+                     "/word/footer2.xml", "/docProps/core.xml"}
+
+
+def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendered):
+    pictures = {f"p{n}": noise(5 * 1024 * 1024) for n in range(10)}
+    path = with_pictures(rendered, tmp_path / "big.docx", pictures)
+    assert path.stat().st_size > 50 * 1024 * 1024
+    start = time.monotonic()
+    document = open_docx(path)
+    assert time.monotonic() - start < 2
+    images = [rel.target_part for rel in document.part.rels.values()
+              if rel.reltype == f"{RELS}/image"]
+    assert len(images) == 10 and all(part.blob == b"" for part in images)
