@@ -46,7 +46,7 @@ def import_docx(path: Path, changes: str | None = None, name: str = "outline.yam
 
 def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     body = document.element.body
-    footnotes = ox.part_xml(document.part, ox.FOOTNOTES_REL)
+    notes_part, footnotes = ox.related(document.part, ox.FOOTNOTES_REL)
     roots = [body] + ([footnotes] if footnotes is not None else [])
     if any(ox.has_changes(root) for root in roots):
         if changes is None:
@@ -58,6 +58,7 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     reader = Reader(document, comments, numbering)
     parsed = reader.read()
     if footnotes is not None:
+        reader.part = notes_part     # a footnote's links are relationships of its own part
         for note in footnotes.findall(ox.FOOTNOTE):
             if ox.attr(note, "type") in (None, "normal"):
                 text = " ".join(reader.inlines(p) for p in note.iter(ox.P))

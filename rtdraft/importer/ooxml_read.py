@@ -202,12 +202,17 @@ def rel_id(element) -> str | None:
 
 def part_xml(document_part, reltype: str):
     """A related part's XML (footnotes, comments, numbering), parsed safely; None if absent."""
+    return related(document_part, reltype)[1]
+
+
+def related(document_part, reltype: str):
+    """(part, its XML) of a related part; (None, None) if absent."""
     for rel in document_part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
             part = rel.target_part
             element = getattr(part, "element", None)
-            return element if element is not None else parse_part(part.blob)
-    return None
+            return part, element if element is not None else parse_part(part.blob)
+    return None, None
 
 
 FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING

@@ -138,7 +138,8 @@ class Reader:
             return
         words = self.inlines(p, markup=False)
         text = self.inlines(p)
-        plain = MARKS.sub("", words).strip()
+        # a paragraph holding only a footnote mark has no words, but is one
+        plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
         if low in COVER_STYLES and self.out.ours and not self.out.blocks:
             if plain or low == "title":
                 self.out.cover.append((low, words.strip()))
