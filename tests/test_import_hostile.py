@@ -2,6 +2,7 @@
 with exit 7 and one line naming the file and the part, quickly, before a zip bomb is
 inflated; and `rtdraft import` writes nothing and leaves the input as it was."""
 
+import hashlib
 import io
 import os
 import struct
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import msoffcrypto.format.ooxml
 import pytest
+from click.testing import CliRunner
 
+from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
 from rtdraft.importer import package
 from rtdraft.importer.package import open_docx
@@ -46,7 +49,8 @@ def build(path: Path, files: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> P
 
 
 def refused(path: Path, limit: float = 5) -> str:
-    """open_docx's message for `path`, which it must refuse within `limit` seconds."""
+    """open_docx's message for `path`, which it must refuse within `limit` seconds; and
+    `rtdraft import` prints it as its one line, exit 7, and writes nothing."""
     start = time.monotonic()
     with pytest.raises(ImportFailure) as caught:
         open_docx(path)
@@ -54,19 +58,56 @@ def refused(path: Path, limit: float = 5) -> str:
     assert caught.value.exit_code == IMPORT == 7
     message = caught.value.message
     assert "\n" not in message and message.startswith(f"{path}: ")
+    assert cli(path, limit) == (7, f"Error: {message}\n")
     return message
+
+
+def cli(path: Path, limit: float) -> tuple[int, str]:
+    """`rtdraft import` of `path` (in this process, so that a traceback fails the test
+    and a lowered limit holds): its exit code and standard error; it must write nothing
+    and leave the input as it was."""
+    before = _state(path)
+    out = path.parent / "imported-outline.yaml"
+    start = time.monotonic()
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--comments",
+                                       str(path.parent / "comments.json"), "--changes",
+                                       "accept"], catch_exceptions=False,
+                                prog_name="rtdraft")
+    assert time.monotonic() - start < limit
+    assert result.stdout == ""
+    assert not out.exists() and not (path.parent / "comments.json").exists()
+    assert _state(path) == before
+    return result.exit_code, result.stderr
+
+
+def _state(path: Path):
+    if path.is_file():
+        return path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest()
+    return path.exists() and path.is_dir()
 
 
 # -- not a DOCX at all ----------------------------------------------------------------
 
+USAGE = "Usage: rtdraft import [OPTIONS] REPORT\nTry 'rtdraft import --help' for help.\n\n"
+
+
+# A missing file and a folder are click's usage errors (exit 2) before open_docx is
+# reached; open_docx refuses them too, for its other callers.
 def test_a_missing_file(tmp_path):
-    assert refused(tmp_path / "gone.docx") == f"{tmp_path / 'gone.docx'}: no such file"
+    path = tmp_path / "gone.docx"
+    with pytest.raises(ImportFailure, match=f"^{path}: no such file$"):
+        open_docx(path)
+    assert cli(path, 5) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
+                                       "does not exist.\n")
 
 
 def test_a_folder(tmp_path):
-    (tmp_path / "folder.docx").mkdir()
-    assert refused(tmp_path / "folder.docx") == \
-        f"{tmp_path / 'folder.docx'}: is a folder, not a Word document (.docx)"
+    path = tmp_path / "folder.docx"
+    path.mkdir()
+    with pytest.raises(ImportFailure, match=f"^{path}: is a folder, not a Word document"):
+        open_docx(path)
+    assert cli(path, 5) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
+                                       "is a directory.\n")
 
 
 def test_an_empty_file(tmp_path):
