@@ -78,7 +78,7 @@ class _Package:
 
     def refuse(self, message: str, part: str | None = None):
         where = f"{self.path}" + (f": part {part}" if part else "")
-        raise self.policy.error(f"{where}: {message}")
+        raise self.policy.error(one_line(f"{where}: {message}"))
 
     def rebuild(self) -> bytes:
         if "[Content_Types].xml" not in self.entries:
@@ -205,6 +205,11 @@ class _Package:
             self.refuse(f"the parts taken come to more than {limits.total:,} bytes "
                         "uncompressed", name)
         return data
+
+
+def one_line(message: str) -> str:
+    """lxml's and zlib's messages may hold newlines; a refusal is one line."""
+    return " ".join(message.split())
 
 
 def _resolve(folder: str, target: str) -> str:

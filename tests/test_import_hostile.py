@@ -5,8 +5,10 @@ inflated; and `rtdraft import` writes nothing and leaves the input as it was."""
 import hashlib
 import io
 import os
+import re
 import struct
 import subprocess
+import tempfile
 import time
 import zipfile
 import zlib
@@ -15,6 +17,9 @@ from pathlib import Path
 import msoffcrypto.format.ooxml
 import pytest
 from click.testing import CliRunner
+from conftest import examples
+from hypothesis import event, example, given, settings
+from hypothesis import strategies as st
 
 from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
@@ -422,3 +427,115 @@ def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendere
     images = [rel.target_part for rel in document.part.rels.values()
               if rel.reltype == f"{RELS}/image"]
     assert len(images) == 10 and all(part.blob == b"" for part in images)
+
+
+# -- random damage: an outline, or exit 7 with one line; never a traceback ---------------
+
+RENDERED = {}
+
+
+def rendered_bytes() -> bytes:
+    """The Fall 2019 DOCX, rendered once per session (hypothesis cannot take a fixture
+    of a wider scope than the test)."""
+    if "fall" not in RENDERED:
+        with tempfile.TemporaryDirectory() as folder:
+            subprocess.run(["rtdraft", "render", str(EXAMPLE), "--format", "docx", "-o",
+                            f"{folder}/fall.docx"], check=True, capture_output=True)
+            RENDERED["fall"] = Path(folder, "fall.docx").read_bytes()
+    return RENDERED["fall"]
+
+
+def mutate(data: bytes, flips: list[tuple[float, int]], cut: float | None) -> bytes:
+    out = bytearray(data)
+    for where, value in flips:
+        out[int(where * (len(out) - 1))] = value
+    return bytes(out[:max(1, int(cut * len(out)))] if cut is not None else out)
+
+
+def outcome(data: bytes) -> None:
+    """`rtdraft import` of a DOCX made of `data`: an outline that validates, or exit 7
+    with one line naming the file, and nothing written."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, out = Path(folder, "mutated.docx"), Path(folder, "out.yaml")
+        path.write_bytes(data)
+        start = time.monotonic()
+        result = CliRunner().invoke(main, ["import", str(path), "-o", str(out),
+                                           "--changes", "accept"], catch_exceptions=False)
+        assert time.monotonic() - start < 20
+        assert path.read_bytes() == data
+        event(f"exit {result.exit_code}")
+        if result.exit_code == 0:
+            assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
+        else:
+            assert result.exit_code == 7, result.output
+            assert re.fullmatch(rf"Error: {re.escape(str(path))}: [^\n]+\n", result.stderr)
+            assert not out.exists()
+
+
+FLIPS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=8)
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(flips=FLIPS, cut=st.none() | st.floats(0, 1))
+def test_random_damage_to_the_file(flips, cut):
+    outcome(mutate(rendered_bytes(), flips, cut))
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(name=st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml",
+                             "word/footnotes.xml", "word/_rels/document.xml.rels",
+                             "[Content_Types].xml", "docProps/core.xml"]),
+       flips=FLIPS.filter(bool), cut=st.none() | st.floats(0, 1))
+@example(name="word/document.xml", flips=[(1.0, 0)], cut=None)   # lxml's message had a newline
+def test_random_damage_to_a_part_in_a_sound_zip(name, flips, cut):
+    # The zip is rebuilt around the damaged part, so that its CRC holds and the damage
+    # reaches the XML reader and the importer.
+    with zipfile.ZipFile(io.BytesIO(rendered_bytes())) as source:
+        files = {n: source.read(n) for n in source.namelist()}
+    files[name] = mutate(files[name], flips, cut)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for n, data in files.items():
+            target.writestr(n, data)
+    outcome(out.getvalue())
+
+
+OPS = st.lists(st.tuples(st.sampled_from(["drop", "copy", "val", "text"]), st.floats(0, 1),
+                         st.text(max_size=6)), min_size=1, max_size=6)
+
+
+def reshape(xml: bytes, ops) -> bytes:
+    """Well-formed damage: elements dropped or doubled, w:val attributes and text
+    changed, as another program might leave the XML."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    for op, where, text in ops:
+        elements = list(root.iter())[1:]
+        if not elements:
+            break
+        element = elements[int(where * (len(elements) - 1))]
+        text = "".join(c for c in text if c.isprintable())
+        if op == "drop" and element.getparent() is not None:
+            element.getparent().remove(element)
+        elif op == "copy" and element.getparent() is not None:
+            element.addnext(etree.fromstring(etree.tostring(element)))
+        elif op == "val":
+            element.set(f"{{{W}}}val", text)
+        elif op == "text":
+            element.text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(name=st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml",
+                             "word/footnotes.xml", "docProps/core.xml"]), ops=OPS)
+def test_well_formed_damage_to_a_part(name, ops):
+    with zipfile.ZipFile(io.BytesIO(rendered_bytes())) as source:
+        files = {n: source.read(n) for n in source.namelist()}
+    files[name] = reshape(files[name], ops)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for n, data in files.items():
+            target.writestr(n, data)
+    outcome(out.getvalue())

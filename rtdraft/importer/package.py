@@ -63,9 +63,9 @@ def open_docx(path: Path) -> docx.document.Document:
             archive = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             if head.startswith(b"PK"):
-                raise ImportFailure(f"{path}: is damaged: its zip directory cannot be read "
-                                    f"({exc}); open it in Word, which may repair it, and "
-                                    "save it again") from None
+                raise ImportFailure(safedocx.one_line(
+                f"{path}: is damaged: its zip directory cannot be read ({exc}); open it in "
+                "Word, which may repair it, and save it again")) from None
             raise ImportFailure(f"{path}: not a Word document (.docx): not a zip "
                                 "package") from None
         with archive:
@@ -73,7 +73,8 @@ def open_docx(path: Path) -> docx.document.Document:
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
-        raise ImportFailure(f"{path}: not a Word document rtdraft can read ({exc})") from None
+        raise ImportFailure(safedocx.one_line(
+            f"{path}: not a Word document rtdraft can read ({exc})")) from None
 
 
 def _open(path: Path):
