@@ -63,6 +63,9 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
             if ox.attr(note, "type") in (None, "normal"):
                 text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
                 parsed.footnotes[ox.attr(note, "id") or ""] = " ".join(text.split())
+                kept = ox.note_id(note)
+                if kept:
+                    parsed.note_ids[ox.attr(note, "id") or ""] = kept
     language = _language(document)
     builder = Builder(parsed, language, document.core_properties)
     data = builder.build()

@@ -435,7 +435,8 @@ class Builder:
             text = self.parsed.footnotes.get(number)
             if text is None:
                 continue
-            ids[number] = _unique(_note_id(text), set(ids.values()))
+            kept = self.parsed.note_ids.get(number)
+            ids[number] = _unique(kept or _note_id(text), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         if ids:
