@@ -40,6 +40,8 @@ class Builder:
     # -- the whole outline --------------------------------------------------------------
 
     def build(self) -> dict:
+        if not self.parsed.ours:
+            self.foreign_cover()
         meeting, publication = self.front_matter()
         self.data["meeting"] = meeting
         self.data["publication"] = publication
@@ -93,6 +95,58 @@ class Builder:
             publication["toc"] = True
         return meeting, _ordered(publication, PUBLICATION_ORDER)
 
+    def foreign_cover(self) -> None:
+        """A report not made by rtdraft: its title, dates, place and copyright lines found
+        in the paragraphs before its first section (pandoc and LibreOffice write the title
+        block as a Title or a first heading)."""
+        blocks, cover = self.parsed.blocks, self.parsed.cover
+        title = _first([t for s, t in cover if s == "title"]) or (self.core.title or "").strip()
+        if blocks and isinstance(blocks[0], Head) and title and \
+                MARKS.sub("", blocks[0].text) == title and \
+                any(isinstance(b, Head) for b in blocks[1:]):
+            blocks.pop(0)
+            if not cover:
+                cover.append(("title", title))
+        lead = []
+        while blocks and isinstance(blocks[0], Para):
+            lead.append(blocks.pop(0))
+        keep, previous = [], None
+        patterns = [self.pattern(k, minister=r".+", year=r"\d{1,4}", value=r".+")
+                    for k in ("copyright_king", "copyright_queen", "copyright_king_plain",
+                              "copyright_queen_plain", "catalogue_number", "isbn")]
+        patterns.append(_pattern(self.labels["other_language"], {"title": r".+"}))
+        for block in lead:
+            words = MARKS.sub("", block.plain)
+            if any(p.fullmatch(words) for p in patterns):
+                self.parsed.front.append(block.plain)
+            elif block.style == "subtitle" or words == self.ts(self.labels["subtitle"]):
+                cover.append(("subtitle", block.plain))
+            elif block.style == "date" or re.fullmatch(r"\d{4}", words):
+                pass   # the publication's year: the copyright line has it too
+            elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
+                if previous is not None and len(previous.plain) < 80 and \
+                        not previous.plain.endswith("."):
+                    cover.append(("cover department", previous.plain))
+                    keep.remove(previous)
+            else:
+                keep.append(block)
+            previous = block
+        for block in keep:
+            self.unplaced.append(f"{block.plain[:60]!r}, before the first heading, put in the "
+                                 "introduction")
+        blocks[:0] = keep
+
+    def _dates_line(self, words: str) -> bool:
+        """'March 29, 2019, Halifax, Nova Scotia': the cover's dates and place, if so."""
+        cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+        for cut in cuts:
+            if dates_back.meeting(words[:cut], self.language, self.labels):
+                self.parsed.cover.append(("cover details", words[:cut]))
+                if words[cut + 2:].strip():
+                    self.parsed.cover.append(("cover details", words[cut + 2:].strip()))
+                return True
+        return False
+
     def copyright(self, publication: dict) -> None:
         created = self.core.created
         year = None
@@ -138,7 +192,7 @@ class Builder:
         if not letters_ok:
             sections += appendices
             appendices = []
-        if lead:
+        if lead and self.parsed.ours:
             self.unplaced.append(f"{_count(lead)} before the first heading put in the "
                                  "introduction")
         if not sections:

@@ -184,7 +184,8 @@ class Reader:
             return
         if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
                        "text body", "default", "block text", "list paragraph",
-                       "default paragraph style") and not self.out.ours:
+                       "default paragraph style", "subtitle", "date", "author",
+                       "abstract") and not self.out.ours:
             self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
         self.out.blocks.append(Para(text.strip(), low, words.strip()))
 
