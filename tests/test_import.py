@@ -4,6 +4,7 @@ mark, comments through python-docx's own add_comment), read back with the real v
 
 import json
 import re
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -152,8 +153,9 @@ def test_tracked_changes_need_a_decision(tmp_path):
     assert result.exit_code == 8
     assert result.output == (
         f"Error: {path}: the document has tracked changes (2 insertions and 1 deletion and "
-        "1 formatting change; by heading: Introduction: 1+ 0-; Plenary Session 1: Trends: "
-        "1+ 1-); import them with --changes accept or --changes reject (nothing written)\n")
+        "1 formatting change; under Introduction (1 insertion); Plenary Session 1: Trends "
+        "(1 insertion, 1 deletion)); import them with --changes accept or --changes reject "
+        "(nothing written)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
     with pytest.raises(UndecidedChanges):
         import_docx(path)
@@ -305,3 +307,50 @@ def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     assert source.data["publication"]["department"] == "Public Safety Canada"
     assert f"{target}: not placed: 'BUILDING A SAFE AND RESILIENT CANADA', before the " \
         "first heading, put in the introduction" in result.output.splitlines()
+
+
+# -- the documentation's examples run as written -----------------------------------------
+
+def _doc_sessions() -> list[tuple[str, list[str]]]:
+    """(command, expected output lines) of every `$ rtdraft ...` in docs/import-and-redline.md's
+    import section that works on the Fall 2019 example."""
+    text = (ROOT / "docs" / "import-and-redline.md").read_text()
+    section = text.split("## import\n", 1)[1].split("\n## redline", 1)[0]
+    out = []
+    for block in re.findall(r"```\n(.*?)```", section, re.DOTALL):
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("$ ") and "fall-2019" in line:
+                expected = []
+                for following in lines[i + 1:]:
+                    if following.startswith("$ "):
+                        break
+                    expected.append(following)
+                out.append((line[2:], expected))
+    return out
+
+
+def test_the_documented_import_sessions_run_as_shown(tmp_path, monkeypatch):
+    import shlex
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / "examples" / "fall-2019-winnipeg.yaml", tmp_path)
+    assert run("render", "fall-2019-winnipeg.yaml", "--format", "docx").exit_code == 0
+    document = docx.Document("fall-2019-winnipeg.docx")
+    p = next(p for p in document.paragraphs if p.text.startswith("This session examined"))
+    insertion = change("ins", 900)
+    insertion.append(text_run(" It was well attended."))
+    p._p.append(insertion)
+    document.add_comment(p.runs[0], 'Check the Prairie figures with RCMP "D" Division.',
+                         author="M. Tremblay")
+    document.save("fall-2019-reviewed.docx")
+    sessions = _doc_sessions()
+    assert len(sessions) >= 5
+    for command, expected in sessions:
+        args = shlex.split(command)[1:]
+        for name in ("fall-2019-reviewed.yaml", "comments.json"):   # each block starts afresh
+            if name in args and Path(name).exists() and args[:1] == ["import"] and \
+                    "-o" in args:
+                Path(name).unlink()
+        result = CliRunner().invoke(main, args)
+        assert result.output.splitlines() == expected, command
+    assert run("validate", "fall-2019-reviewed.yaml").exit_code == 0

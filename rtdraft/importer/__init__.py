@@ -107,9 +107,11 @@ def _undecided(path: Path, document, roots) -> str:
     parts = [f"{_plural(i, 'insertion')} and {_plural(d, 'deletion')}"
              + (f" and {_plural(formats, 'formatting change')}" if formats else "")
              for i, d in [(ins, dels)]]
-    places = "; ".join(f"{h}: {a}+ {b}-" for h, (a, b) in where.items())
+    places = "; ".join(
+        f"{h} ({', '.join(_plural(n, w) for n, w in ((a, 'insertion'), (b, 'deletion')) if n)})"
+        for h, (a, b) in where.items())
     return (f"{path}: the document has tracked changes ({parts[0]}"
-            + (f"; by heading: {places}" if places else "") + "); import them with "
+            + (f"; under {places}" if places else "") + "); import them with "
             "--changes accept or --changes reject (nothing written)")
 
 

@@ -15,7 +15,7 @@ from .. import languages
 from ..labels import appendix_letter, labels_for
 from ..typography import french
 from . import dates_back
-from .read import Head, ListPara, MARKS, Para, Parsed, Tab, escape
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape
 
 TODO = "TODO"
 
@@ -69,8 +69,8 @@ class Builder:
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
             found = [day]
-            self.unplaced.append(f"meeting dates not found{' in ' + repr(details[0]) if details else ''}: "
-                                 f"meeting.dates is {day}")
+            shown = f" in {details[0]!r}" if details else ""
+            self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
         if len(details) > 1:
             if MARKS.sub("", details[1]) == self.ts(self.labels["virtual"]):

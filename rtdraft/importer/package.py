@@ -14,5 +14,5 @@ def open_docx(path: Path) -> docx.document.Document:
     """The document at path, or ImportFailure naming it."""
     try:
         return docx.Document(str(path))
-    except Exception:
+    except Exception:   # noqa: BLE001 - any failure to open is the same answer here
         raise ImportFailure(f"{path}: not a Word document (.docx) rtdraft can read") from None
