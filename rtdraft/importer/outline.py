@@ -380,7 +380,9 @@ class Builder:
         return out
 
     def people(self, blocks: list, label: str) -> tuple[list, list]:
-        """The 'Presenters: ...' line at the top of a section, read back as names."""
+        """The 'Presenters: ...' line at the top of a section, read back as people: names
+        and organizations for presenters, persons (name, title, on behalf of) for speakers.
+        Kept whole when read back any other way it would not print the same line."""
         if not blocks or not isinstance(blocks[0], Para):
             return [], blocks
         pattern = self.pattern(label, names=r".+")
@@ -390,18 +392,41 @@ class Builder:
         names = m["names"]
         and_word = f" {self.labels['and']} "
         if "; " in names:
-            people = names.split("; ")
+            entries = names.split("; ")
         else:
             head, _, last = names.rpartition(and_word)
-            people = (head.split(", ") + [last]) if head else [names]
+            entries = (head.split(", ") + [last]) if head else [names]
+        people = [self.person(e) if label == "speakers" else e for e in entries]
+        body_text = " ".join(MARKS.sub("", b.plain if isinstance(b, Para) else
+                                       _unescape(b.text))
+                             for b in blocks[1:] if isinstance(b, (Para, ListPara)))
+        if self.described(people) != names or \
+                all(_name(p) in body_text for p in people):
+            whole = {"name": names} if label == "speakers" else names
+            people = [whole]
+        return people, blocks[1:]
+
+    def person(self, text: str):
+        """'Name, Title, on behalf of Name, Title' as a person."""
+        behalf = _pattern(self.labels["on_behalf_of"], {"person": r".+"})
+        found = re.search(r", (" + behalf.pattern + r")$", text)
+        person: dict = {}
+        if found:
+            text, other = text[:found.start()], found["person"]
+        name, _, title = text.partition(", ")
+        person["name"] = name
+        if title:
+            person["title"] = title
+        if found:
+            person["on_behalf_of"] = self.person(other)
+        return person
+
+    def described(self, people: list) -> str:
         from ..languages import join_words
-        again = "; ".join(people) if any("," in p for p in people) else \
-            join_words(people, self.labels["and"])
-        body_text = " ".join(MARKS.sub("", b.text) for b in blocks[1:]
-                             if isinstance(b, (Para, ListPara)))
-        if again != names or all(p in body_text for p in people):
-            people = [names]
-        return [p.strip() for p in people], blocks[1:]
+        from ..model import describe
+        texts = [describe(p, self.labels) for p in people]
+        return "; ".join(texts) if any("," in t for t in texts) else \
+            join_words(texts, self.labels["and"])
 
     # -- appendices -----------------------------------------------------------------------
 
@@ -618,6 +643,10 @@ def _restore_marks(text: str, plain_start: int) -> str:
     at = _offset_with_marks(text, plain_start)
     before = "".join(MARKS.findall(text[:at]))
     return before + text[at:]
+
+
+def _name(person) -> str:
+    return person if isinstance(person, str) else person["name"]
 
 
 def _first(values: list[str] | None) -> str | None:
