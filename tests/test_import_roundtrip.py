@@ -52,3 +52,108 @@ def test_random_outlines_come_back_as_they_render(tmp_path, text):
     (docx_before, docx_after), (md_before, md_after), imported = round_trip(text, tmp_path)
     assert docx_after == docx_before, imported
     assert md_after == md_before, imported
+
+
+RICH = """\
+rtdraft: 1
+meeting:
+  title: Spring 2021 Law Enforcement Roundtable on Drugs
+  host: Public Safety Canada
+  dates: [2021-03-29, 2021-03-30, 2021-03-31]
+  virtual: true
+publication:
+  department: Public Safety Canada
+  department_other: Sécurité publique Canada
+  language: LANG
+  date: 2021-06-01
+  catalogue_number: PS18-55/2021CAT-PDF
+  other_language_title: Other title
+  status: draft
+  toc: true
+introduction:
+  title: Context
+  body:
+    - "Public Safety Canada hosted it:[^virtual] *online* and **well**, see <https://example.org/x>."
+    - bullets:
+        - Current drug trends;
+        - text: Information sharing, in two parts
+          numbered:
+            - data gaps;
+            - text: privacy.
+              bullets: [one, two]
+    - numbered: [first, second]
+    - numbered: [again first]
+opening_remarks:
+  title: Welcome
+  speakers:
+    - name: Trevor Bhupsingh
+      title: Director General
+      on_behalf_of: {name: Ellen Burack, title: Assistant Deputy Minister}
+  body:
+    - The meeting opened.
+session_groups:
+  breakout:
+    heading: Highlights from Breakout Sessions
+    intro: [Three rooms met at once.]
+    label: "Breakout #{n}"
+  plenary:
+    heading: Highlights from Plenary Sessions
+sessions:
+  - title: Current Drug Trends
+    presenters: [Winnipeg Police Service, Calgary Police Service, RCMP]
+    body:
+      - Methamphetamine was reported to be the **main** threat.
+      - subheading: "Regional view: the Prairies"
+      - In the Prairies, it grew.
+  - kind: breakout
+    title: Information Sharing
+    body:
+      - "numbered:"
+  - kind: breakout
+    title: Data
+    body: [Second room.]
+  - kind: peer-support
+    title: Peers
+    body: [Peers met.]
+outcomes:
+  title: What Came Out
+  intro: "The event resulted in key takeaways:"
+  items: [Methamphetamine continues;, Sharing is key.]
+conclusion:
+  body: ["The end, see [the site](https://www.publicsafety.gc.ca)."]
+appendices:
+  - title: Agenda
+    agenda:
+      - {date: 2021-03-29, time: "13:00-13:15", title: Opening, speakers: [Public Safety Canada]}
+      - {date: 2021-03-29, time: "13:15-14:30", title: Trends}
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
+  - title: Organizations Represented
+    organizations: [Calgary Police Service, "A * B [c]"]
+  - title: Notes
+    body: [Plain notes., {bullets: [a, b]}]
+footnotes:
+  virtual: The meeting was held online.
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_groups_labels_agenda_and_nesting_come_back(language, tmp_path):
+    text = RICH.replace("LANG", language)
+    if language == "fr":
+        text = text.replace("2021CAT", "2021F").replace(
+            "title: Context", 'title: "Contexte : « bref »"')
+    else:
+        text = text.replace("2021CAT", "2021E")
+    assert validate(load(text)) == []
+    (docx_before, docx_after), (md_before, md_after), imported = round_trip(text, tmp_path)
+    assert docx_after == docx_before
+    assert md_after == md_before
+    data = load(imported).data
+    assert [(s["kind"], s["title"]) for s in data["sessions"]] == [
+        ("plenary", "Current Drug Trends"), ("breakout", "Information Sharing"),
+        ("breakout", "Data"), ("peer-support", "Peers")]
+    assert data["session_groups"]["breakout"]["label"] == "Breakout #{n}"
+    assert data["footnotes"] == {"virtual": "The meeting was held online."}
+    assert data["meeting"]["dates"] == ["2021-03-29", "2021-03-30", "2021-03-31"]
+    assert data["meeting"]["virtual"] is True
+    assert data["publication"]["status"] == "draft" and data["publication"]["toc"] is True

@@ -63,6 +63,9 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
             if ox.attr(note, "type") in (None, "normal"):
                 text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
                 parsed.footnotes[ox.attr(note, "id") or ""] = " ".join(text.split())
+                kept = ox.note_id(note)
+                if kept:
+                    parsed.note_ids[ox.attr(note, "id") or ""] = kept
     language = _language(document)
     builder = Builder(parsed, language, document.core_properties)
     data = builder.build()
@@ -104,9 +107,11 @@ def _undecided(path: Path, document, roots) -> str:
     parts = [f"{_plural(i, 'insertion')} and {_plural(d, 'deletion')}"
              + (f" and {_plural(formats, 'formatting change')}" if formats else "")
              for i, d in [(ins, dels)]]
-    places = "; ".join(f"{h}: {a}+ {b}-" for h, (a, b) in where.items())
+    places = "; ".join(
+        f"{h} ({', '.join(_plural(n, w) for n, w in ((a, 'insertion'), (b, 'deletion')) if n)})"
+        for h, (a, b) in where.items())
     return (f"{path}: the document has tracked changes ({parts[0]}"
-            + (f"; by heading: {places}" if places else "") + "); import them with "
+            + (f"; under {places}" if places else "") + "); import them with "
             "--changes accept or --changes reject (nothing written)")
 
 

@@ -217,3 +217,14 @@ def related(document_part, reltype: str):
 
 FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING
 FOOTNOTE, COMMENT = qn("w:footnote"), qn("w:comment")
+BOOKMARK_START = qn("w:bookmarkStart")
+
+
+def note_id(note) -> str | None:
+    """The outline id rtdraft's writer kept in a footnote (render/ooxml.py)."""
+    from ..render.ooxml import note_id_from_bookmark
+    for mark in note.iter(BOOKMARK_START):
+        found = note_id_from_bookmark(mark.get(qn("w:name")) or "")
+        if found:
+            return found
+    return None

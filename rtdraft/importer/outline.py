@@ -15,7 +15,7 @@ from .. import languages
 from ..labels import appendix_letter, labels_for
 from ..typography import french
 from . import dates_back
-from .read import Head, ListPara, MARKS, Para, Parsed, Tab, escape
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape
 
 TODO = "TODO"
 
@@ -40,6 +40,8 @@ class Builder:
     # -- the whole outline --------------------------------------------------------------
 
     def build(self) -> dict:
+        if not self.parsed.ours:
+            self.foreign_cover()
         meeting, publication = self.front_matter()
         self.data["meeting"] = meeting
         self.data["publication"] = publication
@@ -67,8 +69,8 @@ class Builder:
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
             found = [day]
-            self.unplaced.append(f"meeting dates not found{' in ' + repr(details[0]) if details else ''}: "
-                                 f"meeting.dates is {day}")
+            shown = f" in {details[0]!r}" if details else ""
+            self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
         if len(details) > 1:
             if MARKS.sub("", details[1]) == self.ts(self.labels["virtual"]):
@@ -92,6 +94,58 @@ class Builder:
         if self.parsed.toc:
             publication["toc"] = True
         return meeting, _ordered(publication, PUBLICATION_ORDER)
+
+    def foreign_cover(self) -> None:
+        """A report not made by rtdraft: its title, dates, place and copyright lines found
+        in the paragraphs before its first section (pandoc and LibreOffice write the title
+        block as a Title or a first heading)."""
+        blocks, cover = self.parsed.blocks, self.parsed.cover
+        title = _first([t for s, t in cover if s == "title"]) or (self.core.title or "").strip()
+        if blocks and isinstance(blocks[0], Head) and title and \
+                MARKS.sub("", blocks[0].text) == title and \
+                any(isinstance(b, Head) for b in blocks[1:]):
+            blocks.pop(0)
+            if not cover:
+                cover.append(("title", title))
+        lead = []
+        while blocks and isinstance(blocks[0], Para):
+            lead.append(blocks.pop(0))
+        keep, previous = [], None
+        patterns = [self.pattern(k, minister=r".+", year=r"\d{1,4}", value=r".+")
+                    for k in ("copyright_king", "copyright_queen", "copyright_king_plain",
+                              "copyright_queen_plain", "catalogue_number", "isbn")]
+        patterns.append(_pattern(self.labels["other_language"], {"title": r".+"}))
+        for block in lead:
+            words = MARKS.sub("", block.plain)
+            if any(p.fullmatch(words) for p in patterns):
+                self.parsed.front.append(block.plain)
+            elif block.style == "subtitle" or words == self.ts(self.labels["subtitle"]):
+                cover.append(("subtitle", block.plain))
+            elif block.style == "date" or re.fullmatch(r"\d{4}", words):
+                pass   # the publication's year: the copyright line has it too
+            elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
+                if previous is not None and len(previous.plain) < 80 and \
+                        not previous.plain.endswith("."):
+                    cover.append(("cover department", previous.plain))
+                    keep.remove(previous)
+            else:
+                keep.append(block)
+            previous = block
+        for block in keep:
+            self.unplaced.append(f"{block.plain[:60]!r}, before the first heading, put in the "
+                                 "introduction")
+        blocks[:0] = keep
+
+    def _dates_line(self, words: str) -> bool:
+        """'March 29, 2019, Halifax, Nova Scotia': the cover's dates and place, if so."""
+        cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+        for cut in cuts:
+            if dates_back.meeting(words[:cut], self.language, self.labels):
+                self.parsed.cover.append(("cover details", words[:cut]))
+                if words[cut + 2:].strip():
+                    self.parsed.cover.append(("cover details", words[cut + 2:].strip()))
+                return True
+        return False
 
     def copyright(self, publication: dict) -> None:
         created = self.core.created
@@ -138,7 +192,7 @@ class Builder:
         if not letters_ok:
             sections += appendices
             appendices = []
-        if lead:
+        if lead and self.parsed.ours:
             self.unplaced.append(f"{_count(lead)} before the first heading put in the "
                                  "introduction")
         if not sections:
@@ -326,7 +380,9 @@ class Builder:
         return out
 
     def people(self, blocks: list, label: str) -> tuple[list, list]:
-        """The 'Presenters: ...' line at the top of a section, read back as names."""
+        """The 'Presenters: ...' line at the top of a section, read back as people: names
+        and organizations for presenters, persons (name, title, on behalf of) for speakers.
+        Kept whole when read back any other way it would not print the same line."""
         if not blocks or not isinstance(blocks[0], Para):
             return [], blocks
         pattern = self.pattern(label, names=r".+")
@@ -336,18 +392,41 @@ class Builder:
         names = m["names"]
         and_word = f" {self.labels['and']} "
         if "; " in names:
-            people = names.split("; ")
+            entries = names.split("; ")
         else:
             head, _, last = names.rpartition(and_word)
-            people = (head.split(", ") + [last]) if head else [names]
+            entries = (head.split(", ") + [last]) if head else [names]
+        people = [self.person(e) if label == "speakers" else e for e in entries]
+        body_text = " ".join(MARKS.sub("", b.plain if isinstance(b, Para) else
+                                       _unescape(b.text))
+                             for b in blocks[1:] if isinstance(b, (Para, ListPara)))
+        if self.described(people) != names or \
+                all(_name(p) in body_text for p in people):
+            whole = {"name": names} if label == "speakers" else names
+            people = [whole]
+        return people, blocks[1:]
+
+    def person(self, text: str):
+        """'Name, Title, on behalf of Name, Title' as a person."""
+        behalf = _pattern(self.labels["on_behalf_of"], {"person": r".+"})
+        found = re.search(r", (" + behalf.pattern + r")$", text)
+        person: dict = {}
+        if found:
+            text, other = text[:found.start()], found["person"]
+        name, _, title = text.partition(", ")
+        person["name"] = name
+        if title:
+            person["title"] = title
+        if found:
+            person["on_behalf_of"] = self.person(other)
+        return person
+
+    def described(self, people: list) -> str:
         from ..languages import join_words
-        again = "; ".join(people) if any("," in p for p in people) else \
-            join_words(people, self.labels["and"])
-        body_text = " ".join(MARKS.sub("", b.text) for b in blocks[1:]
-                             if isinstance(b, (Para, ListPara)))
-        if again != names or all(p in body_text for p in people):
-            people = [names]
-        return [p.strip() for p in people], blocks[1:]
+        from ..model import describe
+        texts = [describe(p, self.labels) for p in people]
+        return "; ".join(texts) if any("," in t for t in texts) else \
+            join_words(texts, self.labels["and"])
 
     # -- appendices -----------------------------------------------------------------------
 
@@ -435,7 +514,8 @@ class Builder:
             text = self.parsed.footnotes.get(number)
             if text is None:
                 continue
-            ids[number] = _unique(_note_id(text), set(ids.values()))
+            kept = self.parsed.note_ids.get(number)
+            ids[number] = _unique(kept or _note_id(text), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         if ids:
@@ -563,6 +643,10 @@ def _restore_marks(text: str, plain_start: int) -> str:
     at = _offset_with_marks(text, plain_start)
     before = "".join(MARKS.findall(text[:at]))
     return before + text[at:]
+
+
+def _name(person) -> str:
+    return person if isinstance(person, str) else person["name"]
 
 
 def _first(values: list[str] | None) -> str | None:

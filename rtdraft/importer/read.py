@@ -65,6 +65,7 @@ class Parsed:
     front: list[str] = field(default_factory=list)
     blocks: list = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)        # number -> markup
+    note_ids: dict[str, str] = field(default_factory=dict)         # number -> outline id
     comments: list[Comment] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     draft: bool = False
@@ -90,7 +91,7 @@ class Reader:
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
         self.heading = ""
-        self.places: list[str] = []     # where the current paragraph is, for --report
+        self.just_placed: list[Comment] = []   # comments placed in this paragraph
 
     # -- the body ---------------------------------------------------------------------
 
@@ -136,8 +137,9 @@ class Reader:
         if low.startswith("toc"):   # the table of contents: made again from the headings
             self.out.toc = True
             return
-        words = self.inlines(p, markup=False)
-        text = self.inlines(p)
+        self.just_placed = []
+        pieces = self.pieces(p)
+        words, text = _emit(pieces, False), _emit(pieces, True)
         # a paragraph holding only a footnote mark has no words, but is one
         plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
         if low in COVER_STYLES and self.out.ours and not self.out.blocks:
@@ -151,6 +153,8 @@ class Reader:
         level = _heading_level(low, style_element, self.styles)
         if level:
             self.heading = plain
+            for comment in self.just_placed:   # a comment on a heading is under it
+                comment.heading = plain
             if plain:
                 self.out.blocks.append(Head(level, words.strip(), ox.page_break_before(p), low))
             return
@@ -180,7 +184,8 @@ class Reader:
             return
         if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
                        "text body", "default", "block text", "list paragraph",
-                       "default paragraph style") and not self.out.ours:
+                       "default paragraph style", "subtitle", "date", "author",
+                       "abstract") and not self.out.ours:
             self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
         self.out.blocks.append(Para(text.strip(), low, words.strip()))
 
@@ -189,7 +194,7 @@ class Reader:
         for tr in tbl.iter(ox.TR):
             cells = []
             for tc in tr.findall(ox.TC):
-                texts = [MARKS.sub("", self.inlines(p, markup=False)).strip()
+                texts = [self.inlines(p, markup=False).strip()
                          for p in tc.iter(ox.P)]
                 cells.append(" ".join(t for t in texts if t))
             rows.append(cells)
@@ -203,10 +208,13 @@ class Reader:
 
     def inlines(self, p, markup: bool = True) -> str:
         """The paragraph's text as outline markup (or as plain text)."""
+        return _emit(self.pieces(p), markup)
+
+    def pieces(self, p) -> list:
         self._plain = True
         pieces: list = []
         self._walk(p, pieces, None)
-        return _emit(pieces, markup)
+        return pieces
 
     def _walk(self, parent, pieces: list, link: str | None) -> None:
         for child in parent:
@@ -235,6 +243,7 @@ class Reader:
             return
         comment.placed = True
         comment.heading = self.heading
+        self.just_placed.append(comment)
         self.open.add(cid)
         pieces.append(("mark", comment_mark(comment.index)))
 
