@@ -139,9 +139,11 @@ class _Package:
         if source == "":
             documents = [name for kind, name in children if kind == "officeDocument"]
             self.main = documents[0] if documents else None
-            if self.main and policy.word_only and not self.kind_of(self.main).endswith(WORD_MAIN):
-                self.refuse("not a Word document (.docx): its main part is "
-                            f"{self.kind_of(self.main) or 'of no known type'}", self.main)
+            kind = self.kind_of(self.main) if self.main else ""
+            # Another Office main part (a workbook, a presentation) is refused; a part
+            # typed only as XML by a sloppy writer is given the benefit of the doubt.
+            if policy.word_only and kind.endswith("main+xml") and not kind.endswith(WORD_MAIN):
+                self.refuse(f"not a Word document (.docx): its main part is {kind}", self.main)
         elif source == self.main:
             for kind, message in policy.required_of_main.items():
                 if kind not in kinds:

@@ -148,6 +148,15 @@ def test_a_spreadsheet_is_not_a_word_document(tmp_path, rendered):
                              "officedocument.spreadsheetml.sheet.main+xml")
 
 
+def test_a_main_part_typed_only_as_xml_is_read_as_a_document(tmp_path, rendered):
+    files = parts(rendered)
+    types = files["[Content_Types].xml"]
+    start = types.index(b'<Override PartName="/word/document.xml"')
+    files["[Content_Types].xml"] = types[:start] + types[types.index(b"/>", start) + 2:]
+    path = build(tmp_path / "untyped.docx", files)
+    assert open_docx(path).paragraphs[1].text == "Public Safety Canada"
+
+
 def test_no_main_document(tmp_path, rendered):
     files = parts(rendered)
     del files["_rels/.rels"]
