@@ -55,7 +55,8 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
             ox.decide(root, changes == "accept")
     comments = _comments(document)
     numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
-    reader = Reader(document, comments, numbering)
+    language = _language(document)
+    reader = Reader(document, comments, numbering, french=language == "fr")
     parsed = reader.read()
     if footnotes is not None:
         reader.part = notes_part     # a footnote's links are relationships of its own part
@@ -66,7 +67,6 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
                 kept = ox.note_id(note)
                 if kept:
                     parsed.note_ids[ox.attr(note, "id") or ""] = kept
-    language = _language(document)
     builder = Builder(parsed, language, document.core_properties)
     data = builder.build()
     marks: dict[int, tuple[tuple, str, int]] = {}

@@ -82,11 +82,13 @@ LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
 class Reader:
     """Walks the body once, in reading order."""
 
-    def __init__(self, document, comments: dict[str, Comment], numbering):
+    def __init__(self, document, comments: dict[str, Comment], numbering,
+                 french: bool = False):
         self.doc = document
         self.part = document.part
         self.comments = comments        # by w:id
         self.numbering = numbering
+        self.french = french            # undo the spaces French typography added
         self.styles = {s.style_id: s for s in document.styles}
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
@@ -279,6 +281,8 @@ class Reader:
                     self.report(f"{ox.PICTURES[tag]} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
+            if text and self.french:
+                text = untypeset(text)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -308,6 +312,22 @@ def _heading_level(low: str, style_element, styles) -> int:
             return int(m.group(1))
         style_element = parent.element
     return 0
+
+
+_BEFORE_MARK = re.compile("(^|(?<=\\S))\u00a0([:;!?])(?=\\s|$|[»)\\]])")
+
+
+def untypeset(text: str) -> str:
+    """French text as an editor types it, which typography.french prints as it was: the
+    non-breaking space it puts before : ; ! ? becomes a space (none at the start), the
+    ones inside « » spaces."""
+    from ..typography import french
+    for space in (" ", ""):
+        undone = _BEFORE_MARK.sub(lambda m, s=space: (s if m.start() else "") + m.group(2), text)
+        undone = undone.replace("«\u00a0", "«" + space).replace("\u00a0»", space + "»")
+        if french(undone) == text:
+            return undone
+    return text
 
 
 # -- pieces to markup -----------------------------------------------------------------------
