@@ -241,7 +241,7 @@ class Builder:
         if self.canon(head.text) != self.ts(self.labels[label]):
             out["title"] = _text(head.text)
         out["body"] = self.blocks(blocks, 1) or [TODO]
-        if not self.blocks(blocks, 1):
+        if out["body"] == [TODO]:
             self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
         return out
 
@@ -373,7 +373,7 @@ class Builder:
         if people:
             session["presenters"] = people
         session["body"] = self.blocks(blocks, level) or [TODO]
-        if not self.blocks(blocks, level):
+        if session["body"] == [TODO]:
             self.unplaced.append(f"session {title!r} has no text: its body is TODO")
         sessions.append(session)
         return kind
