@@ -445,7 +445,7 @@ class Builder:
         out: dict = {"title": title}
         if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
                           and b.plain for b in blocks) and \
-                len({b.num_id for b in blocks}) == 1:
+                len(_lists(blocks)) == 1:
             out["organizations"] = [_unescape(b.text) for b in blocks]
             return out
         agenda = self.agenda(blocks)
@@ -547,22 +547,25 @@ def walk_strings(value, change):
 
 
 def _lists(items: list[ListPara]) -> list[dict]:
-    """Consecutive list paragraphs as lists with nested items; a new list begins where the
-    numbering (numId) of the first level changes."""
+    """Consecutive list paragraphs as lists with nested items. A new list begins where
+    the kind changes, or where a new numbering instance (numId) of the same list
+    definition begins, as rtdraft and Word write one list after another (LibreOffice
+    gives every paragraph a numbering of its own: no boundary can be told there)."""
     out: list[dict] = []
     top = min(i.depth for i in items)
     current: list | None = None
-    current_id = None
+    current_id = current_abstract = None
     stack: list = []     # (depth, list of items, kind)
     for item in items:
         depth = max(item.depth - top + 1, 1)
         if depth == 1 or current is None:
-            if current is None or item.num_id != current_id or \
-                    (("numbered" in out[-1]) != item.numbered):
+            if current is None or (("numbered" in out[-1]) != item.numbered) or \
+                    (item.num_id != current_id and item.abstract is not None and
+                     item.abstract == current_abstract):
                 kind = "numbered" if item.numbered else "bullets"
                 current = []
                 out.append({kind: current})
-                current_id = item.num_id
+                current_id, current_abstract = item.num_id, item.abstract
             current.append(item.text)
             stack = [(1, current)]
             continue

@@ -43,6 +43,7 @@ class ListPara:
     text: str
     num_id: int = 0
     plain: bool = True  # no markup at all: could be an organization's name
+    abstract: str | None = None   # the list definition its numbering instance uses
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Reader:
         self.comments = comments        # by w:id
         self.numbering = numbering
         self.french = french            # undo the spaces French typography added
+        self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
@@ -178,8 +180,12 @@ class Reader:
                     depth = max(depth, int(listed.group(2) or 1))
             else:
                 kind, depth = listed.group(1).lower() == "number", int(listed.group(2) or 1)
-            self.out.blocks.append(ListPara(kind, depth, text.strip(),
-                                            number[0] if number else 0, self._plain))
+            num_id = number[0] if number else 0
+            # LibreOffice saves every list paragraph with a numbering of its own: no list
+            # boundary can be told from it, and one list is read
+            abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
+            self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
+                                            abstract))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
