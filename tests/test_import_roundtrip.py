@@ -181,3 +181,5 @@ def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_p
         again = build(source.data, today=TODAY)
         assert pairs(docx_writer.render(again)) == pairs(docx_writer.render(document)), name
         assert markdown.render(again) == markdown.render(document), name
+        # footnote ids too, through LibreOffice's renaming of their bookmarks
+        assert [f.id for f in again.footnotes] == [f.id for f in document.footnotes]
