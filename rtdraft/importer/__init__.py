@@ -14,7 +14,7 @@ from ..errors import ImportFailure, UndecidedChanges
 from ..problems import Problem
 from . import ooxml_read as ox
 from .dump import dump
-from .outline import Builder, walk_strings
+from .outline import Builder
 from .package import open_docx
 from .read import MARK_BASE, MARKS, Comment, Reader
 
@@ -186,4 +186,4 @@ def _heading_place(source, heading: str) -> tuple[int, int]:
     return source.position(found[0]) if found else (1, 1)
 
 
-__all__ = ["Imported", "import_docx", "walk_strings"]
+__all__ = ["Imported", "import_docx"]

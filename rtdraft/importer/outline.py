@@ -74,7 +74,7 @@ class Builder:
         if not department:
             department = TODO
             self.unplaced.append("no department found: publication.department is TODO")
-        meeting: dict = {"title": _text(title), "host": department}
+        meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
             if details else None
@@ -88,19 +88,19 @@ class Builder:
             if self.canon(details[1]) == self.ts(self.labels["virtual"]):
                 meeting["virtual"] = True
             else:
-                meeting["location"] = _text(details[1])
+                meeting["location"] = details[1]
         publication: dict = {"department": department}
         signature = _first(cover.get("cover signature")) or ""
         prefix = department + " | "
         if signature.startswith(prefix) and signature[len(prefix):].strip():
-            publication["department_other"] = _text(signature[len(prefix):])
+            publication["department_other"] = signature[len(prefix):]
         publication["language"] = self.language
         subtitle = _first(cover.get("subtitle"))
         if subtitle and self.canon(subtitle) != self.ts(self.labels["subtitle"]):
-            publication["subtitle"] = _text(subtitle)
+            publication["subtitle"] = subtitle
         tagline = _first(cover.get("cover tagline"))
         if tagline:
-            publication["tagline"] = _text(tagline)
+            publication["tagline"] = tagline
         self.copyright(publication)
         publication["status"] = "draft" if self.parsed.draft else "final"
         if self.parsed.toc:
@@ -199,9 +199,9 @@ class Builder:
         sections = _split(blocks)      # [(heading or None, blocks)] at level 1
         lead = sections.pop(0)[1] if sections and sections[0][0] is None else []
         appendices = []
-        while sections and self.appendix_heading(sections[-1][0], len(sections)):
+        while sections and self.appendix_heading(sections[-1][0]):
             appendices.insert(0, sections.pop())
-        letters_ok = all(self.appendix_heading(h, i, appendix_letter(i))
+        letters_ok = all(self.appendix_heading(h, appendix_letter(i))
                          for i, (h, _) in enumerate(appendices))
         if not letters_ok:
             sections += appendices
@@ -230,7 +230,7 @@ class Builder:
                                        for i, (h, b) in enumerate(appendices)]
         self.notes()
 
-    def appendix_heading(self, head: Head | None, _count: int, letter: str = r"[A-Z]+"):
+    def appendix_heading(self, head: Head | None, letter: str = r"[A-Z]+"):
         if head is None:
             return None
         return self.fullmatch("appendix", head.text, letter=letter, title=r".+")
@@ -239,7 +239,7 @@ class Builder:
         head, blocks = section
         out: dict = {}
         if self.canon(head.text) != self.ts(self.labels[label]):
-            out["title"] = _text(head.text)
+            out["title"] = head.text
         out["body"] = self.blocks(blocks, 1) or [TODO]
         if out["body"] == [TODO]:
             self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
@@ -252,7 +252,7 @@ class Builder:
         head, blocks = section
         out: dict = {}
         if self.canon(head.text) != self.ts(self.labels["outcomes"]):
-            out["title"] = _text(head.text)
+            out["title"] = head.text
         body = self.blocks(blocks, 1)
         items: list = []
         intro: list[str] = []
@@ -262,7 +262,7 @@ class Builder:
             elif isinstance(block, dict) and ("bullets" in block or "numbered" in block):
                 items += block.get("bullets") or block.get("numbered")
             elif isinstance(block, dict):
-                items.append(block["subheading"])
+                items.append(escape(block["subheading"]))
                 self.unplaced.append(f"a subheading in {head.text!r} made a list item")
             else:
                 items.append(block)
@@ -329,13 +329,13 @@ class Builder:
                         self.unplaced.append(f"{sub_head.text!r} under {head.text!r} read as "
                                              "a subheading of the session before it")
                         if sessions:
-                            sessions[-1]["body"] += [{"subheading": _text(sub_head.text)}] + \
+                            sessions[-1]["body"] += [{"subheading": sub_head.text}] + \
                                 self.blocks(sub_blocks, 2)
                         continue
                     kind = self.session(found, sub_blocks, 2, sessions, groups, counts)
                 if kind:
                     group = groups.setdefault(kind, {})
-                    group["heading"] = _text(head.text)
+                    group["heading"] = head.text
                     intro = self.blocks(lead, 1)
                     if intro:
                         group["intro"] = intro
@@ -368,7 +368,7 @@ class Builder:
         if number != counts[kind]:
             self.unplaced.append(f"session {title!r} is numbered {number}; it is the "
                                  f"{_ordinal(counts[kind])} of its kind and will be numbered so")
-        session: dict = {"kind": kind, "title": _text(title)}
+        session: dict = {"kind": kind, "title": title}
         people, blocks = self.people(blocks, "presenters")
         if people:
             session["presenters"] = people
@@ -381,7 +381,7 @@ class Builder:
     def remarks(self, head: Head, blocks: list) -> dict:
         out: dict = {}
         if self.canon(head.text) != self.ts(self.labels["opening_remarks"]):
-            out["title"] = _text(head.text)
+            out["title"] = head.text
         people, blocks = self.people(blocks, "speakers")
         if people:
             out["speakers"] = people
@@ -493,7 +493,7 @@ class Builder:
         while i < len(blocks):
             block = blocks[i]
             if isinstance(block, Head):
-                out.append({"subheading": _text(block.text)})
+                out.append({"subheading": block.text})
                 if block.level != level + 1:
                     self.unplaced.append(f"heading {block.text!r} (level {block.level}) made a "
                                          f"subheading")
@@ -620,11 +620,6 @@ def _marks_of(text: str) -> str:
 
 def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
-
-
-def _text(words: str) -> str:
-    """A heading, title or name: plain text in an outline as in the document."""
-    return words
 
 
 def _unescape(text: str) -> str:
