@@ -38,7 +38,9 @@ class Builder:
 
     def pattern(self, key: str, **groups: str) -> re.Pattern:
         """A regex for a label as printed (typography applied), {name} as a named group."""
-        return _pattern(self.ts(self.labels[key]), groups)
+        # French typography may take the space after a label's colon into the title's
+        # own (": :" prints ":\u00a0:"): there, a label's spaces may be missing
+        return _pattern(self.ts(self.labels[key]), groups, loose=self.language == "fr")
 
     def canon(self, text: str) -> str:
         """A text as the document printed it (comment marks left out)."""
@@ -354,7 +356,7 @@ class Builder:
             self.data["session_groups"] = groups
         if not sessions:
             self.unplaced.append("no session found: one session with TODO written")
-            sessions = [{"title": TODO, "body": [TODO]}]
+            sessions = [{"kind": "plenary", "title": TODO, "body": [TODO]}]
         self.data["sessions"] = sessions
 
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
@@ -598,14 +600,16 @@ def _split(blocks: list, level: int = 1) -> list[tuple]:
     return out
 
 
-def _pattern(label: str, groups: dict[str, str]) -> re.Pattern:
+def _pattern(label: str, groups: dict[str, str], loose: bool = False) -> re.Pattern:
     out = []
     for part in re.split(r"(\{\w+\})", label):
         name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
         if name in groups:
             out.append(f"(?P<{name}>{groups[name]})")
         else:
-            out.append(re.escape(part.replace("{{", "{").replace("}}", "}")))
+            literal = part.replace("{{", "{").replace("}}", "}")
+            out.append("".join("[ \u00a0\u202f]?" if loose and c in " \u00a0\u202f"
+                               else re.escape(c) for c in literal))
     return re.compile("".join(out), re.DOTALL)
 
 
