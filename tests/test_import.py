@@ -354,3 +354,74 @@ def test_the_documented_import_sessions_run_as_shown(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, args)
         assert result.output.splitlines() == expected, command
     assert run("validate", "fall-2019-reviewed.yaml").exit_code == 0
+
+
+def test_a_move_and_a_changed_paragraph_style(tmp_path):
+    """A paragraph moved (w:moveFrom / w:moveTo) and one restyled as a heading with the
+    old style kept in w:pPrChange: accept keeps the move and the heading, reject undoes
+    both."""
+    path = rendered(tmp_path)
+    document = docx.Document(str(path))
+    halifax = paragraph(document, "It met in Halifax.")
+    moved_from = change("moveFrom", 11)
+    for r in halifax._p.findall(qn("w:r")):
+        halifax._p.remove(r)
+        r.find(qn("w:t")).tag = qn("w:delText")
+        moved_from.append(r)
+    halifax._p.append(moved_from)
+    conclusion = paragraph(document, "The event concluded.")
+    moved_to = change("moveTo", 12)
+    moved_to.append(text_run(" It met in Halifax."))
+    conclusion._p.append(moved_to)
+    trends = paragraph(document, "Trends were discussed.")
+    ppr = trends._p.get_or_add_pPr()
+    old = ppr.find(qn("w:pStyle")).get(qn("w:val"))
+    ppr.find(qn("w:pStyle")).set(qn("w:val"), "Heading2")
+    was = change("pPrChange", 13)
+    old_ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), old)
+    old_ppr.append(style)
+    was.append(old_ppr)
+    ppr.append(was)
+    document.save(str(path))
+    accepted = load(import_docx(path, "accept").text).data
+    assert accepted["introduction"]["body"] == ["The roundtable met once."]
+    assert accepted["conclusion"]["body"] == ["The event concluded. It met in Halifax."]
+    assert accepted["sessions"][0]["body"][0] == {"subheading": "Trends were discussed."}
+    rejected = load(import_docx(path, "reject").text).data
+    assert rejected["introduction"]["body"] == ["The roundtable met once.", "It met in Halifax."]
+    assert rejected["conclusion"]["body"] == ["The event concluded."]
+    assert rejected["sessions"][0]["body"] == ["Trends were discussed."]
+
+
+def test_a_text_box_and_a_table_that_is_no_agenda_are_reported(tmp_path):
+    from docx.oxml import parse_xml
+    path = rendered(tmp_path)
+    document = docx.Document(str(path))
+    halifax = paragraph(document, "It met in Halifax.")
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+        '<w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p></w:txbxContent>'
+        '</v:textbox></v:shape></w:pict></w:r>')
+    halifax._p.append(box)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Year", "Seizures"
+    table.cell(1, 0).text, table.cell(1, 1).text = "2019", "955"
+    conclusion = paragraph(document, "The event concluded.")
+    conclusion._p.addnext(table._tbl)
+    document.save(str(path))
+    result = run("import", path, "--report", "-o", tmp_path / "o.yaml")
+    assert result.exit_code == 0, result.output
+    table_line = f"{path}: not placed: a table of 2 rows (not an agenda) written as " \
+        "paragraphs, a row each"
+    assert result.output.splitlines()[:2] == [
+        f"{path}: not placed: a text box left out (under 'Introduction')", table_line]
+    data = load((tmp_path / "o.yaml").read_text()).data
+    assert data["introduction"]["body"][1] == "It met in Halifax."
+    assert data["conclusion"]["body"] == ["The event concluded.", "Year | Seizures",
+                                          "2019 | 955"]
+    result = run("import", path, "-o", tmp_path / "o.yaml")
+    assert result.output == (f"wrote {tmp_path / 'o.yaml'} (0 comments; 2 things not placed "
+                             "(--report lists them))\n")

@@ -2,6 +2,7 @@
 text and structure (the DOCX's (style, text) pairs and the Markdown), for every example and
 for random outlines."""
 
+import zipfile
 from datetime import date
 
 import pytest
@@ -157,3 +158,28 @@ def test_groups_labels_agenda_and_nesting_come_back(language, tmp_path):
     assert data["meeting"]["dates"] == ["2021-03-29", "2021-03-30", "2021-03-31"]
     assert data["meeting"]["virtual"] is True
     assert data["publication"]["status"] == "draft" and data["publication"]["toc"] is True
+
+
+def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_path):
+    """A reviewer working in LibreOffice saves the file again: its styles, numbering (a
+    numbering instance per list paragraph) and bookmarks as LibreOffice writes them."""
+    from conftest import ROOT
+
+    from rtdraft.office import Office
+    documents = {path.stem: build(load(path.read_text(encoding="utf-8")).data, today=TODAY)
+                 for path in EXAMPLES}
+    with Office() as office:
+        for name, document in documents.items():
+            (tmp_path / f"{name}.docx").write_bytes(docx_writer.render(document))
+            office.run(ROOT / "tests" / "uno" / "to_docx.py", tmp_path / f"{name}.docx",
+                       tmp_path / f"{name}-saved.docx", "MS Word 2007 XML")
+    for name, document in documents.items():
+        saved = tmp_path / f"{name}-saved.docx"
+        assert b"LibreOffice" in zipfile.ZipFile(saved).read("docProps/app.xml")
+        source = load(import_docx(saved).text)
+        assert validate(source) == []
+        again = build(source.data, today=TODAY)
+        assert pairs(docx_writer.render(again)) == pairs(docx_writer.render(document)), name
+        assert markdown.render(again) == markdown.render(document), name
+        # footnote ids too, through LibreOffice's renaming of their bookmarks
+        assert [f.id for f in again.footnotes] == [f.id for f in document.footnotes]

@@ -14,7 +14,7 @@ from ..errors import ImportFailure, UndecidedChanges
 from ..problems import Problem
 from . import ooxml_read as ox
 from .dump import dump
-from .outline import Builder, walk_strings
+from .outline import Builder
 from .package import open_docx
 from .read import MARK_BASE, MARKS, Comment, Reader
 
@@ -55,7 +55,8 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
             ox.decide(root, changes == "accept")
     comments = _comments(document)
     numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
-    reader = Reader(document, comments, numbering)
+    language = _language(document)
+    reader = Reader(document, comments, numbering, french=language == "fr")
     parsed = reader.read()
     if footnotes is not None:
         reader.part = notes_part     # a footnote's links are relationships of its own part
@@ -66,7 +67,6 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
                 kept = ox.note_id(note)
                 if kept:
                     parsed.note_ids[ox.attr(note, "id") or ""] = kept
-    language = _language(document)
     builder = Builder(parsed, language, document.core_properties)
     data = builder.build()
     marks: dict[int, tuple[tuple, str, int]] = {}
@@ -186,4 +186,4 @@ def _heading_place(source, heading: str) -> tuple[int, int]:
     return source.position(found[0]) if found else (1, 1)
 
 
-__all__ = ["Imported", "import_docx", "walk_strings"]
+__all__ = ["Imported", "import_docx"]

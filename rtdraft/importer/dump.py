@@ -26,7 +26,7 @@ def _string(dumper, text: str):
     if resolve_plain(text) != text or not text.isprintable() or text != text.strip() \
             or "  " in text:
         style = '"'
-    elif dumper.fold and len(text) > 60 and " " in text:
+    elif dumper.fold and len(text) > 72 and " " in text:
         style = ">"
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 

@@ -185,6 +185,17 @@ def numbered(numbering_element, num_id: int, level: int) -> bool:
     return False
 
 
+def abstract_of(numbering_element, num_id: int) -> str | None:
+    """The list definition (w:abstractNum) a w:num instance uses."""
+    if numbering_element is None:
+        return None
+    for num in numbering_element.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == str(num_id):
+            abstract = num.find(qn("w:abstractNumId"))
+            return abstract.get(qn("w:val")) if abstract is not None else None
+    return None
+
+
 def page_break_before(p) -> bool:
     ppr = p.find(PPR)
     return ppr is not None and ppr.find(PAGE_BREAK_BEFORE) is not None
@@ -213,6 +224,20 @@ def related(document_part, reltype: str):
             element = getattr(part, "element", None)
             return part, element if element is not None else parse_part(part.blob)
     return None, None
+
+
+def application(package) -> str:
+    """The program that last saved the package, from docProps/app.xml ('' if not said)."""
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            try:
+                root = parse_part(part.blob)
+            except Exception:   # noqa: BLE001 - an unreadable app.xml says nothing
+                return ""
+            for element in root.iter():
+                if isinstance(element.tag, str) and element.tag.endswith("}Application"):
+                    return element.text or ""
+    return ""
 
 
 FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING

@@ -15,7 +15,7 @@ from .. import languages
 from ..labels import appendix_letter, labels_for
 from ..typography import french
 from . import dates_back
-from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape, untypeset
 
 TODO = "TODO"
 
@@ -26,6 +26,9 @@ class Builder:
         self.language = language
         self.lang = languages.get(language)
         self.labels = labels_for(language, overrides)
+        # fixed words as the reader gives them back: typeset, then untypeset (read.py)
+        # Words are read back untypeset (read.py); labels are matched against the words
+        # typeset again, as the document printed them, and what they capture untypeset.
         self.ts = french if language == "fr" else (lambda s: s)
         self.core = core
         self.unplaced = list(parsed.unplaced)
@@ -35,7 +38,20 @@ class Builder:
 
     def pattern(self, key: str, **groups: str) -> re.Pattern:
         """A regex for a label as printed (typography applied), {name} as a named group."""
-        return _pattern(self.ts(self.labels[key]), groups)
+        # French typography may take the space after a label's colon into the title's
+        # own (": :" prints ":\u00a0:"): there, a label's spaces may be missing
+        return _pattern(self.ts(self.labels[key]), groups, loose=self.language == "fr")
+
+    def canon(self, text: str) -> str:
+        """A text as the document printed it (comment marks left out)."""
+        return self.ts(MARKS.sub("", text))
+
+    def back(self, text: str) -> str:
+        """A part of a printed text as an editor writes it."""
+        return untypeset(text) if self.language == "fr" else text
+
+    def fullmatch(self, key: str, text: str, **groups: str):
+        return self.pattern(key, **groups).fullmatch(self.canon(text))
 
     # -- the whole outline --------------------------------------------------------------
 
@@ -46,8 +62,6 @@ class Builder:
         self.data["meeting"] = meeting
         self.data["publication"] = publication
         self.body(self.parsed.blocks)
-        if self.language == "fr":   # the spaces French typography adds, as an editor types them
-            self.data = walk_strings(self.data, _untypeset)
         return self.data
 
     def front_matter(self) -> tuple[dict, dict]:
@@ -62,7 +76,7 @@ class Builder:
         if not department:
             department = TODO
             self.unplaced.append("no department found: publication.department is TODO")
-        meeting: dict = {"title": _text(title), "host": department}
+        meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
             if details else None
@@ -73,22 +87,22 @@ class Builder:
             self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
         if len(details) > 1:
-            if MARKS.sub("", details[1]) == self.ts(self.labels["virtual"]):
+            if self.canon(details[1]) == self.ts(self.labels["virtual"]):
                 meeting["virtual"] = True
             else:
-                meeting["location"] = _text(details[1])
+                meeting["location"] = details[1]
         publication: dict = {"department": department}
         signature = _first(cover.get("cover signature")) or ""
         prefix = department + " | "
         if signature.startswith(prefix) and signature[len(prefix):].strip():
-            publication["department_other"] = _text(signature[len(prefix):])
+            publication["department_other"] = signature[len(prefix):]
         publication["language"] = self.language
         subtitle = _first(cover.get("subtitle"))
-        if subtitle and subtitle != self.ts(self.labels["subtitle"]):
-            publication["subtitle"] = _text(subtitle)
+        if subtitle and self.canon(subtitle) != self.ts(self.labels["subtitle"]):
+            publication["subtitle"] = subtitle
         tagline = _first(cover.get("cover tagline"))
         if tagline:
-            publication["tagline"] = _text(tagline)
+            publication["tagline"] = tagline
         self.copyright(publication)
         publication["status"] = "draft" if self.parsed.draft else "final"
         if self.parsed.toc:
@@ -117,9 +131,9 @@ class Builder:
         patterns.append(_pattern(self.labels["other_language"], {"title": r".+"}))
         for block in lead:
             words = MARKS.sub("", block.plain)
-            if any(p.fullmatch(words) for p in patterns):
+            if any(p.fullmatch(self.canon(words)) for p in patterns):
                 self.parsed.front.append(block.plain)
-            elif block.style == "subtitle" or words == self.ts(self.labels["subtitle"]):
+            elif block.style == "subtitle" or self.canon(words) == self.ts(self.labels["subtitle"]):
                 cover.append(("subtitle", block.plain))
             elif block.style == "date" or re.fullmatch(r"\d{4}", words):
                 pass   # the publication's year: the copyright line has it too
@@ -152,11 +166,11 @@ class Builder:
         year = None
         lines = list(self.parsed.front)
         for line in lines:
-            plain = MARKS.sub("", line)
+            plain = self.canon(line)
             for key in ("copyright_king", "copyright_queen"):
                 m = self.pattern(key, minister=r".+", year=r"\d{1,4}").fullmatch(plain)
                 if m:
-                    publication["minister"] = m["minister"]
+                    publication["minister"] = self.back(m["minister"])
                     year = int(m["year"])
             for key in ("copyright_king_plain", "copyright_queen_plain"):
                 m = self.pattern(key, year=r"\d{1,4}").fullmatch(plain)
@@ -168,7 +182,9 @@ class Builder:
             m = self.pattern("isbn", value=r".+").fullmatch(plain)
             if m:
                 publication["isbn"] = m["value"]
-            m = _pattern(self.labels["other_language"], {"title": r".+"}).fullmatch(plain)
+            # the notice is in the other language, printed without this one's typography
+            m = _pattern(self.labels["other_language"], {"title": r".+"}).fullmatch(
+                MARKS.sub("", line))
             if m:
                 publication["other_language_title"] = m["title"]
         if created and (year is None or created.year == year):
@@ -185,9 +201,9 @@ class Builder:
         sections = _split(blocks)      # [(heading or None, blocks)] at level 1
         lead = sections.pop(0)[1] if sections and sections[0][0] is None else []
         appendices = []
-        while sections and self.appendix_heading(sections[-1][0], len(sections)):
+        while sections and self.appendix_heading(sections[-1][0]):
             appendices.insert(0, sections.pop())
-        letters_ok = all(self.appendix_heading(h, i, appendix_letter(i))
+        letters_ok = all(self.appendix_heading(h, appendix_letter(i))
                          for i, (h, _) in enumerate(appendices))
         if not letters_ok:
             sections += appendices
@@ -216,20 +232,18 @@ class Builder:
                                        for i, (h, b) in enumerate(appendices)]
         self.notes()
 
-    def appendix_heading(self, head: Head | None, _count: int, letter: str = r"[A-Z]+"):
+    def appendix_heading(self, head: Head | None, letter: str = r"[A-Z]+"):
         if head is None:
             return None
-        return self.pattern("appendix", letter=letter, title=r".+").fullmatch(
-            MARKS.sub("", head.text)) and _match_keeping_marks(
-            self.pattern("appendix", letter=letter, title=r".+"), head.text)
+        return self.fullmatch("appendix", head.text, letter=letter, title=r".+")
 
     def titled(self, section, label: str) -> dict:
         head, blocks = section
         out: dict = {}
-        if head.text != self.ts(self.labels[label]):
-            out["title"] = _text(head.text)
+        if self.canon(head.text) != self.ts(self.labels[label]):
+            out["title"] = head.text
         out["body"] = self.blocks(blocks, 1) or [TODO]
-        if not self.blocks(blocks, 1):
+        if out["body"] == [TODO]:
             self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
         return out
 
@@ -239,8 +253,8 @@ class Builder:
             return {"items": [TODO]}
         head, blocks = section
         out: dict = {}
-        if head.text != self.ts(self.labels["outcomes"]):
-            out["title"] = _text(head.text)
+        if self.canon(head.text) != self.ts(self.labels["outcomes"]):
+            out["title"] = head.text
         body = self.blocks(blocks, 1)
         items: list = []
         intro: list[str] = []
@@ -250,7 +264,7 @@ class Builder:
             elif isinstance(block, dict) and ("bullets" in block or "numbered" in block):
                 items += block.get("bullets") or block.get("numbered")
             elif isinstance(block, dict):
-                items.append(block["subheading"])
+                items.append(escape(block["subheading"]))
                 self.unplaced.append(f"a subheading in {head.text!r} made a list item")
             else:
                 items.append(block)
@@ -280,23 +294,20 @@ class Builder:
 
     def session_heading(self, text: str):
         """(kind, number, title, label) of a session's heading, or None."""
-        plain = MARKS.sub("", text)
         heading = self.pattern("session_heading", label=r".+?", title=r".+")
-        for m in _matches(heading, plain):
-            label = m["label"]
-            for kind, pattern in self.session_templates():
-                found = pattern.fullmatch(label)
-                if found:
-                    if not kind:
-                        kind = _slug(found["kind"])
-                    title = _restore_marks(text, m.start("title"))
-                    return kind, int(found["n"]), title, None
-            number = re.search(r"\d+", label)
-            if number:   # a label of a session group's own: Breakout #{n}
-                template = label[:number.start()] + "{n}" + label[number.end():]
-                title = _restore_marks(text, m.start("title"))
-                return _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or \
-                    "session", int(number.group()), title, template
+        m = heading.fullmatch(self.canon(text))
+        if not m:
+            return None
+        label, title = m["label"], _marks_of(text) + self.back(m["title"])
+        for kind, pattern in self.session_templates():
+            found = pattern.fullmatch(label)
+            if found:
+                return kind or _slug(found["kind"]), int(found["n"]), title, None
+        number = re.search(r"\d+", label)
+        if number:   # a label of a session group's own: Breakout #{n}
+            template = self.back(label[:number.start()] + "{n}" + label[number.end():])
+            kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
+            return kind, int(number.group()), title, template
         return None
 
     def middle(self, sections: list) -> None:
@@ -320,13 +331,13 @@ class Builder:
                         self.unplaced.append(f"{sub_head.text!r} under {head.text!r} read as "
                                              "a subheading of the session before it")
                         if sessions:
-                            sessions[-1]["body"] += [{"subheading": _text(sub_head.text)}] + \
+                            sessions[-1]["body"] += [{"subheading": sub_head.text}] + \
                                 self.blocks(sub_blocks, 2)
                         continue
                     kind = self.session(found, sub_blocks, 2, sessions, groups, counts)
                 if kind:
                     group = groups.setdefault(kind, {})
-                    group["heading"] = _text(head.text)
+                    group["heading"] = head.text
                     intro = self.blocks(lead, 1)
                     if intro:
                         group["intro"] = intro
@@ -345,7 +356,7 @@ class Builder:
             self.data["session_groups"] = groups
         if not sessions:
             self.unplaced.append("no session found: one session with TODO written")
-            sessions = [{"title": TODO, "body": [TODO]}]
+            sessions = [{"kind": "plenary", "title": TODO, "body": [TODO]}]
         self.data["sessions"] = sessions
 
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
@@ -359,20 +370,20 @@ class Builder:
         if number != counts[kind]:
             self.unplaced.append(f"session {title!r} is numbered {number}; it is the "
                                  f"{_ordinal(counts[kind])} of its kind and will be numbered so")
-        session: dict = {"kind": kind, "title": _text(title)}
+        session: dict = {"kind": kind, "title": title}
         people, blocks = self.people(blocks, "presenters")
         if people:
             session["presenters"] = people
         session["body"] = self.blocks(blocks, level) or [TODO]
-        if not self.blocks(blocks, level):
+        if session["body"] == [TODO]:
             self.unplaced.append(f"session {title!r} has no text: its body is TODO")
         sessions.append(session)
         return kind
 
     def remarks(self, head: Head, blocks: list) -> dict:
         out: dict = {}
-        if head.text != self.ts(self.labels["opening_remarks"]):
-            out["title"] = _text(head.text)
+        if self.canon(head.text) != self.ts(self.labels["opening_remarks"]):
+            out["title"] = head.text
         people, blocks = self.people(blocks, "speakers")
         if people:
             out["speakers"] = people
@@ -386,10 +397,10 @@ class Builder:
         if not blocks or not isinstance(blocks[0], Para):
             return [], blocks
         pattern = self.pattern(label, names=r".+")
-        m = pattern.fullmatch(MARKS.sub("", blocks[0].plain))
+        m = pattern.fullmatch(self.canon(blocks[0].plain))
         if not m:
             return [], blocks
-        names = m["names"]
+        printed, names = m["names"], self.back(m["names"])
         and_word = f" {self.labels['and']} "
         if "; " in names:
             entries = names.split("; ")
@@ -400,7 +411,7 @@ class Builder:
         body_text = " ".join(MARKS.sub("", b.plain if isinstance(b, Para) else
                                        _unescape(b.text))
                              for b in blocks[1:] if isinstance(b, (Para, ListPara)))
-        if self.described(people) != names or \
+        if self.ts(self.described(people)) != printed or \
                 all(_name(p) in body_text for p in people):
             whole = {"name": names} if label == "speakers" else names
             people = [whole]
@@ -431,13 +442,12 @@ class Builder:
     # -- appendices -----------------------------------------------------------------------
 
     def appendix(self, head: Head, blocks: list, index: int) -> dict:
-        m = _match_keeping_marks(self.pattern("appendix", letter=appendix_letter(index),
-                                              title=r".+"), head.text)
-        title = _text(head.text[m.start("title"):]) if m else _text(head.text)
+        m = self.fullmatch("appendix", head.text, letter=appendix_letter(index), title=r".+")
+        title = _marks_of(head.text) + self.back(m["title"]) if m else head.text
         out: dict = {"title": title}
         if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
                           and b.plain for b in blocks) and \
-                len({b.num_id for b in blocks}) == 1:
+                len(_lists(blocks)) == 1:
             out["organizations"] = [_unescape(b.text) for b in blocks]
             return out
         agenda = self.agenda(blocks)
@@ -460,7 +470,7 @@ class Builder:
                 if day is None:
                     return None
             elif isinstance(block, Tab):
-                if not block.rows or [MARKS.sub("", c) for c in block.rows[0]] != header or \
+                if not block.rows or [self.canon(c) for c in block.rows[0]] != header or \
                         any(len(r) != 3 for r in block.rows):
                     return None
                 for time, title, speakers in block.rows[1:]:
@@ -485,7 +495,7 @@ class Builder:
         while i < len(blocks):
             block = blocks[i]
             if isinstance(block, Head):
-                out.append({"subheading": _text(block.text)})
+                out.append({"subheading": block.text})
                 if block.level != level + 1:
                     self.unplaced.append(f"heading {block.text!r} (level {block.level}) made a "
                                          f"subheading")
@@ -528,11 +538,6 @@ PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "
 _NOTE = re.compile(r"\[\^\x00([^\]]*)\]")
 
 
-def _untypeset(text: str) -> str:
-    text = re.sub("\u00a0([:;!?])", r" \1", text)
-    return text.replace("«\u00a0", "« ").replace("\u00a0»", " »")
-
-
 def walk_strings(value, change):
     if isinstance(value, str):
         return change(value)
@@ -544,22 +549,25 @@ def walk_strings(value, change):
 
 
 def _lists(items: list[ListPara]) -> list[dict]:
-    """Consecutive list paragraphs as lists with nested items; a new list begins where the
-    numbering (numId) of the first level changes."""
+    """Consecutive list paragraphs as lists with nested items. A new list begins where
+    the kind changes, or where a new numbering instance (numId) of the same list
+    definition begins, as rtdraft and Word write one list after another (LibreOffice
+    gives every paragraph a numbering of its own: no boundary can be told there)."""
     out: list[dict] = []
     top = min(i.depth for i in items)
     current: list | None = None
-    current_id = None
+    current_id = current_abstract = None
     stack: list = []     # (depth, list of items, kind)
     for item in items:
         depth = max(item.depth - top + 1, 1)
         if depth == 1 or current is None:
-            if current is None or item.num_id != current_id or \
-                    (("numbered" in out[-1]) != item.numbered):
+            if current is None or (("numbered" in out[-1]) != item.numbered) or \
+                    (item.num_id != current_id and item.abstract is not None and
+                     item.abstract == current_abstract):
                 kind = "numbered" if item.numbered else "bullets"
                 current = []
                 out.append({kind: current})
-                current_id = item.num_id
+                current_id, current_abstract = item.num_id, item.abstract
             current.append(item.text)
             stack = [(1, current)]
             continue
@@ -592,70 +600,30 @@ def _split(blocks: list, level: int = 1) -> list[tuple]:
     return out
 
 
-def _pattern(label: str, groups: dict[str, str]) -> re.Pattern:
+def _pattern(label: str, groups: dict[str, str], loose: bool = False) -> re.Pattern:
     out = []
     for part in re.split(r"(\{\w+\})", label):
         name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
         if name in groups:
             out.append(f"(?P<{name}>{groups[name]})")
         else:
-            out.append(re.escape(part.replace("{{", "{").replace("}}", "}")))
+            literal = part.replace("{{", "{").replace("}}", "}")
+            out.append("".join("[ \u00a0\u202f]?" if loose and c in " \u00a0\u202f"
+                               else re.escape(c) for c in literal))
     return re.compile("".join(out), re.DOTALL)
-
-
-def _matches(pattern: re.Pattern, text: str):
-    m = pattern.fullmatch(text)
-    if m:
-        yield m
-
-
-def _match_keeping_marks(pattern: re.Pattern, text: str):
-    """The match on the text without comment marks, its offsets moved onto the text."""
-    m = pattern.fullmatch(MARKS.sub("", text))
-    if not m:
-        return None
-    return _Shifted(m, text)
-
-
-class _Shifted:
-    def __init__(self, m, text: str):
-        self.m, self.text = m, text
-
-    def start(self, group: str) -> int:
-        return _offset_with_marks(self.text, self.m.start(group))
-
-    def __getitem__(self, group: str) -> str:
-        return self.m[group]
-
-
-def _offset_with_marks(text: str, plain_offset: int) -> int:
-    seen = 0
-    for i, c in enumerate(text):
-        if seen == plain_offset and not MARKS.match(c):
-            return i
-        if not MARKS.match(c):
-            seen += 1
-    return len(text)
-
-
-def _restore_marks(text: str, plain_start: int) -> str:
-    """text from a plain offset on, comment marks before it carried along to its start."""
-    at = _offset_with_marks(text, plain_start)
-    before = "".join(MARKS.findall(text[:at]))
-    return before + text[at:]
 
 
 def _name(person) -> str:
     return person if isinstance(person, str) else person["name"]
 
 
+def _marks_of(text: str) -> str:
+    """The comment marks in a text, to go with the part of it that is kept."""
+    return "".join(MARKS.findall(text))
+
+
 def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
-
-
-def _text(words: str) -> str:
-    """A heading, title or name: plain text in an outline as in the document."""
-    return words
 
 
 def _unescape(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import inline
 from . import ooxml_read as ox
 
 MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
@@ -42,6 +43,7 @@ class ListPara:
     text: str
     num_id: int = 0
     plain: bool = True  # no markup at all: could be an organization's name
+    abstract: str | None = None   # the list definition its numbering instance uses
 
 
 @dataclass
@@ -82,11 +84,14 @@ LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
 class Reader:
     """Walks the body once, in reading order."""
 
-    def __init__(self, document, comments: dict[str, Comment], numbering):
+    def __init__(self, document, comments: dict[str, Comment], numbering,
+                 french: bool = False):
         self.doc = document
         self.part = document.part
         self.comments = comments        # by w:id
         self.numbering = numbering
+        self.french = french            # undo the spaces French typography added
+        self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
@@ -175,8 +180,12 @@ class Reader:
                     depth = max(depth, int(listed.group(2) or 1))
             else:
                 kind, depth = listed.group(1).lower() == "number", int(listed.group(2) or 1)
-            self.out.blocks.append(ListPara(kind, depth, text.strip(),
-                                            number[0] if number else 0, self._plain))
+            num_id = number[0] if number else 0
+            # LibreOffice saves every list paragraph with a numbering of its own: no list
+            # boundary can be told from it, and one list is read
+            abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
+            self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
+                                            abstract))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
@@ -279,6 +288,8 @@ class Reader:
                     self.report(f"{ox.PICTURES[tag]} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
+            if text and self.french:
+                text = untypeset(text)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -310,6 +321,22 @@ def _heading_level(low: str, style_element, styles) -> int:
     return 0
 
 
+_BEFORE_MARK = re.compile("(^|(?<=\\S))\u00a0([:;!?])(?=\\s|$|[»)\\]])")
+
+
+def untypeset(text: str) -> str:
+    """French text as an editor types it, which typography.french prints as it was: the
+    non-breaking space it puts before : ; ! ? becomes a space (none at the start), the
+    ones inside « » spaces."""
+    from ..typography import french
+    for space in (" ", ""):
+        undone = _BEFORE_MARK.sub(lambda m, s=space: (s if m.start() else "") + m.group(2), text)
+        undone = undone.replace("«\u00a0", "«" + space).replace("\u00a0»", space + "»")
+        if french(undone) == text:
+            return undone
+    return text
+
+
 # -- pieces to markup -----------------------------------------------------------------------
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\*[]<"})
@@ -323,61 +350,71 @@ def _emit(pieces: list, markup: bool) -> str:
     if not markup:
         return "".join(p[1] if p[0] in ("text", "mark") else
                        _emit(p[2], False) if p[0] == "link" else "" for p in pieces)
-    out: list[str] = []
-    # a run of pieces in one weight (bold or not); footnote marks and comment marks go
-    # with the text around them
+    # Runs say bold and italic, not which was written around which: of the two nestings,
+    # the one that reads back as the same formatting, with the fewer markers.
+    wanted = _formatting_of(pieces)
+    found = [text for text in (_nest(pieces, BOLD, ITALIC, set()),
+                               _nest(pieces, ITALIC, BOLD, set()))
+             if _reads_as(text, wanted)]
+    if not found:
+        return _nest(pieces, BOLD, ITALIC, set())
+    return min(found, key=lambda text: text.count("*") - 2 * text.count("\\*"))
+
+
+def _reads_as(text: str, wanted: list) -> bool:
+    try:
+        return _formatting(inline.parse(text)) == wanted
+    except inline.MarkupError:
+        return False
+
+
+BOLD, ITALIC = 2, 3
+_MARKER = {BOLD: "**", ITALIC: "*"}
+
+
+def _flag(piece, which: int, cleared: set) -> bool | None:
+    """Whether a piece is bold (or italic); None for marks that go with their neighbours."""
+    if which in cleared:
+        return False
+    if piece[0] == "text":
+        return piece[which]
+    if piece[0] == "link":
+        texts = [p for p in piece[2] if p[0] == "text"]
+        return bool(texts) and all(p[which] for p in texts)
+    return None
+
+
+def _spans(pieces: list, which: int, cleared: set) -> list[tuple[bool, list]]:
     spans: list[tuple[bool, list]] = []
     for piece in pieces:
-        bold = piece[2] if piece[0] == "text" else _bold_of(piece)
-        if bold is None:
+        on = _flag(piece, which, cleared)
+        if on is None:
             if spans:
                 spans[-1][1].append(piece)
             else:
                 spans.append((False, [piece]))
-            continue
-        if spans and spans[-1][0] == bold:
+        elif spans and spans[-1][0] == on:
             spans[-1][1].append(piece)
         else:
-            spans.append((bold, [piece]))
-    for bold, span in spans:
-        if bold and all(p[3] for p in span if p[0] == "text"):
-            # ***both*** does not read back: bold and italic at once is written bold
-            span = [(p[0], p[1], p[2], False) if p[0] == "text" else p for p in span]
-        inner = _italics(span)
-        out.append(_wrap(inner, "**") if bold else inner)
+            spans.append((on, [piece]))
+    return spans
+
+
+def _nest(pieces: list, outer: int, inner: int, cleared: set) -> str:
+    out = []
+    for on, span in _spans(pieces, outer, cleared):
+        now = cleared | {outer} if on else cleared | set()
+        parts = []
+        for inner_on, inner_span in _spans(span, inner, now):
+            words = "".join(_atom(p, now | ({inner} if inner_on else set()))
+                            for p in inner_span)
+            parts.append(_wrap(words, _MARKER[inner]) if inner_on else words)
+        words = "".join(parts)
+        out.append(_wrap(words, _MARKER[outer]) if on else words)
     return "".join(out)
 
 
-def _bold_of(piece) -> bool | None:
-    if piece[0] == "link":
-        texts = [p for p in piece[2] if p[0] == "text"]
-        return bool(texts) and all(p[2] for p in texts)
-    return None
-
-
-def _italics(span: list) -> str:
-    out: list[str] = []
-    group: list[str] = []
-
-    def flush():
-        if group:
-            out.append(_wrap("".join(group), "*"))
-            group.clear()
-
-    for piece in span:
-        if piece[0] == "text" and piece[3]:
-            group.append(escape(piece[1]))
-            continue
-        if piece[0] in ("note", "mark") and group:
-            group.append(_atom(piece))
-            continue
-        flush()
-        out.append(_atom(piece))
-    flush()
-    return "".join(out)
-
-
-def _atom(piece) -> str:
+def _atom(piece, cleared: set) -> str:
     kind = piece[0]
     if kind == "text":
         return escape(piece[1])
@@ -391,9 +428,39 @@ def _atom(piece) -> str:
     if shown == url and plain and not re.search(r"[<>\s]", url):
         return f"<{url}>"
     if re.fullmatch(r"(?:https?://|mailto:)[^()\s]+", url):
-        text = _italics([(p[0], p[1], False, p[3]) if p[0] == "text" else p for p in inner])
+        text = _nest(inner, BOLD, ITALIC, cleared)
         return f"[{text}]({url})" if text.strip() else escape(shown)
-    return _italics(inner)
+    return _nest(inner, BOLD, ITALIC, cleared)
+
+
+def _formatting(nodes, bold=False, italic=False, url=None) -> list:
+    """(character, bold, italic, link) of every visible character, spaces unformatted."""
+    out = []
+    for node in nodes:
+        if isinstance(node, inline.Text):
+            out += [(c, bold, italic, url) if not c.isspace() else (c, False, False, url)
+                    for c in MARKS.sub("", node.text)]
+        elif isinstance(node, inline.FootnoteRef):
+            out.append((node.id, False, False, url))
+        elif isinstance(node, inline.Link):
+            out += _formatting(node.children, bold, italic, node.url)
+        else:
+            out += _formatting(node.children, bold or isinstance(node, inline.Strong),
+                               italic or isinstance(node, inline.Emph), url)
+    return out
+
+
+def _formatting_of(pieces: list, url=None) -> list:
+    out = []
+    for piece in pieces:
+        if piece[0] == "text":
+            out += [(c, piece[2], piece[3], url) if not c.isspace() else (c, False, False, url)
+                    for c in piece[1]]
+        elif piece[0] == "note":
+            out.append(("\x00" + str(piece[1]), False, False, url))
+        elif piece[0] == "link":
+            out += _formatting_of(piece[2], piece[1])
+    return out
 
 
 def _wrap(text: str, marker: str) -> str:

@@ -8,6 +8,7 @@ its oxml layer apart from its proxy objects. References are to ECMA-376 Part 1.
 from __future__ import annotations
 
 import copy
+import re
 from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -215,13 +216,17 @@ def note_bookmark_name(note_id: str) -> str | None:
 
 
 def note_id_from_bookmark(name: str) -> str | None:
+    """The id a note_bookmark_name spells; LibreOffice renames a footnote's bookmark with
+    _Copy_1 on saving, which no id spells (_C is no escape)."""
     if not name.startswith(NOTE_BOOKMARK):
         return None
-    out, rest = "", name[len(NOTE_BOOKMARK):]
+    out, rest = "", re.sub(r"_Copy_\d+$", "", name[len(NOTE_BOOKMARK):])
     i = 0
     while i < len(rest):
-        if rest[i] == "_" and i + 1 < len(rest):
-            out += {"_": "_", "h": "-", "d": "."}.get(rest[i + 1], "")
+        if rest[i] == "_":
+            if rest[i + 1:i + 2] not in ("_", "h", "d"):
+                return None
+            out += {"_": "_", "h": "-", "d": "."}[rest[i + 1]]
             i += 2
         else:
             out += rest[i]
