@@ -436,6 +436,10 @@ def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendere
     images = [rel.target_part for rel in document.part.rels.values()
               if rel.reltype == f"{RELS}/image"]
     assert len(images) == 10 and all(part.blob == b"" for part in images)
+    start = time.monotonic()
+    text, report = imported(path)
+    assert time.monotonic() - start < 10
+    assert len(report) == 10 and "Winnipeg" in text
 
 
 # -- random damage: an outline, or exit 7 with one line; never a traceback ---------------
