@@ -262,6 +262,60 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     click.echo(f"wrote {output} ({count} tracked change{'' if count == 1 else 's'})")
 
 
+@main.command("import")
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="The outline to write [default: REPORT's name with .yaml, beside it; "
+                   "never over an existing file unless named here].")
+@click.option("--changes", type=click.Choice(["accept", "reject"]),
+              help="What to do with tracked changes; required when the DOCX has any.")
+@click.option("--comments", "comments_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the DOCX's comments to this JSON file.")
+@click.option("--report", "show_report", is_flag=True,
+              help="List what could not be placed in the outline (images, text boxes, "
+                   "unknown styles, tables that are no agenda ...).")
+@problem_format_option("--problem-format")
+def import_docx(report: Path, output: Path | None, changes: str | None,
+                comments_file: Path | None, show_report: bool,
+                output_format: str | None) -> None:
+    """Read a DOCX (a reviewed rtdraft summary, or an older report) back into an outline.
+    Tracked changes must be accepted or rejected (--changes; exit 8 without). Each
+    comment is printed as a note at the place in the new outline where its words now
+    stand. A DOCX that cannot be read exits 7; nothing is written then.
+    """
+    import json
+
+    from .importer import import_docx as read_back
+    from .output import write_all
+    if output is None:
+        output = report.with_suffix(".yaml")
+        if output.exists():
+            raise errors.OutputError(f"{output} exists; name the outline to write with -o "
+                                     f"(-o {output} replaces it)")
+    if comments_file is not None and comments_file == output:
+        raise click.BadParameter("the comments file and the outline are the same file",
+                                 param_hint="--comments")
+    imported = read_back(report, changes, str(output))
+    files = {output: imported.text.encode("utf-8")}
+    if comments_file is not None:
+        sidecar = [{"author": c["author"], "date": c["date"], "text": c["text"],
+                    "quoted": c["quoted"], "outline": str(output), "line": c["line"],
+                    "column": c["column"], "heading": c["heading"]}
+                   for c in imported.comments]
+        files[comments_file] = (json.dumps(sidecar, ensure_ascii=False, indent=2)
+                                + "\n").encode("utf-8")
+    write_all(files, inputs=[report])
+    emit(imported.notes(str(output)), output_format)
+    if show_report:
+        for line in imported.unplaced:
+            click.echo(f"{report}: not placed: {line}")
+    count = len(imported.comments)
+    extra = f"; {len(imported.unplaced)} things not placed (--report lists them)" \
+        if imported.unplaced and not show_report else ""
+    click.echo(f"wrote {output} ({count} comment{'' if count == 1 else 's'}{extra})"
+               + (f" and {comments_file}" if comments_file else ""), err=True)
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),

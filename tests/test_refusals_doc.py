@@ -3,8 +3,9 @@
 from click.testing import CliRunner
 from conftest import ROOT
 
-from rtdraft import schema, source
+from rtdraft import errors, safedocx, schema, source
 from rtdraft.cli import main
+from rtdraft.importer import package
 from rtdraft.render import reference, sandbox
 
 PAGE = (ROOT / "docs" / "refusals.md").read_text(encoding="utf-8")
@@ -20,6 +21,12 @@ def test_every_limit_in_the_code_is_on_the_page():
         f"{sandbox.MAX_REPEAT:,} items", f"at most {sandbox.MAX_TEMPLATE_BYTES:,} bytes", f"| {sandbox.MAX_POWER:,} |",
         f"{reference.MAX_FILE // 2**20} MB |", f"{reference.MAX_PART // 2**20} MB, by the zip",
         f"{reference.MAX_TOTAL // 2**20} MB uncompressed", f"| {reference.MAX_ENTRIES:,} |",
+        f"at most {package.MAX_FILE // 2**20} MB;", f"| {package.MAX_ENTRIES:,} | exit 7",
+        f"| {package.MAX_PART // 2**20} MB, by the zip directory before inflating",
+        f"| all the parts taken, uncompressed | {package.MAX_TOTAL // 2**20} MB |",
+        (f"a part over {safedocx.RATIO_FROM // 2**20} MB compressed more than | "
+         f"{package.MAX_RATIO}:1"), f"`reject` | {errors.CHANGES} |",
+        f"over its limits | {errors.IMPORT} |",
     ]
     assert [s for s in stated if s not in PAGE] == []
 

@@ -236,8 +236,11 @@ class _Writer:
             return
         part = ooxml.footnotes_part(self.doc.part)
         for note in self.model.footnotes:
+            self.bookmarks += 1
             p = ooxml.footnote(part, note.number, text_style=self.style_id("footnote text"),
-                               mark_style=self.style_id("footnote reference"))
+                               mark_style=self.style_id("footnote reference"),
+                               bookmark_name=ooxml.note_bookmark_name(note.id),
+                               bookmark_id=self.bookmarks)
             self.inlines(p, note.inlines, part)
 
     def style_id(self, name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -196,8 +197,10 @@ def footnotes_part(document_part) -> XmlPart:
     return part
 
 
-def footnote(part, number: int, *, text_style: str, mark_style: str) -> OxmlElement:
-    """Add footnote `number` to the footnotes part; returns its paragraph to fill."""
+def footnote(part, number: int, *, text_style: str, mark_style: str,
+             bookmark_name: str | None = None, bookmark_id: int = 0) -> OxmlElement:
+    """Add footnote `number` to the footnotes part; returns its paragraph to fill. A
+    bookmark_name is put, empty, after the footnote mark."""
     note = OxmlElement("w:footnote")
     note.set(qn("w:id"), str(number))
     p = OxmlElement("w:p")
@@ -207,10 +210,49 @@ def footnote(part, number: int, *, text_style: str, mark_style: str) -> OxmlElem
     ppr.append(pstyle)
     p.append(ppr)
     p.append(_mark(OxmlElement("w:footnoteRef"), mark_style))
+    if bookmark_name:
+        for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+            mark = OxmlElement(tag)
+            mark.set(qn("w:id"), str(bookmark_id))
+            if tag == "w:bookmarkStart":
+                mark.set(qn("w:name"), bookmark_name)
+            p.append(mark)
     p.append(run(" "))
     note.append(p)
     part.element.append(note)
     return p
+
+
+# A footnote's outline id, kept in a hidden bookmark (a name starting with _ that Word does
+# not list) in its text, so that `rtdraft import` gives the id back. Bookmark names are
+# letters, digits and _ only, 40 at most: - and . are spelled _h and _d, _ as __.
+NOTE_BOOKMARK = "_Fn_"
+
+
+def note_bookmark_name(note_id: str) -> str | None:
+    spelled = note_id.replace("_", "__").replace("-", "_h").replace(".", "_d")
+    name = NOTE_BOOKMARK + spelled
+    return name if len(name) <= 40 and name.replace("_", "").isalnum() and name.isascii() \
+        else None
+
+
+def note_id_from_bookmark(name: str) -> str | None:
+    """The id a note_bookmark_name spells; LibreOffice renames a footnote's bookmark with
+    _Copy_1 on saving, which no id spells (_C is no escape)."""
+    if not name.startswith(NOTE_BOOKMARK):
+        return None
+    out, rest = "", re.sub(r"_Copy_\d+$", "", name[len(NOTE_BOOKMARK):])
+    i = 0
+    while i < len(rest):
+        if rest[i] == "_":
+            if rest[i + 1:i + 2] not in ("_", "h", "d"):
+                return None
+            out += {"_": "_", "h": "-", "d": "."}[rest[i + 1]]
+            i += 2
+        else:
+            out += rest[i]
+            i += 1
+    return out or None
 
 
 def footnote_reference(number: int, mark_style: str) -> OxmlElement:

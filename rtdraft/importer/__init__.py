@@ -1,0 +1,189 @@
+"""`rtdraft import`: a reviewed DOCX back into an outline (issue 16).
+
+    open (package) -> tracked changes decided (ooxml_read) -> blocks (read)
+    -> outline data (outline) -> YAML (dump) -> comments placed in that YAML
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import languages
+from ..errors import ImportFailure, UndecidedChanges
+from ..problems import Problem
+from . import ooxml_read as ox
+from .dump import dump
+from .outline import Builder
+from .package import open_docx
+from .read import MARK_BASE, MARKS, Comment, Reader
+
+
+@dataclass
+class Imported:
+    text: str                                   # the outline, YAML
+    data: dict
+    comments: list[dict] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+    def notes(self, name: str) -> list[Problem]:
+        """Each comment as a problem at its place in the outline."""
+        return [Problem(name, c["line"], c["column"], "note", (),
+                        f"comment by {c['author']}: {c['text']}", "comment")
+                for c in self.comments]
+
+
+def import_docx(path: Path, changes: str | None = None, name: str = "outline.yaml") -> Imported:
+    """The outline a DOCX stands for; `changes`: None, "accept" or "reject"."""
+    document = open_docx(path)
+    try:
+        return _import(document, path, changes, name)
+    except (ImportFailure, UndecidedChanges):
+        raise
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
+        raise ImportFailure(f"{path}: cannot read the document's structure ({exc})") from None
+
+
+def _import(document, path: Path, changes: str | None, name: str) -> Imported:
+    body = document.element.body
+    notes_part, footnotes = ox.related(document.part, ox.FOOTNOTES_REL)
+    roots = [body] + ([footnotes] if footnotes is not None else [])
+    if any(ox.has_changes(root) for root in roots):
+        if changes is None:
+            raise UndecidedChanges(_undecided(path, document, roots))
+        for root in roots:
+            ox.decide(root, changes == "accept")
+    comments = _comments(document)
+    numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
+    language = _language(document)
+    reader = Reader(document, comments, numbering, french=language == "fr")
+    parsed = reader.read()
+    if footnotes is not None:
+        reader.part = notes_part     # a footnote's links are relationships of its own part
+        for note in footnotes.findall(ox.FOOTNOTE):
+            if ox.attr(note, "type") in (None, "normal"):
+                text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
+                parsed.footnotes[ox.attr(note, "id") or ""] = " ".join(text.split())
+                kept = ox.note_id(note)
+                if kept:
+                    parsed.note_ids[ox.attr(note, "id") or ""] = kept
+    builder = Builder(parsed, language, document.core_properties)
+    data = builder.build()
+    marks: dict[int, tuple[tuple, str, int]] = {}
+    data = _take_marks(data, (), marks)
+    text, source = dump(data, name)
+    placed = []
+    for comment in parsed.comments:
+        found = marks.get(comment.index)
+        if found:
+            where, value, offset = found
+            line, column = source.locate_at(where, value, offset) if value else \
+                source.position(where)
+        else:
+            line, column = _heading_place(source, comment.heading)
+        placed.append({"author": comment.author, "date": comment.date, "text": comment.text,
+                       "quoted": MARKS.sub("", comment.quoted), "line": line,
+                       "column": column, "heading": comment.heading})
+    return Imported(text, source.data, placed, builder.unplaced)
+
+
+def _undecided(path: Path, document, roots) -> str:
+    """How many changes there are, and under which headings."""
+    ins, dels, formats = (sum(ox.count_changes(r)[i] for r in roots) for i in range(3))
+    where: dict[str, list[int]] = {}
+    heading = "before the first heading"
+    for p in document.element.body.iter(ox.P):
+        style = ""
+        ppr = p.find(ox.PPR)
+        if ppr is not None and ppr.find(ox.PSTYLE) is not None:
+            style = ppr.find(ox.PSTYLE).get(ox.qn("w:val")) or ""
+        if style.lower().replace(" ", "").startswith("heading"):
+            heading = "".join(t.text or "" for t in p.iter(ox.T, ox.DEL_TEXT)) or heading
+        counts = ox.count_changes(p)
+        if any(counts[:2]):
+            slot = where.setdefault(heading, [0, 0])
+            slot[0] += counts[0]
+            slot[1] += counts[1]
+    parts = [f"{_plural(i, 'insertion')} and {_plural(d, 'deletion')}"
+             + (f" and {_plural(formats, 'formatting change')}" if formats else "")
+             for i, d in [(ins, dels)]]
+    places = "; ".join(
+        f"{h} ({', '.join(_plural(n, w) for n, w in ((a, 'insertion'), (b, 'deletion')) if n)})"
+        for h, (a, b) in where.items())
+    return (f"{path}: the document has tracked changes ({parts[0]}"
+            + (f"; under {places}" if places else "") + "); import them with "
+            "--changes accept or --changes reject (nothing written)")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _comments(document) -> dict[str, Comment]:
+    part = ox.part_xml(document.part, ox.COMMENTS_REL)
+    found: dict[str, Comment] = {}
+    if part is None:
+        return found
+    for index, element in enumerate(part.findall(ox.COMMENT)):
+        paragraphs = ["".join(t.text or "" for t in p.iter(ox.T)) for p in element.iter(ox.P)]
+        found[ox.attr(element, "id") or str(index)] = Comment(
+            index, ox.attr(element, "author") or "", ox.attr(element, "date") or "",
+            "\n".join(p for p in paragraphs if p).strip())
+    return found
+
+
+def _language(document) -> str:
+    shipped = {lang.code for lang in languages.shipped()}
+    tag = (document.core_properties.language or "").split("-")[0].lower()
+    if tag in shipped:
+        return tag
+    defaults = document.styles.element.find(ox.qn("w:docDefaults"))
+    if defaults is not None:
+        for lang in defaults.iter(ox.qn("w:lang")):
+            code = (lang.get(ox.qn("w:val")) or "").split("-")[0].lower()
+            if code in shipped:
+                return code
+    return "en"
+
+
+def _take_marks(value, path: tuple, marks: dict):
+    """The data without comment marks; each mark's (path, text, offset) into marks."""
+    if isinstance(value, str):
+        if not MARKS.search(value):
+            return value
+        clean, removed = "", 0
+        for i, c in enumerate(value):
+            if MARKS.match(c):
+                marks[ord(c) - MARK_BASE] = (path, None, i - removed)
+                removed += 1
+            else:
+                clean += c
+        for key, (where, _, offset) in list(marks.items()):
+            if where == path:
+                marks[key] = (where, clean, min(offset, max(len(clean) - 1, 0)))
+        return clean
+    if isinstance(value, list):
+        return [_take_marks(v, path + (i,), marks) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {k: _take_marks(v, path + (k,), marks) for k, v in value.items()}
+    return value
+
+
+def _heading_place(source, heading: str) -> tuple[int, int]:
+    """Where a heading's text stands in the outline, for a comment whose words are gone."""
+    found: list[tuple] = []
+
+    def look(value, path=()):
+        if isinstance(value, str) and heading and value in heading:
+            found.append(path)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                look(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                look(v, path + (i,))
+    look(source.data)
+    return source.position(found[0]) if found else (1, 1)
+
+
+__all__ = ["Imported", "import_docx"]

@@ -1,0 +1,56 @@
+"""An imported outline as YAML an editor reads easily: block style, long paragraphs folded
+(`>-`), keys in the order of the examples; checked by reading it back."""
+
+from __future__ import annotations
+
+import yaml
+
+from ..source import Source, parse_text, resolve_plain
+
+WIDTH = 88
+TOP_ORDER = ("rtdraft", "meeting", "publication", "introduction", "opening_remarks",
+             "session_groups", "sessions", "outcomes", "conclusion", "appendices", "footnotes",
+             "labels")
+MEETING_ORDER = ("title", "host", "supported_by", "edition", "dates", "location", "virtual")
+
+
+class _Dumper(yaml.SafeDumper):
+    fold = True
+
+    def increase_indent(self, flow=False, indentless=False):   # lists indented under keys
+        return super().increase_indent(flow, False)
+
+
+def _string(dumper, text: str):
+    style = None
+    if resolve_plain(text) != text or not text.isprintable() or text != text.strip() \
+            or "  " in text:
+        style = '"'
+    elif dumper.fold and len(text) > 72 and " " in text:
+        style = ">"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _string)
+
+
+class _Plain(_Dumper):
+    fold = False
+
+
+_Plain.add_representer(str, _string)
+
+
+def dump(data: dict, name: str = "outline.yaml") -> tuple[str, Source]:
+    """The YAML text and the outline read back from it (positions for comments)."""
+    ordered = {k: data[k] for k in TOP_ORDER if k in data}
+    if "meeting" in ordered:
+        meeting = ordered["meeting"]
+        ordered["meeting"] = {k: meeting[k] for k in MEETING_ORDER if k in meeting}
+    for dumper in (_Dumper, _Plain):
+        text = yaml.dump(ordered, Dumper=dumper, allow_unicode=True, sort_keys=False,
+                         width=WIDTH, default_flow_style=False)
+        source = parse_text(text, Source(name))
+        if source.ok and source.data == ordered:
+            return text, source
+    return text, source

@@ -1,0 +1,255 @@
+"""The WordprocessingML an import reads below python-docx's proxies: tracked changes
+(17.13.5), comment anchors (17.13.4), footnotes (17.11), numbering formats (17.9) and
+run formatting. Every raw element name the importer knows is here. References are to
+ECMA-376 Part 1.
+"""
+
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from ..render.ooxml import parse_part
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# Names used by the reader, as Clark names, written once.
+P, R, T, TAB, BR, CR = (qn(f"w:{n}") for n in ("p", "r", "t", "tab", "br", "cr"))
+TBL, TR, TC, SDT, SDT_CONTENT = (qn(f"w:{n}") for n in ("tbl", "tr", "tc", "sdt", "sdtContent"))
+HYPERLINK, FOOTNOTE_REF, FOOTNOTE_MARK = qn("w:hyperlink"), qn("w:footnoteReference"), \
+    qn("w:footnoteRef")
+ENDNOTE_REF = qn("w:endnoteReference")
+COMMENT_START, COMMENT_END, COMMENT_REF = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), \
+    qn("w:commentReference")
+PPR, RPR, PSTYLE, RSTYLE, NUMPR, ILVL, NUMID = (qn(f"w:{n}") for n in (
+    "pPr", "rPr", "pStyle", "rStyle", "numPr", "ilvl", "numId"))
+PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
+NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
+# Content that has no place in an outline: pictures, text boxes, embedded objects.
+PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
+            qn("w:object"): "an embedded object"}
+TEXTBOX_CONTENT = qn("w:txbxContent")
+# Containers whose children are read as if they stood in their parent.
+TRANSPARENT = {qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"), qn("w:ins"),
+               qn("w:moveTo"), SDT_CONTENT, qn("w:dir"), qn("w:bdo")}
+_ON = {None, "1", "true", "on"}
+
+# -- tracked changes ------------------------------------------------------------------
+
+INS, DEL, MOVE_FROM, MOVE_TO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
+DEL_TEXT, DEL_INSTR = qn("w:delText"), qn("w:delInstrText")
+PROPERTY_CHANGES = tuple(qn(f"w:{n}") for n in (
+    "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange",
+    "tcPrChange", "tblPrExChange", "numberingChange"))
+RANGE_MARKS = tuple(qn(f"w:{n}") for n in (
+    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+    "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+    "customXmlDelRangeEnd"))
+
+
+def count_changes(root) -> tuple[int, int, int]:
+    """(insertions, deletions, formatting changes) under root."""
+    ins = sum(1 for _ in root.iter(INS, MOVE_TO))
+    dels = sum(1 for _ in root.iter(DEL, MOVE_FROM))
+    formats = sum(1 for _ in root.iter(*PROPERTY_CHANGES))
+    return ins, dels, formats
+
+
+def has_changes(root) -> bool:
+    return any(count_changes(root))
+
+
+def decide(root, accept: bool) -> None:
+    """Accept or reject every tracked change under root, in place."""
+    keep, drop = ((INS, MOVE_TO), (DEL, MOVE_FROM)) if accept else \
+        ((DEL, MOVE_FROM), (INS, MOVE_TO))
+    # a paragraph mark whose paragraph goes (17.13.5.15): the paragraph joins the next one
+    for p in list(root.iter(P)):
+        mark = p.find(f"{PPR}/{RPR}")
+        if mark is None:
+            continue
+        gone = [mark.find(tag) for tag in drop]
+        stays = [mark.find(tag) for tag in keep]
+        for element in gone + stays:
+            if element is not None:
+                mark.remove(element)
+        if any(e is not None for e in gone):
+            _join_with_next(p)
+    for tr in list(root.iter(TR)):   # rows inserted or deleted whole (17.13.5.x trPr)
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None:
+            continue
+        if any(trpr.find(tag) is not None for tag in drop):
+            tr.getparent().remove(tr)
+            continue
+        for tag in keep:
+            for element in trpr.findall(tag):
+                trpr.remove(element)
+    for element in list(root.iter(*drop)):
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    for element in list(root.iter(*keep)):
+        _unwrap(element)
+    for tag, new in ((DEL_TEXT, T), (DEL_INSTR, INSTR_TEXT)):
+        for element in root.iter(tag):
+            element.tag = new
+    for change in list(root.iter(*PROPERTY_CHANGES)):
+        owner = change.getparent()
+        if not accept:   # the properties as they were before the change
+            old = change[0] if len(change) else None
+            for child in list(owner):
+                if child is not change and not _kept_in_properties(child):
+                    owner.remove(child)
+            if old is not None:
+                for child in list(old):
+                    owner.append(child)
+        owner.remove(change)
+    for element in list(root.iter(*RANGE_MARKS)):
+        element.getparent().remove(element)
+
+
+def _kept_in_properties(child) -> bool:
+    """Parts of a pPr that a pPrChange does not record (17.13.5.29)."""
+    return child.tag in (RPR, SECTPR)
+
+
+def _unwrap(element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if parent.tag == RPR:   # a run's mark of insertion or deletion
+        parent.remove(element)
+        return
+    for child in list(element):
+        element.addprevious(child)
+    parent.remove(element)
+
+
+def _join_with_next(p) -> None:
+    """This paragraph's content moves to the start of the next paragraph."""
+    following = p.getnext()
+    while following is not None and following.tag != P:
+        following = following.getnext()
+    if following is None:
+        return
+    content = [c for c in p if c.tag != PPR]
+    ppr = following.find(PPR)
+    at = 1 if ppr is not None else 0
+    for offset, child in enumerate(content):
+        following.insert(at + offset, child)
+    p.getparent().remove(p)
+
+
+# -- run and paragraph properties ---------------------------------------------------------
+
+def flag(rpr, name: str) -> bool:
+    """A toggle property (w:b, w:i) set on a run."""
+    if rpr is None:
+        return False
+    element = rpr.find(qn(f"w:{name}"))
+    return element is not None and element.get(qn("w:val")) in _ON
+
+
+def run_style(rpr) -> str | None:
+    element = rpr.find(RSTYLE) if rpr is not None else None
+    return element.get(qn("w:val")) if element is not None else None
+
+
+def numbering(p, style_element) -> tuple[int, int] | None:
+    """(numId, ilvl) of a list paragraph, its own or its style's; None if not in a list."""
+    for holder in (p.find(PPR), style_element.find(PPR) if style_element is not None else None):
+        numpr = holder.find(NUMPR) if holder is not None else None
+        if numpr is not None and numpr.find(NUMID) is not None:
+            num = int(numpr.find(NUMID).get(qn("w:val"), "0") or 0)
+            ilvl = numpr.find(ILVL)
+            level = int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+            return (num, level) if num else None
+    return None
+
+
+def numbered(numbering_element, num_id: int, level: int) -> bool:
+    """Whether list numId counts (decimal, letters...) rather than bullets, at level."""
+    if numbering_element is None:
+        return False
+    for num in numbering_element.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == str(num_id):
+            abstract = num.find(qn("w:abstractNumId"))
+            wanted = abstract.get(qn("w:val")) if abstract is not None else None
+            for definition in numbering_element.findall(qn("w:abstractNum")):
+                if definition.get(qn("w:abstractNumId")) == wanted:
+                    for lvl in definition.findall(qn("w:lvl")):
+                        if lvl.get(qn("w:ilvl")) == str(level):
+                            fmt = lvl.find(qn("w:numFmt"))
+                            value = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+                            return value not in ("bullet", "none")
+    return False
+
+
+def abstract_of(numbering_element, num_id: int) -> str | None:
+    """The list definition (w:abstractNum) a w:num instance uses."""
+    if numbering_element is None:
+        return None
+    for num in numbering_element.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == str(num_id):
+            abstract = num.find(qn("w:abstractNumId"))
+            return abstract.get(qn("w:val")) if abstract is not None else None
+    return None
+
+
+def page_break_before(p) -> bool:
+    ppr = p.find(PPR)
+    return ppr is not None and ppr.find(PAGE_BREAK_BEFORE) is not None
+
+
+def attr(element, name: str) -> str | None:
+    return element.get(qn(f"w:{name}"))
+
+
+def rel_id(element) -> str | None:
+    return element.get(qn("r:id"))
+
+
+# -- parts --------------------------------------------------------------------------
+
+def part_xml(document_part, reltype: str):
+    """A related part's XML (footnotes, comments, numbering), parsed safely; None if absent."""
+    return related(document_part, reltype)[1]
+
+
+def related(document_part, reltype: str):
+    """(part, its XML) of a related part; (None, None) if absent."""
+    for rel in document_part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            part = rel.target_part
+            element = getattr(part, "element", None)
+            return part, element if element is not None else parse_part(part.blob)
+    return None, None
+
+
+def application(package) -> str:
+    """The program that last saved the package, from docProps/app.xml ('' if not said)."""
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            try:
+                root = parse_part(part.blob)
+            except Exception:   # noqa: BLE001 - an unreadable app.xml says nothing
+                return ""
+            for element in root.iter():
+                if isinstance(element.tag, str) and element.tag.endswith("}Application"):
+                    return element.text or ""
+    return ""
+
+
+FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING
+FOOTNOTE, COMMENT = qn("w:footnote"), qn("w:comment")
+BOOKMARK_START = qn("w:bookmarkStart")
+
+
+def note_id(note) -> str | None:
+    """The outline id rtdraft's writer kept in a footnote (render/ooxml.py)."""
+    from ..render.ooxml import note_id_from_bookmark
+    for mark in note.iter(BOOKMARK_START):
+        found = note_id_from_bookmark(mark.get(qn("w:name")) or "")
+        if found:
+            return found
+    return None

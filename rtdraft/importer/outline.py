@@ -1,0 +1,665 @@
+"""The blocks of a read DOCX put back into an outline's data: the cover and copyright page
+into meeting and publication, headings into sections and sessions (the label split from
+the title by the language's own label patterns), lists, tables and footnotes.
+
+Whatever cannot be placed is said in `unplaced`, and what an outline requires but the
+document does not say gets a value that validates and a line in `unplaced`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import languages
+from ..labels import appendix_letter, labels_for
+from ..typography import french
+from . import dates_back
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape, untypeset
+
+TODO = "TODO"
+
+
+class Builder:
+    def __init__(self, parsed: Parsed, language: str, core, overrides: dict | None = None):
+        self.parsed = parsed
+        self.language = language
+        self.lang = languages.get(language)
+        self.labels = labels_for(language, overrides)
+        # fixed words as the reader gives them back: typeset, then untypeset (read.py)
+        # Words are read back untypeset (read.py); labels are matched against the words
+        # typeset again, as the document printed them, and what they capture untypeset.
+        self.ts = french if language == "fr" else (lambda s: s)
+        self.core = core
+        self.unplaced = list(parsed.unplaced)
+        self.data: dict = {"rtdraft": 1}
+
+    # -- patterns from labels -----------------------------------------------------------
+
+    def pattern(self, key: str, **groups: str) -> re.Pattern:
+        """A regex for a label as printed (typography applied), {name} as a named group."""
+        # French typography may take the space after a label's colon into the title's
+        # own (": :" prints ":\u00a0:"): there, a label's spaces may be missing
+        return _pattern(self.ts(self.labels[key]), groups, loose=self.language == "fr")
+
+    def canon(self, text: str) -> str:
+        """A text as the document printed it (comment marks left out)."""
+        return self.ts(MARKS.sub("", text))
+
+    def back(self, text: str) -> str:
+        """A part of a printed text as an editor writes it."""
+        return untypeset(text) if self.language == "fr" else text
+
+    def fullmatch(self, key: str, text: str, **groups: str):
+        return self.pattern(key, **groups).fullmatch(self.canon(text))
+
+    # -- the whole outline --------------------------------------------------------------
+
+    def build(self) -> dict:
+        if not self.parsed.ours:
+            self.foreign_cover()
+        meeting, publication = self.front_matter()
+        self.data["meeting"] = meeting
+        self.data["publication"] = publication
+        self.body(self.parsed.blocks)
+        return self.data
+
+    def front_matter(self) -> tuple[dict, dict]:
+        cover: dict[str, list[str]] = {}
+        for style, text in self.parsed.cover:
+            cover.setdefault(style, []).append(text)
+        core = self.core
+        title = _first(cover.get("title")) or (core.title or "").strip() or TODO
+        if title == TODO:
+            self.unplaced.append("no title found: meeting.title is TODO")
+        department = _first(cover.get("cover department")) or (core.author or "").strip()
+        if not department:
+            department = TODO
+            self.unplaced.append("no department found: publication.department is TODO")
+        meeting: dict = {"title": title, "host": department}
+        details = cover.get("cover details") or []
+        found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
+            if details else None
+        if found is None:
+            day = (core.created.date() if core.created else date.today()).isoformat()
+            found = [day]
+            shown = f" in {details[0]!r}" if details else ""
+            self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
+        meeting["dates"] = found[0] if len(found) == 1 else found
+        if len(details) > 1:
+            if self.canon(details[1]) == self.ts(self.labels["virtual"]):
+                meeting["virtual"] = True
+            else:
+                meeting["location"] = details[1]
+        publication: dict = {"department": department}
+        signature = _first(cover.get("cover signature")) or ""
+        prefix = department + " | "
+        if signature.startswith(prefix) and signature[len(prefix):].strip():
+            publication["department_other"] = signature[len(prefix):]
+        publication["language"] = self.language
+        subtitle = _first(cover.get("subtitle"))
+        if subtitle and self.canon(subtitle) != self.ts(self.labels["subtitle"]):
+            publication["subtitle"] = subtitle
+        tagline = _first(cover.get("cover tagline"))
+        if tagline:
+            publication["tagline"] = tagline
+        self.copyright(publication)
+        publication["status"] = "draft" if self.parsed.draft else "final"
+        if self.parsed.toc:
+            publication["toc"] = True
+        return meeting, _ordered(publication, PUBLICATION_ORDER)
+
+    def foreign_cover(self) -> None:
+        """A report not made by rtdraft: its title, dates, place and copyright lines found
+        in the paragraphs before its first section (pandoc and LibreOffice write the title
+        block as a Title or a first heading)."""
+        blocks, cover = self.parsed.blocks, self.parsed.cover
+        title = _first([t for s, t in cover if s == "title"]) or (self.core.title or "").strip()
+        if blocks and isinstance(blocks[0], Head) and title and \
+                MARKS.sub("", blocks[0].text) == title and \
+                any(isinstance(b, Head) for b in blocks[1:]):
+            blocks.pop(0)
+            if not cover:
+                cover.append(("title", title))
+        lead = []
+        while blocks and isinstance(blocks[0], Para):
+            lead.append(blocks.pop(0))
+        keep, previous = [], None
+        patterns = [self.pattern(k, minister=r".+", year=r"\d{1,4}", value=r".+")
+                    for k in ("copyright_king", "copyright_queen", "copyright_king_plain",
+                              "copyright_queen_plain", "catalogue_number", "isbn")]
+        patterns.append(_pattern(self.labels["other_language"], {"title": r".+"}))
+        for block in lead:
+            words = MARKS.sub("", block.plain)
+            if any(p.fullmatch(self.canon(words)) for p in patterns):
+                self.parsed.front.append(block.plain)
+            elif block.style == "subtitle" or self.canon(words) == self.ts(self.labels["subtitle"]):
+                cover.append(("subtitle", block.plain))
+            elif block.style == "date" or re.fullmatch(r"\d{4}", words):
+                pass   # the publication's year: the copyright line has it too
+            elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
+                if previous is not None and len(previous.plain) < 80 and \
+                        not previous.plain.endswith("."):
+                    cover.append(("cover department", previous.plain))
+                    keep.remove(previous)
+            else:
+                keep.append(block)
+            previous = block
+        for block in keep:
+            self.unplaced.append(f"{block.plain[:60]!r}, before the first heading, put in the "
+                                 "introduction")
+        blocks[:0] = keep
+
+    def _dates_line(self, words: str) -> bool:
+        """'March 29, 2019, Halifax, Nova Scotia': the cover's dates and place, if so."""
+        cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+        for cut in cuts:
+            if dates_back.meeting(words[:cut], self.language, self.labels):
+                self.parsed.cover.append(("cover details", words[:cut]))
+                if words[cut + 2:].strip():
+                    self.parsed.cover.append(("cover details", words[cut + 2:].strip()))
+                return True
+        return False
+
+    def copyright(self, publication: dict) -> None:
+        created = self.core.created
+        year = None
+        lines = list(self.parsed.front)
+        for line in lines:
+            plain = self.canon(line)
+            for key in ("copyright_king", "copyright_queen"):
+                m = self.pattern(key, minister=r".+", year=r"\d{1,4}").fullmatch(plain)
+                if m:
+                    publication["minister"] = self.back(m["minister"])
+                    year = int(m["year"])
+            for key in ("copyright_king_plain", "copyright_queen_plain"):
+                m = self.pattern(key, year=r"\d{1,4}").fullmatch(plain)
+                if m:
+                    year = int(m["year"])
+            m = self.pattern("catalogue_number", value=r".+").fullmatch(plain)
+            if m:
+                publication["catalogue_number"] = m["value"]
+            m = self.pattern("isbn", value=r".+").fullmatch(plain)
+            if m:
+                publication["isbn"] = m["value"]
+            # the notice is in the other language, printed without this one's typography
+            m = _pattern(self.labels["other_language"], {"title": r".+"}).fullmatch(
+                MARKS.sub("", line))
+            if m:
+                publication["other_language_title"] = m["title"]
+        if created and (year is None or created.year == year):
+            if (created.month, created.day) == (1, 1) and year is not None:
+                publication["date"] = year
+            else:
+                publication["date"] = created.date().isoformat()
+        elif year is not None:
+            publication["date"] = year
+
+    # -- the body -------------------------------------------------------------------------
+
+    def body(self, blocks: list) -> None:
+        sections = _split(blocks)      # [(heading or None, blocks)] at level 1
+        lead = sections.pop(0)[1] if sections and sections[0][0] is None else []
+        appendices = []
+        while sections and self.appendix_heading(sections[-1][0]):
+            appendices.insert(0, sections.pop())
+        letters_ok = all(self.appendix_heading(h, appendix_letter(i))
+                         for i, (h, _) in enumerate(appendices))
+        if not letters_ok:
+            sections += appendices
+            appendices = []
+        if lead and self.parsed.ours:
+            self.unplaced.append(f"{_count(lead)} before the first heading put in the "
+                                 "introduction")
+        if not sections:
+            sections = [(Head(1, self.ts(self.labels["introduction"])), [])]
+        intro = sections.pop(0)
+        intro = (intro[0], lead + intro[1])
+        conclusion = sections.pop() if sections else None
+        outcomes = sections.pop() if sections else None
+        if outcomes is not None and self.session_heading(outcomes[0].text):
+            sections.append(outcomes)
+            outcomes = None
+        self.data["introduction"] = self.titled(intro, "introduction")
+        self.middle(sections)
+        self.data["outcomes"] = self.outcomes(outcomes)
+        self.data["conclusion"] = self.titled(conclusion, "conclusion") if conclusion else \
+            {"body": [TODO]}
+        if conclusion is None:
+            self.unplaced.append("no conclusion found: conclusion.body is TODO")
+        if appendices:
+            self.data["appendices"] = [self.appendix(h, b, i)
+                                       for i, (h, b) in enumerate(appendices)]
+        self.notes()
+
+    def appendix_heading(self, head: Head | None, letter: str = r"[A-Z]+"):
+        if head is None:
+            return None
+        return self.fullmatch("appendix", head.text, letter=letter, title=r".+")
+
+    def titled(self, section, label: str) -> dict:
+        head, blocks = section
+        out: dict = {}
+        if self.canon(head.text) != self.ts(self.labels[label]):
+            out["title"] = head.text
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        if out["body"] == [TODO]:
+            self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
+        return out
+
+    def outcomes(self, section) -> dict:
+        if section is None:
+            self.unplaced.append("no key outcomes found: outcomes.items is TODO")
+            return {"items": [TODO]}
+        head, blocks = section
+        out: dict = {}
+        if self.canon(head.text) != self.ts(self.labels["outcomes"]):
+            out["title"] = head.text
+        body = self.blocks(blocks, 1)
+        items: list = []
+        intro: list[str] = []
+        for block in body:
+            if isinstance(block, str) and not items:
+                intro.append(block)
+            elif isinstance(block, dict) and ("bullets" in block or "numbered" in block):
+                items += block.get("bullets") or block.get("numbered")
+            elif isinstance(block, dict):
+                items.append(escape(block["subheading"]))
+                self.unplaced.append(f"a subheading in {head.text!r} made a list item")
+            else:
+                items.append(block)
+                self.unplaced.append(f"a paragraph after the list in {head.text!r} made a "
+                                     "list item")
+        if intro:
+            out["intro"] = " ".join(intro)
+            if len(intro) > 1:
+                self.unplaced.append(f"{len(intro)} paragraphs before the list in "
+                                     f"{head.text!r} joined into its intro")
+        out["items"] = items or [TODO]
+        if not items:
+            self.unplaced.append(f"{head.text!r} has no list: outcomes.items is TODO")
+        return out
+
+    # -- opening remarks, session groups and sessions ----------------------------------------
+
+    def session_templates(self) -> list[tuple[str, re.Pattern]]:
+        """(kind, label pattern) of every kind of session the labels name."""
+        out = []
+        for key in self.labels:
+            if key.startswith("session_") and key not in ("session_other", "session_heading"):
+                out.append((key[len("session_"):],
+                            self.pattern(key, n=r"\d+")))
+        out.append(("", self.pattern("session_other", kind=r".+?", n=r"\d+")))
+        return out
+
+    def session_heading(self, text: str):
+        """(kind, number, title, label) of a session's heading, or None."""
+        heading = self.pattern("session_heading", label=r".+?", title=r".+")
+        m = heading.fullmatch(self.canon(text))
+        if not m:
+            return None
+        label, title = m["label"], _marks_of(text) + self.back(m["title"])
+        for kind, pattern in self.session_templates():
+            found = pattern.fullmatch(label)
+            if found:
+                return kind or _slug(found["kind"]), int(found["n"]), title, None
+        number = re.search(r"\d+", label)
+        if number:   # a label of a session group's own: Breakout #{n}
+            template = self.back(label[:number.start()] + "{n}" + label[number.end():])
+            kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
+            return kind, int(number.group()), title, template
+        return None
+
+    def middle(self, sections: list) -> None:
+        sessions: list[dict] = []
+        groups: dict[str, dict] = {}
+        counts: dict[str, int] = {}
+        remarks = None
+        for index, (head, blocks) in enumerate(sections):
+            found = self.session_heading(head.text)
+            inner = _split(blocks, 2)
+            sub_sessions = [self.session_heading(h.text) if h else None for h, _ in inner]
+            if found and not any(sub_sessions[1:]):
+                self.session(found, blocks, 1, sessions, groups, counts)
+            elif any(s for s in sub_sessions):
+                # a group heading: its intro, then its sessions at level 2
+                lead = inner.pop(0)[1] if inner and inner[0][0] is None else []
+                kind = None
+                for sub_head, sub_blocks in inner:
+                    found = self.session_heading(sub_head.text)
+                    if found is None:
+                        self.unplaced.append(f"{sub_head.text!r} under {head.text!r} read as "
+                                             "a subheading of the session before it")
+                        if sessions:
+                            sessions[-1]["body"] += [{"subheading": sub_head.text}] + \
+                                self.blocks(sub_blocks, 2)
+                        continue
+                    kind = self.session(found, sub_blocks, 2, sessions, groups, counts)
+                if kind:
+                    group = groups.setdefault(kind, {})
+                    group["heading"] = head.text
+                    intro = self.blocks(lead, 1)
+                    if intro:
+                        group["intro"] = intro
+                    groups[kind] = _ordered(group, ("heading", "intro", "label"))
+            elif index == 0 and remarks is None:
+                remarks = self.remarks(head, blocks)
+            else:
+                self.unplaced.append(f"{head.text!r} is no session heading; read as a session "
+                                     "of kind 'other'")
+                found = ("other", counts.get("other", 0) + 1, head.text, None)
+                self.session(found, blocks, 1, sessions, groups, counts)
+        if remarks:
+            self.data["opening_remarks"] = remarks
+        groups = {k: v for k, v in groups.items() if v}
+        if groups:
+            self.data["session_groups"] = groups
+        if not sessions:
+            self.unplaced.append("no session found: one session with TODO written")
+            sessions = [{"kind": "plenary", "title": TODO, "body": [TODO]}]
+        self.data["sessions"] = sessions
+
+    def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
+                counts: dict) -> str:
+        kind, number, title, template = found
+        if template is not None:
+            default = self.labels.get(f"session_{kind}")
+            if template != default:
+                groups.setdefault(kind, {})["label"] = template
+        counts[kind] = counts.get(kind, 0) + 1
+        if number != counts[kind]:
+            self.unplaced.append(f"session {title!r} is numbered {number}; it is the "
+                                 f"{_ordinal(counts[kind])} of its kind and will be numbered so")
+        session: dict = {"kind": kind, "title": title}
+        people, blocks = self.people(blocks, "presenters")
+        if people:
+            session["presenters"] = people
+        session["body"] = self.blocks(blocks, level) or [TODO]
+        if session["body"] == [TODO]:
+            self.unplaced.append(f"session {title!r} has no text: its body is TODO")
+        sessions.append(session)
+        return kind
+
+    def remarks(self, head: Head, blocks: list) -> dict:
+        out: dict = {}
+        if self.canon(head.text) != self.ts(self.labels["opening_remarks"]):
+            out["title"] = head.text
+        people, blocks = self.people(blocks, "speakers")
+        if people:
+            out["speakers"] = people
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        return out
+
+    def people(self, blocks: list, label: str) -> tuple[list, list]:
+        """The 'Presenters: ...' line at the top of a section, read back as people: names
+        and organizations for presenters, persons (name, title, on behalf of) for speakers.
+        Kept whole when read back any other way it would not print the same line."""
+        if not blocks or not isinstance(blocks[0], Para):
+            return [], blocks
+        pattern = self.pattern(label, names=r".+")
+        m = pattern.fullmatch(self.canon(blocks[0].plain))
+        if not m:
+            return [], blocks
+        printed, names = m["names"], self.back(m["names"])
+        and_word = f" {self.labels['and']} "
+        if "; " in names:
+            entries = names.split("; ")
+        else:
+            head, _, last = names.rpartition(and_word)
+            entries = (head.split(", ") + [last]) if head else [names]
+        people = [self.person(e) if label == "speakers" else e for e in entries]
+        body_text = " ".join(MARKS.sub("", b.plain if isinstance(b, Para) else
+                                       _unescape(b.text))
+                             for b in blocks[1:] if isinstance(b, (Para, ListPara)))
+        if self.ts(self.described(people)) != printed or \
+                all(_name(p) in body_text for p in people):
+            whole = {"name": names} if label == "speakers" else names
+            people = [whole]
+        return people, blocks[1:]
+
+    def person(self, text: str):
+        """'Name, Title, on behalf of Name, Title' as a person."""
+        behalf = _pattern(self.labels["on_behalf_of"], {"person": r".+"})
+        found = re.search(r", (" + behalf.pattern + r")$", text)
+        person: dict = {}
+        if found:
+            text, other = text[:found.start()], found["person"]
+        name, _, title = text.partition(", ")
+        person["name"] = name
+        if title:
+            person["title"] = title
+        if found:
+            person["on_behalf_of"] = self.person(other)
+        return person
+
+    def described(self, people: list) -> str:
+        from ..languages import join_words
+        from ..model import describe
+        texts = [describe(p, self.labels) for p in people]
+        return "; ".join(texts) if any("," in t for t in texts) else \
+            join_words(texts, self.labels["and"])
+
+    # -- appendices -----------------------------------------------------------------------
+
+    def appendix(self, head: Head, blocks: list, index: int) -> dict:
+        m = self.fullmatch("appendix", head.text, letter=appendix_letter(index), title=r".+")
+        title = _marks_of(head.text) + self.back(m["title"]) if m else head.text
+        out: dict = {"title": title}
+        if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
+                          and b.plain for b in blocks) and \
+                len(_lists(blocks)) == 1:
+            out["organizations"] = [_unescape(b.text) for b in blocks]
+            return out
+        agenda = self.agenda(blocks)
+        if agenda is not None:
+            out["agenda"] = agenda
+            return out
+        out["body"] = self.blocks(blocks, 1) or [TODO]
+        return out
+
+    def agenda(self, blocks: list) -> list | None:
+        header = [self.ts(self.labels[k]) for k in ("agenda_time", "agenda_item",
+                                                    "agenda_speakers")]
+        rows: list = []
+        day = None
+        if not any(isinstance(b, Tab) for b in blocks):
+            return None
+        for block in blocks:
+            if isinstance(block, Head) and block.level == 2:
+                day = dates_back.one(MARKS.sub("", block.text), self.language, self.labels)
+                if day is None:
+                    return None
+            elif isinstance(block, Tab):
+                if not block.rows or [self.canon(c) for c in block.rows[0]] != header or \
+                        any(len(r) != 3 for r in block.rows):
+                    return None
+                for time, title, speakers in block.rows[1:]:
+                    row: dict = {}
+                    if day:
+                        row["date"] = day
+                    if time:
+                        row["time"] = time
+                    row["title"] = title or TODO
+                    if speakers:
+                        row["speakers"] = speakers.split("; ")
+                    rows.append(row)
+            else:
+                return None
+        return rows or None
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def blocks(self, blocks: list, level: int) -> list:
+        out: list = []
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if isinstance(block, Head):
+                out.append({"subheading": block.text})
+                if block.level != level + 1:
+                    self.unplaced.append(f"heading {block.text!r} (level {block.level}) made a "
+                                         f"subheading")
+            elif isinstance(block, Para):
+                out.append(block.text)
+            elif isinstance(block, ListPara):
+                j = i
+                while j < len(blocks) and isinstance(blocks[j], ListPara):
+                    j += 1
+                out += _lists(blocks[i:j])
+                i = j
+                continue
+            elif isinstance(block, Tab):
+                self.unplaced.append(f"a table of {len(block.rows)} rows (not an agenda) "
+                                     "written as paragraphs, a row each")
+                out += [escape(" | ".join(r)) for r in block.rows if any(r)]
+            i += 1
+        return out
+
+    def notes(self) -> None:
+        """[^n] (footnote numbers as read) become ids made from the notes' words."""
+        numbers: list[str] = []
+        walk_strings(self.data, lambda s: numbers.extend(_NOTE.findall(s)) or s)
+        ids: dict[str, str] = {}
+        for number in dict.fromkeys(numbers):
+            text = self.parsed.footnotes.get(number)
+            if text is None:
+                continue
+            kept = self.parsed.note_ids.get(number)
+            ids[number] = _unique(kept or _note_id(text), set(ids.values()))
+        self.data = walk_strings(self.data, lambda s: _NOTE.sub(
+            lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
+        if ids:
+            self.data["footnotes"] = {ids[n]: self.parsed.footnotes[n] or TODO for n in ids}
+
+
+PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "tagline",
+                     "date", "minister", "catalogue_number", "isbn", "other_language_title",
+                     "status", "toc")
+_NOTE = re.compile(r"\[\^\x00([^\]]*)\]")
+
+
+def walk_strings(value, change):
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [walk_strings(v, change) for v in value]
+    if isinstance(value, dict):
+        return {k: walk_strings(v, change) for k, v in value.items()}
+    return value
+
+
+def _lists(items: list[ListPara]) -> list[dict]:
+    """Consecutive list paragraphs as lists with nested items. A new list begins where
+    the kind changes, or where a new numbering instance (numId) of the same list
+    definition begins, as rtdraft and Word write one list after another (LibreOffice
+    gives every paragraph a numbering of its own: no boundary can be told there)."""
+    out: list[dict] = []
+    top = min(i.depth for i in items)
+    current: list | None = None
+    current_id = current_abstract = None
+    stack: list = []     # (depth, list of items, kind)
+    for item in items:
+        depth = max(item.depth - top + 1, 1)
+        if depth == 1 or current is None:
+            if current is None or (("numbered" in out[-1]) != item.numbered) or \
+                    (item.num_id != current_id and item.abstract is not None and
+                     item.abstract == current_abstract):
+                kind = "numbered" if item.numbered else "bullets"
+                current = []
+                out.append({kind: current})
+                current_id, current_abstract = item.num_id, item.abstract
+            current.append(item.text)
+            stack = [(1, current)]
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if not stack:
+            stack = [(1, current)]
+        parent_items = stack[-1][1]
+        parent = parent_items[-1]
+        kind = "numbered" if item.numbered else "bullets"
+        if isinstance(parent, str):
+            parent = {"text": parent, kind: []}
+            parent_items[-1] = parent
+        sub = parent.get("bullets") if "bullets" in parent else parent.get("numbered")
+        sub.append(item.text)
+        stack.append((stack[-1][0] + 1, sub))
+    return out
+
+
+def _split(blocks: list, level: int = 1) -> list[tuple]:
+    """(heading, blocks under it) at a heading level; blocks before the first: (None, ...)."""
+    out: list[tuple] = []
+    for block in blocks:
+        if isinstance(block, Head) and block.level <= level:
+            out.append((block, []))
+        elif out:
+            out[-1][1].append(block)
+        else:
+            out.append((None, [block]))
+    return out
+
+
+def _pattern(label: str, groups: dict[str, str], loose: bool = False) -> re.Pattern:
+    out = []
+    for part in re.split(r"(\{\w+\})", label):
+        name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
+        if name in groups:
+            out.append(f"(?P<{name}>{groups[name]})")
+        else:
+            literal = part.replace("{{", "{").replace("}}", "}")
+            out.append("".join("[ \u00a0\u202f]?" if loose and c in " \u00a0\u202f"
+                               else re.escape(c) for c in literal))
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _name(person) -> str:
+    return person if isinstance(person, str) else person["name"]
+
+
+def _marks_of(text: str) -> str:
+    """The comment marks in a text, to go with the part of it that is kept."""
+    return "".join(MARKS.findall(text))
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([\\*\[\]<])", r"\1", text)
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return "-".join(words) or "other"
+
+
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+
+
+def _ordered(mapping: dict, order: tuple) -> dict:
+    return {k: mapping[k] for k in order if k in mapping} | \
+        {k: v for k, v in mapping.items() if k not in order}
+
+
+def _count(blocks: list) -> str:
+    return f"{len(blocks)} paragraph{'s' if len(blocks) != 1 else ''}"
+
+
+def _note_id(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", MARKS.sub("", _unescape(text)).lower()
+                       .translate(str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")))
+    words = [w for w in words if w not in ("the", "a", "an", "of", "in", "le", "la", "les",
+                                           "de", "des", "du", "et", "and", "to", "is")]
+    return "-".join(words[:3]) or "note"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name}-{n}" in taken:
+        n += 1
+    return f"{name}-{n}"

@@ -1,0 +1,473 @@
+"""A DOCX read into a flat list of blocks (headings, paragraphs, list items, tables) whose
+text is already outline markup (**bold**, *italic*, [links](...), [^n]).
+
+Comments are marked in that text by one private-use character each (comment_mark), so
+that they travel with their words into the outline and their place can be found there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import inline
+from . import ooxml_read as ox
+
+MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
+MARKS = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def comment_mark(index: int) -> str:
+    return chr(MARK_BASE + index)
+
+
+@dataclass
+class Head:
+    level: int
+    text: str
+    page_break: bool = False
+    style: str = ""
+
+
+@dataclass
+class Para:
+    text: str           # markup
+    style: str = ""
+    plain: str = ""     # the same words without markup
+
+
+@dataclass
+class ListPara:
+    numbered: bool
+    depth: int          # 1, 2, 3 ...
+    text: str
+    num_id: int = 0
+    plain: bool = True  # no markup at all: could be an organization's name
+    abstract: str | None = None   # the list definition its numbering instance uses
+
+
+@dataclass
+class Tab:
+    rows: list[list[str]]
+
+
+@dataclass
+class Comment:
+    index: int
+    author: str
+    date: str
+    text: str
+    quoted: str = ""
+    heading: str = ""
+
+
+@dataclass
+class Parsed:
+    cover: list[tuple[str, str]] = field(default_factory=list)     # (style, text)
+    front: list[str] = field(default_factory=list)
+    blocks: list = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)        # number -> markup
+    note_ids: dict[str, str] = field(default_factory=dict)         # number -> outline id
+    comments: list[Comment] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    draft: bool = False
+    toc: bool = False
+    ours: bool = False   # written by rtdraft: its cover and styles are there
+
+
+_HEADING = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.IGNORECASE)
+COVER_STYLES = {"cover tagline", "cover department", "title", "subtitle", "cover details",
+                "cover signature", "cover wordmark"}
+LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
+
+
+class Reader:
+    """Walks the body once, in reading order."""
+
+    def __init__(self, document, comments: dict[str, Comment], numbering,
+                 french: bool = False):
+        self.doc = document
+        self.part = document.part
+        self.comments = comments        # by w:id
+        self.numbering = numbering
+        self.french = french            # undo the spaces French typography added
+        self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
+        self.styles = {s.style_id: s for s in document.styles}
+        self.out = Parsed(comments=list(comments.values()))
+        self.open: set[str] = set()     # comments whose range we are in
+        self.heading = ""
+        self.just_placed: list[Comment] = []   # comments placed in this paragraph
+
+    # -- the body ---------------------------------------------------------------------
+
+    def read(self) -> Parsed:
+        body = self.doc.element.body
+        names = {s.name.lower() for s in self.doc.styles if s.name}
+        self.out.ours = {"cover department", "cover signature", "copyright"} <= names
+        self.out.draft = self._draft()
+        for child in self._children(body):
+            if child.tag == ox.P:
+                self.paragraph(child)
+            elif child.tag == ox.TBL:
+                self.table(child)
+        return self.out
+
+    def _children(self, parent):
+        for child in parent:
+            if child.tag in (ox.SDT, ox.SDT_CONTENT) or child.tag in ox.TRANSPARENT:
+                yield from self._children(child.find(ox.SDT_CONTENT)
+                                          if child.tag == ox.SDT else child)
+            else:
+                yield child
+
+    def _draft(self) -> bool:
+        for section in self.doc.sections:
+            for p in section.header.paragraphs:
+                if p.style is not None and (p.style.name or "").lower() == "draft mark" \
+                        and p.text.strip():
+                    return True
+        return False
+
+    def style_name(self, p) -> tuple[str, object]:
+        ppr = p.find(ox.PPR)
+        pstyle = ppr.find(ox.PSTYLE) if ppr is not None else None
+        style = self.styles.get(pstyle.get(ox.qn("w:val"))) if pstyle is not None else None
+        if style is None:
+            return "Normal", None
+        return style.name or style.style_id, style.element
+
+    def paragraph(self, p) -> None:
+        name, style_element = self.style_name(p)
+        low = name.lower()
+        if low.startswith("toc"):   # the table of contents: made again from the headings
+            self.out.toc = True
+            return
+        self.just_placed = []
+        pieces = self.pieces(p)
+        words, text = _emit(pieces, False), _emit(pieces, True)
+        # a paragraph holding only a footnote mark has no words, but is one
+        plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
+        if low in COVER_STYLES and self.out.ours and not self.out.blocks:
+            if plain or low == "title":
+                self.out.cover.append((low, words.strip()))
+            return
+        if low == "copyright" and not self.out.blocks:
+            if plain:
+                self.out.front.append(words.strip())
+            return
+        level = _heading_level(low, style_element, self.styles)
+        if level:
+            self.heading = plain
+            for comment in self.just_placed:   # a comment on a heading is under it
+                comment.heading = plain
+            if plain:
+                self.out.blocks.append(Head(level, words.strip(), ox.page_break_before(p), low))
+            return
+        if low == "title" and not self.out.ours:
+            if plain:
+                self.out.cover.append(("title", words.strip()))
+            return
+        listed = LIST_STYLE.match(low)
+        number = ox.numbering(p, style_element)
+        if listed or number:
+            if not plain:
+                return
+            if number:
+                kind = ox.numbered(self.numbering, number[0], number[1])
+                depth = number[1] + 1
+                if listed:
+                    kind = listed.group(1).lower() == "number"
+                    depth = max(depth, int(listed.group(2) or 1))
+            else:
+                kind, depth = listed.group(1).lower() == "number", int(listed.group(2) or 1)
+            num_id = number[0] if number else 0
+            # LibreOffice saves every list paragraph with a numbering of its own: no list
+            # boundary can be told from it, and one list is read
+            abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
+            self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
+                                            abstract))
+            return
+        if not plain:
+            if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
+                self.out.blocks.append(Para(text.strip(), low, words.strip()))
+            return
+        if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
+                       "text body", "default", "block text", "list paragraph",
+                       "default paragraph style", "subtitle", "date", "author",
+                       "abstract") and not self.out.ours:
+            self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
+        self.out.blocks.append(Para(text.strip(), low, words.strip()))
+
+    def table(self, tbl) -> None:
+        rows = []
+        for tr in tbl.iter(ox.TR):
+            cells = []
+            for tc in tr.findall(ox.TC):
+                texts = [self.inlines(p, markup=False).strip()
+                         for p in tc.iter(ox.P)]
+                cells.append(" ".join(t for t in texts if t))
+            rows.append(cells)
+        self.out.blocks.append(Tab(rows))
+
+    def report(self, what: str) -> None:
+        where = f" (under {self.heading!r})" if self.heading else " (before the first heading)"
+        self.out.unplaced.append(what + where)
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def inlines(self, p, markup: bool = True) -> str:
+        """The paragraph's text as outline markup (or as plain text)."""
+        return _emit(self.pieces(p), markup)
+
+    def pieces(self, p) -> list:
+        self._plain = True
+        pieces: list = []
+        self._walk(p, pieces, None)
+        return pieces
+
+    def _walk(self, parent, pieces: list, link: str | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == ox.R:
+                self._run(child, pieces)
+            elif tag == ox.HYPERLINK:
+                target = self._target(child)
+                inner: list = []
+                self._walk(child, inner, target)
+                if target:
+                    self._plain = False
+                    pieces.append(("link", target, inner))
+                else:
+                    pieces.extend(inner)
+            elif tag in ox.TRANSPARENT or tag == ox.SDT:
+                self._walk(child.find(ox.SDT_CONTENT) if tag == ox.SDT else child, pieces, link)
+            elif tag == ox.COMMENT_START:
+                self._comment(ox.attr(child, "id"), pieces)
+            elif tag == ox.COMMENT_END:
+                self.open.discard(ox.attr(child, "id"))
+
+    def _comment(self, cid: str | None, pieces: list) -> None:
+        comment = self.comments.get(cid or "")
+        if comment is None or getattr(comment, "placed", False):
+            return
+        comment.placed = True
+        comment.heading = self.heading
+        self.just_placed.append(comment)
+        self.open.add(cid)
+        pieces.append(("mark", comment_mark(comment.index)))
+
+    def _target(self, link) -> str | None:
+        rid = ox.rel_id(link)
+        if rid and rid in self.part.rels and self.part.rels[rid].is_external:
+            return self.part.rels[rid].target_ref
+        return None
+
+    def _run(self, r, pieces: list) -> None:
+        rpr = r.find(ox.RPR)
+        style = (ox.run_style(rpr) or "").lower()
+        bold = ox.flag(rpr, "b") or style in ("strong", "strongemphasis")
+        italic = ox.flag(rpr, "i") or style in ("emphasis", "strongemphasis")
+        for child in r:
+            tag = child.tag
+            text = None
+            if tag == ox.T:
+                text = child.text or ""
+            elif tag in (ox.TAB, ox.BR, ox.CR):
+                text = " "
+            elif tag == ox.NO_BREAK_HYPHEN:
+                text = "\u2011"
+            elif tag == ox.FOOTNOTE_REF:
+                self._plain = False
+                pieces.append(("note", ox.attr(child, "id")))
+            elif tag == ox.COMMENT_REF:
+                self._comment(ox.attr(child, "id"), pieces)
+            elif tag in ox.PICTURES:
+                if next(child.iter(ox.TEXTBOX_CONTENT), None) is not None:
+                    self.report("a text box left out")
+                else:
+                    self.report(f"{ox.PICTURES[tag]} left out")
+            elif tag == ox.ENDNOTE_REF:
+                self.report("an endnote left out")
+            if text and self.french:
+                text = untypeset(text)
+            if text:
+                if bold or italic:
+                    self._plain = False
+                for cid in self.open:
+                    comment = self.comments.get(cid)
+                    if comment is not None:
+                        comment.quoted += text
+                pieces.append(("text", text, bold, italic))
+
+
+def _heading_level(low: str, style_element, styles) -> int:
+    m = _HEADING.match(low)
+    if m:
+        return int(m.group(1))
+    # a style based on a heading style (a renamed copy) is a heading too
+    seen = 0
+    while style_element is not None and seen < 10:
+        seen += 1
+        based = style_element.find(ox.qn("w:basedOn"))
+        if based is None:
+            return 0
+        parent = styles.get(based.get(ox.qn("w:val")))
+        if parent is None:
+            return 0
+        m = _HEADING.match((parent.name or "").lower())
+        if m:
+            return int(m.group(1))
+        style_element = parent.element
+    return 0
+
+
+_BEFORE_MARK = re.compile("(^|(?<=\\S))\u00a0([:;!?])(?=\\s|$|[»)\\]])")
+
+
+def untypeset(text: str) -> str:
+    """French text as an editor types it, which typography.french prints as it was: the
+    non-breaking space it puts before : ; ! ? becomes a space (none at the start), the
+    ones inside « » spaces."""
+    from ..typography import french
+    for space in (" ", ""):
+        undone = _BEFORE_MARK.sub(lambda m, s=space: (s if m.start() else "") + m.group(2), text)
+        undone = undone.replace("«\u00a0", "«" + space).replace("\u00a0»", space + "»")
+        if french(undone) == text:
+            return undone
+    return text
+
+
+# -- pieces to markup -----------------------------------------------------------------------
+
+_ESCAPE = str.maketrans({c: "\\" + c for c in "\\*[]<"})
+
+
+def escape(text: str) -> str:
+    return text.translate(_ESCAPE)
+
+
+def _emit(pieces: list, markup: bool) -> str:
+    if not markup:
+        return "".join(p[1] if p[0] in ("text", "mark") else
+                       _emit(p[2], False) if p[0] == "link" else "" for p in pieces)
+    # Runs say bold and italic, not which was written around which: of the two nestings,
+    # the one that reads back as the same formatting, with the fewer markers.
+    wanted = _formatting_of(pieces)
+    found = [text for text in (_nest(pieces, BOLD, ITALIC, set()),
+                               _nest(pieces, ITALIC, BOLD, set()))
+             if _reads_as(text, wanted)]
+    if not found:
+        return _nest(pieces, BOLD, ITALIC, set())
+    return min(found, key=lambda text: text.count("*") - 2 * text.count("\\*"))
+
+
+def _reads_as(text: str, wanted: list) -> bool:
+    try:
+        return _formatting(inline.parse(text)) == wanted
+    except inline.MarkupError:
+        return False
+
+
+BOLD, ITALIC = 2, 3
+_MARKER = {BOLD: "**", ITALIC: "*"}
+
+
+def _flag(piece, which: int, cleared: set) -> bool | None:
+    """Whether a piece is bold (or italic); None for marks that go with their neighbours."""
+    if which in cleared:
+        return False
+    if piece[0] == "text":
+        return piece[which]
+    if piece[0] == "link":
+        texts = [p for p in piece[2] if p[0] == "text"]
+        return bool(texts) and all(p[which] for p in texts)
+    return None
+
+
+def _spans(pieces: list, which: int, cleared: set) -> list[tuple[bool, list]]:
+    spans: list[tuple[bool, list]] = []
+    for piece in pieces:
+        on = _flag(piece, which, cleared)
+        if on is None:
+            if spans:
+                spans[-1][1].append(piece)
+            else:
+                spans.append((False, [piece]))
+        elif spans and spans[-1][0] == on:
+            spans[-1][1].append(piece)
+        else:
+            spans.append((on, [piece]))
+    return spans
+
+
+def _nest(pieces: list, outer: int, inner: int, cleared: set) -> str:
+    out = []
+    for on, span in _spans(pieces, outer, cleared):
+        now = cleared | {outer} if on else cleared | set()
+        parts = []
+        for inner_on, inner_span in _spans(span, inner, now):
+            words = "".join(_atom(p, now | ({inner} if inner_on else set()))
+                            for p in inner_span)
+            parts.append(_wrap(words, _MARKER[inner]) if inner_on else words)
+        words = "".join(parts)
+        out.append(_wrap(words, _MARKER[outer]) if on else words)
+    return "".join(out)
+
+
+def _atom(piece, cleared: set) -> str:
+    kind = piece[0]
+    if kind == "text":
+        return escape(piece[1])
+    if kind == "note":
+        return f"[^\x00{piece[1]}]"   # numbers, replaced by ids once the footnotes are read
+    if kind == "mark":
+        return piece[1]
+    url, inner = piece[1], piece[2]
+    shown = "".join(p[1] for p in inner if p[0] == "text")
+    plain = all(p[0] == "text" and not p[2] and not p[3] for p in inner)
+    if shown == url and plain and not re.search(r"[<>\s]", url):
+        return f"<{url}>"
+    if re.fullmatch(r"(?:https?://|mailto:)[^()\s]+", url):
+        text = _nest(inner, BOLD, ITALIC, cleared)
+        return f"[{text}]({url})" if text.strip() else escape(shown)
+    return _nest(inner, BOLD, ITALIC, cleared)
+
+
+def _formatting(nodes, bold=False, italic=False, url=None) -> list:
+    """(character, bold, italic, link) of every visible character, spaces unformatted."""
+    out = []
+    for node in nodes:
+        if isinstance(node, inline.Text):
+            out += [(c, bold, italic, url) if not c.isspace() else (c, False, False, url)
+                    for c in MARKS.sub("", node.text)]
+        elif isinstance(node, inline.FootnoteRef):
+            out.append((node.id, False, False, url))
+        elif isinstance(node, inline.Link):
+            out += _formatting(node.children, bold, italic, node.url)
+        else:
+            out += _formatting(node.children, bold or isinstance(node, inline.Strong),
+                               italic or isinstance(node, inline.Emph), url)
+    return out
+
+
+def _formatting_of(pieces: list, url=None) -> list:
+    out = []
+    for piece in pieces:
+        if piece[0] == "text":
+            out += [(c, piece[2], piece[3], url) if not c.isspace() else (c, False, False, url)
+                    for c in piece[1]]
+        elif piece[0] == "note":
+            out.append(("\x00" + str(piece[1]), False, False, url))
+        elif piece[0] == "link":
+            out += _formatting_of(piece[2], piece[1])
+    return out
+
+
+def _wrap(text: str, marker: str) -> str:
+    """text between markers, with its outer spaces outside them (markers hug the text)."""
+    stripped = text.strip(" ")
+    if not MARKS.sub("", stripped):
+        return text
+    lead = text[:len(text) - len(text.lstrip(" "))]
+    trail = text[len(text.rstrip(" ")):]
+    return f"{lead}{marker}{stripped}{marker}{trail}"
