@@ -12,7 +12,9 @@ kept empty, so that what refers to it still resolves.
 from __future__ import annotations
 
 import io
+import os
 import posixpath
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -54,6 +56,32 @@ class Policy:
     empty: set[str] = field(default_factory=set)      # kinds kept without their bytes
     hint: str = "open the document in Word and save it again"
     word_only: bool = False         # refuse a main part that is not WordprocessingML
+
+
+def open_file(path: Path, policy: Policy):
+    """The file, opened for reading once it is known to be a regular file of a size within
+    the policy's limit (a FIFO would block, a device such as /dev/zero never end)."""
+    error, noun = policy.error, policy.noun
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"{path}: is a folder, not a Word document (.docx)")
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{path}: is not a regular file, not a Word document (.docx)")
+    if info.st_size == 0:
+        raise error(f"{path}: is empty, not a Word document (.docx)")
+    if info.st_size > policy.limits.file:
+        raise error(f"{path}: {noun} is {info.st_size:,} bytes; it may be at most "
+                    f"{policy.limits.file:,}")
+    try:
+        # O_NONBLOCK: a FIFO put in its place since stat() does not block the open.
+        return open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK))
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def rebuild(path: Path, archive: zipfile.ZipFile, policy: Policy) -> bytes:

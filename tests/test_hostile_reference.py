@@ -2,8 +2,10 @@
 here with zipfile from the default reference document, then given to `render`."""
 
 import io
+import os
 import struct
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -95,13 +97,31 @@ def test_no_numbering_relationship_is_refused(outline, tmp_path):
                              "document has no numbering part (lists would lose their bullets")
 
 
-@pytest.mark.parametrize("content", [b"", b"plain text, not a zip", b"PK\x03\x04broken"])
+@pytest.mark.parametrize("content", [b"plain text, not a zip", b"PK\x03\x04broken"])
 def test_not_a_docx_is_exit_4(outline, tmp_path, content):
     (tmp_path / "ref.docx").write_bytes(content)
     code, output = render(tmp_path / "ref.docx")
     assert code == 4
     assert output == (f"Error: {tmp_path / 'ref.docx'}: not a Word document (.docx); a "
                       "reference document must be one\n")
+
+
+def test_an_empty_file_is_exit_4(outline, tmp_path):
+    (tmp_path / "ref.docx").write_bytes(b"")
+    assert render(tmp_path / "ref.docx") == (
+        4, f"Error: {tmp_path / 'ref.docx'}: is empty, not a Word document (.docx)\n")
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_device_or_a_fifo_is_refused_at_once(outline, tmp_path, kind):
+    """/dev/zero never ends and a FIFO with no writer blocks: neither is read."""
+    if kind == "fifo":
+        path = tmp_path / "ref.docx"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    assert render(path) == (
+        4, f"Error: {path}: is not a regular file, not a Word document (.docx)\n")
 
 
 def test_a_zip_without_a_document_is_exit_4(outline, tmp_path):

@@ -13,8 +13,6 @@ the part.
 from __future__ import annotations
 
 import io
-import os
-import stat
 import zipfile
 from pathlib import Path
 
@@ -54,7 +52,7 @@ def open_docx(path: Path) -> docx.document.Document:
     """The DOCX at `path` as a python-docx Document, rebuilt from the parts the
     importer reads; an ImportFailure (exit 7) for anything else."""
     path = Path(path)
-    with _open(path) as handle:
+    with safedocx.open_file(path, policy()) as handle:
         head = handle.read(len(OLE_MAGIC))
         if head == OLE_MAGIC:
             _refuse_ole(path, handle)
@@ -75,31 +73,6 @@ def open_docx(path: Path) -> docx.document.Document:
     except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
         raise ImportFailure(safedocx.one_line(
             f"{path}: not a Word document rtdraft can read ({exc})")) from None
-
-
-def _open(path: Path):
-    """The file, opened for reading once it is known to be a regular file of a size
-    within the limit (a FIFO would block, a device never end)."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ImportFailure(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ImportFailure(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ImportFailure(f"{path}: is a folder, not a Word document (.docx)")
-    if not stat.S_ISREG(info.st_mode):
-        raise ImportFailure(f"{path}: is not a regular file, not a Word document (.docx)")
-    if info.st_size == 0:
-        raise ImportFailure(f"{path}: is empty, not a Word document (.docx)")
-    if info.st_size > MAX_FILE:
-        raise ImportFailure(f"{path}: the DOCX is {info.st_size:,} bytes; rtdraft imports "
-                            f"at most {MAX_FILE:,}")
-    try:
-        # O_NONBLOCK: a FIFO put in its place since stat() does not block the open.
-        return open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK))
-    except OSError as exc:
-        raise ImportFailure(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _refuse_ole(path: Path, handle) -> None:

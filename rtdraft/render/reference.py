@@ -62,14 +62,11 @@ def load(path: Path):
 
 def package(path: Path) -> bytes:
     """The bytes of a DOCX holding only the parts of `path` that the house style needs."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise TemplateError(f"{path}: the reference document is {size:,} bytes; it may "
-                                f"be at most {MAX_FILE:,}")
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise TemplateError(f"{path}: not a Word document (.docx); a reference document "
-                            "must be one") from None
-    with archive:
-        return safedocx.rebuild(path, archive, policy())
+    with safedocx.open_file(path, policy()) as handle:
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise TemplateError(f"{path}: not a Word document (.docx); a reference document "
+                                "must be one") from None
+        with archive:
+            return safedocx.rebuild(path, archive, policy())
