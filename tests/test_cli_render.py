@@ -54,6 +54,21 @@ def test_several_outlines_in_one_format_go_into_a_new_folder(outline, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["autumn.md", "spring.md"]
 
 
+def test_two_outlines_of_one_name_are_not_written_over_each_other(outline, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / "c" / folder).mkdir(parents=True)
+        (tmp_path / "c" / folder / "x.yaml").write_text(
+            outline.read_text().replace("Spring 2021", f"Spring 2021 {folder}"), encoding="utf-8")
+    result = run("render", tmp_path / "c", "--format", "md", "-o", tmp_path / "out")
+    assert result.exit_code == 5
+    assert result.stdout == f"wrote {tmp_path / 'out' / 'x.md'}\n"
+    assert result.stderr.splitlines() == [
+        (f"{tmp_path / 'c' / 'b' / 'x.yaml'}: {tmp_path / 'out' / 'x.md'}: already written from "
+        f"{tmp_path / 'c' / 'a' / 'x.yaml'} in this call; render outlines of the same name into "
+        "different folders"), "Error: 1 of 2 outlines not rendered"]
+    assert "Spring 2021 a" in (tmp_path / "out" / "x.md").read_text()
+
+
 def test_a_file_name_for_several_formats_is_refused(outline, tmp_path):
     result = run("render", outline, "-o", tmp_path / "summary.docx")
     assert result.exit_code == 2

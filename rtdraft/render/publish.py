@@ -27,6 +27,7 @@ class Publisher:
         # Never written over: the reference document and the templates; every outline of
         # the call is added in all().
         self.inputs = [reference_doc] if reference_doc else []
+        self.written: dict[Path, str] = {}   # file -> the outline it was written from
         if template_dir:
             self.inputs += [p for p in template_dir.rglob("*") if p.is_file()]
 
@@ -67,6 +68,10 @@ class Publisher:
                               self.one_file)
         for target in targets.values():   # before the work of rendering, and again when writing
             refuse_input(target, self.inputs)
+            if target.resolve() in self.written:   # same-named outlines of two folders
+                raise errors.OutputError(
+                    f"{target}: already written from {self.written[target.resolve()]} in "
+                    "this call; render outlines of the same name into different folders")
         rendered = {f: WRITERS[f][1](document, **self.options)
                     for f in self.formats if f != "pdf"}
         if "pdf" in self.formats:
@@ -82,6 +87,7 @@ class Publisher:
             if "docx" in rendered:
                 rendered["docx"] = with_pages
         write_all({targets[f]: rendered[f] for f in self.formats}, inputs=self.inputs)
+        self.written.update({targets[f].resolve(): source.file for f in self.formats})
         return [targets[f] for f in self.formats]
 
     def start(self):
