@@ -30,6 +30,9 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:   # Ctrl-C: the shell's 130, not click's 1 (invalid outline)
+            click.echo("\nAborted.", err=True)
+            raise SystemExit(130) from None
         except OSError as exc:
             if exc.errno not in _STDOUT_ERRORS:
                 raise
@@ -60,7 +63,8 @@ def main() -> None:
     Exit codes: 0 success, 1 invalid outline, 2 usage error, 3 warnings with
     --strict, 4 template or reference document problem, 5 output not written,
     6 LibreOffice missing or failed, 7 DOCX cannot be imported, 8 tracked
-    changes neither accepted nor rejected.
+    changes neither accepted nor rejected; 129, 130, 143 stopped by SIGHUP,
+    Ctrl-C, SIGTERM.
     """
 
 

@@ -8,12 +8,14 @@ script gets the pipe name as its first argument and connects with `unoconn.conne
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import Self
 
@@ -22,6 +24,10 @@ from .errors import ConverterError
 SCRIPTS = Path(__file__).resolve().parent / "uno"
 INSTALL = "install LibreOffice Writer and its Python bridge (Debian: apt install " \
           "libreoffice-writer-nogui python3-uno)"
+
+
+def _exit_on(number, frame) -> None:
+    raise SystemExit(128 + number)   # the shell's code for a process a signal ended
 
 
 def soffice() -> str:
@@ -55,14 +61,16 @@ class Office:
         self.folder = tempfile.mkdtemp(prefix="rtdraft-office-")
         profile = Path(self.folder, "profile").as_uri()
         log = open(Path(self.folder, "soffice.log"), "wb")
+        self._stop_on_signals()   # before soffice exists, so that none is left unstopped
         try:
             self.process = subprocess.Popen(
                 [program, f"-env:UserInstallation={profile}", "--headless", "--invisible",
                  "--nologo", "--norestore", "--nodefault", "--nolockcheck",
                  f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
+                env=dict(os.environ, TMPDIR=self._folder("tmp")))   # its lu*.tmp folders
         except OSError as exc:
-            self._cleanup()
+            self.close()
             raise ConverterError(f"cannot start LibreOffice ({program}): "
                                  f"{exc.strerror or exc}") from None
         finally:
@@ -95,7 +103,20 @@ class Office:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _stop_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (a CI job cancelled, a terminal closed) end rtdraft through
+        its exit path, which stops soffice: it runs in a session of its own, so they do not
+        reach it, and it would be left running."""
+        self.previous = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            self.previous[number] = signal.signal(number, _exit_on)
+
     def close(self) -> None:
+        for number, handler in getattr(self, "previous", {}).items():
+            signal.signal(number, handler)
+        self.previous = {}
         if self.process is not None and self.process.poll() is None:
             try:
                 os.killpg(self.process.pid, signal.SIGTERM)
@@ -108,7 +129,23 @@ class Office:
         self.process = None
         self._cleanup()
 
+    def _folder(self, name: str) -> str:
+        path = Path(self.folder, name)
+        path.mkdir()
+        return str(path)
+
+    def _pipes(self) -> list[Path]:
+        """The sockets soffice makes in /tmp and leaves there when it is stopped: the pipe
+        rtdraft named, and its single-instance pipe, named after the MD5 of the profile's
+        URL in UTF-16, each byte in hex without padding (LibreOffice's officeipcthread.cxx)."""
+        profile = Path(self.folder, "profile").as_uri().encode("utf-16-le")
+        digest = "".join(format(byte, "x") for byte in hashlib.md5(profile).digest())
+        return [Path("/tmp", f"OSL_PIPE_{os.getuid()}_{name}")
+                for name in (self.pipe, f"SingleOfficeIPC_{digest}")]
+
     def _cleanup(self) -> None:
         if self.folder:
+            for pipe in self._pipes():
+                pipe.unlink(missing_ok=True)
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None

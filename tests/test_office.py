@@ -1,7 +1,11 @@
 """LibreOffice started by rtdraft: jobs run, time limits hold, nothing is left behind."""
 
 import os
+import signal
 import subprocess
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +39,51 @@ def test_a_job_runs_and_soffice_is_gone_afterwards(docx):
     assert not os.path.exists(folder)
 
 
+def test_no_pipe_or_temporary_folder_of_libreoffice_is_left_in_tmp(docx):
+    """soffice makes its pipes in /tmp and its lu*.tmp folders in TMPDIR."""
+    need("soffice")
+    with Office() as office:
+        office.run("page_count.py", docx)
+        pipes = office._pipes()
+        assert all(pipe.is_socket() for pipe in pipes)
+        assert list(Path(office.folder, "tmp").glob("lu*.tmp"))
+    assert not any(pipe.exists() for pipe in pipes)
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_render_stopped_by_a_signal_stops_libreoffice(tmp_path, signal_number):
+    """A CI job cancelled or a terminal closed: soffice, in a session of its own, is not
+    reached by the signal; rtdraft stops it and removes its folders on the way out."""
+    need("soffice")
+    before = set(Path(tempfile.gettempdir()).glob("rtdraft-*"))
+    render = subprocess.Popen(["rtdraft", "render", "examples/spring-2019-halifax.yaml",
+                               "--format", "pdf", "-o", str(tmp_path / "out") + "/"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (soffice := children(render.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert soffice, "LibreOffice did not start"
+    render.send_signal(signal_number)
+    assert render.wait(60) == 128 + signal_number
+    time.sleep(0.5)
+    assert not [pid for pid in soffice if alive(pid)]
+    assert set(Path(tempfile.gettempdir()).glob("rtdraft-*")) <= before
+    assert not (tmp_path / "out" / "spring-2019-halifax.pdf").exists()
+
+
+def children(pid: int) -> list[int]:
+    """The LibreOffice processes rtdraft process `pid` started: their command line names
+    the pipe rtdraft made for them (office.py)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"rtdraft-{pid}-".encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_a_job_over_its_time_limit_stops_libreoffice(tmp_path):
     need("soffice")
     script = tmp_path / "slow.py"
@@ -59,3 +108,18 @@ def test_missing_libreoffice_names_the_package(monkeypatch):
     monkeypatch.setenv("RTDRAFT_SOFFICE", "/nonexistent/soffice")
     with pytest.raises(ConverterError, match="libreoffice-writer-nogui python3-uno"):
         Office().__enter__()
+
+
+def test_ctrl_c_during_a_pdf_render_is_exit_130_and_stops_libreoffice(tmp_path):
+    need("soffice")
+    render = subprocess.Popen(["rtdraft", "render", "examples/spring-2019-halifax.yaml",
+                               "--format", "pdf", "-o", str(tmp_path / "out") + "/"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (soffice := children(render.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    render.send_signal(signal.SIGINT)
+    assert render.wait(60) == 130
+    assert render.stderr.read().decode().splitlines()[-1] == "Aborted."
+    time.sleep(0.5)
+    assert soffice and not [pid for pid in soffice if alive(pid)]
