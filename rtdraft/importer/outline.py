@@ -302,13 +302,23 @@ class Builder:
         for kind, pattern in self.session_templates():
             found = pattern.fullmatch(label)
             if found:
-                return kind or _slug(found["kind"]), int(found["n"]), title, None
+                kind = kind or _slug(found["kind"])
+                if self.printed_label(kind, int(found["n"])) == label:
+                    return kind, int(found["n"]), title, None
         number = re.search(r"\d+", label)
         if number:   # a label of a session group's own: Breakout #{n}
             template = self.back(label[:number.start()] + "{n}" + label[number.end():])
             kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
             return kind, int(number.group()), title, template
         return None
+
+    def printed_label(self, kind: str, number: int) -> str:
+        """A session's label as the renderer prints it (model.session_label)."""
+        template = self.labels.get(f"session_{kind}")
+        if template is None:
+            name = kind.replace("-", " ").replace("_", " ").capitalize()
+            template = self.labels["session_other"].replace("{kind}", name)
+        return self.ts(template.replace("{n}", str(number)))
 
     def middle(self, sections: list) -> None:
         sessions: list[dict] = []
