@@ -519,8 +519,9 @@ class Builder:
                 i = j
                 continue
             elif isinstance(block, Tab):
-                self.unplaced.append(f"a table of {len(block.rows)} rows (not an agenda) "
-                                     "written as paragraphs, a row each")
+                rows = f"{len(block.rows)} row{'' if len(block.rows) == 1 else 's'}"
+                self.unplaced.append(f"a table of {rows} (not an agenda) written as "
+                                     "paragraphs, a row each")
                 out += [escape(" | ".join(r)) for r in block.rows if any(r)]
             i += 1
         return out
