@@ -13,7 +13,6 @@ from datetime import date
 
 from .. import languages
 from ..labels import appendix_letter, labels_for
-from ..typography import french
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape, untypeset
 
@@ -26,10 +25,9 @@ class Builder:
         self.language = language
         self.lang = languages.get(language)
         self.labels = labels_for(language, overrides)
-        # fixed words as the reader gives them back: typeset, then untypeset (read.py)
         # Words are read back untypeset (read.py); labels are matched against the words
         # typeset again, as the document printed them, and what they capture untypeset.
-        self.ts = french if language == "fr" else (lambda s: s)
+        self.ts = self.lang.typography
         self.core = core
         self.unplaced = list(parsed.unplaced)
         self.data: dict = {"rtdraft": 1}
@@ -38,9 +36,9 @@ class Builder:
 
     def pattern(self, key: str, **groups: str) -> re.Pattern:
         """A regex for a label as printed (typography applied), {name} as a named group."""
-        # French typography may take the space after a label's colon into the title's
-        # own (": :" prints ":\u00a0:"): there, a label's spaces may be missing
-        return _pattern(self.ts(self.labels[key]), groups, loose=self.language == "fr")
+        # typography may take the space after a label's colon into the title's own
+        # (French ": :" prints ":\u00a0:"): a label's spaces may be missing
+        return _pattern(self.ts(self.labels[key]), groups, loose=True)
 
     def canon(self, text: str) -> str:
         """A text as the document printed it (comment marks left out)."""
@@ -48,7 +46,7 @@ class Builder:
 
     def back(self, text: str) -> str:
         """A part of a printed text as an editor writes it."""
-        return untypeset(text) if self.language == "fr" else text
+        return untypeset(text, self.ts)
 
     def fullmatch(self, key: str, text: str, **groups: str):
         return self.pattern(key, **groups).fullmatch(self.canon(text))

@@ -84,13 +84,12 @@ LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
 class Reader:
     """Walks the body once, in reading order."""
 
-    def __init__(self, document, comments: dict[str, Comment], numbering,
-                 french: bool = False):
+    def __init__(self, document, comments: dict[str, Comment], numbering, typeset=None):
         self.doc = document
         self.part = document.part
         self.comments = comments        # by w:id
         self.numbering = numbering
-        self.french = french            # undo the spaces French typography added
+        self.typeset = typeset          # the language's typography, undone on reading
         self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
         self.out = Parsed(comments=list(comments.values()))
@@ -288,8 +287,8 @@ class Reader:
                     self.report(f"{ox.PICTURES[tag]} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
-            if text and self.french:
-                text = untypeset(text)
+            if text and self.typeset is not None:
+                text = untypeset(text, self.typeset)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -324,15 +323,16 @@ def _heading_level(low: str, style_element, styles) -> int:
 _BEFORE_MARK = re.compile("(^|(?<=\\S))\u00a0([:;!?])(?=\\s|$|[»)\\]])")
 
 
-def untypeset(text: str) -> str:
-    """French text as an editor types it, which typography.french prints as it was: the
-    non-breaking space it puts before : ; ! ? becomes a space (none at the start), the
-    ones inside « » spaces."""
-    from ..typography import french
+def untypeset(text: str, typeset) -> str:
+    """Text as an editor types it, which `typeset` (the language's typography) prints as it
+    was: the non-breaking space French typography puts before : ; ! ? becomes a space (none
+    at the start), the ones inside « » spaces; else the text as it is."""
+    if "\u00a0" not in text:
+        return text
     for space in (" ", ""):
         undone = _BEFORE_MARK.sub(lambda m, s=space: (s if m.start() else "") + m.group(2), text)
         undone = undone.replace("«\u00a0", "«" + space).replace("\u00a0»", space + "»")
-        if french(undone) == text:
+        if typeset(undone) == text:
             return undone
     return text
 
