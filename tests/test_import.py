@@ -425,3 +425,38 @@ def test_a_text_box_and_a_table_that_is_no_agenda_are_reported(tmp_path):
     result = run("import", path, "-o", tmp_path / "o.yaml")
     assert result.output == (f"wrote {tmp_path / 'o.yaml'} (0 comments; 2 things not placed "
                              "(--report lists them))\n")
+
+
+def test_a_comment_on_words_replaced_stands_where_the_new_words_are(tmp_path):
+    path = rendered(tmp_path)
+    document = docx.Document(str(path))
+    trends = paragraph(document, "Trends were discussed.")
+    document.add_comment(trends.runs, "Why delete this?", author="C")
+    deletion = change("del", 50)
+    for r in trends._p.findall(qn("w:r")):
+        if r.find(qn("w:t")) is not None:
+            trends._p.remove(r)
+            r.find(qn("w:t")).tag = qn("w:delText")
+            deletion.append(r)
+    trends._p.insert(2, deletion)
+    added = change("ins", 51)
+    added.append(text_run("Drugs were discussed."))
+    trends._p.append(added)
+    document.save(str(path))
+    imported = import_docx(path, "accept", "o.yaml")
+    lines = imported.text.splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "Drugs were discussed." in text)
+    column = lines[line - 1].index("Drugs") + 1
+    assert [(c["line"], c["column"], c["quoted"], c["heading"]) for c in imported.comments] \
+        == [(line, column, "", "Plenary Session 1: Trends")]
+    assert [p.message for p in imported.notes("o.yaml")] == ["comment by C: Why delete this?"]
+
+
+def test_the_comments_file_is_never_the_report(tmp_path):
+    path = commented(tmp_path)
+    before = path.read_bytes()
+    result = run("import", path, "-o", tmp_path / "o.yaml", "--comments", path)
+    assert result.exit_code == 5
+    assert result.output == (f"Error: refusing to write {path}: it is the input itself; give "
+                             "another output (-o)\n")
+    assert path.read_bytes() == before and not (tmp_path / "o.yaml").exists()
