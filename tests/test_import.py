@@ -460,3 +460,15 @@ def test_the_comments_file_is_never_the_report(tmp_path):
     assert result.output == (f"Error: refusing to write {path}: it is the input itself; give "
                              "another output (-o)\n")
     assert path.read_bytes() == before and not (tmp_path / "o.yaml").exists()
+
+
+def test_comments_as_json_on_stdout_the_rest_on_stderr(tmp_path):
+    path = commented(tmp_path)
+    out = tmp_path / "o.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--report",
+                                       "--problem-format", "json"])
+    assert result.exit_code == 0
+    notes = json.loads(result.stdout)
+    assert [n["message"] for n in notes] == ["comment by A. Reviewer: Which venue?",
+                                             "comment by B. Approver: Rename this session"]
+    assert result.stderr == f"wrote {out} (2 comments)\n"
