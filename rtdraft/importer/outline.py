@@ -38,7 +38,7 @@ class Builder:
         """A regex for a label as printed (typography applied), {name} as a named group."""
         # typography may take the space after a label's colon into the title's own
         # (French ": :" prints ":\u00a0:"): a label's spaces may be missing
-        return _pattern(self.ts(self.labels[key]), groups, loose=True)
+        return _pattern(self.ts(self.labels[key]), groups, loose=self.ts(" : ") != " : ")
 
     def canon(self, text: str) -> str:
         """A text as the document printed it (comment marks left out)."""
@@ -327,7 +327,9 @@ class Builder:
             found = self.session_heading(head.text)
             inner = _split(blocks, 2)
             sub_sessions = [self.session_heading(h.text) if h else None for h, _ in inner]
-            if found and not any(sub_sessions[1:]):
+            # a heading with a kind's own label is a session, whatever its subheadings
+            # look like; one with a label of its own is a group's when sessions follow
+            if found and (found[3] is None or not any(sub_sessions[1:])):
                 self.session(found, blocks, 1, sessions, groups, counts)
             elif any(s for s in sub_sessions):
                 # a group heading: its intro, then its sessions at level 2
