@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 import yaml
 from conftest import EXAMPLES, MINIMAL, examples, load
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from test_golden import pairs
+from test_markdown_blocks import outlines_with_structure
 from test_robustness import CoreDumper, outlines
 
 from rtdraft.importer import import_docx
@@ -215,3 +216,13 @@ def test_shapes_that_did_not_come_back(text, tmp_path):
     (docx_before, docx_after), (md_before, md_after), _ = round_trip(text, tmp_path)
     assert docx_after == docx_before
     assert md_after == md_before
+
+
+@settings(max_examples=examples(20), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(outlines_with_structure())
+def test_text_that_looks_like_structure_comes_back_as_text(tmp_path, text):
+    assume(not [p for p in validate(load(text)) if p.level == "error"])
+    (docx_before, docx_after), (md_before, md_after), imported = round_trip(text, tmp_path)
+    assert docx_after == docx_before, imported
+    assert md_after == md_before, imported

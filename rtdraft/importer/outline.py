@@ -458,7 +458,7 @@ class Builder:
         if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
                           and b.plain for b in blocks) and \
                 len(_lists(blocks)) == 1:
-            out["organizations"] = [_unescape(b.text) for b in blocks]
+            out["organizations"] = [b.words for b in blocks]
             return out
         agenda = self.agenda(blocks)
         if agenda is not None:

@@ -44,6 +44,7 @@ class ListPara:
     num_id: int = 0
     plain: bool = True  # no markup at all: could be an organization's name
     abstract: str | None = None   # the list definition its numbering instance uses
+    words: str = ""     # the text as it stands, spaces and all (an organization's name)
 
 
 @dataclass
@@ -148,7 +149,7 @@ class Reader:
         plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
         if low in COVER_STYLES and self.out.ours and not self.out.blocks:
             if plain or low == "title":
-                self.out.cover.append((low, words.strip()))
+                self.out.cover.append((low, words))
             return
         if low == "copyright" and not self.out.blocks:
             if plain:
@@ -160,7 +161,8 @@ class Reader:
             for comment in self.just_placed:   # a comment on a heading is under it
                 comment.heading = plain
             if plain:
-                self.out.blocks.append(Head(level, words.strip(), ox.page_break_before(p), low))
+                # as it stands: a title may end in spaces the renderer printed
+                self.out.blocks.append(Head(level, words, ox.page_break_before(p), low))
             return
         if low == "title" and not self.out.ours:
             if plain:
@@ -184,18 +186,18 @@ class Reader:
             # boundary can be told from it, and one list is read
             abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
             self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
-                                            abstract))
+                                            abstract, words))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
-                self.out.blocks.append(Para(text.strip(), low, words.strip()))
+                self.out.blocks.append(Para(text.strip(), low, words))
             return
         if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
                        "text body", "default", "block text", "list paragraph",
                        "default paragraph style", "subtitle", "date", "author",
                        "abstract") and not self.out.ours:
             self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
-        self.out.blocks.append(Para(text.strip(), low, words.strip()))
+        self.out.blocks.append(Para(text.strip(), low, words))
 
     def table(self, tbl) -> None:
         rows = []
