@@ -238,7 +238,7 @@ class Builder:
     def titled(self, section, label: str) -> dict:
         head, blocks = section
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels[label]):
+        if self.canon(head.text).strip() != self.ts(self.labels[label]):
             out["title"] = head.text
         out["body"] = self.blocks(blocks, 1) or [TODO]
         if out["body"] == [TODO]:
@@ -251,7 +251,7 @@ class Builder:
             return {"items": [TODO]}
         head, blocks = section
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels["outcomes"]):
+        if self.canon(head.text).strip() != self.ts(self.labels["outcomes"]):
             out["title"] = head.text
         body = self.blocks(blocks, 1)
         items: list = []
@@ -392,7 +392,7 @@ class Builder:
 
     def remarks(self, head: Head, blocks: list) -> dict:
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels["opening_remarks"]):
+        if self.canon(head.text).strip() != self.ts(self.labels["opening_remarks"]):
             out["title"] = head.text
         people, blocks = self.people(blocks, "speakers")
         if people:
