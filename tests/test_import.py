@@ -472,3 +472,35 @@ def test_comments_as_json_on_stdout_the_rest_on_stderr(tmp_path):
     assert [n["message"] for n in notes] == ["comment by A. Reviewer: Which venue?",
                                              "comment by B. Approver: Rename this session"]
     assert result.stderr == f"wrote {out} (2 comments)\n"
+
+
+def test_an_older_report_without_session_labels_keeps_its_headings(tmp_path):
+    """Headings 1 with no "Plenary Session 1:" label: sessions printed as they were, by
+    labels.session_heading; the renderer then gives the report's own headings back."""
+    document = docx.Document()
+    document.core_properties.title = "Old Roundtable"
+    document.add_paragraph("Old Roundtable", style="Title")
+    for heading, words in [("Introduction", "We met."), ("Opening Remarks", "Hello."),
+                           ("Drug trends", "Meth rose."), ("Border work", "Seizures."),
+                           ("Key Outcomes", None), ("Conclusion", "Done.")]:
+        document.add_heading(heading, 1)
+        if words:
+            document.add_paragraph(words)
+        else:
+            for item in ("Outcome one", "Outcome two"):
+                document.add_paragraph(item, style="List Bullet")
+    path = tmp_path / "old.docx"
+    document.save(str(path))
+    result = run("import", path, "--report")
+    assert result.exit_code == 0, result.output
+    assert (f"{path}: not placed: no session heading has a label (Plenary Session 1: ...): "
+            "they are printed as they are, by labels.session_heading") in result.output
+    source = load((tmp_path / "old.yaml").read_text())
+    assert validate(source) == []
+    data = source.data
+    assert [s["title"] for s in data["sessions"]] == ["Drug trends", "Border work"]
+    assert data["opening_remarks"]["body"] == ["Hello."]
+    assert data["outcomes"]["items"] == ["Outcome one", "Outcome two"]
+    assert [h.text for h in build(data, today=TODAY).headings] == [
+        "Introduction", "Opening Remarks", "Drug trends", "Border work", "Key Outcomes",
+        "Conclusion"]

@@ -323,6 +323,11 @@ class Builder:
         groups: dict[str, dict] = {}
         counts: dict[str, int] = {}
         remarks = None
+        # a report whose session headings carry no label at all (most older reports):
+        # its sessions keep their headings as they are, by labels.session_heading
+        bare = bool(sections) and not any(self.session_heading(h.text) or any(
+            self.session_heading(sub.text) for sub, _ in _split(b, 2) if sub)
+            for h, b in sections)
         for index, (head, blocks) in enumerate(sections):
             found = self.session_heading(head.text)
             inner = _split(blocks, 2)
@@ -352,13 +357,22 @@ class Builder:
                     if intro:
                         group["intro"] = intro
                     groups[kind] = _ordered(group, ("heading", "intro", "label"))
-            elif index == 0 and remarks is None:
+            elif index == 0 and remarks is None and (
+                    not bare or self.canon(head.text).strip() ==
+                    self.ts(self.labels["opening_remarks"])):
                 remarks = self.remarks(head, blocks)
+            elif bare:
+                found = ("plenary", counts.get("plenary", 0) + 1, head.text, None)
+                self.session(found, blocks, 1, sessions, groups, counts)
             else:
                 self.unplaced.append(f"{head.text!r} is no session heading; read as a session "
                                      "of kind 'other'")
                 found = ("other", counts.get("other", 0) + 1, head.text, None)
                 self.session(found, blocks, 1, sessions, groups, counts)
+        if bare and sessions:
+            self.data["labels"] = {"session_heading": "{title}"}
+            self.unplaced.append("no session heading has a label (Plenary Session 1: ...): "
+                                 "they are printed as they are, by labels.session_heading")
         if remarks:
             self.data["opening_remarks"] = remarks
         groups = {k: v for k, v in groups.items() if v}
