@@ -312,7 +312,7 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
     emit(imported.notes(str(output)), output_format)
     if show_report:
         for line in imported.unplaced:
-            click.echo(f"{report}: not placed: {line}")
+            click.echo(f"{report}: not placed: {line}", err=True)   # stdout: the notes only
     count = len(imported.comments)
     extra = f"; {len(imported.unplaced)} things not placed (--report lists them)" \
         if imported.unplaced and not show_report else ""

@@ -425,3 +425,82 @@ def test_a_text_box_and_a_table_that_is_no_agenda_are_reported(tmp_path):
     result = run("import", path, "-o", tmp_path / "o.yaml")
     assert result.output == (f"wrote {tmp_path / 'o.yaml'} (0 comments; 2 things not placed "
                              "(--report lists them))\n")
+
+
+def test_a_comment_on_words_replaced_stands_where_the_new_words_are(tmp_path):
+    path = rendered(tmp_path)
+    document = docx.Document(str(path))
+    trends = paragraph(document, "Trends were discussed.")
+    document.add_comment(trends.runs, "Why delete this?", author="C")
+    deletion = change("del", 50)
+    for r in trends._p.findall(qn("w:r")):
+        if r.find(qn("w:t")) is not None:
+            trends._p.remove(r)
+            r.find(qn("w:t")).tag = qn("w:delText")
+            deletion.append(r)
+    trends._p.insert(2, deletion)
+    added = change("ins", 51)
+    added.append(text_run("Drugs were discussed."))
+    trends._p.append(added)
+    document.save(str(path))
+    imported = import_docx(path, "accept", "o.yaml")
+    lines = imported.text.splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "Drugs were discussed." in text)
+    column = lines[line - 1].index("Drugs") + 1
+    assert [(c["line"], c["column"], c["quoted"], c["heading"]) for c in imported.comments] \
+        == [(line, column, "", "Plenary Session 1: Trends")]
+    assert [p.message for p in imported.notes("o.yaml")] == ["comment by C: Why delete this?"]
+
+
+def test_the_comments_file_is_never_the_report(tmp_path):
+    path = commented(tmp_path)
+    before = path.read_bytes()
+    result = run("import", path, "-o", tmp_path / "o.yaml", "--comments", path)
+    assert result.exit_code == 5
+    assert result.output == (f"Error: refusing to write {path}: it is the input itself; give "
+                             "another output (-o)\n")
+    assert path.read_bytes() == before and not (tmp_path / "o.yaml").exists()
+
+
+def test_comments_as_json_on_stdout_the_rest_on_stderr(tmp_path):
+    path = commented(tmp_path)
+    out = tmp_path / "o.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--report",
+                                       "--problem-format", "json"])
+    assert result.exit_code == 0
+    notes = json.loads(result.stdout)
+    assert [n["message"] for n in notes] == ["comment by A. Reviewer: Which venue?",
+                                             "comment by B. Approver: Rename this session"]
+    assert result.stderr == f"wrote {out} (2 comments)\n"
+
+
+def test_an_older_report_without_session_labels_keeps_its_headings(tmp_path):
+    """Headings 1 with no "Plenary Session 1:" label: sessions printed as they were, by
+    labels.session_heading; the renderer then gives the report's own headings back."""
+    document = docx.Document()
+    document.core_properties.title = "Old Roundtable"
+    document.add_paragraph("Old Roundtable", style="Title")
+    for heading, words in [("Introduction", "We met."), ("Opening Remarks", "Hello."),
+                           ("Drug trends", "Meth rose."), ("Border work", "Seizures."),
+                           ("Key Outcomes", None), ("Conclusion", "Done.")]:
+        document.add_heading(heading, 1)
+        if words:
+            document.add_paragraph(words)
+        else:
+            for item in ("Outcome one", "Outcome two"):
+                document.add_paragraph(item, style="List Bullet")
+    path = tmp_path / "old.docx"
+    document.save(str(path))
+    result = run("import", path, "--report")
+    assert result.exit_code == 0, result.output
+    assert (f"{path}: not placed: no session heading has a label (Plenary Session 1: ...): "
+            "they are printed as they are, by labels.session_heading") in result.output
+    source = load((tmp_path / "old.yaml").read_text())
+    assert validate(source) == []
+    data = source.data
+    assert [s["title"] for s in data["sessions"]] == ["Drug trends", "Border work"]
+    assert data["opening_remarks"]["body"] == ["Hello."]
+    assert data["outcomes"]["items"] == ["Outcome one", "Outcome two"]
+    assert [h.text for h in build(data, today=TODAY).headings] == [
+        "Introduction", "Opening Remarks", "Drug trends", "Border work", "Key Outcomes",
+        "Conclusion"]

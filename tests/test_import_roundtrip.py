@@ -6,10 +6,12 @@ import zipfile
 from datetime import date
 
 import pytest
-from conftest import EXAMPLES, examples, load
-from hypothesis import HealthCheck, given, settings
+import yaml
+from conftest import EXAMPLES, MINIMAL, examples, load
+from hypothesis import HealthCheck, assume, given, settings
 from test_golden import pairs
-from test_robustness import outlines
+from test_markdown_blocks import outlines_with_structure
+from test_robustness import CoreDumper, outlines
 
 from rtdraft.importer import import_docx
 from rtdraft.model import build
@@ -183,3 +185,44 @@ def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_p
         assert markdown.render(again) == markdown.render(document), name
         # footnote ids too, through LibreOffice's renaming of their bookmarks
         assert [f.id for f in again.footnotes] == [f.id for f in document.footnotes]
+
+
+def _minimal(language: str = "en", **changes) -> str:
+    data = load(MINIMAL).data
+    data["publication"]["language"] = language
+    for path, value in changes.items():
+        where = data
+        keys = path.split(".")
+        for key in keys[:-1]:
+            where = where[int(key)] if key.isdigit() else where[key]
+        where[keys[-1]] = value
+    if "[^n1]" in str(data):
+        data["footnotes"] = {"n1": "See [the site](https://canada.ca)."}
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
+
+
+# Shapes random outlines found (tests/test_robustness.py's strategy), kept as cases.
+@pytest.mark.parametrize("text", [
+    _minimal(**{"sessions.0.body": ["Text.", {"subheading": "Plenary Session 1: x"},
+                                    {"subheading": "0:0"}]}),
+    _minimal("fr", appendices=[{"title": ":", "body": ["a"]}, {"title": "!!", "body": ["b"]}]),
+    _minimal("fr", **{"sessions.0.title": "« D » ! ?", "conclusion.body": ["x ! «y» :z"]}),
+    _minimal(**{"conclusion.body": ["*Z **bold words** *italic words*", "**a *b* c** *d*"]}),
+    _minimal(**{"conclusion.body": ["[^n1]", "Cited.[^n1]"]}),
+], ids=["session-like-subheading", "fr-punctuation-titles", "fr-quotes", "emphasis",
+        "footnote-alone"])
+def test_shapes_that_did_not_come_back(text, tmp_path):
+    assert validate(load(text)) == []
+    (docx_before, docx_after), (md_before, md_after), _ = round_trip(text, tmp_path)
+    assert docx_after == docx_before
+    assert md_after == md_before
+
+
+@settings(max_examples=examples(20), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(outlines_with_structure())
+def test_text_that_looks_like_structure_comes_back_as_text(tmp_path, text):
+    assume(not [p for p in validate(load(text)) if p.level == "error"])
+    (docx_before, docx_after), (md_before, md_after), imported = round_trip(text, tmp_path)
+    assert docx_after == docx_before, imported
+    assert md_after == md_before, imported

@@ -56,7 +56,7 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     comments = _comments(document)
     numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
     language = _language(document)
-    reader = Reader(document, comments, numbering, french=language == "fr")
+    reader = Reader(document, comments, numbering, languages.get(language).typography)
     parsed = reader.read()
     if footnotes is not None:
         reader.part = notes_part     # a footnote's links are relationships of its own part

@@ -21,6 +21,10 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+class Flow(list):
+    """A short list written on one line, as the examples write meeting.dates."""
+
+
 def _string(dumper, text: str):
     style = None
     if resolve_plain(text) != text or not text.isprintable() or text != text.strip() \
@@ -32,6 +36,12 @@ def _string(dumper, text: str):
 
 
 _Dumper.add_representer(str, _string)
+# A date stays plain, as the examples write it: rtdraft reads 2019-10-08 as that text.
+_Dumper.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
+_Dumper.add_representer(Flow, lambda dumper, items: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", items, flow_style=True))
 
 
 class _Plain(_Dumper):
@@ -47,6 +57,8 @@ def dump(data: dict, name: str = "outline.yaml") -> tuple[str, Source]:
     if "meeting" in ordered:
         meeting = ordered["meeting"]
         ordered["meeting"] = {k: meeting[k] for k in MEETING_ORDER if k in meeting}
+        if isinstance(ordered["meeting"].get("dates"), list):
+            ordered["meeting"]["dates"] = Flow(ordered["meeting"]["dates"])
     for dumper in (_Dumper, _Plain):
         text = yaml.dump(ordered, Dumper=dumper, allow_unicode=True, sort_keys=False,
                          width=WIDTH, default_flow_style=False)

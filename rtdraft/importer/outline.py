@@ -13,7 +13,6 @@ from datetime import date
 
 from .. import languages
 from ..labels import appendix_letter, labels_for
-from ..typography import french
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape, untypeset
 
@@ -26,10 +25,9 @@ class Builder:
         self.language = language
         self.lang = languages.get(language)
         self.labels = labels_for(language, overrides)
-        # fixed words as the reader gives them back: typeset, then untypeset (read.py)
         # Words are read back untypeset (read.py); labels are matched against the words
         # typeset again, as the document printed them, and what they capture untypeset.
-        self.ts = french if language == "fr" else (lambda s: s)
+        self.ts = self.lang.typography
         self.core = core
         self.unplaced = list(parsed.unplaced)
         self.data: dict = {"rtdraft": 1}
@@ -38,9 +36,9 @@ class Builder:
 
     def pattern(self, key: str, **groups: str) -> re.Pattern:
         """A regex for a label as printed (typography applied), {name} as a named group."""
-        # French typography may take the space after a label's colon into the title's
-        # own (": :" prints ":\u00a0:"): there, a label's spaces may be missing
-        return _pattern(self.ts(self.labels[key]), groups, loose=self.language == "fr")
+        # typography may take the space after a label's colon into the title's own
+        # (French ": :" prints ":\u00a0:"): a label's spaces may be missing
+        return _pattern(self.ts(self.labels[key]), groups, loose=self.ts(" : ") != " : ")
 
     def canon(self, text: str) -> str:
         """A text as the document printed it (comment marks left out)."""
@@ -48,7 +46,7 @@ class Builder:
 
     def back(self, text: str) -> str:
         """A part of a printed text as an editor writes it."""
-        return untypeset(text) if self.language == "fr" else text
+        return untypeset(text, self.ts)
 
     def fullmatch(self, key: str, text: str, **groups: str):
         return self.pattern(key, **groups).fullmatch(self.canon(text))
@@ -240,7 +238,7 @@ class Builder:
     def titled(self, section, label: str) -> dict:
         head, blocks = section
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels[label]):
+        if self.canon(head.text).strip() != self.ts(self.labels[label]):
             out["title"] = head.text
         out["body"] = self.blocks(blocks, 1) or [TODO]
         if out["body"] == [TODO]:
@@ -253,7 +251,7 @@ class Builder:
             return {"items": [TODO]}
         head, blocks = section
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels["outcomes"]):
+        if self.canon(head.text).strip() != self.ts(self.labels["outcomes"]):
             out["title"] = head.text
         body = self.blocks(blocks, 1)
         items: list = []
@@ -302,7 +300,9 @@ class Builder:
         for kind, pattern in self.session_templates():
             found = pattern.fullmatch(label)
             if found:
-                return kind or _slug(found["kind"]), int(found["n"]), title, None
+                kind = kind or _slug(found["kind"])
+                if self.printed_label(kind, int(found["n"])) == label:
+                    return kind, int(found["n"]), title, None
         number = re.search(r"\d+", label)
         if number:   # a label of a session group's own: Breakout #{n}
             template = self.back(label[:number.start()] + "{n}" + label[number.end():])
@@ -310,16 +310,31 @@ class Builder:
             return kind, int(number.group()), title, template
         return None
 
+    def printed_label(self, kind: str, number: int) -> str:
+        """A session's label as the renderer prints it (model.session_label)."""
+        template = self.labels.get(f"session_{kind}")
+        if template is None:
+            name = kind.replace("-", " ").replace("_", " ").capitalize()
+            template = self.labels["session_other"].replace("{kind}", name)
+        return self.ts(template.replace("{n}", str(number)))
+
     def middle(self, sections: list) -> None:
         sessions: list[dict] = []
         groups: dict[str, dict] = {}
         counts: dict[str, int] = {}
         remarks = None
+        # a report whose session headings carry no label at all (most older reports):
+        # its sessions keep their headings as they are, by labels.session_heading
+        bare = bool(sections) and not any(self.session_heading(h.text) or any(
+            self.session_heading(sub.text) for sub, _ in _split(b, 2) if sub)
+            for h, b in sections)
         for index, (head, blocks) in enumerate(sections):
             found = self.session_heading(head.text)
             inner = _split(blocks, 2)
             sub_sessions = [self.session_heading(h.text) if h else None for h, _ in inner]
-            if found and not any(sub_sessions[1:]):
+            # a heading with a kind's own label is a session, whatever its subheadings
+            # look like; one with a label of its own is a group's when sessions follow
+            if found and (found[3] is None or not any(sub_sessions[1:])):
                 self.session(found, blocks, 1, sessions, groups, counts)
             elif any(s for s in sub_sessions):
                 # a group heading: its intro, then its sessions at level 2
@@ -342,13 +357,22 @@ class Builder:
                     if intro:
                         group["intro"] = intro
                     groups[kind] = _ordered(group, ("heading", "intro", "label"))
-            elif index == 0 and remarks is None:
+            elif index == 0 and remarks is None and (
+                    not bare or self.canon(head.text).strip() ==
+                    self.ts(self.labels["opening_remarks"])):
                 remarks = self.remarks(head, blocks)
+            elif bare:
+                found = ("plenary", counts.get("plenary", 0) + 1, head.text, None)
+                self.session(found, blocks, 1, sessions, groups, counts)
             else:
                 self.unplaced.append(f"{head.text!r} is no session heading; read as a session "
                                      "of kind 'other'")
                 found = ("other", counts.get("other", 0) + 1, head.text, None)
                 self.session(found, blocks, 1, sessions, groups, counts)
+        if bare and sessions:
+            self.data["labels"] = {"session_heading": "{title}"}
+            self.unplaced.append("no session heading has a label (Plenary Session 1: ...): "
+                                 "they are printed as they are, by labels.session_heading")
         if remarks:
             self.data["opening_remarks"] = remarks
         groups = {k: v for k, v in groups.items() if v}
@@ -382,7 +406,7 @@ class Builder:
 
     def remarks(self, head: Head, blocks: list) -> dict:
         out: dict = {}
-        if self.canon(head.text) != self.ts(self.labels["opening_remarks"]):
+        if self.canon(head.text).strip() != self.ts(self.labels["opening_remarks"]):
             out["title"] = head.text
         people, blocks = self.people(blocks, "speakers")
         if people:
@@ -448,7 +472,7 @@ class Builder:
         if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
                           and b.plain for b in blocks) and \
                 len(_lists(blocks)) == 1:
-            out["organizations"] = [_unescape(b.text) for b in blocks]
+            out["organizations"] = [b.words for b in blocks]
             return out
         agenda = self.agenda(blocks)
         if agenda is not None:
@@ -509,8 +533,9 @@ class Builder:
                 i = j
                 continue
             elif isinstance(block, Tab):
-                self.unplaced.append(f"a table of {len(block.rows)} rows (not an agenda) "
-                                     "written as paragraphs, a row each")
+                rows = f"{len(block.rows)} row{'' if len(block.rows) == 1 else 's'}"
+                self.unplaced.append(f"a table of {rows} (not an agenda) written as "
+                                     "paragraphs, a row each")
                 out += [escape(" | ".join(r)) for r in block.rows if any(r)]
             i += 1
         return out

@@ -44,6 +44,7 @@ class ListPara:
     num_id: int = 0
     plain: bool = True  # no markup at all: could be an organization's name
     abstract: str | None = None   # the list definition its numbering instance uses
+    words: str = ""     # the text as it stands, spaces and all (an organization's name)
 
 
 @dataclass
@@ -84,13 +85,12 @@ LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
 class Reader:
     """Walks the body once, in reading order."""
 
-    def __init__(self, document, comments: dict[str, Comment], numbering,
-                 french: bool = False):
+    def __init__(self, document, comments: dict[str, Comment], numbering, typeset=None):
         self.doc = document
         self.part = document.part
         self.comments = comments        # by w:id
         self.numbering = numbering
-        self.french = french            # undo the spaces French typography added
+        self.typeset = typeset          # the language's typography, undone on reading
         self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
         self.out = Parsed(comments=list(comments.values()))
@@ -149,7 +149,7 @@ class Reader:
         plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
         if low in COVER_STYLES and self.out.ours and not self.out.blocks:
             if plain or low == "title":
-                self.out.cover.append((low, words.strip()))
+                self.out.cover.append((low, words))
             return
         if low == "copyright" and not self.out.blocks:
             if plain:
@@ -161,7 +161,8 @@ class Reader:
             for comment in self.just_placed:   # a comment on a heading is under it
                 comment.heading = plain
             if plain:
-                self.out.blocks.append(Head(level, words.strip(), ox.page_break_before(p), low))
+                # as it stands: a title may end in spaces the renderer printed
+                self.out.blocks.append(Head(level, words, ox.page_break_before(p), low))
             return
         if low == "title" and not self.out.ours:
             if plain:
@@ -185,18 +186,18 @@ class Reader:
             # boundary can be told from it, and one list is read
             abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
             self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
-                                            abstract))
+                                            abstract, words))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
-                self.out.blocks.append(Para(text.strip(), low, words.strip()))
+                self.out.blocks.append(Para(text.strip(), low, words))
             return
         if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
                        "text body", "default", "block text", "list paragraph",
                        "default paragraph style", "subtitle", "date", "author",
                        "abstract") and not self.out.ours:
             self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
-        self.out.blocks.append(Para(text.strip(), low, words.strip()))
+        self.out.blocks.append(Para(text.strip(), low, words))
 
     def table(self, tbl) -> None:
         rows = []
@@ -288,8 +289,8 @@ class Reader:
                     self.report(f"{ox.PICTURES[tag]} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
-            if text and self.french:
-                text = untypeset(text)
+            if text and self.typeset is not None:
+                text = untypeset(text, self.typeset)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -324,15 +325,16 @@ def _heading_level(low: str, style_element, styles) -> int:
 _BEFORE_MARK = re.compile("(^|(?<=\\S))\u00a0([:;!?])(?=\\s|$|[»)\\]])")
 
 
-def untypeset(text: str) -> str:
-    """French text as an editor types it, which typography.french prints as it was: the
-    non-breaking space it puts before : ; ! ? becomes a space (none at the start), the
-    ones inside « » spaces."""
-    from ..typography import french
+def untypeset(text: str, typeset) -> str:
+    """Text as an editor types it, which `typeset` (the language's typography) prints as it
+    was: the non-breaking space French typography puts before : ; ! ? becomes a space (none
+    at the start), the ones inside « » spaces; else the text as it is."""
+    if "\u00a0" not in text:
+        return text
     for space in (" ", ""):
         undone = _BEFORE_MARK.sub(lambda m, s=space: (s if m.start() else "") + m.group(2), text)
         undone = undone.replace("«\u00a0", "«" + space).replace("\u00a0»", space + "»")
-        if french(undone) == text:
+        if typeset(undone) == text:
             return undone
     return text
 
