@@ -141,7 +141,7 @@ def test_what_is_no_docx_exits_7(tmp_path):
     path.write_text("plain text\n")
     result = run("import", path)
     assert result.exit_code == 7
-    assert result.output == f"Error: {path}: not a Word document (.docx) rtdraft can read\n"
+    assert result.output == f"Error: {path}: not a Word document (.docx): not a zip package\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.docx"]
     with pytest.raises(ImportFailure):
         import_docx(path)
@@ -417,7 +417,7 @@ def test_a_text_box_and_a_table_that_is_no_agenda_are_reported(tmp_path):
     table_line = f"{path}: not placed: a table of 2 rows (not an agenda) written as " \
         "paragraphs, a row each"
     assert result.output.splitlines()[:2] == [
-        f"{path}: not placed: a text box left out (under 'Introduction')", table_line]
+        f"{path}: not placed: a text box left out: “boxed” (under 'Introduction')", table_line]
     data = load((tmp_path / "o.yaml").read_text()).data
     assert data["introduction"]["body"][1] == "It met in Halifax."
     assert data["conclusion"]["body"] == ["The event concluded.", "Year | Seizures",

@@ -29,6 +29,8 @@ NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText")
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}
 TEXTBOX_CONTENT = qn("w:txbxContent")
+# Word writes a text box or a shape as alternatives: DrawingML for itself, VML for others.
+ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 # Containers whose children are read as if they stood in their parent.
 TRANSPARENT = {qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"), qn("w:ins"),
                qn("w:moveTo"), SDT_CONTENT, qn("w:dir"), qn("w:bdo")}

@@ -282,11 +282,14 @@ class Reader:
                 pieces.append(("note", ox.attr(child, "id")))
             elif tag == ox.COMMENT_REF:
                 self._comment(ox.attr(child, "id"), pieces)
-            elif tag in ox.PICTURES:
-                if next(child.iter(ox.TEXTBOX_CONTENT), None) is not None:
-                    self.report("a text box left out")
+            elif tag in ox.PICTURES or tag == ox.ALTERNATE_CONTENT:
+                box = next(child.iter(ox.TEXTBOX_CONTENT), None)
+                if box is not None:   # its words, so that the editor can place them by hand
+                    words = " ".join("".join(t.text or "" for t in box.iter(ox.T)).split())
+                    self.report("a text box left out" + (
+                        f": “{words[:60]}{'…' if len(words) > 60 else ''}”" if words else ""))
                 else:
-                    self.report(f"{ox.PICTURES[tag]} left out")
+                    self.report(f"{ox.PICTURES.get(tag, 'an image')} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
             if text and self.typeset is not None:
