@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -30,9 +31,8 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:   # Ctrl-C: the shell's 130, not click's 1 (invalid outline)
-            click.echo("\nAborted.", err=True)
-            raise SystemExit(130) from None
+        except KeyboardInterrupt:   # the shell's 130, not click's 1 (an invalid outline)
+            raise errors.Stopped(signal.SIGINT, "Ctrl-C") from None
         except OSError as exc:
             if exc.errno not in _STDOUT_ERRORS:
                 raise

@@ -13,6 +13,7 @@ OUTPUT = 5         # an output file cannot be written
 CONVERTER = 6      # LibreOffice is missing, failed or took too long (PDF)
 IMPORT = 7         # a DOCX cannot be imported (not a DOCX, damaged, protected, too large)
 CHANGES = 8        # a DOCX to import has tracked changes and neither accept nor reject was given
+STOPPED = 128      # + the number of the signal that stopped rtdraft, as a shell says it
 
 
 class RtdraftError(click.ClickException):
@@ -60,3 +61,11 @@ class ImportFailure(RtdraftError):
 
 class UndecidedChanges(RtdraftError):
     exit_code = CHANGES
+
+
+class Stopped(RtdraftError):
+    """Ctrl-C, SIGTERM or SIGHUP: what was started (LibreOffice) is stopped on the way out."""
+
+    def __init__(self, number: int, name: str):
+        super().__init__(f"stopped by {name}")
+        self.exit_code = STOPPED + number

@@ -16,10 +16,11 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Self
 
-from .errors import ConverterError
+from .errors import ConverterError, Stopped
 
 SCRIPTS = Path(__file__).resolve().parent / "uno"
 INSTALL = "install LibreOffice Writer and its Python bridge (Debian: apt install " \
@@ -27,7 +28,45 @@ INSTALL = "install LibreOffice Writer and its Python bridge (Debian: apt install
 
 
 def _exit_on(number, frame) -> None:
-    raise SystemExit(128 + number)   # the shell's code for a process a signal ended
+    raise Stopped(number, signal.Signals(number).name)
+
+
+def _stop_group(process: subprocess.Popen, grace: float = 5) -> None:
+    """Stop soffice and every process of its session (soffice.bin outlives the launcher
+    that rtdraft started), killing what is left after `grace` seconds."""
+    group = process.pid   # started in a session of its own: its group has its number
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(group, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            process.poll()   # reaps the launcher, so that its group can end
+            if not _running(group):
+                return
+            time.sleep(0.02)
+    process.wait()
+
+
+def _running(group: int) -> bool:
+    """Whether a process of `group` still runs. A zombie does not: soffice.bin, orphaned,
+    waits for the system's init to reap it, which in a container may never come."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for stat_file in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] not in "ZX":
+            return True
+    return False
 
 
 def soffice() -> str:
@@ -117,15 +156,8 @@ class Office:
         for number, handler in getattr(self, "previous", {}).items():
             signal.signal(number, handler)
         self.previous = {}
-        if self.process is not None and self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-            except ProcessLookupError:
-                pass
+        if self.process is not None:
+            _stop_group(self.process)
         self.process = None
         self._cleanup()
 

@@ -153,7 +153,7 @@ def test_tracked_changes_need_a_decision(tmp_path):
     assert result.exit_code == 8
     assert result.output == (
         f"Error: {path}: the document has tracked changes (2 insertions and 1 deletion and "
-        "1 formatting change; under Introduction (1 insertion); Plenary Session 1: Trends "
+        "1 formatting change; under Introduction (1 insertion); under Plenary Session 1: Trends "
         "(1 insertion, 1 deletion)); import them with --changes accept or --changes reject "
         "(nothing written)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]

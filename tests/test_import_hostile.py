@@ -423,7 +423,7 @@ def test_what_is_not_read_is_not_passed_on(tmp_path, rendered):
     names = {part.partname for part in open_docx(path).part.package.iter_parts()}
     assert names == {"/word/document.xml", "/word/styles.xml", "/word/settings.xml",
                      "/word/numbering.xml", "/word/footnotes.xml", "/word/footer1.xml",
-                     "/word/footer2.xml", "/docProps/core.xml"}
+                     "/word/footer2.xml", "/docProps/core.xml", "/docProps/app.xml"}
 
 
 def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendered):

@@ -105,8 +105,9 @@ def test_without_a_decision_import_lists_the_changes_and_writes_nothing(review, 
     assert done.stdout == ""
     assert done.stderr.startswith(
         f"Error: {reviewed}: the document has tracked changes (3 insertions and 4 deletions; "
-        "under Introduction (1 insertion, 3 deletions); Plenary Session 1: Current Drug "
-        "Trends and Organized Crime (1 insertion)")
+        "under Introduction (1 insertion, 3 deletions); under Plenary Session 1: Current "
+        "Drug Trends and Organized Crime (1 insertion); in the footnotes (1 insertion, "
+        "1 deletion)")
     assert done.stderr.endswith("; import them with --changes accept or --changes reject "
                                 "(nothing written)\n")
     assert "Traceback" not in done.stderr

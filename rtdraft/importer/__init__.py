@@ -87,11 +87,14 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     return Imported(text, source.data, placed, builder.unplaced)
 
 
+FIRST, FOOTNOTES = "before the first heading", "in the footnotes"
+
+
 def _undecided(path: Path, document, roots) -> str:
     """How many changes there are, and under which headings."""
     ins, dels, formats = (sum(ox.count_changes(r)[i] for r in roots) for i in range(3))
     where: dict[str, list[int]] = {}
-    heading = "before the first heading"
+    heading = FIRST
     for p in document.element.body.iter(ox.P):
         style = ""
         ppr = p.find(ox.PPR)
@@ -104,14 +107,19 @@ def _undecided(path: Path, document, roots) -> str:
             slot = where.setdefault(heading, [0, 0])
             slot[0] += counts[0]
             slot[1] += counts[1]
+    for root in roots[1:]:   # the footnotes
+        counts = ox.count_changes(root)
+        if any(counts[:2]):
+            where[FOOTNOTES] = list(counts[:2])
     parts = [f"{_plural(i, 'insertion')} and {_plural(d, 'deletion')}"
              + (f" and {_plural(formats, 'formatting change')}" if formats else "")
              for i, d in [(ins, dels)]]
     places = "; ".join(
-        f"{h} ({', '.join(_plural(n, w) for n, w in ((a, 'insertion'), (b, 'deletion')) if n)})"
+        ("" if h in (FIRST, FOOTNOTES) else "under ") + f"{h} ("
+        + ", ".join(_plural(n, w) for n, w in ((a, "insertion"), (b, "deletion")) if n) + ")"
         for h, (a, b) in where.items())
     return (f"{path}: the document has tracked changes ({parts[0]}"
-            + (f"; under {places}" if places else "") + "); import them with "
+            + (f"; {places}" if places else "") + "); import them with "
             "--changes accept or --changes reject (nothing written)")
 
 

@@ -31,7 +31,8 @@ MAX_RATIO = 100                  # uncompressed : compressed, for a part over 1 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an OLE2 compound file
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")   # the stream of an encrypted OOXML file
 
-FROM_PACKAGE = {"officeDocument", "core-properties"}
+# app.xml says which program saved the file (LibreOffice numbers each list item apart)
+FROM_PACKAGE = {"officeDocument", "core-properties", "extended-properties"}
 FROM_DOCUMENT = {"styles", "numbering", "settings", "footnotes", "endnotes", "comments",
                  "header", "footer", "hyperlink", "image"}
 FROM_OTHERS = {"hyperlink", "image"}   # links and pictures in notes, comments, headers
