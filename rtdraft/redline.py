@@ -100,6 +100,8 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
             if entry.filename in parts:
                 body = etree.tostring(parts[entry.filename], xml_declaration=True,
                                       encoding="UTF-8", standalone=True)
+            elif entry.filename == "docProps/core.xml":
+                body = ooxml.dated_core(body, when)
             info = zipfile.ZipInfo(entry.filename, date_time=fixed)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, body)

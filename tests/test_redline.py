@@ -4,6 +4,7 @@ changes; the Markdown edition marks them in CriticMarkup."""
 import re
 import shlex
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,13 @@ def test_pandoc_reads_each_insertion_and_deletion_with_author_and_date(drafts):
     assert changes[2][0].startswith("The Government of Canada remains deeply committed")
     assert changes[2][1] == "deletion"
     assert {attributes for _, _, attributes in changes} == {stamp}
+
+
+def test_the_same_drafts_give_the_same_bytes(drafts, tmp_path):
+    """LibreOffice dates its package by the clock; rtdraft's date replaces it."""
+    time.sleep(1.1)   # a clock date would differ
+    rtdraft("redline", drafts / "old.yaml", drafts / "new.yaml", "-o", tmp_path / "again.docx")
+    assert (tmp_path / "again.docx").read_bytes() == (drafts / "changes.docx").read_bytes()
 
 
 def test_author_and_date_are_those_given(drafts, tmp_path):

@@ -687,6 +687,17 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 
 
+def dated_core(core: bytes, when: str) -> bytes:
+    """docProps/core.xml with its created and modified dates set to `when` (W3CDTF), so
+    that a package another program saved (LibreOffice dates it by the clock) is the same
+    for the same input."""
+    root = etree.fromstring(core)
+    for name in ("created", "modified"):
+        for element in root.iter(f"{{http://purl.org/dc/terms/}}{name}"):
+            element.text = when
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def stamp_changes(root, author: str, date: str) -> int:
     """Give every tracked change (17.13.5) under `root` this author and date; their count."""
     count = 0
