@@ -190,7 +190,8 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     many = len(sources) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
     one_file = output is not None and names_one_file(output, 2 if many else 1, len(formats))
     target = Path(output) if output is not None else None
-    if target is not None and not one_file and not target.is_dir() and target.suffix in suffixes:
+    if target is not None and not one_file and not os.path.isdir(target) and \
+            target.suffix in suffixes:
         what = "several outlines are" if many else f"{len(formats)} formats are"
         raise click.BadParameter(f"{output} names one file, but {what} asked for "
                                  f"({', '.join(formats)}); give a folder"
@@ -230,7 +231,8 @@ def compare(first: str, second: str, output_format: str | None) -> None:
               help="The file to write: changes.docx, or changes.md with --format md.")
 @click.option("--format", "kind", type=click.Choice(["docx", "md"]), default="docx",
               show_default=True, help="A DOCX with tracked changes, or Markdown in CriticMarkup.")
-@click.option("--author", help="Author of the changes [default: NEW's department].")
+@click.option("--author", callback=lambda ctx, param, value: _plain_text(value, param),
+              help="Author of the changes [default: NEW's department].")
 @click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]),
               help="Date of the changes, YYYY-MM-DD [default: NEW's publication date].")
 @problem_format_option("--problem-format")
@@ -431,6 +433,16 @@ def docs(topic: str | None) -> None:
         click.echo_via_pager(found)
     else:
         click.echo(found, nl=False)
+
+
+def _plain_text(value: str | None, param) -> str | None:
+    """A name written into the DOCX: no control character, which XML cannot hold."""
+    bad = next((c for c in value or "" if ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF
+                or ord(c) in (0x7F, 0xFFFE, 0xFFFF)), None)
+    if bad is not None:
+        raise click.BadParameter(f"holds the control character U+{ord(bad):04X}; write "
+                                 "the name as plain text", param=param)
+    return value
 
 
 def _formats(value: str) -> list[str]:

@@ -46,7 +46,7 @@ def names_one_file(output: str, outlines: int, formats: int) -> bool:
     one outline in one format, and not when it is a folder or ends with a slash (`-o new/`
     makes the folder new)."""
     return (outlines == 1 and formats == 1 and not output.endswith(("/", os.sep))
-            and not Path(output).is_dir())
+            and not os.path.isdir(output))   # False for a name too long (Path's raises)
 
 
 def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
@@ -140,7 +140,9 @@ def _is_special(path: Path) -> bool:
 
 def _temporary(path: Path, data: bytes) -> str:
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # a part of the name only: a name of up to 255 bytes must still have a temporary
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:64]}.",
+                                    suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:

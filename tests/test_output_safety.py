@@ -178,3 +178,17 @@ def test_a_failed_rename_puts_back_the_files_renamed_before_it(tmp_path, monkeyp
         write_all({first: b"new", second: b"new", third: b"new"})
     assert first.read_bytes() == b"old docx" and second.read_bytes() == b"old md"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.md"]
+
+
+def test_an_output_name_too_long_is_exit_5_and_the_longest_allowed_is_written(tmp_path):
+    outline = tmp_path / "o.yaml"
+    outline.write_text(MINIMAL, encoding="utf-8")
+    too_long, longest = tmp_path / ("a" * 300 + ".md"), tmp_path / ("b" * 252 + ".md")
+    result = CliRunner().invoke(main, ["render", str(outline), "--format", "md", "-o",
+                                       str(too_long)])
+    assert (result.exit_code, result.output) == (
+        5, f"Error: cannot write {too_long}: File name too long\n")
+    result = CliRunner().invoke(main, ["render", str(outline), "--format", "md", "-o",
+                                       str(longest)])
+    assert (result.exit_code, result.output) == (0, f"wrote {longest}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [longest.name, "o.yaml"]

@@ -236,3 +236,13 @@ def test_the_documented_commands_print_what_the_docs_show(tmp_path):
         done = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True,
                               text=True, check=False)
         assert (done.returncode, done.stdout.rstrip("\n")) == (0, expected), command
+
+
+def test_an_author_with_a_control_character_is_refused_before_any_work(tmp_path):
+    done = rtdraft("redline", *DRAFTS, "-o", tmp_path / "x.docx", "--author", "J.\x07Editor",
+                   check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == ("Error: Invalid value for '--author': holds the "
+                                            "control character U+0007; write the name as plain "
+                                            "text")
+    assert list(tmp_path.iterdir()) == []
