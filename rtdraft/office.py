@@ -125,19 +125,32 @@ class Office:
         env = dict(os.environ, PYTHONPATH=str(SCRIPTS))
         env.pop("PYTHONHOME", None)
         limit = timeout or self.timeout
-        try:
-            done = subprocess.run([self.python, str(script), self.pipe, *map(str, args)],
-                                  capture_output=True, text=True, env=env, timeout=limit,
-                                  stdin=subprocess.DEVNULL, check=False)
-        except subprocess.TimeoutExpired:
-            self.close()
-            raise ConverterError(f"LibreOffice took longer than {limit:g} s ({script.stem}); "
-                                 "it was stopped") from None
-        if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or
-                    [f"exit status {done.returncode}, no message"])[-1]
+        deadline = time.monotonic() + limit
+        with subprocess.Popen([self.python, str(script), self.pipe, *map(str, args)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env, stdin=subprocess.DEVNULL) as job:
+            while True:
+                try:
+                    out, err = job.communicate(timeout=0.1)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+                # soffice gone (it failed to start, or crashed): the job would wait for it
+                ended = self.process.poll() if self.process is not None else None
+                if ended is not None or time.monotonic() > deadline:
+                    job.kill()
+                    job.communicate()
+                    self.close()
+                    raise ConverterError(
+                        f"LibreOffice took longer than {limit:g} s ({script.stem}); it was "
+                        "stopped" if ended is None else
+                        f"LibreOffice stopped during {script.stem} (exit status {ended}); "
+                        "try again, or run soffice --headless to see why")
+        if job.returncode != 0:
+            last = (err.strip().splitlines() or
+                    [f"exit status {job.returncode}, no message"])[-1]
             raise ConverterError(f"LibreOffice failed ({script.stem}): {last}")
-        return done.stdout
+        return out
 
     def __exit__(self, *exc) -> None:
         self.close()

@@ -125,3 +125,14 @@ def test_ctrl_c_during_a_pdf_render_is_exit_130_and_stops_libreoffice(tmp_path):
     assert render.wait(60) == 130
     assert render.stderr.read().decode().splitlines()[-1] == "Error: stopped by Ctrl-C"
     assert soffice and not [pid for pid in soffice if alive(pid)]
+
+
+def test_a_libreoffice_that_dies_at_start_is_said_at_once(monkeypatch):
+    """The job would wait a minute for a pipe that never comes."""
+    monkeypatch.setenv("RTDRAFT_SOFFICE", "/bin/false")
+    started = time.monotonic()
+    with pytest.raises(ConverterError, match=r"^LibreOffice stopped during page_count \(exit "
+                                             r"status 1\); try again, or run soffice --headless "
+                                             r"to see why$"), Office() as office:
+        office.run("page_count.py")
+    assert time.monotonic() - started < 10
