@@ -117,7 +117,7 @@ def explain(text: str, problem: str | None, problem_mark, context: str | None,
     at = (mark.line, mark.column) if mark else (0, 0)
     if at[0] >= len(lines):     # the end of the stream, past a last line without a line break
         at = (len(lines) - 1, len(lines[-1]))
-    for slip in (_unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
+    for slip in (_bad_escape, _unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
                  _colon_in_text, _misindented):
         found = slip(lines, problem or "", at, context or "", context_mark, known_keys)
         if found:
@@ -189,6 +189,24 @@ def _tab(lines, problem, at, context, context_mark, known):
     tab = here.find("\t")
     return at[0], tab if 0 <= tab <= column else at[1], \
         "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+
+
+def _bad_escape(lines, problem, at, context, context_mark, known):
+    """A backslash escape that double quotes cannot hold: an unknown letter, or half of a
+    UTF-16 pair (\\ud83d\\ude00, as JSON tools write an emoji), which is no character."""
+    if not problem.startswith(("found invalid Unicode character escape code",
+                               "found unknown escape character")):
+        return None
+    line = _line_at(lines, at[0])
+    start = line.rfind("\\", 0, at[1] + 1)
+    if start < 0:
+        return None
+    escape = re.match(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.?)", line[start:]).group()
+    here = _cut(line, known)
+    return at[0], start, (f"{_this(here)} holds the escape {escape}, which is no character "
+                          "YAML can read in double quotes; write the character itself (an "
+                          "emoji as it is, not as two \\u halves), or put the text in single "
+                          "quotes to keep the backslash as written")
 
 
 def _starts_with_indicator(lines, problem, at, context, context_mark, known):

@@ -24,6 +24,20 @@ def edit(old: str, new: str) -> str:
 PARAGRAPH = "      - Trends were discussed."   # line 14, its text in column 9
 
 SLIPS = {
+    "half of a UTF-16 pair in double quotes": (
+        edit("  - title: Trends", '  - title: "Trends \\ud83d\\ude00"'),
+        ("outline.yaml:12:20: error: this title holds the escape \\ud83d, which is no "
+         "character YAML can read in double quotes; write the character itself (an emoji as "
+         "it is, not as two \\u halves), or put the text in single quotes to keep the "
+         "backslash as written (YAML parser: found invalid Unicode character escape code, "
+         "while parsing a quoted scalar)")),
+    "an unknown escape in double quotes": (
+        edit("  - title: Trends", '  - title: "Trends \\q"'),
+        ("outline.yaml:12:20: error: this title holds the escape \\q, which is no character "
+         "YAML can read in double quotes; write the character itself (an emoji as it is, not "
+         "as two \\u halves), or put the text in single quotes to keep the backslash as "
+         "written (YAML parser: found unknown escape character, while parsing a quoted "
+         "scalar)")),
     "colon in a title": (
         edit("  - title: Trends", "  - title: Session two: Data"),
         ("outline.yaml:12:12: error: this title holds ': ', which YAML reads as the start of a "
