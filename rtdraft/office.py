@@ -135,6 +135,9 @@ class Office:
                     break
                 except subprocess.TimeoutExpired:
                     pass
+                except BaseException:   # Ctrl-C, a signal: the job goes with rtdraft
+                    job.kill()
+                    raise
                 # soffice gone (it failed to start, or crashed): the job would wait for it
                 ended = self.process.poll() if self.process is not None else None
                 if ended is not None or time.monotonic() > deadline:
