@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -32,6 +31,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:   # the shell's 130, not click's 1 (an invalid outline)
+            import signal
             raise errors.Stopped(signal.SIGINT, "Ctrl-C") from None
         except OSError as exc:
             if exc.errno not in _STDOUT_ERRORS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -69,12 +68,16 @@ def _lines(one: Callable[[Problem], str]) -> Callable[[list[Problem]], str]:
     return lambda problems: "".join(one(p) + "\n" for p in problems)
 
 
+def _json(items: list) -> str:
+    import json  # only when asked for: every command imports this module
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
 FORMATS: dict[str, Callable[[list[Problem]], str]] = {
     "text": _lines(_text),
     "parsable": _lines(_parsable),
     "github": _lines(_github),
-    "json": lambda problems: json.dumps([_as_dict(p) for p in problems], indent=2,
-                                        ensure_ascii=False) + "\n",
+    "json": lambda problems: _json([_as_dict(p) for p in problems]),
 }
 
 

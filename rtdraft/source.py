@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from . import explain
 from .problems import Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -262,6 +261,7 @@ def parse_text(text: str, source: Source) -> Source:
     except _Fatal:
         return source
     except yaml.MarkedYAMLError as exc:   # explained: where to act, then the parser's words
+        from . import explain  # only for a file that does not parse
         said = explain.parser_error(text, exc)
         source.error(said.line, said.column, said.message, "yaml-syntax")
         return source
