@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import string
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import explain, inline, languages, schema
+from . import inline, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .normal import normalise
@@ -57,6 +56,9 @@ class OutlineValidator(cerberus.Validator):
             self._error(child._errors)
 
     def _error(self, *args):
+        import difflib  # only on an error: the rest of a run never needs it
+
+        from . import explain
         if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
             field = args[0]
             known = [str(k) for k in self._resolve_schema(self.schema)]
@@ -155,6 +157,7 @@ def _choose(shapes: list[dict], value: Any) -> dict | str:
             return shape["rules"]
     if isinstance(value, dict) and keyed:
         found = [s for s in keyed if s["when"] in value]
+        from . import explain  # here and below: imported for an error only
         read_as_key = None if found else explain.paragraph_read_as_key(value)
         if read_as_key:
             return read_as_key
@@ -163,6 +166,7 @@ def _choose(shapes: list[dict], value: Any) -> dict | str:
         names = ", ".join(s["when"] for s in keyed)
         if found:
             return f"has more than one of {names}; give exactly one"
+        import difflib
         for key in value:
             close = difflib.get_close_matches(str(key), [s["when"] for s in keyed], n=1)
             if close:
@@ -210,6 +214,7 @@ def _placeholders(value: str) -> set[str]:
 
 
 def unknown_key_message(key: Any, known: list[str], what: str = "unknown key") -> str:
+    import difflib
     close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
     if close:
         return f"{what} '{key}'; did you mean '{close[0]}'?"
@@ -340,6 +345,7 @@ def _message(error) -> tuple[str, str, int | None]:
         return "empty", "must not be empty" if constraint == 1 else \
             f"must have at least {constraint} items", None
     if code == errors.BAD_TYPE.code:
+        from . import explain
         read_as_key = explain.paragraph_read_as_key(value, "text") if constraint == "string" \
             else None
         if read_as_key:
@@ -434,6 +440,7 @@ def _check_footnotes(source: Source, add) -> None:
                 add(path, f"a footnote cannot cite another footnote ([^{ref}])",
                     "footnote-nested", at=at)
             elif ref not in notes:
+                import difflib
                 known = list(map(str, notes))
                 hint = difflib.get_close_matches(ref, known, n=1)
                 add(path, f"footnote [^{ref}] is not defined in footnotes" +
