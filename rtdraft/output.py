@@ -56,8 +56,13 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     files = {Path(path): data for path, data in files.items()}
     inputs = [Path(p) for p in inputs]
     special = []
+    named: dict[Path, Path] = {}   # the file each name resolves to: two names, one file
     for path in files:
         refuse_input(path, inputs)
+        first = named.setdefault(path.resolve(), path)
+        if first is not path:
+            raise OutputError(f"refusing to write {path}: it is the same file as {first}, "
+                              "which this command also writes")
         if _is_special(path):
             special.append(path)
     temps: dict[Path, str] = {}

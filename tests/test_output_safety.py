@@ -123,6 +123,18 @@ def test_write_all_refuses_before_writing_anything(tmp_path):
     assert not other.exists() and source.read_bytes() == b"outline"
 
 
+def test_write_all_refuses_two_names_of_one_file(tmp_path):
+    """import -o out.yaml --comments sub/../out.yaml: the comments would replace the
+    outline; nothing is written."""
+    (tmp_path / "sub").mkdir()
+    outline, comments = tmp_path / "out.yaml", tmp_path / "sub" / ".." / "out.yaml"
+    with pytest.raises(OutputError) as refused:
+        write_all({outline: b"outline", comments: b"[]"})
+    assert refused.value.message == (f"refusing to write {comments}: it is the same file as "
+                                     f"{outline}, which this command also writes")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
+
+
 def test_render_is_all_or_none(outline, tmp_path):
     (tmp_path / "o.docx").write_bytes(b"old docx")
     (tmp_path / "o.md").mkdir()
