@@ -27,13 +27,13 @@ from .render.markdown import render as render_markdown
 
 BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>|\[\^[^\]\s]+\]:)\s+)?")
 ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")   # a heading's {#id}: pandoc's, not words'
+WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
 
 
 def _split(line: str) -> tuple[str, str]:
     """A line without its heading attributes, and those attributes."""
     found = ATTRIBUTES.search(line) if line.startswith("#") else None
     return (line[:found.start()], found.group()) if found else (line, "")
-WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
 
 
 def pieces(old: str, new: str) -> list[tuple[str, str]]:
@@ -81,10 +81,8 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
              for name in ("word/document.xml", "word/footnotes.xml") if name in source.namelist()}
     for root in parts.values():
         ooxml.stamp_changes(root, author, when)
-    number = ooxml.next_change_id(*parts.values())
-    for table in list(parts["word/document.xml"].iter(f"{{{ooxml.W_NS}}}tbl")):
-        if table.getparent() is not None:
-            number = ooxml.merge_replaced_table(table, pieces, author, when, number) or number
+    number = ooxml.merge_replaced_tables(parts["word/document.xml"], pieces, author, when,
+                                         ooxml.next_change_id(*parts.values()))
     notes = parts.get("word/footnotes.xml")
     if notes is not None:
         for position, (a, b) in enumerate(zip(old.footnotes, new.footnotes)):
@@ -92,20 +90,16 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
             if before != after:
                 diff = pieces(before, after)
                 number = ooxml.redline_footnote(notes, position, diff, author, when, number)
-    buffer = io.BytesIO()
-    fixed = (published.year, published.month, published.day, 0, 0, 0)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            body = source.read(entry.filename)
-            if entry.filename in parts:
-                body = etree.tostring(parts[entry.filename], xml_declaration=True,
-                                      encoding="UTF-8", standalone=True)
-            elif entry.filename == "docProps/core.xml":
-                body = ooxml.dated_core(body, when)
-            info = zipfile.ZipInfo(entry.filename, date_time=fixed)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, body)
-    return buffer.getvalue()
+    entries = []
+    for name in source.namelist():
+        body = source.read(name)
+        if name in parts:
+            body = etree.tostring(parts[name], xml_declaration=True, encoding="UTF-8",
+                                  standalone=True)
+        elif name == "docProps/core.xml":
+            body = ooxml.dated_core(body, when)
+        entries.append((name, body))
+    return ooxml.zip_entries(entries, published)
 
 
 def markdown(old: Document, new: Document) -> tuple[bytes, int]:

@@ -5,6 +5,7 @@ import re
 import shlex
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,21 @@ def test_an_author_with_a_control_character_is_refused_before_any_work(tmp_path)
                                             "control character U+0007; write the name as plain "
                                             "text")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_publication_dated_before_1980_is_dated_1980_in_the_zip(tmp_path):
+    """A ZIP time cannot say 1975; the redline's entries are dated at the nearest end, as
+    a rendered DOCX's are (it was a ValueError traceback)."""
+    drafts = []
+    for draft in DRAFTS:
+        path = tmp_path / draft.name
+        text = draft.read_text(encoding="utf-8")
+        assert "\n  date: 2021\n" in text
+        path.write_text(text.replace("\n  date: 2021\n", "\n  date: 1975-05-01\n", 1),
+                        encoding="utf-8")
+        drafts.append(path)
+    done = rtdraft("redline", *drafts, "-o", tmp_path / "r.docx")
+    assert done.stdout == f"wrote {tmp_path / 'r.docx'} (13 tracked changes)\n"
+    with zipfile.ZipFile(tmp_path / "r.docx") as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert 'w:date="1975-05-01T00:00:00Z"' in package.read("word/document.xml").decode()

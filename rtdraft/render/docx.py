@@ -54,10 +54,7 @@ def render(document: Document, reference: Path | None = None,
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
     _Writer(doc, document, pages or {}).write()
-    when = document.published
-    # a ZIP entry's time can say 1980 to 2107 only: a date outside is dated at the nearest end
-    stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
-    return ooxml.zip_package(doc.part.package, (*stamp, 0, 0, 0))
+    return ooxml.zip_package(doc.part.package, document.published)
 
 
 def _fit(text: str, limit: int = 255) -> str:

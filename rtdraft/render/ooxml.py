@@ -683,7 +683,6 @@ def reference_parts(h) -> dict[str, str]:
 
 # -- tracked changes (redline) -------------------------------------------------------------
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 
 
@@ -702,7 +701,7 @@ def stamp_changes(root, author: str, date: str) -> int:
     """Give every tracked change (17.13.5) under `root` this author and date; their count."""
     count = 0
     for tag in CHANGE_TAGS:
-        for change in root.iter(f"{{{W_NS}}}{tag}"):
+        for change in root.iter(qn(f"w:{tag}")):
             change.set(qn("w:author"), author)
             change.set(qn("w:date"), date)
             count += 1
@@ -711,7 +710,7 @@ def stamp_changes(root, author: str, date: str) -> int:
 
 def next_change_id(*roots) -> int:
     ids = [int(e.get(qn("w:id"))) for root in roots for tag in CHANGE_TAGS
-           for e in root.iter(f"{{{W_NS}}}{tag}") if (e.get(qn("w:id")) or "").isdigit()]
+           for e in root.iter(qn(f"w:{tag}")) if (e.get(qn("w:id")) or "").isdigit()]
     return max(ids, default=0) + 1
 
 
@@ -720,7 +719,7 @@ def redline_footnote(footnotes, position: int, pieces, author: str, date: str,
     """Replace the text of the `position`-th footnote (separators not counted) with
     `pieces`, (kind, text) pairs of a word diff, deletions as w:del, insertions as w:ins
     (17.13.5.14, 17.13.5.18). The footnote mark stays. Returns the next free change id."""
-    notes = [n for n in footnotes.iter(f"{{{W_NS}}}footnote") if n.get(qn("w:type")) is None]
+    notes = [n for n in footnotes.iter(qn("w:footnote")) if n.get(qn("w:type")) is None]
     p = notes[position].find(qn("w:p"))
     keep = True
     for child in list(p):
@@ -738,6 +737,15 @@ def redline_footnote(footnotes, position: int, pieces, author: str, date: str,
 def _cell_texts(tbl, text_tag: str) -> list[list[str]]:
     return [["".join(t.text or "" for t in tc.iter(qn(text_tag))) for tc in tr.findall(qn("w:tc"))]
             for tr in tbl.findall(qn("w:tr"))]
+
+
+def merge_replaced_tables(root, diff, author: str, date: str, first_id: int) -> int:
+    """merge_replaced_table for every table under `root`; the next free change id."""
+    number = first_id
+    for tbl in list(root.iter(qn("w:tbl"))):
+        if tbl.getparent() is not None:   # not an old table a merge has just removed
+            number = merge_replaced_table(tbl, diff, author, date, number) or number
+    return number
 
 
 def merge_replaced_table(tbl, diff, author: str, date: str, first_id: int) -> int | None:
@@ -794,10 +802,9 @@ def _append_pieces(p, pieces, author: str, date: str, number: int) -> int:
 
 # -- the package --------------------------------------------------------------------
 
-def zip_package(package, fixed_time: tuple) -> bytes:
-    """A python-docx package as DOCX bytes, zipped once with every entry dated `fixed_time`
-    (python-docx's save dates them by the clock), so that the same input gives the same
-    bytes. Each part's content type is an Override, which OPC allows for any part."""
+def zip_package(package, when) -> bytes:
+    """A python-docx package as DOCX bytes, zipped once (python-docx's save dates its entries
+    by the clock). Each part's content type is an Override, which OPC allows for any part."""
     parts = list(package.iter_parts())
     types = "".join(f"<Override PartName={quoteattr(str(part.partname))} "
                     f"ContentType={quoteattr(part.content_type)}/>" for part in parts)
@@ -811,10 +818,18 @@ def zip_package(package, fixed_time: tuple) -> bytes:
         entries.append((part.partname.membername, part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
+    return zip_entries(entries, when)
+
+
+def zip_entries(entries, when) -> bytes:
+    """(name, bytes) entries as a zip, every entry dated `when` (a date) so that the same
+    input gives the same bytes. A ZIP time says 1980 to 2107 only: a date outside is dated
+    at the nearest end."""
+    stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=fixed_time)
+            info = zipfile.ZipInfo(name, date_time=(*stamp, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, data)
