@@ -20,6 +20,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import docx
 from lxml import etree
 
 from .render import ooxml
@@ -235,6 +236,15 @@ class _Package:
             self.refuse(f"the parts taken come to more than {limits.total:,} bytes "
                         "uncompressed", name)
         return data
+
+
+def document(path: Path, data: bytes, policy: Policy):
+    """The rebuilt package `data` as a python-docx Document, or the policy's error."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
+        raise policy.error(one_line(f"{path}: not a Word document rtdraft can read "
+                                    f"({exc})")) from None
 
 
 def one_line(message: str) -> str:

@@ -12,7 +12,6 @@ the part.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -69,11 +68,7 @@ def open_docx(path: Path) -> docx.document.Document:
                                 "package") from None
         with archive:
             data = safedocx.rebuild(path, archive, policy())
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
-        raise ImportFailure(safedocx.one_line(
-            f"{path}: not a Word document rtdraft can read ({exc})")) from None
+    return safedocx.document(path, data, policy())
 
 
 def _refuse_ole(path: Path, handle) -> None:

@@ -13,11 +13,8 @@ rtdraft/safedocx.py, which the importer shares with its own limits.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
-
-import docx
 
 from .. import safedocx
 from ..errors import TemplateError
@@ -53,11 +50,7 @@ def policy() -> safedocx.Policy:
 
 def load(path: Path):
     """The reference document as a python-docx Document, rebuilt from its safe parts."""
-    data = package(Path(path))
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
-        raise TemplateError(f"{path}: not a Word document rtdraft can read ({exc})") from None
+    return safedocx.document(path, package(Path(path)), policy())
 
 
 def package(path: Path) -> bytes:
