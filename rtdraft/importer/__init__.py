@@ -111,14 +111,13 @@ def _undecided(path: Path, document, roots) -> str:
         counts = ox.count_changes(root)
         if any(counts[:2]):
             where[FOOTNOTES] = list(counts[:2])
-    parts = [f"{_plural(i, 'insertion')} and {_plural(d, 'deletion')}"
-             + (f" and {_plural(formats, 'formatting change')}" if formats else "")
-             for i, d in [(ins, dels)]]
+    total = f"{_plural(ins, 'insertion')} and {_plural(dels, 'deletion')}" + (
+        f" and {_plural(formats, 'formatting change')}" if formats else "")
     places = "; ".join(
         ("" if h in (FIRST, FOOTNOTES) else "under ") + f"{h} ("
         + ", ".join(_plural(n, w) for n, w in ((a, "insertion"), (b, "deletion")) if n) + ")"
         for h, (a, b) in where.items())
-    return (f"{path}: the document has tracked changes ({parts[0]}"
+    return (f"{path}: the document has tracked changes ({total}"
             + (f"; {places}" if places else "") + "); import them with "
             "--changes accept or --changes reject (nothing written)")
 
