@@ -9,7 +9,7 @@ from __future__ import annotations
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from ..render.ooxml import parse_part
+from ..render.ooxml import PROPERTY_CHANGE_TAGS, parse_part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -40,9 +40,7 @@ _ON = {None, "1", "true", "on"}
 
 INS, DEL, MOVE_FROM, MOVE_TO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
 DEL_TEXT, DEL_INSTR = qn("w:delText"), qn("w:delInstrText")
-PROPERTY_CHANGES = tuple(qn(f"w:{n}") for n in (
-    "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange",
-    "tcPrChange", "tblPrExChange", "numberingChange"))
+PROPERTY_CHANGES = tuple(qn(f"w:{n}") for n in PROPERTY_CHANGE_TAGS)
 RANGE_MARKS = tuple(qn(f"w:{n}") for n in (
     "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
     "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",

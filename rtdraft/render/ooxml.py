@@ -683,7 +683,11 @@ def reference_parts(h) -> dict[str, str]:
 
 # -- tracked changes (redline) -------------------------------------------------------------
 
-CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+# Tracked changes (17.13.5): of content, and of properties (formatting).
+PROPERTY_CHANGE_TAGS = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
+                        "tblGridChange", "trPrChange", "tcPrChange", "tblPrExChange",
+                        "numberingChange")
+CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", *PROPERTY_CHANGE_TAGS)
 
 
 def dated_core(core: bytes, when: str) -> bytes:
