@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import yaml
 
+from .. import schema
 from ..source import Source, parse_text, resolve_plain
 
 WIDTH = 88
-TOP_ORDER = ("rtdraft", "meeting", "publication", "introduction", "opening_remarks",
-             "session_groups", "sessions", "outcomes", "conclusion", "appendices", "footnotes",
-             "labels")
-MEETING_ORDER = ("title", "host", "supported_by", "edition", "dates", "location", "virtual")
+# Keys in the order the schema gives them, as the examples and `rtdraft new` write them.
+TOP_ORDER = tuple(schema.OUTLINE)
+MEETING_ORDER = tuple(schema.MEETING["schema"])
 
 
 class _Dumper(yaml.SafeDumper):
@@ -44,11 +44,8 @@ _Dumper.add_representer(Flow, lambda dumper, items: dumper.represent_sequence(
     "tag:yaml.org,2002:seq", items, flow_style=True))
 
 
-class _Plain(_Dumper):
+class _Plain(_Dumper):   # the same representers, no folding
     fold = False
-
-
-_Plain.add_representer(str, _string)
 
 
 def dump(data: dict, name: str = "outline.yaml") -> tuple[str, Source]:
