@@ -1,4 +1,5 @@
 import os
+import struct
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,18 @@ PROPERTY_SCALE = int(os.environ.get("RTDRAFT_PROPERTY_SCALE", "1"))
 def examples(count: int) -> int:
     """How many examples a property test runs: `count` in CI, more for a release."""
     return count * PROPERTY_SCALE
+
+
+def lie_about_size(path: Path, part: str, size: int) -> None:
+    """Make the zip at `path` state `size` as `part`'s uncompressed size, in its central
+    directory and in its local header: a directory that lies."""
+    data = bytearray(path.read_bytes())
+    name = part.encode()
+    central = data.rfind(b"PK\x01\x02", 0, data.rindex(name))
+    struct.pack_into("<I", data, central + 24, size)
+    local = data.rfind(b"PK\x03\x04", 0, data.index(name))
+    struct.pack_into("<I", data, local + 22, size)
+    path.write_bytes(bytes(data))
 
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

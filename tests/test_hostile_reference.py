@@ -3,13 +3,12 @@ here with zipfile from the default reference document, then given to `render`.""
 
 import io
 import os
-import struct
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from conftest import MINIMAL, lie_about_size
 
 from rtdraft.cli import main
 from rtdraft.render import reference
@@ -146,14 +145,7 @@ def test_a_zip_directory_that_lies_about_the_size_is_caught_while_reading(outlin
     big = b"<s>" + b" " * (reference.MAX_PART + 10) + b"</s>"
     ref = tmp_path / "ref.docx"
     build(ref, {"word/settings.xml": big})
-    data = bytearray(ref.read_bytes())
-    name = b"word/settings.xml"
-    # The uncompressed size, in the central directory and in the local header: 10 bytes.
-    central = data.rfind(b"PK\x01\x02", 0, data.rindex(name))
-    struct.pack_into("<I", data, central + 24, 10)
-    local = data.rfind(b"PK\x03\x04", 0, data.index(name))
-    struct.pack_into("<I", data, local + 22, 10)
-    ref.write_bytes(bytes(data))
+    lie_about_size(ref, "word/settings.xml", 10)
     code, output = render(ref)
     assert code == 4
     assert output.startswith(f"Error: {ref}: part word/settings.xml: cannot be read (")

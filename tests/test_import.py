@@ -52,6 +52,18 @@ def change(tag: str, number: int):
     return element
 
 
+def struck(p, tag: str, number: int):
+    """The text runs of paragraph element `p`, taken out into one tracked w:del (or
+    w:moveFrom), their text as w:delText, as Word writes a deletion."""
+    wrapper = change(tag, number)
+    for r in p.findall(qn("w:r")):
+        if r.find(qn("w:t")) is not None:
+            p.remove(r)
+            r.find(qn("w:t")).tag = qn("w:delText")
+            wrapper.append(r)
+    return wrapper
+
+
 def text_run(words: str, deleted: bool = False):
     r = OxmlElement("w:r")
     t = OxmlElement("w:delText" if deleted else "w:t")
@@ -72,12 +84,7 @@ def reviewed(tmp_path: Path) -> Path:
     insertion.append(text_run(" twice"))
     intro._p.append(insertion)
     session = paragraph(document, "Trends were discussed.")
-    deletion = change("del", 102)
-    for r in session._p.findall(qn("w:r")):
-        session._p.remove(r)
-        r.find(qn("w:t")).tag = qn("w:delText")
-        deletion.append(r)
-    session._p.append(deletion)
+    session._p.append(struck(session._p, "del", 102))
     added = change("ins", 103)
     added.append(text_run("Drugs were discussed."))
     session._p.append(added)
@@ -363,12 +370,7 @@ def test_a_move_and_a_changed_paragraph_style(tmp_path):
     path = rendered(tmp_path)
     document = docx.Document(str(path))
     halifax = paragraph(document, "It met in Halifax.")
-    moved_from = change("moveFrom", 11)
-    for r in halifax._p.findall(qn("w:r")):
-        halifax._p.remove(r)
-        r.find(qn("w:t")).tag = qn("w:delText")
-        moved_from.append(r)
-    halifax._p.append(moved_from)
+    halifax._p.append(struck(halifax._p, "moveFrom", 11))
     conclusion = paragraph(document, "The event concluded.")
     moved_to = change("moveTo", 12)
     moved_to.append(text_run(" It met in Halifax."))
@@ -432,13 +434,7 @@ def test_a_comment_on_words_replaced_stands_where_the_new_words_are(tmp_path):
     document = docx.Document(str(path))
     trends = paragraph(document, "Trends were discussed.")
     document.add_comment(trends.runs, "Why delete this?", author="C")
-    deletion = change("del", 50)
-    for r in trends._p.findall(qn("w:r")):
-        if r.find(qn("w:t")) is not None:
-            trends._p.remove(r)
-            r.find(qn("w:t")).tag = qn("w:delText")
-            deletion.append(r)
-    trends._p.insert(2, deletion)
+    trends._p.insert(2, struck(trends._p, "del", 50))
     added = change("ins", 51)
     added.append(text_run("Drugs were discussed."))
     trends._p.append(added)

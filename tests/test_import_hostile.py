@@ -17,7 +17,7 @@ from pathlib import Path
 import msoffcrypto.format.ooxml
 import pytest
 from click.testing import CliRunner
-from conftest import examples
+from conftest import examples, lie_about_size
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
@@ -331,13 +331,7 @@ def test_a_zip_directory_that_lies_is_caught_while_reading(tmp_path, rendered):
     files = parts(rendered)
     files["word/document.xml"] = b"<s>" + b" " * (package.MAX_PART + 10) + b"</s>"
     path = build(tmp_path / "liar.docx", files)
-    data = bytearray(path.read_bytes())
-    name = b"word/document.xml"
-    central = data.rfind(b"PK\x01\x02", 0, data.rindex(name))
-    struct.pack_into("<I", data, central + 24, 10)
-    local = data.rfind(b"PK\x03\x04", 0, data.index(name))
-    struct.pack_into("<I", data, local + 22, 10)
-    path.write_bytes(bytes(data))
+    lie_about_size(path, "word/document.xml", 10)
     assert refused(path).startswith(f"{path}: part word/document.xml: cannot be read (")
 
 
