@@ -303,7 +303,8 @@ def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     subprocess.run(["pandoc", "-s", str(md), "-o", str(page)], check=True)
     target = tmp_path / "spring.docx"
     with Office() as office:
-        office.run(ROOT / "tests" / "uno" / "to_docx.py", page, target)
+        office.run(ROOT / "tests" / "uno" / "convert.py", page, target, "MS Word 2007 XML",
+                   "HTML (StarWriter)")
     styles = {p.style.name for p in docx.Document(str(target)).paragraphs}
     assert "Cover Department" not in styles and "Heading 1" in styles
     sessions = [s["title"] for s in load(outline.read_text()).data["sessions"]]

@@ -182,7 +182,7 @@ def test_a_password_protected_docx(tmp_path, rendered):
 def test_a_word_97_document_renamed(tmp_path, rendered):
     path = tmp_path / "old.docx"
     with Office() as office:
-        office.run(UNO / "save_doc.py", rendered, path)
+        office.run(UNO / "convert.py", rendered, path, "MS Word 97")
     assert path.read_bytes()[:8] == package.OLE_MAGIC
     assert refused(path) == (f"{path}: is a Word 97-2003 document (.doc) or another OLE "
                              "file, not a .docx; open it in Word and save it as .docx")

@@ -173,8 +173,8 @@ def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_p
     with Office() as office:
         for name, document in documents.items():
             (tmp_path / f"{name}.docx").write_bytes(docx_writer.render(document))
-            office.run(ROOT / "tests" / "uno" / "to_docx.py", tmp_path / f"{name}.docx",
-                       tmp_path / f"{name}-saved.docx", "MS Word 2007 XML")
+            office.run(ROOT / "tests" / "uno" / "convert.py", tmp_path / f"{name}.docx",
+                       tmp_path / f"{name}-saved.docx", "MS Word 2007 XML", "MS Word 2007 XML")
     for name, document in documents.items():
         saved = tmp_path / f"{name}-saved.docx"
         assert b"LibreOffice" in zipfile.ZipFile(saved).read("docProps/app.xml")

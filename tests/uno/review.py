@@ -12,13 +12,12 @@ the number of tracked changes and of comments LibreOffice holds before saving.
 """
 
 import json
-import os
 import sys
 import time
 
 import uno
 import unoconn
-from unoconn import connect, props, save_docx, url
+from unoconn import connect, leave, props, save_docx, url
 
 
 def set_user(name: str) -> None:
@@ -130,6 +129,4 @@ try:
     save_docx(document, target)
 finally:
     document.close(True)
-# pyuno may crash while tearing the bridge down at exit (seen: SIGSEGV); the work is done.
-sys.stdout.flush()
-os._exit(0)
+leave()
