@@ -57,6 +57,21 @@ class MarkupError(ValueError):
         self.offset = offset
 
 
+_ESCAPE = str.maketrans({c: "\\" + c for c in _ESCAPABLE})
+_UNESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+
+
+def escape(text: str) -> str:
+    """`text` written so that parse() reads it back as plain text: each character of the
+    markup backslash-escaped."""
+    return text.translate(_ESCAPE)
+
+
+def unescape(text: str) -> str:
+    """The text an escaped text stands for (what escape() did, undone)."""
+    return _UNESCAPE.sub(r"\1", text)
+
+
 @lru_cache(maxsize=4096)
 def parse(source: str) -> tuple[Inline, ...]:
     """Parse a string into inline nodes; raises MarkupError for a bad link."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import languages
+from .. import inline, languages
 from ..labels import appendix_letter, labels_for
 from . import dates_back
-from .read import MARKS, Head, ListPara, Para, Parsed, Tab, escape, untypeset
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"
 
@@ -262,7 +262,7 @@ class Builder:
             elif isinstance(block, dict) and ("bullets" in block or "numbered" in block):
                 items += block.get("bullets") or block.get("numbered")
             elif isinstance(block, dict):
-                items.append(escape(block["subheading"]))
+                items.append(inline.escape(block["subheading"]))
                 self.unplaced.append(f"a subheading in {head.text!r} made a list item")
             else:
                 items.append(block)
@@ -433,7 +433,7 @@ class Builder:
             entries = (head.split(", ") + [last]) if head else [names]
         people = [self.person(e) if label == "speakers" else e for e in entries]
         body_text = " ".join(MARKS.sub("", b.plain if isinstance(b, Para) else
-                                       _unescape(b.text))
+                                       inline.unescape(b.text))
                              for b in blocks[1:] if isinstance(b, (Para, ListPara)))
         if self.ts(self.described(people)) != printed or \
                 all(_name(p) in body_text for p in people):
@@ -536,7 +536,7 @@ class Builder:
                 rows = f"{len(block.rows)} row{'' if len(block.rows) == 1 else 's'}"
                 self.unplaced.append(f"a table of {rows} (not an agenda) written as "
                                      "paragraphs, a row each")
-                out += [escape(" | ".join(r)) for r in block.rows if any(r)]
+                out += [inline.escape(" | ".join(r)) for r in block.rows if any(r)]
             i += 1
         return out
 
@@ -651,10 +651,6 @@ def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
 
 
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\*\[\]<])", r"\1", text)
-
-
 def _slug(text: str) -> str:
     words = re.findall(r"[^\W_]+", text.lower())
     return "-".join(words) or "other"
@@ -674,7 +670,7 @@ def _count(blocks: list) -> str:
 
 
 def _note_id(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", MARKS.sub("", _unescape(text)).lower()
+    words = re.findall(r"[a-z0-9]+", MARKS.sub("", inline.unescape(text)).lower()
                        .translate(str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")))
     words = [w for w in words if w not in ("the", "a", "an", "of", "in", "le", "la", "les",
                                            "de", "des", "du", "et", "and", "to", "is")]

@@ -344,13 +344,6 @@ def untypeset(text: str, typeset) -> str:
 
 # -- pieces to markup -----------------------------------------------------------------------
 
-_ESCAPE = str.maketrans({c: "\\" + c for c in "\\*[]<"})
-
-
-def escape(text: str) -> str:
-    return text.translate(_ESCAPE)
-
-
 def _emit(pieces: list, markup: bool) -> str:
     if not markup:
         return "".join(p[1] if p[0] in ("text", "mark") else
@@ -422,7 +415,7 @@ def _nest(pieces: list, outer: int, inner: int, cleared: set) -> str:
 def _atom(piece, cleared: set) -> str:
     kind = piece[0]
     if kind == "text":
-        return escape(piece[1])
+        return inline.escape(piece[1])
     if kind == "note":
         return f"[^\x00{piece[1]}]"   # numbers, replaced by ids once the footnotes are read
     if kind == "mark":
@@ -434,7 +427,7 @@ def _atom(piece, cleared: set) -> str:
         return f"<{url}>"
     if re.fullmatch(r"(?:https?://|mailto:)[^()\s]+", url):
         text = _nest(inner, BOLD, ITALIC, cleared)
-        return f"[{text}]({url})" if text.strip() else escape(shown)
+        return f"[{text}]({url})" if text.strip() else inline.escape(shown)
     return _nest(inner, BOLD, ITALIC, cleared)
 
 
