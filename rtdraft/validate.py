@@ -56,10 +56,10 @@ class OutlineValidator(cerberus.Validator):
             self._error(child._errors)
 
     def _error(self, *args):
-        import difflib  # only on an error: the rest of a run never needs it
-
-        from . import explain
         if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
+            import difflib  # only on an error: the rest of a run never needs it
+
+            from . import explain
             field = args[0]
             known = [str(k) for k in self._resolve_schema(self.schema)]
             places = [] if difflib.get_close_matches(str(field), known, n=1, cutoff=0.6) \
@@ -157,10 +157,11 @@ def _choose(shapes: list[dict], value: Any) -> dict | str:
             return shape["rules"]
     if isinstance(value, dict) and keyed:
         found = [s for s in keyed if s["when"] in value]
-        from . import explain  # here and below: imported for an error only
-        read_as_key = None if found else explain.paragraph_read_as_key(value)
-        if read_as_key:
-            return read_as_key
+        if not found:
+            from . import explain  # here and below: imported for an error only
+            read_as_key = explain.paragraph_read_as_key(value)
+            if read_as_key:
+                return read_as_key
         if len(found) == 1:
             return found[0]["rules"]
         names = ", ".join(s["when"] for s in keyed)

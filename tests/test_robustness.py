@@ -10,7 +10,7 @@ import zipfile
 
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, examples, load
+from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -246,3 +246,18 @@ def test_a_docx_render_does_not_import_the_network_modules(tmp_path):
                             check=False)
     assert result.stdout == "[]\n", result.stderr
     assert (tmp_path / "o.docx").exists()
+
+
+def test_a_valid_outline_does_not_import_the_explainer(tmp_path):
+    """explain.py words the errors; an outline with none renders without loading it."""
+    import subprocess
+    import sys
+    example = ROOT / "examples" / "fall-2019-winnipeg.yaml"
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom rtdraft.cli import main\n"
+            f"r = CliRunner().invoke(main, ['render', {str(example)!r}, '--format', "
+            f"'docx,html', '--output', {str(tmp_path)!r}])\nassert r.exit_code == 0, r.output\n"
+            "print('rtdraft.explain' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout == "False\n", result.stderr
+    assert (tmp_path / "fall-2019-winnipeg.html").exists()
