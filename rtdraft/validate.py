@@ -173,6 +173,11 @@ def _choose(shapes: list[dict], value: Any) -> dict | str:
             if close:
                 return f"needs one of {names}; '{key}' is unknown: did you mean '{close[0]}'?"
         return f"needs one of {names}" + (f", found {', '.join(map(str, value))}" if value else "")
+    if [s["when"] for s in shapes] == ["string"] and isinstance(value, dict) \
+            and {"bullets", "numbered"} & value.keys():   # the deepest list_item
+        return (f"lists nest at most {schema.MAX_LIST_DEPTH} levels, and this item would open "
+                f"level {schema.MAX_LIST_DEPTH + 1}: make it plain text, and move its items up "
+                "a level")
     names = [_shape_name(s["when"]) for s in shapes]
     return f"must be {' or '.join(dict.fromkeys(names))}, not {_type_of(value)}"
 

@@ -252,8 +252,13 @@ def test_lists_nest_three_levels_at_most():
               bullets: [four]
 """)
     assert lines(text) == [
+        ("outline.yaml:21:15: error: outcomes.items[0].bullets[0].bullets[0]: lists nest at most "
+         "3 levels, and this item would open level 4: make it plain text, and move its items up "
+         "a level")]
+    other = text.replace("bullets: [four]", "note: four")   # not a list: the plain words
+    assert lines(other) == [
         ("outline.yaml:21:15: error: outcomes.items[0].bullets[0].bullets[0]: must be text, not "
-        "a mapping")]
+         "a mapping")]
 
 
 def test_presenters_are_persons_or_organizations():
