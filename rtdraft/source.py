@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,13 +226,36 @@ def find_outlines(folder: Path) -> list[Path]:
 
 
 def is_outline(path: Path) -> bool:
-    """Does the file's top level have an `rtdraft:` key (within its first 64 KB)?"""
+    """Does the file's top level have an `rtdraft` key (within its first 64 KB), in block
+    style or in flow style (`{"rtdraft": 1, ...}`, as JSON tools write it)?"""
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(65536).decode("utf-8-sig", "replace")
     except OSError:
         return True   # let the reader report it
-    return re.search(rb"^rtdraft\s*:", head, re.MULTILINE) is not None
+    try:
+        return "rtdraft" in _top_level_keys(head)
+    except yaml.YAMLError:   # broken, or cut at 64 KB before the key: a block-style key will do
+        return re.search(r"^rtdraft\s*:", head, re.MULTILINE) is not None
+
+
+def _top_level_keys(text: str) -> Iterator[str]:
+    """The keys of the first document's top-level mapping, as the parser meets them."""
+    depth = items = 0   # nesting, and events met directly in the top-level mapping
+    for event in yaml.parse(text, Loader=Parser):
+        if isinstance(event, yaml.DocumentEndEvent):
+            return
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+            if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                return   # the document is not a mapping
+            if depth == 1:
+                if items % 2 == 0 and isinstance(event, yaml.ScalarEvent):
+                    yield event.value
+                items += 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def parse_bytes(raw: bytes, source: Source) -> Source:

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL
 
@@ -108,10 +109,15 @@ def test_folders_and_standard_input(run, tmp_path):
     (tmp_path / "outlines" / "2021" / "spring.yaml").write_text(MINIMAL)
     (tmp_path / "outlines" / "bad.yml").write_text(BAD)
     (tmp_path / "outlines" / "other.yaml").write_text("name: not an outline\n")
+    (tmp_path / "outlines" / "nested.yaml").write_text('{"config": {"rtdraft": 1}}\n')
+    # an outline in flow style, as a JSON tool writes it, is found too
+    flow = json.dumps(yaml.safe_load(MINIMAL), default=str).replace('"Trends"', '"Trends", "x": 1')
+    (tmp_path / "outlines" / "flow.yaml").write_text(flow)
     result = run("validate", "outlines")
     assert result.exit_code == 1
     assert result.stdout.startswith("outlines/bad.yml:12:5: error: ")
-    assert result.stderr == "2 files, 2 problems (2 errors)\n"
+    assert "outlines/flow.yaml:1:" in result.stdout and "unknown key 'x'" in result.stdout
+    assert result.stderr == "3 files, 3 problems (3 errors)\n"
     result = CliRunner().invoke(main, ["validate", "-"], input=MINIMAL)
     assert (result.exit_code, result.stderr) == (0, "1 file, 0 problems\n")
     result = CliRunner().invoke(main, ["validate", "-"], input=BAD)
