@@ -113,15 +113,19 @@ def _keep_old(path: Path) -> str | None:
     return str(keep)
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether both name one existing file (os.path.samefile: also through links)."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):   # either does not exist (yet): not the same file
+        return False
+
+
 def refuse_input(path: Path, inputs: Iterable[Path]) -> None:
-    """An OutputError when `path` is one of the inputs (by os.path.samefile: the same
-    file, also through links)."""
+    """An OutputError when `path` is one of the inputs (the same file, also through
+    links)."""
     for source in inputs:
-        try:
-            same = os.path.samefile(path, source)
-        except (OSError, ValueError):   # either does not exist (yet): not the same file
-            continue
-        if same:
+        if same_file(path, source):
             what = "the input itself" if path == source else f"the same file as the input {source}"
             raise OutputError(f"refusing to write {path}: it is {what}; give another output "
                               "(-o)")

@@ -21,6 +21,7 @@ from lxml import etree
 from . import inline
 from .errors import OutputError
 from .model import Document
+from .output import refuse_input, same_file
 from .render import ooxml
 from .render.docx import render as render_docx
 from .render.markdown import render as render_markdown
@@ -145,13 +146,6 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
 
 def check_paths(old: Path, new: Path, output: Path) -> None:
     """Same file twice, or an output that would overwrite an input: exit 5, nothing written."""
-    def same(a: Path, b: Path) -> bool:
-        try:
-            return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
-        except OSError:
-            return False
-    if same(old, new):
+    if same_file(old, new):
         raise OutputError(f"{old} and {new} are the same file; give two drafts")
-    for given in (old, new):
-        if same(output, given):
-            raise OutputError(f"{output} is the outline {given}; choose another output file")
+    refuse_input(output, (old, new))

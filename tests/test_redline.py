@@ -194,18 +194,23 @@ def test_markdown_marks_each_change_and_outside_them_is_new(drafts, tmp_path):
     assert "{++Harm reduction and treatment.++}" in read
 
 
-@pytest.mark.parametrize("case", ["same file twice", "output is OLD", "output is NEW"])
-def test_an_input_is_never_overwritten(drafts, case):
-    old, new = drafts / "old.yaml", drafts / "new.yaml"
+@pytest.mark.parametrize("case", ["same file twice", "output is OLD", "output is NEW",
+                                  "output links to NEW"])
+def test_an_input_is_never_overwritten(drafts, case, tmp_path):
+    old, new, link = drafts / "old.yaml", drafts / "new.yaml", tmp_path / "link.docx"
+    link.symlink_to(new)
     args = {"same file twice": (old, old, drafts / "x.docx"),
-            "output is OLD": (old, new, old), "output is NEW": (old, new, new)}[case]
+            "output is OLD": (old, new, old), "output is NEW": (old, new, new),
+            "output links to NEW": (old, new, link)}[case]
     before = {p: p.read_bytes() for p in (old, new)}
     done = rtdraft("redline", *args[:2], "-o", args[2], check=False)
     assert done.returncode == 5
+    refusal = "Error: refusing to write {}: it is {}; give another output (-o)\n"
     assert done.stderr == {
         "same file twice": f"Error: {old} and {old} are the same file; give two drafts\n",
-        "output is OLD": f"Error: {old} is the outline {old}; choose another output file\n",
-        "output is NEW": f"Error: {new} is the outline {new}; choose another output file\n",
+        "output is OLD": refusal.format(old, "the input itself"),
+        "output is NEW": refusal.format(new, "the input itself"),
+        "output links to NEW": refusal.format(link, f"the same file as the input {new}"),
     }[case]
     assert not (drafts / "x.docx").exists()
     assert {p: p.read_bytes() for p in (old, new)} == before
