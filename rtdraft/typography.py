@@ -8,6 +8,7 @@ addresses (https://) keep their colons as they are.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import inline
 
@@ -16,6 +17,12 @@ NBSP = "\u00a0"
 _BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u202f]?([:;!?])(?=\s|$|[»)\]])")
 _OPEN = re.compile(r"«[ \u202f]?")
 _CLOSE = re.compile(r"[ \u202f]?»")
+
+
+def folded(text: str) -> str:
+    """Lower case without accents (Québec -> quebec), for comparing and naming, never for
+    printing: a letter with no ASCII form (œ) is dropped."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def french(text: str) -> str:

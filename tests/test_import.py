@@ -2,10 +2,12 @@
 made here the way Word writes a review (w:ins, w:del, w:rPrChange, a deleted paragraph
 mark, comments through python-docx's own add_comment), read back with the real validator."""
 
+import io
 import json
 import re
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -118,6 +120,27 @@ def test_an_example_comes_back_beside_its_docx(tmp_path):
     assert "\n  dark-web: The dark web" in text
     # long paragraphs folded for an editor
     assert "    - >-\n      The opioid crisis continues" in text
+
+
+def test_a_footnote_without_its_id_is_named_by_its_first_words(tmp_path):
+    """A report rtdraft did not write has no hidden bookmarks: each id is made of the note's
+    first three words, accents folded, the language's small words (aux, le) left out."""
+    source = ROOT / "examples" / "automne-2019-winnipeg.yaml"
+    rendered_docx = docx_writer.render(build(load(source.read_text()).data))
+    path = tmp_path / "automne.docx"
+    with zipfile.ZipFile(io.BytesIO(rendered_docx)) as given, \
+            zipfile.ZipFile(path, "w") as written:
+        for item in given.infolist():
+            data = given.read(item)
+            if item.filename == "word/footnotes.xml":
+                data = re.sub(rb"<w:bookmark(Start|End) [^>]*/>", b"", data)
+                assert b"_Fn_" not in data
+            written.writestr(item, data)
+    assert run("import", path).exit_code == 0
+    text = (tmp_path / "automne.yaml").read_text()
+    assert "footnotes:\n  etats-unis-exercice: Aux États-Unis, l'exercice" in text
+    assert "\n  web-clandestin-est: Le Web clandestin" in text
+    assert "[^etats-unis-exercice]" in text and "[^web-clandestin-est]" in text
 
 
 def test_an_existing_outline_is_not_replaced_unless_named(tmp_path):

@@ -13,6 +13,7 @@ from datetime import date
 
 from .. import inline, languages
 from ..labels import appendix_letter, labels_for
+from ..typography import folded
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
@@ -550,7 +551,8 @@ class Builder:
             if text is None:
                 continue
             kept = self.parsed.note_ids.get(number)
-            ids[number] = _unique(kept or _note_id(text), set(ids.values()))
+            small = self.lang.vocabulary.get("small_words", set())
+            ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         if ids:
@@ -669,12 +671,11 @@ def _count(blocks: list) -> str:
     return f"{len(blocks)} paragraph{'s' if len(blocks) != 1 else ''}"
 
 
-def _note_id(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", MARKS.sub("", inline.unescape(text)).lower()
-                       .translate(str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")))
-    words = [w for w in words if w not in ("the", "a", "an", "of", "in", "le", "la", "les",
-                                           "de", "des", "du", "et", "and", "to", "is")]
-    return "-".join(words[:3]) or "note"
+def _note_id(text: str, small_words: set[str]) -> str:
+    """The note's first three words that are not the language's small words."""
+    words = re.findall(r"[a-z0-9]+", folded(MARKS.sub("", inline.unescape(text))))
+    small = {folded(w) for w in small_words}
+    return "-".join([w for w in words if w not in small][:3]) or "note"
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..typography import folded
 from . import Finding, Outline, rule
 from .text import words
 
@@ -24,7 +24,7 @@ _TRAILING = re.compile(r"[\W_]+$")
 @lru_cache(maxsize=65536)   # the same words come back all through a summary
 def squeeze(text: str) -> str:
     """A name with case, accents, spaces, hyphens, apostrophes and '&'/'and' folded away."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = folded(text)
     return _SEPARATORS.sub("", _AMPERSAND.sub(" and ", text))
 
 

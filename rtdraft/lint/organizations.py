@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from ..typography import folded
 from . import Finding, Outline, rule
 
 
 def sort_key(name: str) -> str:
     """Alphabetical order ignoring case, accents and a leading 'The'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"^the\s+", "", plain.strip())
+    plain = re.sub(r"^the\s+", "", folded(name).strip())
     return re.sub(r"[^a-z0-9 ]+", " ", plain).strip()
 
 
