@@ -3,6 +3,10 @@
 - `rtdraft render OUTLINE --format html` against `pandoc SUMMARY.md -s -o SUMMARY.html`
   converting rtdraft's own Markdown of the same outline to a standalone page; whole
   processes, paired runs in alternating order, medians, the ratio rtdraft / pandoc;
+- the floor: the interpreter that runs rtdraft importing the libraries the web page
+  cannot do without (click, cerberus, Jinja2 and PyYAML) and nothing else, against the
+  same pandoc run; what is left of pandoc's time after it is all that rtdraft's own
+  imports, validation and rendering could take for a ratio below 1.0;
 - `rtdraft preview`: from the save of the outline to the open page (Debian's chromium,
   headless) showing the new text, reloaded by itself; 20 saves, median and worst.
 
@@ -35,6 +39,30 @@ def html_vs_pandoc(folder: Path, outline: Path, runs: int) -> dict:
     theirs_cmd = ["pandoc", str(folder / (outline.stem + ".md")), "-s", "-o",
                   str(folder / "pandoc.html")]
     ours, theirs, ratios = paired(ours_cmd, theirs_cmd, runs)
+    return {"rtdraft": statistics.median(t for t, _ in ours),
+            "pandoc": statistics.median(t for t, _ in theirs), "ratio": statistics.median(ratios)}
+
+
+LIBRARIES = "import click, cerberus, jinja2, yaml"
+
+
+def interpreter() -> str:
+    """The Python that runs the rtdraft command (its script's first line), or this one."""
+    command = rtdraft()[0]
+    if command == sys.executable:
+        return command
+    with open(command, "rb") as script:
+        first = script.readline().decode()
+    return first[2:].strip() if first.startswith("#!") else sys.executable
+
+
+def floor_vs_pandoc(folder: Path, runs: int) -> dict:
+    """The fixed libraries' import alone, against pandoc's whole page (after html_vs_pandoc,
+    which writes the Markdown)."""
+    markdown = folder / (EXAMPLE.stem + ".md")
+    ours, theirs, ratios = paired([interpreter(), "-c", LIBRARIES],
+                                  ["pandoc", str(markdown), "-s", "-o",
+                                   str(folder / "pandoc.html")], runs)
     return {"rtdraft": statistics.median(t for t, _ in ours),
             "pandoc": statistics.median(t for t, _ in theirs), "ratio": statistics.median(ratios)}
 
@@ -74,6 +102,10 @@ def main() -> None:
             print(f"Fall 2019 x{times} ({outline.stat().st_size // 1000} KB) to HTML: rtdraft "
                   f"{figures['rtdraft']:.3f} s, pandoc -s {figures['pandoc']:.3f} s, "
                   f"ratio {figures['ratio']:.2f} (median of {args.runs} pairs)")
+            if times == 1:
+                floor = floor_vs_pandoc(Path(tmp), args.runs)
+                print(f"  floor, `{LIBRARIES}` alone: {floor['rtdraft']:.3f} s, pandoc -s "
+                      f"{floor['pandoc']:.3f} s, ratio {floor['ratio']:.2f}")
         latencies = preview_latency(Path(tmp), args.saves)
         print(f"preview, save to updated page: median {statistics.median(latencies):.0f} ms, "
               f"min {min(latencies)} ms, max {max(latencies)} ms over {len(latencies)} saves")
