@@ -9,7 +9,9 @@ schema: `no`, `on` and `13:00` stay strings, dates stay ISO strings.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,30 +215,74 @@ def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
         if path == "-":
             out.append(parse_bytes(read_bounded(stdin), Source("<stdin>")))
         elif Path(path).is_dir():
-            out += [read(found) for found in find_outlines(Path(path))]
+            out += search(Path(path))
         elif not only_outlines or is_outline(Path(path)):
             out.append(read(path))
     return out
 
 
-def find_outlines(folder: Path) -> list[Path]:
-    """YAML files below folder that are outlines, in name order."""
-    return [path for path in sorted(folder.rglob("*"))
-            if path.suffix in (".yaml", ".yml") and path.is_file() and is_outline(path)]
+def search(folder: Path) -> list[Source]:
+    """The outlines below folder, in name order: YAML files that are outlines, read; and a
+    problem for each folder or file that cannot be looked into, without stopping."""
+    found: dict[str, Source | None] = {}
+
+    def unreadable(exc: OSError) -> None:
+        found[exc.filename] = Source(exc.filename)
+        found[exc.filename].error(1, 1, f"cannot search folder: {exc.strerror or exc}", "io")
+
+    for top, _folders, files in os.walk(folder, onerror=unreadable):
+        for name in files:
+            path = os.path.join(top, name)
+            if os.path.splitext(name)[1] not in (".yaml", ".yml"):
+                continue
+            try:
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+            except FileNotFoundError:
+                continue   # gone, or a link to nothing
+            except OSError:
+                regular = True   # cannot be looked at: the reader says why
+            if regular and is_outline(Path(path)):
+                found[path] = None
+    return [source or read(path)
+            for path, source in sorted(found.items(), key=lambda item: Path(item[0]))]
+
+
+HEAD = 65536   # bytes of a block-style file searched for its `rtdraft:` line
+_BLOCK_KEY = re.compile(r"^rtdraft\s*:", re.MULTILINE)
+_FLOW_START = re.compile(r"\A(?:\s+|#[^\n]*|%[^\n]*|---(?=\s))*\{")   # after comments
+_FLOW_KEY = re.compile(r"[{,]\s*([\"']?)rtdraft\1\s*:")
 
 
 def is_outline(path: Path) -> bool:
-    """Does the file's top level have an `rtdraft` key (within its first 64 KB), in block
-    style or in flow style (`{"rtdraft": 1, ...}`, as JSON tools write it)?"""
+    """Has the file's top-level mapping an `rtdraft` key? In block style the key starts a
+    line in the first 64 KB. A file in flow style (`{"rtdraft": 1, ...}`, as JSON tools
+    write it, keys in any order) is read through, up to MAX_BYTES. What is not a regular
+    file, or cannot be read, is left to the reader to report."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
         with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8-sig", "replace")
+            raw = handle.read(HEAD)
+            head = _decoded(raw)
+            if not _FLOW_START.match(head):
+                return _BLOCK_KEY.search(head) is not None
+            raw += read_bounded(handle)
     except OSError:
-        return True   # let the reader report it
+        return True
+    text = _decoded(raw)
     try:
-        return "rtdraft" in _top_level_keys(head)
-    except yaml.YAMLError:   # broken, or cut at 64 KB before the key: a block-style key will do
-        return re.search(r"^rtdraft\s*:", head, re.MULTILINE) is not None
+        return "rtdraft" in _top_level_keys(text)
+    except (yaml.YAMLError, RecursionError):
+        # broken before the key was met: counted when it seems to be there, so that the
+        # reader says where the file breaks
+        return _FLOW_KEY.search(text) is not None
+
+
+def _decoded(raw: bytes) -> str:
+    """Text enough to look for a key in: UTF-8, or UTF-16 by its byte order mark (an
+    outline saved so is then refused by the reader, in words)."""
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return raw.decode("utf-16" if utf16 else "utf-8-sig", "replace")
 
 
 def _top_level_keys(text: str) -> Iterator[str]:

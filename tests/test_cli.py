@@ -1,6 +1,10 @@
 """The command line through click's CliRunner: exit codes and every output format."""
 
 import json
+import os
+import subprocess
+import sys
+import threading
 
 import pytest
 import yaml
@@ -122,6 +126,56 @@ def test_folders_and_standard_input(run, tmp_path):
     assert (result.exit_code, result.stderr) == (0, "1 file, 0 problems\n")
     result = CliRunner().invoke(main, ["validate", "-"], input=BAD)
     assert result.stdout.startswith("<stdin>:12:5: error: sessions[0].titel: unknown key")
+
+
+def test_a_folder_search_finds_flow_outlines_that_break_or_are_long(run, tmp_path):
+    """JSON tools write an emoji as two \\u halves, which YAML refuses: the outline is still
+    found, and its error said. With sorted keys, `rtdraft` may come after 64 KB."""
+    folder = tmp_path / "outlines"
+    folder.mkdir()
+    data = yaml.safe_load(MINIMAL)
+    emoji = dict(data, meeting=dict(data["meeting"], title="Drugs \U0001F600"))
+    (folder / "emoji.yaml").write_text(json.dumps(emoji, default=str))
+    long = dict(data, conclusion={"body": ["x" * 70_000]})
+    (folder / "sorted.yaml").write_text(json.dumps(long, default=str, sort_keys=True))
+    assert (folder / "sorted.yaml").read_text().index('"rtdraft"') > 70_000
+    (folder / "block.yaml").write_text("# settings\nname: x\nlist: [rtdraft]\n")
+    result = run("validate", "outlines")
+    assert result.stdout.startswith("outlines/emoji.yaml:1:")
+    assert "holds the escape \\ud83d" in result.stdout
+    assert result.stderr == "2 files, 1 problem (1 error)\n"
+
+
+def test_a_folder_that_cannot_be_searched_is_a_problem_and_the_search_goes_on(run, tmp_path):
+    (tmp_path / "outlines").mkdir()
+    (tmp_path / "outlines" / "a.yaml").write_text(MINIMAL)
+    # folders nested deeper than a path can name (PATH_MAX, 4096 bytes)
+    name = "d" * 200
+    fd = os.open(tmp_path / "outlines", os.O_RDONLY)
+    try:
+        for _ in range(25):
+            os.mkdir(name, dir_fd=fd)
+            fd, old = os.open(name, os.O_RDONLY, dir_fd=fd), fd
+            os.close(old)
+    finally:
+        os.close(fd)
+    result = run("validate", "outlines")
+    assert result.stdout.startswith("outlines" + f"/{name}" * 20)
+    assert result.stdout.endswith(":1:1: error: cannot search folder: File name too long\n")
+    assert result.stderr == "2 files, 1 problem (1 error)\n"
+
+
+def test_a_fifo_named_with_only_outlines_is_read_once(tmp_path):
+    """Looking for the `rtdraft` key must not read the pipe: a second opening would wait
+    for a writer that never comes."""
+    os.mkfifo(tmp_path / "pipe.yaml")
+    writer = threading.Thread(target=(tmp_path / "pipe.yaml").write_text, args=(MINIMAL,),
+                              daemon=True)
+    writer.start()
+    done = subprocess.run([sys.executable, "-m", "rtdraft", "validate", "--only-outlines",
+                           tmp_path / "pipe.yaml"], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert (done.returncode, done.stderr) == (0, "1 file, 0 problems\n")
 
 
 def test_missing_file_is_a_usage_error(run):
