@@ -23,6 +23,10 @@ from .walk import reading_order
 # Our own error: info is (rule id, message, where): where is None (the value itself),
 # an offset into the string, or the name of a key of the mapping.
 CHECK = errors.ErrorDefinition(0x1000, None)
+# Errors one mapping or list may collect. cerberus sorts a value's whole error list at
+# every error it adds, so ten thousand unknown keys took minutes; an editor fixes the
+# first ones and validates again.
+MAX_ERRORS = 100
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
@@ -56,6 +60,11 @@ class OutlineValidator(cerberus.Validator):
             self._error(child._errors)
 
     def _error(self, *args):
+        room = MAX_ERRORS - len(self._errors)
+        if room <= 0:
+            return
+        if len(args) == 1:   # a child's errors, added at once
+            args = (list(args[0])[:room],)
         if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
             import difflib  # only on an error: the rest of a run never needs it
 
@@ -283,6 +292,11 @@ def validate(source: Source) -> list[Problem]:
     if not validator.validate(data, normalize=False):
         found = list(_leaves(validator._errors))
         problems += [_problem(source, e) for e in found]
+        if len(found) >= MAX_ERRORS:   # maybe more not looked at: the rest waits for these
+            return sorted(set(problems))[:MAX_ERRORS] + [Problem(
+                source.file, *source.position(()), "error", (),
+                f"validation stops at {MAX_ERRORS} errors; fix these and validate again",
+                "error-limit")]
         # the rules across keys read only what has the shape the schema asks for: a wrong
         # value is left empty, a wrong key goes
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
