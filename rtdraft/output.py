@@ -59,7 +59,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     named: dict[Path, Path] = {}   # the file each name resolves to: two names, one file
     for path in files:
         refuse_input(path, inputs)
-        first = named.setdefault(path.resolve(), path)
+        first = named.setdefault(resolved(path), path)
         if first is not path:
             raise OutputError(f"refusing to write {path}: it is the same file as {first}, "
                               "which this command also writes")
@@ -111,6 +111,16 @@ def _keep_old(path: Path) -> str | None:
     except OSError:
         return None
     return str(keep)
+
+
+def resolved(path: Path) -> Path:
+    """The file an output name stands for, links followed; an OutputError for a loop."""
+    try:
+        return path.resolve()
+    except RuntimeError:   # a loop of symbolic links, as Python before 3.13 says it
+        raise OutputError(f"cannot write {path}: Too many levels of symbolic links") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def same_file(first: Path, second: Path) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import schema
 from .normal import normalise
+from .output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 
@@ -124,7 +125,7 @@ def schema_reference(file: Path) -> tuple[str, Path | None]:
     above it, up to the top of the project (a folder with .git) is used; only
     when there is none is one written beside FILE.
     """
-    folder = file.resolve().parent
+    folder = resolved(file).parent
     for parent in (folder, *folder.parents):
         for found in (parent / SCHEMA_NAME, parent / "schema" / SCHEMA_NAME):
             if found.is_file():

@@ -204,3 +204,14 @@ def test_an_output_name_too_long_is_exit_5_and_the_longest_allowed_is_written(tm
                                        str(longest)])
     assert (result.exit_code, result.output) == (0, f"wrote {longest}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [longest.name, "o.yaml"]
+
+
+@pytest.mark.parametrize("command", [["render", "o.yaml", "--format", "md", "-o", "loop.md"],
+                                     ["new", "loop.md"]])
+def test_a_link_in_a_loop_is_refused_in_one_line(outline, tmp_path, command):
+    (tmp_path / "loop.md").symlink_to("other.md")
+    (tmp_path / "other.md").symlink_to("loop.md")
+    result = run(*command)
+    assert (result.exit_code, result.output) == (
+        5, "Error: cannot write loop.md: Too many levels of symbolic links\n")
+    assert os.readlink(tmp_path / "loop.md") == "other.md"

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .. import errors
-from ..output import refuse_input, targets_for, write_all
+from ..output import refuse_input, resolved, targets_for, write_all
 from ..source import Source
 from . import WRITERS
 
@@ -68,9 +68,9 @@ class Publisher:
                               self.one_file)
         for target in targets.values():   # before the work of rendering, and again when writing
             refuse_input(target, self.inputs)
-            if target.resolve() in self.written:   # same-named outlines of two folders
+            if resolved(target) in self.written:   # same-named outlines of two folders
                 raise errors.OutputError(
-                    f"{target}: already written from {self.written[target.resolve()]} in "
+                    f"{target}: already written from {self.written[resolved(target)]} in "
                     "this call; render outlines of the same name into different folders")
         rendered = {f: WRITERS[f][1](document, **self.options)
                     for f in self.formats if f != "pdf"}
@@ -87,7 +87,7 @@ class Publisher:
             if "docx" in rendered:
                 rendered["docx"] = with_pages
         write_all({targets[f]: rendered[f] for f in self.formats}, inputs=self.inputs)
-        self.written.update({targets[f].resolve(): source.file for f in self.formats})
+        self.written.update({resolved(targets[f]): source.file for f in self.formats})
         return [targets[f] for f in self.formats]
 
     def start(self):
