@@ -220,11 +220,19 @@ def _starts_with_indicator(lines, problem, at, context, context_mark, known):
     else:
         return None
     first = here.first
-    if first not in INDICATORS or context == "while scanning a quoted scalar":
+    if first not in INDICATORS or context == "while scanning a quoted scalar" or \
+            _whole_document(lines, at[0], start):
         return None
     return at[0], start, (f"{_this(here)} starts with {first}, which YAML reads as "
                           f"{INDICATORS[first]}; put the whole {_noun(here)} in quotes"
                           f"{_example(here)}")
+
+
+def _whole_document(lines, line: int, column: int) -> bool:
+    """Whether the value at (line, column) is the document itself: a `{` there opens an
+    outline written in flow style (as JSON), not a paragraph."""
+    before = [text.strip() for text in lines[:line]] + [lines[line][:column].strip()]
+    return all(not text or text.startswith(("#", "%")) or text == "---" for text in before)
 
 
 def _colon_in_text(lines, problem, at, context, context_mark, known):

@@ -319,3 +319,13 @@ def test_each_mistake_in_the_reference_is_caught_and_its_fix_is_valid(wrote, fix
 def test_the_reference_quotes_a_message_as_validate_prints_it():
     reference = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
     assert f"\n{SLIPS['colon in a title'][1]}\n" in reference
+
+
+@pytest.mark.parametrize("head", ["", "# from a JSON tool\n---\n"])
+def test_an_outline_in_flow_style_is_not_taken_for_a_paragraph(head):
+    """A `{` that opens the document is an outline written as JSON: the parser's words at
+    its place, not 'this paragraph starts with {'."""
+    text = head + '{"rtdraft": 1, "meeting": {"title": "Spring", "host": *who}}\n'
+    line = head.count("\n") + 1
+    assert lines(text) == [(f"outline.yaml:{line}:55: error: invalid YAML: alias '*who' "
+                            "names no anchor")]
