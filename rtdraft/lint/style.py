@@ -27,6 +27,7 @@ def _doubled(number_words: tuple) -> re.Pattern:
                       re.IGNORECASE)
 
 
+_NUMERAL_IN_BRACKETS = re.compile(r"\(\d")
 REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
@@ -80,6 +81,8 @@ def doubled(outline: Outline) -> Iterator[Finding]:
         return
     pattern = _doubled(tuple(number_words) + tuple(outline.words("tens", ())))
     for piece in outline.prose():
+        if not _NUMERAL_IN_BRACKETS.search(piece.text):
+            continue   # most paragraphs: the long pattern is not tried at every word
         for m in pattern.finditer(piece.text):
             text = m.group(0)
             yield Finding(piece.path, f"'{text}' gives the number twice; write it once, in "

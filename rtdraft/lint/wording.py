@@ -29,16 +29,26 @@ def _occurrences(outline: Outline, spellings: tuple) -> dict[str, list[tuple]]:
     for piece in outline.pieces:
         if piece.role not in ("prose", "heading"):
             continue
+        lower = piece.text.lower()
+        if not any(stem in lower for stem in stems):
+            continue   # most texts: the pattern of every stem is not tried at every word
         for m in any_stem.finditer(piece.text):
             word = m.group(1)
-            before = piece.text[:m.start()].rstrip()
-            if word[0].isupper() and before and before[-1] not in ".:;!?":
+            if word[0].isupper() and not _sentence_starts(piece.text, m.start()):
                 continue   # Center for ..., a proper name keeps its spelling
             lower = word.lower()
             for stem in stems:
                 if lower.startswith(stem) and re.fullmatch(stem + _SUFFIX, lower):
                     found.setdefault(stem, []).append((piece, m))
     return found
+
+
+def _sentence_starts(text: str, at: int) -> bool:
+    """Whether a sentence (or the text) starts at `at`: only spaces before it since the
+    text's start or a . : ; ! or ?. (Only the spaces are read: linear in the text.)"""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] in ".:;!?"
 
 
 @rule("spelling-mix")
