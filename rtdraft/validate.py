@@ -60,11 +60,6 @@ class OutlineValidator(cerberus.Validator):
             self._error(child._errors)
 
     def _error(self, *args):
-        room = MAX_ERRORS - len(self._errors)
-        if room <= 0:
-            return
-        if len(args) == 1:   # a child's errors, added at once
-            args = (list(args[0])[:room],)
         if len(args) >= 2 and args[1] is errors.UNKNOWN_FIELD:
             import difflib  # only on an error: the rest of a run never needs it
 
@@ -76,7 +71,23 @@ class OutlineValidator(cerberus.Validator):
             self._error(field, CHECK, "unknown-key", explain.misplaced_key(field, places)
                         if places else unknown_key_message(field, known), None)
             return
+        if len(args) >= 2 and not self._spend(args[1]):
+            return
         super()._error(*args)
+
+    def _spend(self, definition) -> bool:
+        """Whether the outline's error budget takes one more error. A group (a child
+        validator's errors, each counted when made) costs nothing; so does a custom message,
+        which cerberus passes on as an error of its own."""
+        budget = self._config.get("budget")
+        if budget is None or not isinstance(definition, errors.ErrorDefinition) or \
+                definition.code & errors.ERROR_GROUP.code:
+            return True
+        if budget.left <= 0:
+            budget.dropped = True
+            return False
+        budget.left -= 1
+        return True
 
     def _validate_regex(self, pattern, field, value):
         """{'type': 'string'}"""
@@ -287,16 +298,15 @@ def validate(source: Source) -> list[Problem]:
     if _VALIDATOR is None:
         _VALIDATOR = outline_validator()
     validator = _VALIDATOR
+    # shared with every child validator through cerberus' configuration
+    validator._config["budget"] = budget = _Budget(MAX_ERRORS)
     problems = list(source.problems)
     checked = source
     if not validator.validate(data, normalize=False):
         found = list(_leaves(validator._errors))
         problems += [_problem(source, e) for e in found]
-        if len(found) >= MAX_ERRORS:   # maybe more not looked at: the rest waits for these
-            return sorted(set(problems))[:MAX_ERRORS] + [Problem(
-                source.file, *source.position(()), "error", (),
-                f"validation stops at {MAX_ERRORS} errors; fix these and validate again",
-                "error-limit")]
+        if budget.dropped:   # wrong values may be left in: the rules across keys wait too
+            return _limited(source, problems, more=True)
         # the rules across keys read only what has the shape the schema asks for: a wrong
         # value is left empty, a wrong key goes
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
@@ -305,7 +315,30 @@ def validate(source: Source) -> list[Problem]:
     problems += cross_checks(checked)
     if not any(p.level == "error" for p in problems):
         source.data = normalise(data)   # from here on, defaults need no `or`
-    return sorted(set(problems))
+    return _limited(source, problems)
+
+
+@dataclasses.dataclass
+class _Budget:
+    left: int               # errors the outline may still collect
+    dropped: bool = False   # whether one was not collected
+
+
+def _limited(source: Source, problems: list[Problem], more: bool = False) -> list[Problem]:
+    """The problems in file order, up to the MAX_ERRORS-th error, then a word on the rest
+    when there is more (or `more` says validation left some out)."""
+    problems = sorted(set(problems))
+    count = 0
+    for index, problem in enumerate(problems):
+        count += problem.level == "error"
+        if count > MAX_ERRORS:
+            problems, more = problems[:index], True
+            break
+    if more:
+        problems.append(Problem(source.file, 1, 1, "error", (), f"validation stops at "
+                                f"{MAX_ERRORS} errors; fix these and validate again",
+                                "error-limit"))
+    return problems
 
 
 def _without(data: Any, paths: set[tuple], keys: set[tuple]) -> Any:
