@@ -12,7 +12,7 @@ import bisect
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,33 +223,42 @@ def gather(paths, stdin, only_outlines: bool = False) -> list[Source]:
 
 def search(folder: Path) -> list[Source]:
     """The outlines below folder, in name order: YAML files that are outlines, read; and a
-    problem for each folder or file that cannot be looked into, without stopping."""
+    problem for each folder or file that cannot be looked into, without stopping. Links to
+    folders are not followed; the walk keeps its own list (no recursion, any depth)."""
     found: dict[str, Source | None] = {}
-
-    def unreadable(exc: OSError) -> None:
-        found[exc.filename] = Source(exc.filename)
-        found[exc.filename].error(1, 1, f"cannot search folder: {exc.strerror or exc}", "io")
-
-    for top, _folders, files in os.walk(folder, onerror=unreadable):
-        for name in files:
-            path = os.path.join(top, name)
-            if os.path.splitext(name)[1] not in (".yaml", ".yml"):
+    waiting = [str(folder)]
+    while waiting:
+        top = waiting.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            found[top] = Source(top)
+            found[top].error(1, 1, f"cannot search folder: {exc.strerror or exc}", "io")
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    waiting.append(entry.path)
+                    continue
+            except OSError:
+                pass
+            if os.path.splitext(entry.name)[1] not in (".yaml", ".yml"):
                 continue
             try:
-                regular = stat.S_ISREG(os.stat(path).st_mode)
+                regular = stat.S_ISREG(os.stat(entry.path).st_mode)
             except FileNotFoundError:
                 continue   # gone, or a link to nothing
             except OSError:
                 regular = True   # cannot be looked at: the reader says why
-            if regular and is_outline(Path(path)):
-                found[path] = None
+            if regular and is_outline(Path(entry.path)):
+                found[entry.path] = None
     return [source or read(path)
             for path, source in sorted(found.items(), key=lambda item: Path(item[0]))]
 
 
 HEAD = 65536   # bytes of a block-style file searched for its `rtdraft:` line
-_BLOCK_KEY = re.compile(r"^rtdraft\s*:", re.MULTILINE)
-_FLOW_START = re.compile(r"\A(?:\s+|#[^\n]*|%[^\n]*|---(?=\s))*\{")   # after comments
+_BLOCK_KEY = re.compile(r"^rtdraft[ \t]*:", re.MULTILINE)
 _FLOW_KEY = re.compile(r"[{,]\s*([\"']?)rtdraft\1\s*:")
 
 
@@ -264,7 +273,7 @@ def is_outline(path: Path) -> bool:
         with path.open("rb") as handle:
             raw = handle.read(HEAD)
             head = _decoded(raw)
-            if not _FLOW_START.match(head):
+            if opening(head.splitlines()) != "{":
                 return _BLOCK_KEY.search(head) is not None
             raw += read_bounded(handle)
     except OSError:
@@ -276,6 +285,18 @@ def is_outline(path: Path) -> bool:
         # broken before the key was met: counted when it seems to be there, so that the
         # reader says where the file breaks
         return _FLOW_KEY.search(text) is not None
+
+
+def opening(lines: Iterable[str]) -> str:
+    """The document's first character of content, after blank lines, comments, directives
+    (%YAML) and a `---` line: `{` or `[` for a document in flow style (as JSON)."""
+    for line in lines:
+        rest = line.strip()
+        if rest == "---" or rest.startswith(("--- ", "---\t")):
+            rest = rest[3:].strip()
+        if rest and not rest.startswith(("#", "%")):
+            return rest[0]
+    return ""
 
 
 def _decoded(raw: bytes) -> str:

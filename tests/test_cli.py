@@ -165,6 +165,30 @@ def test_a_folder_that_cannot_be_searched_is_a_problem_and_the_search_goes_on(ru
     assert result.stderr == "2 files, 1 problem (1 error)\n"
 
 
+def test_a_folder_search_reads_banners_and_any_depth(tmp_path):
+    """A run of # or spaces at the top of a YAML file is passed over at once (a pattern
+    with nested repeats took seconds per character); folders nest deeper than Python's
+    recursion (os.walk of Python 3.11 recurses)."""
+    folder = tmp_path / "outlines"
+    folder.mkdir()
+    (folder / "ci.yaml").write_text("#" * 40 + "\n# CI settings\n" + "#" * 40 + "\njobs: {}\n")
+    (folder / "spaces.yaml").write_text(" " * 40 + "x: 1\n")
+    deep = folder
+    for _ in range(1100):   # one by one: pathlib's mkdir(parents=True) recurses too
+        deep /= "a"
+        deep.mkdir()
+    (deep / "o.yaml").write_text(MINIMAL)
+    try:
+        done = subprocess.run([sys.executable, "-m", "rtdraft", "validate", folder],
+                              capture_output=True, text=True, timeout=60, check=False)
+    finally:   # shutil.rmtree, which pytest cleans up with, recurses too
+        (deep / "o.yaml").unlink()
+        while deep != folder:
+            deep.rmdir()
+            deep = deep.parent
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "1 file, 0 problems\n")
+
+
 def test_a_fifo_named_with_only_outlines_is_read_once(tmp_path):
     """Looking for the `rtdraft` key must not read the pipe: a second opening would wait
     for a writer that never comes."""
