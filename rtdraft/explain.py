@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .source import opening
+
 # What YAML reads a character at the start of a value as.
 INDICATORS = {
     "*": "an alias (a copy of another value)",
@@ -117,8 +119,11 @@ def explain(text: str, problem: str | None, problem_mark, context: str | None,
     at = (mark.line, mark.column) if mark else (0, 0)
     if at[0] >= len(lines):     # the end of the stream, past a last line without a line break
         at = (len(lines) - 1, len(lines[-1]))
-    for slip in (_bad_escape, _unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
-                 _colon_in_text, _misindented):
+    slips = (_bad_escape, _unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
+             _colon_in_text, _misindented)
+    if opening(lines) in ("{", "["):   # an outline written as JSON: no paragraphs, no keys
+        slips = (_bad_escape, _unclosed_quote)   # on lines of their own to advise on
+    for slip in slips:
         found = slip(lines, problem or "", at, context or "", context_mark, known_keys)
         if found:
             line, column, advice = found
@@ -220,19 +225,11 @@ def _starts_with_indicator(lines, problem, at, context, context_mark, known):
     else:
         return None
     first = here.first
-    if first not in INDICATORS or context == "while scanning a quoted scalar" or \
-            _whole_document(lines, at[0], start):
+    if first not in INDICATORS or context == "while scanning a quoted scalar":
         return None
     return at[0], start, (f"{_this(here)} starts with {first}, which YAML reads as "
                           f"{INDICATORS[first]}; put the whole {_noun(here)} in quotes"
                           f"{_example(here)}")
-
-
-def _whole_document(lines, line: int, column: int) -> bool:
-    """Whether the value at (line, column) is the document itself: a `{` there opens an
-    outline written in flow style (as JSON), not a paragraph."""
-    before = [text.strip() for text in lines[:line]] + [lines[line][:column].strip()]
-    return all(not text or text.startswith(("#", "%")) or text == "---" for text in before)
 
 
 def _colon_in_text(lines, problem, at, context, context_mark, known):

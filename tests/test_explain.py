@@ -321,7 +321,7 @@ def test_the_reference_quotes_a_message_as_validate_prints_it():
     assert f"\n{SLIPS['colon in a title'][1]}\n" in reference
 
 
-@pytest.mark.parametrize("head", ["", "# from a JSON tool\n---\n"])
+@pytest.mark.parametrize("head", ["", "# from a JSON tool\n---\n", "%YAML 1.2\n--- # JSON\n"])
 def test_an_outline_in_flow_style_is_not_taken_for_a_paragraph(head):
     """A `{` that opens the document is an outline written as JSON: the parser's words at
     its place, not 'this paragraph starts with {'."""
@@ -329,3 +329,11 @@ def test_an_outline_in_flow_style_is_not_taken_for_a_paragraph(head):
     line = head.count("\n") + 1
     assert lines(text) == [(f"outline.yaml:{line}:55: error: invalid YAML: alias '*who' "
                             "names no anchor")]
+
+
+def test_a_mapping_open_across_lines_is_ordinary_in_json():
+    """Pretty-printed JSON opens { on one line and closes it lines below: a missing comma
+    is said where the parser finds it, not as a mapping 'not closed on its line'."""
+    text = '{\n  "rtdraft": 1,\n  "meeting": {\n    "title": "x"\n    "host": "y"\n  }\n}\n'
+    assert lines(text) == [("outline.yaml:5:5: error: invalid YAML: did not find expected "
+                            "',' or '}' (while parsing a flow mapping)")]
