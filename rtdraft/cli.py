@@ -191,7 +191,7 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     one_file = output is not None and names_one_file(output, 2 if many else 1, len(formats))
     target = Path(output) if output is not None else None
     if target is not None and not one_file and not os.path.isdir(target) and \
-            target.suffix in suffixes:
+            target.suffix in suffixes and not output.endswith(("/", os.sep)):
         what = "several outlines are" if many else f"{len(formats)} formats are"
         raise click.BadParameter(f"{output} names one file, but {what} asked for "
                                  f"({', '.join(formats)}); give a folder"

@@ -25,6 +25,9 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
 def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:   # a file, or a link to nothing or in a loop
+        kind = "a link that leads to no folder" if os.path.islink(exc.filename) else "a file"
+        raise OutputError(f"cannot create folder {folder}: {exc.filename} is {kind}") from None
     except OSError as exc:
         raise OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
 

@@ -46,6 +46,13 @@ def test_one_format_into_a_new_folder_named_with_a_slash(outline, tmp_path):
     assert [p.name for p in (tmp_path / "new").iterdir()] == ["spring.docx"]
 
 
+def test_a_slash_makes_a_folder_of_a_name_with_a_suffix(outline, tmp_path):
+    result = run("render", outline, "--format", "md,html", "-o", f"{tmp_path / 'web.md'}/")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "web.md").iterdir()) == ["spring.html",
+                                                                       "spring.md"]
+
+
 def test_several_outlines_in_one_format_go_into_a_new_folder(outline, tmp_path):
     (tmp_path / "autumn.yaml").write_text(outline.read_text(), encoding="utf-8")
     result = run("render", outline, tmp_path / "autumn.yaml", "--format", "md", "-o",

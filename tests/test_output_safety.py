@@ -215,3 +215,6 @@ def test_a_link_in_a_loop_is_refused_in_one_line(outline, tmp_path, command):
     assert (result.exit_code, result.output) == (
         5, "Error: cannot write loop.md: Too many levels of symbolic links\n")
     assert os.readlink(tmp_path / "loop.md") == "other.md"
+    result = run("render", "o.yaml", "--format", "md,html", "-o", "loop.md/")   # a folder
+    assert (result.exit_code, result.output) == (
+        5, "Error: cannot create folder loop.md: loop.md is a link that leads to no folder\n")
