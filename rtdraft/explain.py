@@ -33,8 +33,10 @@ INDICATORS = {
 }
 
 # A line's parts: indentation, list dashes, an optional `key:`, then the value.
+# A key runs to the first colon (its spaces before the colon are stripped by _cut): one
+# repeat, so that a line of many spaces and no colon is read once, not once a space.
 _LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-[ \t]+)*)"
-                   r"(?:(?P<key>[^\s#'\"\[\]{}&*!|>%@`,-][^:#]*?|-\S[^:#]*?)[ \t]*:(?:[ \t]+|$))?")
+                   r"(?:(?P<key>[^\s#'\"\[\]{}&*!|>%@`,-][^:#]*|-\S[^:#]*):(?:[ \t]+|$))?")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,27 @@ class Problem:
         return format_path(self.path)
 
 
+# Errors reported for one outline. More would cost more than they help (cerberus sorts its
+# error list at every error it adds); an editor fixes these and validates again.
+MAX_ERRORS = 100
+
+
+def limited(file: str, problems: Iterable[Problem], more: bool = False) -> list[Problem]:
+    """The problems in file order, up to the MAX_ERRORS-th error, then a note on the rest
+    when there is more (or `more` says some were never collected)."""
+    problems = sorted(set(problems))
+    count = 0
+    for index, problem in enumerate(problems):
+        count += problem.level == "error"
+        if count > MAX_ERRORS:
+            problems, more = problems[:index], True
+            break
+    if more:
+        problems.append(Problem(file, 1, 1, "note", (), f"validation stops at {MAX_ERRORS} "
+                                "errors; fix these and validate again", "error-limit"))
+    return problems
+
+
 def format_path(path: Iterable) -> str:
     out = ""
     for part in path:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import MAX_ERRORS, Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -64,6 +64,7 @@ class Source:
     data: Any = None
     places: dict[Path_, Located] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    more: bool = False   # errors beyond MAX_ERRORS, not kept
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
     # Caches that keep lint linear when one long text has thousands of findings.
     _found: dict = field(default_factory=dict, repr=False, compare=False)
@@ -178,6 +179,9 @@ class Source:
         return line, offset - self._line_starts[line - 1] + 1
 
     def error(self, line: int, column: int, message: str, rule: str, path: Path_ = ()) -> None:
+        if len(self.problems) >= MAX_ERRORS:   # 10 MB of duplicate keys: a million
+            self.more = True
+            return
         self.problems.append(Problem(self.file, line, column, "error", path, message, rule))
 
 

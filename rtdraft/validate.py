@@ -16,17 +16,13 @@ from . import inline, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .normal import normalise
-from .problems import Problem
+from .problems import MAX_ERRORS, Problem, limited
 from .source import Source
 from .walk import reading_order
 
 # Our own error: info is (rule id, message, where): where is None (the value itself),
 # an offset into the string, or the name of a key of the mapping.
 CHECK = errors.ErrorDefinition(0x1000, None)
-# Errors one mapping or list may collect. cerberus sorts a value's whole error list at
-# every error it adds, so ten thousand unknown keys took minutes; an editor fixes the
-# first ones and validates again.
-MAX_ERRORS = 100
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
                "list": "a list", "dict": "a mapping", "float": "a number"}
@@ -285,15 +281,15 @@ def validate(source: Source) -> list[Problem]:
     When there is no error, source.data becomes the normalised data (normal.py: every
     default filled in), which everything after validation reads."""
     if not source.ok:
-        return sorted(source.problems)
+        return limited(source.file, source.problems, source.more)
     data = source.data
     version = data.get("rtdraft")
     if "rtdraft" in data and version != schema.VERSION:
         line, column = source.position(("rtdraft",))
-        return sorted(source.problems + [Problem(
+        return limited(source.file, source.problems + [Problem(
             source.file, line, column, "error", ("rtdraft",),
             f"unsupported outline format version {version!r}; this rtdraft reads format "
-            f"{schema.VERSION}", "version")])
+            f"{schema.VERSION}", "version")], source.more)
     global _VALIDATOR
     if _VALIDATOR is None:
         _VALIDATOR = outline_validator()
@@ -306,7 +302,7 @@ def validate(source: Source) -> list[Problem]:
         found = list(_leaves(validator._errors))
         problems += [_problem(source, e) for e in found]
         if budget.dropped:   # wrong values may be left in: the rules across keys wait too
-            return _limited(source, problems, more=True)
+            return limited(source.file, problems, more=True)
         # the rules across keys read only what has the shape the schema asks for: a wrong
         # value is left empty, a wrong key goes
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
@@ -315,30 +311,13 @@ def validate(source: Source) -> list[Problem]:
     problems += cross_checks(checked)
     if not any(p.level == "error" for p in problems):
         source.data = normalise(data)   # from here on, defaults need no `or`
-    return _limited(source, problems)
+    return limited(source.file, problems, source.more)
 
 
 @dataclasses.dataclass
 class _Budget:
     left: int               # errors the outline may still collect
     dropped: bool = False   # whether one was not collected
-
-
-def _limited(source: Source, problems: list[Problem], more: bool = False) -> list[Problem]:
-    """The problems in file order, up to the MAX_ERRORS-th error, then a word on the rest
-    when there is more (or `more` says validation left some out)."""
-    problems = sorted(set(problems))
-    count = 0
-    for index, problem in enumerate(problems):
-        count += problem.level == "error"
-        if count > MAX_ERRORS:
-            problems, more = problems[:index], True
-            break
-    if more:
-        problems.append(Problem(source.file, 1, 1, "error", (), f"validation stops at "
-                                f"{MAX_ERRORS} errors; fix these and validate again",
-                                "error-limit"))
-    return problems
 
 
 def _without(data: Any, paths: set[tuple], keys: set[tuple]) -> Any:
@@ -442,7 +421,8 @@ def cross_checks(source: Source) -> list[Problem]:
     return out
 
 
-PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")   # what `rtdraft new` leaves to be replaced
+# what `rtdraft new` leaves to be replaced; no [ inside, so that a run of [ is linear
+PLACEHOLDER = re.compile(r"\[\[[^[\]]*\]\]")
 
 
 def _check_final(source: Source, add) -> None:
@@ -482,6 +462,7 @@ def _list(value: Any) -> list:
 def _check_footnotes(source: Source, add) -> None:
     notes = source.data.get("footnotes")
     notes = notes if isinstance(notes, dict) else {}
+    known, hints = list(map(str, notes)), MAX_ERRORS
     used = set()
     for piece in reading_order(source.data):
         if piece.role != "prose":
@@ -493,9 +474,10 @@ def _check_footnotes(source: Source, add) -> None:
                 add(path, f"a footnote cannot cite another footnote ([^{ref}])",
                     "footnote-nested", at=at)
             elif ref not in notes:
-                import difflib
-                known = list(map(str, notes))
-                hint = difflib.get_close_matches(ref, known, n=1)
+                hint = []
+                if hints:   # each looks at every note: the first ones only, as are reported
+                    import difflib
+                    hint, hints = difflib.get_close_matches(ref, known, n=1), hints - 1
                 add(path, f"footnote [^{ref}] is not defined in footnotes" +
                     (f"; did you mean [^{hint[0]}]?" if hint else ""), "footnote-undefined", at=at)
             used.add(ref)
@@ -520,10 +502,13 @@ def _check_dates(data: dict, add) -> None:
     days = [v for v in written_dates(data) if parse_date(v)]
     if not days:
         return
-    allowed = ", ".join(map(str, days))
+    # a meeting of many days: their range, not every one of them in every message
+    allowed = ", ".join(map(str, days)) if len(days) <= 5 else \
+        f"{len(days)} days from {days[0]} to {days[-1]}"
+    known = set(days)
 
     def check(path, value):
-        if isinstance(value, str) and parse_date(value) and value not in days:
+        if isinstance(value, str) and parse_date(value) and value not in known:
             add(path, f"{value} is not one of the meeting's dates ({allowed})", "session-date")
 
     for i, session in enumerate(_list(data.get("sessions"))):

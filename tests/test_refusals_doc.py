@@ -27,8 +27,9 @@ def test_every_limit_in_the_code_is_on_the_page():
         (f"a part over {safedocx.RATIO_FROM // 2**20} MB compressed more than | "
          f"{package.MAX_RATIO}:1"), f"`reject` | {errors.CHANGES} |",
         f"over its limits | {errors.IMPORT} |",
-        (f"the first {validate.MAX_ERRORS} are reported, then `validation stops at "
-         f"{validate.MAX_ERRORS} errors"), f"first {source.HEAD // 1024} KB",
+        (f"| {validate.MAX_ERRORS} are reported, the first found, in file order; then the "
+         f"note `validation stops at {validate.MAX_ERRORS} errors"),
+        f"first {source.HEAD // 1024} KB",
     ]
     assert [s for s in stated if s not in PAGE] == []
 

@@ -113,7 +113,7 @@ def stigma(outline: Outline) -> Iterator[Finding]:
                               m.group(0), m.start())
 
 
-PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|\blorem ipsum\b|\[\[[^\]]*\]\]",
+PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|\blorem ipsum\b|\[\[[^[\]]*\]\]",
                          re.IGNORECASE)
 
 
