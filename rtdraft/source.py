@@ -263,22 +263,29 @@ def search(folder: Path) -> list[Source]:
 
 HEAD = 65536   # bytes of a block-style file searched for its `rtdraft:` line
 _BLOCK_KEY = re.compile(r"^rtdraft[ \t]*:", re.MULTILINE)
+_LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")   # YAML's, besides \n
 _FLOW_KEY = re.compile(r"[{,]\s*([\"']?)rtdraft\1\s*:")
 
 
 def is_outline(path: Path) -> bool:
     """Has the file's top-level mapping an `rtdraft` key? In block style the key starts a
-    line in the first 64 KB. A file in flow style (`{"rtdraft": 1, ...}`, as JSON tools
-    write it, keys in any order) is read through, up to MAX_BYTES. What is not a regular
-    file, or cannot be read, is left to the reader to report."""
+    line in the first 64 KB (further on when those hold only comments). A file in flow
+    style (`{"rtdraft": 1, ...}`, as JSON tools write it, keys in any order) is read
+    through, up to MAX_BYTES. What is not a regular file, or cannot be read, is left to
+    the reader to report."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return True
         with path.open("rb") as handle:
             raw = handle.read(HEAD)
             head = _decoded(raw)
-            if opening(head.splitlines()) != "{":
-                return _BLOCK_KEY.search(head) is not None
+            first = opening(head.splitlines())
+            if not first and len(raw) == HEAD:   # 64 KB of comments: read on to the content
+                raw += read_bounded(handle)
+                head = _decoded(raw)
+                first = opening(head.splitlines())
+            if first != "{":
+                return _BLOCK_KEY.search(_LINE_BREAKS.sub("\n", head)) is not None
             raw += read_bounded(handle)
     except OSError:
         return True

@@ -146,6 +146,18 @@ def test_a_folder_search_finds_flow_outlines_that_break_or_are_long(run, tmp_pat
     assert result.stderr == "2 files, 1 problem (1 error)\n"
 
 
+def test_a_folder_search_reads_any_line_break_and_long_comments(run, tmp_path):
+    folder = tmp_path / "outlines"
+    folder.mkdir()
+    commented = "# saved by an old Mac\n" + MINIMAL
+    (folder / "cr.yaml").write_bytes(commented.replace("\n", "\r").encode())
+    (folder / "nel.yaml").write_text(commented.replace("\n", "\x85", 1), encoding="utf-8")
+    flow = json.dumps(yaml.safe_load(MINIMAL), default=str)
+    (folder / "late.yaml").write_text("# a licence\n" * 7000 + flow)   # 84 KB of comments
+    result = run("validate", "outlines")
+    assert (result.exit_code, result.stderr) == (0, "3 files, 0 problems\n")
+
+
 def test_a_folder_that_cannot_be_searched_is_a_problem_and_the_search_goes_on(run, tmp_path):
     (tmp_path / "outlines").mkdir()
     (tmp_path / "outlines" / "a.yaml").write_text(MINIMAL)
