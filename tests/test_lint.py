@@ -1,5 +1,9 @@
 """Every lint rule: a case it flags at an exact line and column, and correct text it leaves alone."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, MINIMAL, ROOT, load
@@ -462,3 +466,37 @@ def test_the_model_meets_every_text_of_the_outline(path):
     texts = [t.path for t in build(source.data, places=source.places).texts]
     assert len(texts) == len(set(texts))
     assert set(texts) == {p.path for p in reading_order(source.data)}
+
+
+# -- texts built to make a rule's work grow faster than the text ----------------------------
+
+HOSTILE = {   # paragraph -> how many findings of each rule; each took seconds to hours, or crashed
+    "It's fine. It's fine. See " + "x" * 45 + "’s site.": {"mixed-quotes": 1},
+    "The code " + "A" * 40 + "b was used.": {},                  # exponential
+    "The code (" + "A" * 40 + " was used.": {},                   # exponential
+    "Alpha Beta Gamma (ABG) text " * 2000: {"acronym-redefined": 1999},
+    "one " * 5000 + "x (5) end": {"repeated-word": 2500},
+    "one " * 5000 + "five (5) end": {"repeated-word": 2500, "number-doubling": 1},
+    "sessions " + "1" * 20000 + " x": {},
+    "addicts " * 5000: {"stigmatizing-language": 5000, "repeated-word": 2500},
+}
+
+
+@pytest.mark.parametrize("paragraph", list(HOSTILE), ids=lambda p: repr(p[:24]))
+def test_texts_built_against_a_rule(paragraph):
+    """Run in a process of its own with a time limit: a regression hangs it, not the suite."""
+    code = ("import sys, json\nsys.path.insert(0, 'tests')\nfrom test_lint import outline\n"
+            "from conftest import load\nfrom rtdraft.lint import lint\nfound = lint(load("
+            "outline(f'    - {json.loads(sys.argv[1])}\\n')))\nprint(json.dumps([(p.rule, "
+            "p.column, p.message) for p in found]))")
+    quoted = json.dumps(paragraph, ensure_ascii=False)   # YAML reads JSON's quoted strings
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(quoted)],
+                          capture_output=True, text=True, timeout=60, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    counts = {rule: sum(1 for r, _, _ in found if r == rule) for rule, _, _ in found}
+    assert counts == HOSTILE[paragraph]
+    if "x" * 45 in paragraph:   # the word's own column, though it is long (a ValueError)
+        assert found == [["mixed-quotes", 34, "curly ’ in '" + "x" * 45 + "’s', while the "
+                          "outline's other apostrophes and single quotes are straight (2); "
+                          "use one kind throughout"]]

@@ -14,7 +14,8 @@ from . import Finding, Outline, rule
 def _patterns(number_words: tuple) -> tuple[dict, re.Pattern, re.Pattern]:
     numbers = {w: n for n, w in enumerate(number_words)}
     number = r"(\d+|" + "|".join(numbers) + r")"
-    sessions = re.compile(number + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
+    # \b: a number starts a word (a run of digits was read from each of its digits)
+    sessions = re.compile(r"\b" + number + r"\s+(?:([a-z-]+)\s+)?sessions\b", re.IGNORECASE)
     days = re.compile(r"\b" + number + r"[- ]day\b|\bover\s+(?:the\s+course\s+of\s+)?" + number
                       + r"\s+days\b", re.IGNORECASE)
     return numbers, sessions, days

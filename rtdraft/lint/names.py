@@ -16,6 +16,7 @@ KIND_WORDS = {"Service", "Services", "Department", "Force", "Agency", "Associati
               "Board", "Commission", "Bureau", "Office", "Unit", "Team"}
 
 
+_KIND = re.compile(r"(?:" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + r")\b")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _SEPARATORS = re.compile(r"[\s\-’'.]+")
 _TRAILING = re.compile(r"[\W_]+$")
@@ -98,16 +99,27 @@ def _parts(name: str) -> list[str]:
 
 def _kind_words(outline: Outline, known) -> Iterator[Finding]:
     organizations = {name for name, role, _ in known if role == "organization"}
+    stems: dict[str, list[str]] = {}   # 'Winnipeg Police' -> ['Winnipeg Police Service']
     for name in organizations:
         parts = name.split()
-        if len(parts) < 3 or parts[-1] not in KIND_WORDS:
-            continue
-        stem = " ".join(parts[:-1])
-        pattern = re.compile(re.escape(stem) + r" (" + "|".join(KIND_WORDS) + r")\b")
-        for piece in outline.pieces:
-            for m in pattern.finditer(piece.text):
-                other = m.group(0)
-                if other != name and other not in organizations and \
-                        _plural_folded(other) != _plural_folded(name):
-                    yield Finding(piece.path, f"'{other}' is named '{name}' elsewhere in the "
-                                  "outline", other, m.start())
+        if len(parts) >= 3 and parts[-1] in KIND_WORDS:
+            stems.setdefault(" ".join(parts[:-1]), []).append(name)
+    if not stems:
+        return
+    lengths = sorted({len(stem) for stem in stems})
+    # Each kind word once, and the stems that end just before it (a pattern for each
+    # organization, run over every text, made many organizations quadratic).
+    for piece in outline.pieces:
+        text = piece.text
+        for m in _KIND.finditer(text):
+            if m.start() == 0 or text[m.start() - 1] != " ":
+                continue
+            for size in lengths:
+                start = m.start() - 1 - size
+                stem = text[start:m.start() - 1] if start >= 0 else None
+                for name in stems.get(stem, ()):
+                    other = text[start:m.end()]
+                    if other != name and other not in organizations and \
+                            _plural_folded(other) != _plural_folded(name):
+                        yield Finding(piece.path, f"'{other}' is named '{name}' elsewhere in "
+                                      "the outline", other, start)

@@ -38,21 +38,22 @@ def mixed_quotes(outline: Outline) -> Iterator[Finding]:
         rare = min(found, key=lambda k: (len(found[k]), k == first))
         usual = "curly" if rare == "straight" else "straight"
         for piece, offset in found[rare]:
-            word = _word(piece.text, offset)
+            start, word = _word(piece.text, offset)
             yield Finding(piece.path, f"{rare} {piece.text[offset]} in '{word}', while the "
                           f"outline's other {name} are {usual} ({len(found[usual])}); use one "
-                          "kind throughout", word, piece.text.index(word, max(0, offset - 40)))
+                          "kind throughout", word, start)
 
 
 def _order(outline: Outline, found: tuple) -> int:
     return next(i for i, p in enumerate(outline.pieces) if p is found[0])
 
 
-def _word(text: str, offset: int) -> str:
+def _word(text: str, offset: int) -> tuple[int, str]:
+    """Where the word around offset starts (words end at spaces), and the word."""
     start = offset
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     end = offset + 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    return text[start:end]
+    return start, text[start:end]

@@ -27,7 +27,22 @@ def _doubled(number_words: tuple) -> re.Pattern:
                       re.IGNORECASE)
 
 
-_NUMERAL_IN_BRACKETS = re.compile(r"\(\d")
+_NUMERAL_IN_BRACKETS = re.compile(r"\(\d[\d,.:]*\s*%?\)")
+WORDS_BEFORE = 200   # characters of number words looked at before a numeral in brackets
+
+
+def _numbers_in_words(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern's matches, as finditer gives them, found only in the WORDS_BEFORE characters
+    before each numeral in brackets: from every word of a long run of number words, the
+    pattern had read the whole run."""
+    done = 0
+    for bracket in _NUMERAL_IN_BRACKETS.finditer(text):
+        if bracket.start() < done:
+            continue
+        m = pattern.search(text, max(done, bracket.start() - WORDS_BEFORE), bracket.end())
+        if m:
+            done = m.end()
+            yield m
 REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
@@ -81,9 +96,7 @@ def doubled(outline: Outline) -> Iterator[Finding]:
         return
     pattern = _doubled(tuple(number_words) + tuple(outline.words("tens", ())))
     for piece in outline.prose():
-        if not _NUMERAL_IN_BRACKETS.search(piece.text):
-            continue   # most paragraphs: the long pattern is not tried at every word
-        for m in pattern.finditer(piece.text):
+        for m in _numbers_in_words(pattern, piece.text):
             text = m.group(0)
             yield Finding(piece.path, f"'{text}' gives the number twice; write it once, in "
                           f"numerals: {m.group(1)}", text.split()[0], m.start())

@@ -103,12 +103,12 @@ def stigma(outline: Outline) -> Iterator[Finding]:
         lower = piece.text.lower()
         if not any(hint in lower for hint in hints):
             continue
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(piece.text))   # 1 where a term found first stands
         for pattern, better in terms:
             for m in re.finditer(pattern, piece.text, re.IGNORECASE):
-                if any(a <= m.start() < b for a, b in taken):
+                if taken[m.start()]:
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 yield Finding(piece.path, f"'{m.group(0)}' {can}; {centre}: {better}",
                               m.group(0), m.start())
 
