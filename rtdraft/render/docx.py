@@ -200,8 +200,8 @@ class _Writer:
         widths = (Cm(3.2), Cm(7.8), Cm(5.5))
         for column, width in zip(table.columns, widths):
             column.width = width    # the grid (w:gridCol) agrees with the cells' w:tcW
-        for r, values in enumerate((block.header,) + block.rows):
-            row = table.rows[r]
+        rows = list(table.rows)   # table.rows[r] makes the list of every row anew: quadratic
+        for r, (row, values) in enumerate(zip(rows, (block.header,) + block.rows)):
             ooxml.keep_row_together(row)
             for c, value in enumerate(values):
                 cell = row.cells[c]
@@ -209,7 +209,7 @@ class _Writer:
                 cell.paragraphs[0].text = value
                 cell.paragraphs[0].style = self.styles["Table Heading" if r == 0
                                                            else "Table Text"]
-        ooxml.repeat_as_header(table.rows[0])
+        ooxml.repeat_as_header(rows[0])
 
     def inlines(self, parent, nodes, part, bold=False, italic=False, style=None) -> None:
         """Runs for inline nodes; relationships (links) go in `part`, the paragraph's part."""
