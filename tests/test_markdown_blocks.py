@@ -201,3 +201,11 @@ def test_html_has_one_heading_per_heading(title):
     expected = [_words(h.text) for h in document.headings]
     start = found.index("Introduction")   # after the cover's title
     assert found[start:start + len(expected)] == expected, found
+
+
+def test_a_long_run_of_spaces_is_read_once():
+    """From each space of a run with no line break after it, the run was read again: a
+    title of 40,000 spaces went past the template's 10 seconds."""
+    title = "Trends" + " " * 40_000 + "x"
+    assert markdown.escape(title) == title
+    assert markdown.escape("a  \n  b") == "a b"

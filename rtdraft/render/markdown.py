@@ -33,7 +33,9 @@ _LINE_START = re.compile(r"^(?:[-+:=%]|\(?(?:\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]
 # A line break inside a text would let its next line start a block (or end a heading);
 # a paragraph's leading spaces would make it code. Word and the web page show them as
 # one space, and so does the Markdown.
-_BREAKS = re.compile(r"[ \t]*[\r\n][\s]*")
+# starting only where a run of spaces starts: from each space of a long run with no line
+# break after it, the run was read again (a quadratic title)
+_BREAKS = re.compile(r"(?<![ \t])[ \t]*[\r\n][\s]*")
 
 
 def escape(text: str) -> str:
