@@ -167,33 +167,40 @@ def numbering(p, style_element) -> tuple[int, int] | None:
     return None
 
 
-def numbered(numbering_element, num_id: int, level: int) -> bool:
-    """Whether list numId counts (decimal, letters...) rather than bullets, at level."""
-    if numbering_element is None:
+class Lists:
+    """The numbering part, looked up by numId: what each list instance counts with. Built
+    once (each list paragraph searched every w:num and w:abstractNum: a document of
+    thousands of lists was quadratic)."""
+
+    def __init__(self, numbering_element):
+        self.abstracts: dict[str, list[str | None]] = {}   # numId -> abstractNumIds, in order
+        self.formats: dict[tuple[str | None, str], str] = {}   # (abstractNumId, ilvl) -> fmt
+        if numbering_element is None:
+            return
+        for num in numbering_element.findall(qn("w:num")):
+            abstract = num.find(qn("w:abstractNumId"))
+            self.abstracts.setdefault(num.get(qn("w:numId")), []).append(
+                abstract.get(qn("w:val")) if abstract is not None else None)
+        for definition in numbering_element.findall(qn("w:abstractNum")):
+            for lvl in definition.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                self.formats.setdefault(
+                    (definition.get(qn("w:abstractNumId")), lvl.get(qn("w:ilvl"))),
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal")
+
+    def numbered(self, num_id: int, level: int) -> bool:
+        """Whether list numId counts (decimal, letters...) rather than bullets, at level:
+        the first of its definitions (in the part's order) that has the level says."""
+        for abstract in self.abstracts.get(str(num_id), ()):
+            fmt = self.formats.get((abstract, str(level)))
+            if fmt is not None:
+                return fmt not in ("bullet", "none")
         return False
-    for num in numbering_element.findall(qn("w:num")):
-        if num.get(qn("w:numId")) == str(num_id):
-            abstract = num.find(qn("w:abstractNumId"))
-            wanted = abstract.get(qn("w:val")) if abstract is not None else None
-            for definition in numbering_element.findall(qn("w:abstractNum")):
-                if definition.get(qn("w:abstractNumId")) == wanted:
-                    for lvl in definition.findall(qn("w:lvl")):
-                        if lvl.get(qn("w:ilvl")) == str(level):
-                            fmt = lvl.find(qn("w:numFmt"))
-                            value = fmt.get(qn("w:val")) if fmt is not None else "decimal"
-                            return value not in ("bullet", "none")
-    return False
 
-
-def abstract_of(numbering_element, num_id: int) -> str | None:
-    """The list definition (w:abstractNum) a w:num instance uses."""
-    if numbering_element is None:
-        return None
-    for num in numbering_element.findall(qn("w:num")):
-        if num.get(qn("w:numId")) == str(num_id):
-            abstract = num.find(qn("w:abstractNumId"))
-            return abstract.get(qn("w:val")) if abstract is not None else None
-    return None
+    def abstract_of(self, num_id: int) -> str | None:
+        """The list definition (w:abstractNum) a w:num instance uses."""
+        found = self.abstracts.get(str(num_id))
+        return found[0] if found else None
 
 
 def page_break_before(p) -> bool:

@@ -89,7 +89,7 @@ class Reader:
         self.doc = document
         self.part = document.part
         self.comments = comments        # by w:id
-        self.numbering = numbering
+        self.lists = ox.Lists(numbering)
         self.typeset = typeset          # the language's typography, undone on reading
         self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
@@ -174,7 +174,7 @@ class Reader:
             if not plain:
                 return
             if number:
-                kind = ox.numbered(self.numbering, number[0], number[1])
+                kind = self.lists.numbered(number[0], number[1])
                 depth = number[1] + 1
                 if listed:
                     kind = listed.group(1).lower() == "number"
@@ -184,7 +184,7 @@ class Reader:
             num_id = number[0] if number else 0
             # LibreOffice saves every list paragraph with a numbering of its own: no list
             # boundary can be told from it, and one list is read
-            abstract = None if self.libreoffice else ox.abstract_of(self.numbering, num_id)
+            abstract = None if self.libreoffice else self.lists.abstract_of(num_id)
             self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
                                             abstract, words))
             return
