@@ -494,6 +494,30 @@ def test_comments_as_json_on_stdout_the_rest_on_stderr(tmp_path):
     assert result.stderr == f"wrote {out} (2 comments)\n"
 
 
+def test_a_list_deeper_than_an_outline_goes_is_kept_at_its_third_level(tmp_path):
+    """Word nests lists nine levels; an outline three. The imported outline validates."""
+    document = docx.Document()
+    document.add_heading("Introduction", 1)
+    for level in range(5):
+        p = document.add_paragraph(f"level {level}", style="List Bullet")
+        numpr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", level), ("w:numId", 1)):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), str(value))
+            numpr.append(element)
+        p._p.get_or_add_pPr().append(numpr)
+    path = tmp_path / "deep.docx"
+    document.save(str(path))
+    result = run("import", path, "--report")
+    assert result.exit_code == 0, result.output
+    assert (f"{path}: not placed: a list 5 levels deep: its items below level 3 written at "
+            "level 3, the deepest an outline's list goes") in result.output
+    source = load((tmp_path / "deep.yaml").read_text())
+    assert validate(source) == []
+    assert source.data["introduction"]["body"][0] == {"bullets": [{"text": "level 0", "bullets": [
+        {"text": "level 1", "bullets": ["level 2", "level 3", "level 4"]}]}]}
+
+
 def test_an_older_report_without_session_labels_keeps_its_headings(tmp_path):
     """Headings 1 with no "Plenary Session 1:" label: sessions printed as they were, by
     labels.session_heading; the renderer then gives the report's own headings back."""

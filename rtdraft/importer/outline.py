@@ -13,6 +13,7 @@ from datetime import date
 
 from .. import inline, languages
 from ..labels import appendix_letter, labels_for
+from ..schema import MAX_LIST_DEPTH
 from ..typography import folded
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
@@ -530,7 +531,13 @@ class Builder:
                 j = i
                 while j < len(blocks) and isinstance(blocks[j], ListPara):
                     j += 1
-                out += _lists(blocks[i:j])
+                items = blocks[i:j]
+                deepest = max(b.depth for b in items) - min(b.depth for b in items) + 1
+                if deepest > MAX_LIST_DEPTH:
+                    self.unplaced.append(f"a list {deepest} levels deep: its items below level "
+                                         f"{MAX_LIST_DEPTH} written at level {MAX_LIST_DEPTH}, "
+                                         "the deepest an outline's list goes")
+                out += _lists(items)
                 i = j
                 continue
             elif isinstance(block, Tab):
@@ -586,7 +593,7 @@ def _lists(items: list[ListPara]) -> list[dict]:
     current_id = current_abstract = None
     stack: list = []     # (depth, list of items, kind)
     for item in items:
-        depth = max(item.depth - top + 1, 1)
+        depth = min(max(item.depth - top + 1, 1), MAX_LIST_DEPTH)
         if depth == 1 or current is None:
             if current is None or (("numbered" in out[-1]) != item.numbered) or \
                     (item.num_id != current_id and item.abstract is not None and
