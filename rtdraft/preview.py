@@ -14,6 +14,7 @@ import errno
 import ipaddress
 import os
 import re
+import stat
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -67,7 +68,7 @@ class Preview:
         from .source import read
         from .validate import validate
 
-        source = read(self.outline)
+        source = read(self.outline) if _regular(self.outline) else _not_a_file(self.outline)
         problems, findings, page = validate(source), [], self.state.page
         if not problems:
             try:
@@ -121,6 +122,23 @@ class Preview:
                                   debounce=400, step=15, stop_event=self.stopping,
                                   recursive=False, raise_interrupt=False):
             self.refresh()
+
+
+def _regular(path: Path) -> bool:
+    """A regular file, or none (the reader says so): not a FIFO, whose opening would wait
+    for a writer and hold the watcher up for good."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
+def _not_a_file(path: Path):
+    from .source import Source
+    source = Source(str(path))
+    source.error(1, 1, "the outline is not a regular file (a FIFO or a device?); preview "
+                 "shows a file it can read whenever it is saved", "io")
+    return source
 
 
 def served(state: State) -> bytes:

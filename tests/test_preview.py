@@ -147,6 +147,19 @@ def test_problems_panel_escapes_and_numbers_lines(tmp_path):
     assert f'data-line="{state.problems[0].line}">{path}:' in panel
 
 
+def test_a_fifo_in_the_outlines_place_is_a_problem_not_a_wait(outline):
+    """Opening a FIFO waits for a writer: the watcher stopped for good, the page went stale."""
+    preview = Preview(outline)
+    good = preview.refresh().page
+    outline.unlink()
+    os.mkfifo(outline)
+    state = preview.refresh()   # returns: it does not open the FIFO
+    assert [p.message for p in state.problems] == [
+        "the outline is not a regular file (a FIFO or a device?); preview shows a file it "
+        "can read whenever it is saved"]
+    assert state.page == good   # the last good rendering stays below the problem
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_previews_without_problems(example):
     state = Preview(example).refresh()
