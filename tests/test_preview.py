@@ -155,8 +155,8 @@ def test_a_fifo_in_the_outlines_place_is_a_problem_not_a_wait(outline):
     os.mkfifo(outline)
     state = preview.refresh()   # returns: it does not open the FIFO
     assert [p.message for p in state.problems] == [
-        "the outline is not a regular file (a FIFO or a device?); preview shows a file it "
-        "can read whenever it is saved"]
+        ("the outline is not a regular file (a FIFO or a device?); preview shows a file it "
+         "can read whenever it is saved")]
     assert state.page == good   # the last good rendering stays below the problem
 
 
