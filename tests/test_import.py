@@ -42,6 +42,17 @@ def rendered(tmp_path: Path, text: str = OUTLINE, name: str = "report.docx") -> 
     return path
 
 
+def imported(document, path: Path):
+    """Save a python-docx document, import it with --report: (path, what import said, the
+    outline written), the outline checked to validate."""
+    document.save(str(path))
+    result = run("import", path, "--report")
+    assert result.exit_code == 0, result.output
+    source = load(path.with_suffix(".yaml").read_text())
+    assert validate(source) == []
+    return path, result.output, source
+
+
 def paragraph(document, words: str):
     return next(p for p in document.paragraphs if p.text == words)
 
@@ -506,14 +517,9 @@ def test_a_list_deeper_than_an_outline_goes_is_kept_at_its_third_level(tmp_path)
             element.set(qn("w:val"), str(value))
             numpr.append(element)
         p._p.get_or_add_pPr().append(numpr)
-    path = tmp_path / "deep.docx"
-    document.save(str(path))
-    result = run("import", path, "--report")
-    assert result.exit_code == 0, result.output
+    path, said, source = imported(document, tmp_path / "deep.docx")
     assert (f"{path}: not placed: a list 5 levels deep: its items below level 3 written at "
-            "level 3, the deepest an outline's list goes") in result.output
-    source = load((tmp_path / "deep.yaml").read_text())
-    assert validate(source) == []
+            "level 3, the deepest an outline's list goes") in said
     assert source.data["introduction"]["body"][0] == {"bullets": [{"text": "level 0", "bullets": [
         {"text": "level 1", "bullets": ["level 2", "level 3", "level 4"]}]}]}
 
@@ -533,14 +539,9 @@ def test_an_older_report_without_session_labels_keeps_its_headings(tmp_path):
         else:
             for item in ("Outcome one", "Outcome two"):
                 document.add_paragraph(item, style="List Bullet")
-    path = tmp_path / "old.docx"
-    document.save(str(path))
-    result = run("import", path, "--report")
-    assert result.exit_code == 0, result.output
+    path, said, source = imported(document, tmp_path / "old.docx")
     assert (f"{path}: not placed: no session heading has a label (Plenary Session 1: ...): "
-            "they are printed as they are, by labels.session_heading") in result.output
-    source = load((tmp_path / "old.yaml").read_text())
-    assert validate(source) == []
+            "they are printed as they are, by labels.session_heading") in said
     data = source.data
     assert [s["title"] for s in data["sessions"]] == ["Drug trends", "Border work"]
     assert data["opening_remarks"]["body"] == ["Hello."]
