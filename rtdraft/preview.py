@@ -14,7 +14,6 @@ import errno
 import ipaddress
 import os
 import re
-import stat
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -65,10 +64,10 @@ class Preview:
         from .lint import lint
         from .model import build
         from .render import html
-        from .source import read
+        from .source import read, regular
         from .validate import validate
 
-        source = read(self.outline) if _regular(self.outline) else _not_a_file(self.outline)
+        source = read(self.outline) if regular(self.outline) else _not_a_file(self.outline)
         problems, findings, page = validate(source), [], self.state.page
         if not problems:
             try:
@@ -124,16 +123,9 @@ class Preview:
             self.refresh()
 
 
-def _regular(path: Path) -> bool:
-    """A regular file, or none (the reader says so): not a FIFO, whose opening would wait
-    for a writer and hold the watcher up for good."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return True
-
-
 def _not_a_file(path: Path):
+    """The problem of an outline whose file is a FIFO or a device: opening a FIFO waits
+    for a writer, and would hold the watcher up for good."""
     from .source import Source
     source = Source(str(path))
     source.error(1, 1, "the outline is not a regular file (a FIFO or a device?); preview "

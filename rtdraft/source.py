@@ -273,9 +273,9 @@ def is_outline(path: Path) -> bool:
     style (`{"rtdraft": 1, ...}`, as JSON tools write it, keys in any order) is read
     through, up to MAX_BYTES. What is not a regular file, or cannot be read, is left to
     the reader to report."""
+    if not regular(path):
+        return True
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return True
         with path.open("rb") as handle:
             raw = handle.read(HEAD)
             head = _decoded(raw)
@@ -296,6 +296,15 @@ def is_outline(path: Path) -> bool:
         # broken before the key was met: counted when it seems to be there, so that the
         # reader says where the file breaks
         return _FLOW_KEY.search(text) is not None
+
+
+def regular(path: Path) -> bool:
+    """A regular file, or one that cannot be looked at (the reader then says why): not a
+    FIFO or a device, whose opening could wait for a writer, or whose reading consume it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def opening(lines: Iterable[str]) -> str:
