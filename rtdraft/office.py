@@ -31,6 +31,17 @@ def _exit_on(number, frame) -> None:
     raise Stopped(number, signal.Signals(number).name)
 
 
+STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _hold(signals, how=signal.SIG_BLOCK):
+    """Block (or set back) signals for this thread; the mask before. Off the main thread,
+    where no handler of rtdraft's runs, nothing is held."""
+    if threading.current_thread() is not threading.main_thread():
+        return set()
+    return signal.pthread_sigmask(how, signals)
+
+
 def _stop_group(process: subprocess.Popen, grace: float = 5) -> None:
     """Stop soffice and every process of its session (soffice.bin outlives the launcher
     that rtdraft started), killing what is left after `grace` seconds."""
@@ -126,29 +137,40 @@ class Office:
         env.pop("PYTHONHOME", None)
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
-        with subprocess.Popen([self.python, str(script), self.pipe, *map(str, args)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=env, stdin=subprocess.DEVNULL) as job:
-            while True:
-                try:
-                    out, err = job.communicate(timeout=0.1)
-                    break
-                except subprocess.TimeoutExpired:
-                    pass
-                except BaseException:   # Ctrl-C, a signal: the job goes with rtdraft
-                    job.kill()
-                    raise
-                # soffice gone (it failed to start, or crashed): the job would wait for it
-                ended = self.process.poll() if self.process is not None else None
-                if ended is not None or time.monotonic() > deadline:
-                    job.kill()
-                    job.communicate()
-                    self.close()
-                    raise ConverterError(
-                        f"LibreOffice took longer than {limit:g} s ({script.stem}); it was "
-                        "stopped" if ended is None else
-                        f"LibreOffice stopped during {script.stem} (exit status {ended}); "
-                        "try again, or run soffice --headless to see why")
+        # Ctrl-C and the signals that stop rtdraft wait until the job is started and its
+        # kill is in place: one that came while Popen waited for the exec left the job
+        # running, an orphan, after rtdraft had gone.
+        held = _hold(STOPPING)
+        try:
+            job = subprocess.Popen([self.python, str(script), self.pipe, *map(str, args)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env=env, stdin=subprocess.DEVNULL)
+        except BaseException:
+            _hold(held, signal.SIG_SETMASK)
+            raise
+        with job:
+            try:
+                _hold(held, signal.SIG_SETMASK)   # a signal held till now acts here
+                while True:
+                    try:
+                        out, err = job.communicate(timeout=0.1)
+                        break
+                    except subprocess.TimeoutExpired:
+                        pass
+                    # soffice gone (failed to start, or crashed): the job would wait for it
+                    ended = self.process.poll() if self.process is not None else None
+                    if ended is not None or time.monotonic() > deadline:
+                        job.kill()
+                        job.communicate()
+                        self.close()
+                        raise ConverterError(
+                            f"LibreOffice took longer than {limit:g} s ({script.stem}); it "
+                            "was stopped" if ended is None else
+                            f"LibreOffice stopped during {script.stem} (exit status "
+                            f"{ended}); try again, or run soffice --headless to see why")
+            except BaseException:   # Ctrl-C, a signal: the job goes with rtdraft
+                job.kill()
+                raise
         if job.returncode != 0:
             last = (err.strip().splitlines() or
                     [f"exit status {job.returncode}, no message"])[-1]

@@ -70,11 +70,6 @@ def test_a_pdf_render_stopped_by_a_signal_stops_libreoffice(tmp_path, signal_num
     render.send_signal(signal_number)
     assert render.wait(60) == 128 + signal_number
     assert render.stderr.read().decode().splitlines()[-1] == f"Error: stopped by {name}"
-    # a process killed can still be on its way out when rtdraft has exited (seen once in
-    # about 40 runs, under load): gone within seconds is gone
-    deadline = time.monotonic() + 5
-    while [pid for pid in soffice if alive(pid)] and time.monotonic() < deadline:
-        time.sleep(0.05)
     assert not [pid for pid in soffice if alive(pid)]
     assert set(Path(tempfile.gettempdir()).glob("rtdraft-*")) <= before
     assert not (tmp_path / "out" / "spring-2019-halifax.pdf").exists()
