@@ -195,6 +195,10 @@ class _Writer:
                 self.list(item.sublist, depth + 1, (block.numbered, num_id), followed)
 
     def table(self, block: Table) -> None:
+        if ooxml.is_table(self.body_end.getprevious()):
+            # two tables in a row are one table to Word and LibreOffice: an agenda's undated
+            # items, after a day's, showed the header again in the middle of one table
+            self.para(None, "Normal")
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = self.styles["Table Grid"]
         widths = (Cm(3.2), Cm(7.8), Cm(5.5))

@@ -330,6 +330,10 @@ def set_language(styles_element, locale: str) -> None:
         lang.set(qn("w:val"), locale)
 
 
+def is_table(element) -> bool:
+    return element is not None and element.tag == qn("w:tbl")
+
+
 def repeat_as_header(row) -> None:
     """Mark a table row as a header row repeated on every page (17.4.49)."""
     trpr = row._tr.get_or_add_trPr()

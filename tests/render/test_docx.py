@@ -265,6 +265,20 @@ def test_agenda_table_has_a_repeating_header_row():
         "TimeItemSpeakers", "13:00Opening"]
 
 
+def test_two_tables_in_a_row_stay_two_tables():
+    """An agenda's dated items, then its undated ones: two tables, which Word and
+    LibreOffice show as one, its header row again in the middle, unless a paragraph parts
+    them."""
+    text = RICH.replace('      - {time: "13:00", title: Opening}\n',
+                        '      - {date: 2021-03-29, time: "9:00", title: Welcome}\n'
+                        '      - {time: "13:00", title: Opening}\n')
+    body = part(render(text), "word/document.xml").find("w:body", NS)
+    tags = [etree.QName(child).localname for child in body]
+    first = tags.index("tbl")
+    assert tags[first:first + 3] == ["tbl", "p", "tbl"]
+    assert body[first + 1].xpath("string(.)") == ""
+
+
 def test_space_after_a_list_comes_from_the_styles():
     data = render(RICH)
     styles = part(data, "word/styles.xml")
