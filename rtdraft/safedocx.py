@@ -16,7 +16,6 @@ import os
 import posixpath
 import stat
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +30,25 @@ WORD_MAIN = ("wordprocessingml.document.main+xml", "wordprocessingml.template.ma
              "ms-word.document.macroEnabled.main+xml",
              "ms-word.template.macroEnabledTemplate.main+xml")
 RATIO_FROM = 1024 * 1024   # the compression ratio is checked on parts larger than this
+
+
+class Unreadable(Exception):
+    """zipfile could not read the zip directory; the message is its reason, on one line."""
+
+
+# A damaged or unusual zip makes zipfile and the decompressors under it raise errors of
+# many kinds, not only BadZipFile: NotImplementedError (a zip version or a method it
+# lacks), RuntimeError (an encrypted part), zlib.error, lzma.LZMAError, OSError (bz2),
+# EOFError, ValueError (a name that is not UTF-8). The calls into zipfile are caught
+# whole, each call alone, so that every one becomes the reader's refusal.
+
+
+def open_zip(handle) -> zipfile.ZipFile:
+    """The zip package read from `handle`, or Unreadable with zipfile's reason."""
+    try:
+        return zipfile.ZipFile(handle)
+    except Exception as exc:   # any kind: see above   # noqa: BLE001
+        raise Unreadable(reason(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -225,9 +243,8 @@ class _Package:
         try:
             with self.archive.open(entry) as handle:
                 data = handle.read(limits.part + 1)
-        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError,
-                EOFError, ValueError) as exc:
-            self.refuse(f"cannot be read ({exc}); the file is damaged", name)
+        except Exception as exc:   # any kind a damaged zip raises (open_zip)   # noqa: BLE001
+            self.refuse(f"cannot be read ({reason(exc)}); the file is damaged", name)
         if len(data) > limits.part:
             self.refuse(f"is more than {limits.part:,} bytes uncompressed; a part may be at "
                         f"most {limits.part:,}", name)
@@ -245,6 +262,11 @@ def document(path: Path, data: bytes, policy: Policy):
     except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
         raise policy.error(one_line(f"{path}: not a Word document rtdraft can read "
                                     f"({exc})")) from None
+
+
+def reason(exc: Exception) -> str:
+    """An error's message for a refusal, on one line; its kind when it has none."""
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def one_line(message: str) -> str:

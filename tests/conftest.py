@@ -31,6 +31,17 @@ def lie_about_size(path: Path, part: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def central_directory(data: bytes) -> range:
+    """The offsets of a zip's central directory and of its end record, to the file's end."""
+    end = data.rfind(b"PK\x05\x06")
+    return range(struct.unpack_from("<I", data, end + 16)[0], len(data))
+
+
+def flip(data: bytes, at: int) -> bytes:
+    """`data` with every bit of the byte at `at` inverted."""
+    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+
+
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 MINIMAL = """\

@@ -3,12 +3,13 @@ here with zipfile from the default reference document, then given to `render`.""
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, lie_about_size
+from conftest import MINIMAL, central_directory, flip, lie_about_size
 
 from rtdraft.cli import main
 from rtdraft.render import reference
@@ -149,6 +150,37 @@ def test_a_zip_directory_that_lies_about_the_size_is_caught_while_reading(outlin
     code, output = render(ref)
     assert code == 4
     assert output.startswith(f"Error: {ref}: part word/settings.xml: cannot be read (")
+
+
+def test_a_zip_version_zipfile_lacks_is_exit_4(outline, tmp_path):
+    # zipfile raises NotImplementedError for it, not BadZipFile: it was a traceback.
+    data = bytearray(default_path("reference.docx").read_bytes())
+    data[central_directory(data).start + 6] = 64   # the first entry's version, 6.4
+    (tmp_path / "ref.docx").write_bytes(bytes(data))
+    message = f"{tmp_path / 'ref.docx'}: not a Word document (.docx); a reference document"
+    assert render(tmp_path / "ref.docx") == (4, f"Error: {message} must be one\n")
+
+
+def test_every_byte_of_the_zip_directory_flipped(outline, tmp_path):
+    # Not at random: each byte of the default reference document's zip directory (and
+    # its end record) inverted in turn renders the DOCX, or is refused in one line, exit 4.
+    data = default_path("reference.docx").read_bytes()
+    ref, out = tmp_path / "ref.docx", tmp_path / "o.docx"
+    codes = []
+    for at in central_directory(data):
+        ref.write_bytes(flip(data, at))
+        code, output = render(ref)
+        codes.append(code)
+        if code == 0:
+            assert output == "wrote o.docx\n"
+            with zipfile.ZipFile(out) as written:
+                assert written.testzip() is None
+            out.unlink()
+        else:
+            assert code == 4, output
+            assert re.fullmatch(rf"Error: {re.escape(str(ref))}: [^\n]+\n", output)
+            assert not out.exists()
+    assert len(codes) > 700 and set(codes) == {0, 4}
 
 
 def test_macros_attached_template_custom_xml_and_thumbnail_are_not_carried_over(

@@ -12,7 +12,6 @@ the part.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import docx
@@ -58,12 +57,12 @@ def open_docx(path: Path) -> docx.document.Document:
             _refuse_ole(path, handle)
         handle.seek(0)
         try:
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            archive = safedocx.open_zip(handle)
+        except safedocx.Unreadable as exc:
             if head.startswith(b"PK"):
-                raise ImportFailure(safedocx.one_line(
-                f"{path}: is damaged: its zip directory cannot be read ({exc}); open it in "
-                "Word, which may repair it, and save it again")) from None
+                raise ImportFailure(
+                    f"{path}: is damaged: its zip directory cannot be read ({exc}); open it "
+                    "in Word, which may repair it, and save it again") from None
             raise ImportFailure(f"{path}: not a Word document (.docx): not a zip "
                                 "package") from None
         with archive:

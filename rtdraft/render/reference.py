@@ -13,7 +13,6 @@ rtdraft/safedocx.py, which the importer shares with its own limits.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from .. import safedocx
@@ -57,8 +56,8 @@ def package(path: Path) -> bytes:
     """The bytes of a DOCX holding only the parts of `path` that the house style needs."""
     with safedocx.open_file(path, policy()) as handle:
         try:
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            archive = safedocx.open_zip(handle)
+        except safedocx.Unreadable:
             raise TemplateError(f"{path}: not a Word document (.docx); a reference document "
                                 "must be one") from None
         with archive:
