@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 import yaml
 from conftest import EXAMPLES, MINIMAL, examples, load
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from test_robustness import CoreDumper
 
@@ -158,8 +158,20 @@ def outlines_with_structure(draw):
     return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
+def _with_body(body: list) -> str:
+    data = load(MINIMAL).data
+    data["sessions"][0]["body"] = body
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
+
+
+# Issue 30's counterexample: a list item with three backticks, and its nested item
+# starting with three; pandoc read the nested list into the item's text.
+BACKTICKS_NESTED = _with_body([{"bullets": ["a", {"text": "x ``` 0", "numbered": ["``` 0"]}]}])
+
+
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outlines_with_structure())
+@example(BACKTICKS_NESTED)
 def test_text_that_looks_like_structure_reads_back_as_text(outline):
     source = load(outline)
     assume(not [p for p in validate(source) if p.level == "error"])
@@ -209,3 +221,41 @@ def test_a_long_run_of_spaces_is_read_once():
     title = "Trends" + " " * 40_000 + "x"
     assert markdown.escape(title) == title
     assert markdown.escape("a  \n  b") == "a b"
+
+
+
+def _nested(texts: list[str]) -> dict:
+    """Two items at each of the three levels a list may have; the first of each holds the
+    next level. `texts` are the items' texts, from the outermost level in."""
+    inner = {"bullets": [texts[2], texts[2] + " again"]}
+    middle = {"numbered": [{"text": texts[1], **inner}, texts[1] + " again"]}
+    return {"bullets": [{"text": texts[0], **middle}, texts[0] + " again"]}
+
+
+RUNS = ["`", "``", "```", "````", "~~~", "~~~~", "`x`", "``` x ```"]
+
+
+@pytest.mark.parametrize("run", RUNS)
+@pytest.mark.parametrize("where", [(a, b, c) for a in "si" for b in "si" for c in "si"],
+                         ids="".join)
+def test_backticks_and_tildes_in_nested_list_items_read_back_as_text(run, where):
+    # A backtick run could pair with one on the next line: pandoc took the nested list
+    # into its parent's text. At the start (s) of an item's text or inside it (i), at
+    # each level.
+    texts = [f"{run} {n}" if at == "s" else f"x {run} {n}" for n, at in enumerate(where)]
+    check(_with_body([_nested(texts), "After the list."]))
+
+
+def test_an_item_with_backticks_keeps_its_nested_list():
+    rendered = markdown.render(build(load(BACKTICKS_NESTED).data)).decode()
+    assert "- a\n- x &#96;&#96;&#96; 0\n    1. &#96;&#96;&#96; 0\n" in rendered
+    check(BACKTICKS_NESTED)
+
+
+def test_a_backtick_in_a_link_in_a_nested_list():
+    # An address is written with %60 for a backtick, and then in [text](address) form.
+    texts = ["see <https://a.ca/x`y> 0", "[a`](https://b.ca/`) 1", "` 2"]
+    outline = _with_body([_nested(texts)])
+    rendered = markdown.render(build(load(outline).data)).decode()
+    assert "- see [https://a.ca/x&#96;y](https://a.ca/x%60y) 0\n" in rendered
+    check(outline)

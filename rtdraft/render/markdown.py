@@ -25,7 +25,11 @@ TEMPLATE = "summary.md.j2"
 # Pandoc reads these as markup (emphasis, links, raw HTML, math, entities, smart
 # quotes, attributes, citations, super/subscripts, tables); pandoc lets a backslash
 # make any ASCII punctuation literal.
-_SPECIAL = re.compile(r"""([\\`*_{}\[\]<>#$~^|&@"'!])""")
+_SPECIAL = re.compile(r"""([\\*_{}\[\]<>#$~^|&@"'!])""")
+# A backtick is written as an entity, not escaped: where pandoc gathers a list item's
+# lines it pairs backticks as code spans without heeding backslashes, and an odd run
+# paired with one on the next line took a nested list into its parent's text.
+BACKTICK = "&#96;"
 # What starts a block at the start of a line: a list marker of pandoc's fancy_lists
 # (1. 2) a. B) i. (iv); #. is escaped as #), a bullet, a definition, a title block; its
 # last character is the one escaped.
@@ -45,7 +49,7 @@ def escape(text: str) -> str:
 
 def _escape_inline(text: str) -> str:
     text = _BREAKS.sub(" ", text)
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text).replace("`", BACKTICK)
     return text.replace("--", "-\\-").replace("...", "\\.\\.\\.")
 
 
@@ -72,8 +76,10 @@ def inlines(nodes, numbers: dict[str, int]) -> str:
         elif isinstance(node, inline.Emph):
             out.append(f"*{inlines(node.children, numbers)}*")
         elif isinstance(node, inline.Link):
-            url = node.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-            if node.children == (inline.Text(node.url),):
+            # A backtick too: pandoc's list items would pair it (BACKTICK).
+            url = node.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20") \
+                .replace("`", "%60")
+            if node.children == (inline.Text(node.url),) and url == node.url:
                 out.append(f"<{url}>")
             else:
                 out.append(f"[{inlines(node.children, numbers)}]({url})")
