@@ -4,18 +4,34 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from rtdraft.source import Source, parse_bytes, parse_text
 from rtdraft.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-# Property tests run a bounded number of examples in CI; a release runs them longer with
-# RTDRAFT_PROPERTY_SCALE=50 (README, "Tests").
-PROPERTY_SCALE = int(os.environ.get("RTDRAFT_PROPERTY_SCALE", "1"))
+
+# Hypothesis profiles (README, "Tests"): HYPOTHESIS_PROFILE picks one; "ci" when CI=true,
+# else "dev". "ci" prints the blob that replays a failure. Each property test asks
+# examples(count) for its number of examples: the profile's scale times `count`, or
+# RTDRAFT_PROPERTY_SCALE times it when that is set.
+SCALES = {"dev": 1, "ci": 2, "release": 50}
+# From hypothesis's "default", not from what it loaded itself (with CI=true, its own
+# derandomized "ci").
+DEFAULT = settings.get_profile("default")
+settings.register_profile("dev", DEFAULT, max_examples=50, deadline=None)
+settings.register_profile("ci", DEFAULT, max_examples=100, derandomize=False,
+                          print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("release", settings.get_profile("ci"), max_examples=2500)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or \
+    ("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+settings.load_profile(PROFILE)   # an unknown name is refused here, by hypothesis
+PROPERTY_SCALE = int(os.environ.get("RTDRAFT_PROPERTY_SCALE") or SCALES.get(PROFILE, 1))
 
 
 def examples(count: int) -> int:
-    """How many examples a property test runs: `count` in CI, more for a release."""
+    """How many examples a property test runs: `count` times the profile's scale."""
     return count * PROPERTY_SCALE
 
 
