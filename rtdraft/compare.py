@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from . import languages
-from .dates import written_dates
-from .labels import appendix_letter
+from .languages.dates import written_dates
+from .languages.labels import appendix_letter
 from .problems import Problem
 from .source import Source
 

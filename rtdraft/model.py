@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from . import dates, inline, languages, typography
-from .dates import meeting_days, parse_date
+from . import inline, languages
 from .inline import Inline
-from .labels import appendix_letter, labels_for
+from .languages import dates, typography
+from .languages.dates import meeting_days, parse_date
+from .languages.labels import appendix_letter, labels_for
 from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III

@@ -14,7 +14,7 @@ import json
 import re
 
 from . import languages, schema
-from .labels import LABELS
+from .languages.labels import LABELS
 
 # check_with rules as JSON Schema keywords (ECMAScript regular expressions).
 CHECKS = {

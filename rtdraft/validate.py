@@ -13,8 +13,8 @@ import cerberus.schema
 from cerberus import errors
 
 from . import inline, languages, schema
-from .dates import parse_date, written_dates
-from .labels import LABELS, PLACEHOLDERS
+from .languages.dates import parse_date, written_dates
+from .languages.labels import LABELS, PLACEHOLDERS
 from .normal import normalise
 from .problems import MAX_ERRORS, Problem, limited
 from .source import Source

@@ -5,7 +5,7 @@ import re
 from conftest import ROOT, load
 
 from rtdraft import schema
-from rtdraft.labels import LABELS
+from rtdraft.languages.labels import LABELS
 from rtdraft.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")

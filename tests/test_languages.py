@@ -8,7 +8,7 @@ import spanish
 from conftest import MINIMAL, load
 
 from rtdraft import languages, schema_json
-from rtdraft.labels import LABELS, labels_for
+from rtdraft.languages.labels import LABELS, labels_for
 from rtdraft.lint import lint
 from rtdraft.model import build
 from rtdraft.render import markdown

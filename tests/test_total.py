@@ -16,7 +16,7 @@ from test_robustness import CoreDumper, outlines
 
 from rtdraft import schema
 from rtdraft.cli import main
-from rtdraft.labels import PLACEHOLDERS
+from rtdraft.languages.labels import PLACEHOLDERS
 from rtdraft.model import appendix_letter, build
 from rtdraft.render import WRITERS
 from rtdraft.validate import validate

@@ -12,10 +12,10 @@ import re
 from datetime import date
 
 from .. import inline, languages
-from ..labels import appendix_letter, labels_for
+from ..languages import dates_back
+from ..languages.labels import appendix_letter, labels_for
+from ..languages.typography import folded
 from ..schema import MAX_LIST_DEPTH
-from ..typography import folded
-from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .. import dates
+from . import dates
 
 _TOKEN = re.compile(r"\d+(?:er)?|[^\W\d_]+", re.UNICODE)
 

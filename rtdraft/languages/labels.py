@@ -7,7 +7,7 @@ An outline may replace any entry with its `labels:` mapping. Entries with
 
 from __future__ import annotations
 
-from . import languages
+from .. import languages
 
 # The shipped languages' tables, by language code (the objects of languages/, not copies).
 LABELS: dict[str, dict[str, str]] = {lang.code: lang.labels for lang in languages.shipped()}

@@ -12,8 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
-from . import languages
-from .languages import join_words
+from .. import languages
+from . import join_words
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
