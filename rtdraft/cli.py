@@ -245,7 +245,7 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
     from . import redline as rl
-    from .model import build
+    from .document.model import build
     from .office import Office
     from .output import write_atomic
     from .source import read

@@ -61,8 +61,8 @@ class Preview:
 
     def refresh(self) -> State:
         """Read, validate, lint and render the outline; keep the last good page."""
+        from .document.model import build
         from .lint import lint
-        from .model import build
         from .render import html
         from .source import read, regular
         from .validate import validate

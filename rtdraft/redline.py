@@ -18,9 +18,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import inline
+from .document import inline
+from .document.model import Document
 from .errors import OutputError
-from .model import Document
 from .output import refuse_input, same_file
 from .render import ooxml
 from .render.docx import render as render_docx

@@ -12,7 +12,8 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import inline, languages, schema
+from . import languages, schema
+from .document import inline
 from .languages.dates import parse_date, written_dates
 from .languages.labels import LABELS, PLACEHOLDERS
 from .normal import normalise

@@ -11,11 +11,11 @@ from conftest import MINIMAL, ROOT, load
 from readers import pandoc
 
 from rtdraft.cli import main
+from rtdraft.document.model import build
 from rtdraft.languages.dates import meeting_dates
 from rtdraft.languages.labels import LABELS
 from rtdraft.languages.typography import NBSP, french
 from rtdraft.lint import lint
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 

@@ -8,7 +8,7 @@ import docx
 import pytest
 from conftest import EXAMPLES, load
 
-from rtdraft.model import build
+from rtdraft.document.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 

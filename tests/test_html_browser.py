@@ -5,7 +5,7 @@ import pytest
 from browser_run import run_script
 from conftest import EXAMPLES, MINIMAL, load
 
-from rtdraft.model import build
+from rtdraft.document.model import build
 from rtdraft.render import html
 from rtdraft.source import read
 from rtdraft.validate import validate

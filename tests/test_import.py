@@ -19,9 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from rtdraft.cli import main
+from rtdraft.document.model import build
 from rtdraft.errors import ImportFailure, UndecidedChanges
 from rtdraft.importer import import_docx
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 from rtdraft.validate import validate

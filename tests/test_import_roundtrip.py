@@ -13,8 +13,8 @@ from test_golden import pairs
 from test_markdown_blocks import outlines_with_structure
 from test_robustness import CoreDumper, outlines
 
+from rtdraft.document.model import build
 from rtdraft.importer import import_docx
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 from rtdraft.validate import validate

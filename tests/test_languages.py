@@ -8,9 +8,9 @@ import spanish
 from conftest import MINIMAL, load
 
 from rtdraft import languages, schema_json
+from rtdraft.document.model import build
 from rtdraft.languages.labels import LABELS, labels_for
 from rtdraft.lint import lint
-from rtdraft.model import build
 from rtdraft.render import markdown
 from rtdraft.validate import validate
 

@@ -69,7 +69,7 @@ def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
 
 
 def test_lint_reads_the_texts_of_the_model():
-    from rtdraft.model import build
+    from rtdraft.document.model import build
     document = build(load(CBSA).data, places=load(CBSA).places)
     sessions = [(t.path, t.line, t.column) for t in document.texts if t.path[0] == "sessions"
                 and t.role == "prose"]
@@ -310,7 +310,7 @@ def test_department_fr_is_read_with_a_note():
     assert problem.message == ("department_fr is now called department_other (the "
                                "department's name in the other official language); rename "
                                "the key")
-    from rtdraft.model import build
+    from rtdraft.document.model import build
     assert build(load(text).data).cover.signature == \
         "Public Safety Canada | Sécurité publique Canada"
 
@@ -460,7 +460,7 @@ def test_rule_ids_are_read_without_importing_the_rules():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_model_meets_every_text_of_the_outline(path):
     """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
-    from rtdraft.model import build
+    from rtdraft.document.model import build
     from rtdraft.walk import reading_order
     source = load(path.read_text(encoding="utf-8"))
     texts = [t.path for t in build(source.data, places=source.places).texts]

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_robustness import CoreDumper
 
-from rtdraft import inline
-from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.document import inline
+from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table, build
 from rtdraft.render import html, markdown
 from rtdraft.validate import validate
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from conftest import MINIMAL, load
 
-from rtdraft import inline
-from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.document import inline
+from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table, build
 
 
 def model(text: str, today=date(2021, 6, 1)):

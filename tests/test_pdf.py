@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, load
 from readers import need
 
-from rtdraft.model import ListBlock, Table, build
+from rtdraft.document.model import ListBlock, Table, build
 from rtdraft.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")

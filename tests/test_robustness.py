@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rtdraft.cli import main
+from rtdraft.document.model import build
 from rtdraft.lint import lint
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 from rtdraft.source import resolve_plain

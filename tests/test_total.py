@@ -16,8 +16,8 @@ from test_robustness import CoreDumper, outlines
 
 from rtdraft import schema
 from rtdraft.cli import main
+from rtdraft.document.model import appendix_letter, build
 from rtdraft.languages.labels import PLACEHOLDERS
-from rtdraft.model import appendix_letter, build
 from rtdraft.render import WRITERS
 from rtdraft.validate import validate
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import inline
+from ..document import inline
 
 NBSP = "\u00a0"
 

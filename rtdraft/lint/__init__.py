@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import languages
-from ..model import Document, Origin, build
+from ..document.model import Document, Origin, build
 from ..normal import normalise
 from ..problems import Problem, format_path
 from ..source import Source

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model import Document
+from ..document.model import Document
 
 
 def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:

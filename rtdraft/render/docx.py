@@ -8,9 +8,9 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
-from .. import inline
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_path
 from . import ooxml, reference
 

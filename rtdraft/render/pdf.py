@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..model import Document
+from ..document.model import Document
 from ..office import Office
 from . import docx
 

@@ -55,7 +55,7 @@ class Publisher:
             raise worst
 
     def one(self, source: Source) -> list[Path]:
-        from ..model import build
+        from ..document.model import build
         from ..validate import validate
 
         problems = validate(source)

@@ -9,8 +9,8 @@ import pytest
 from conftest import EXAMPLES, MINIMAL, ROOT, load
 from lxml import etree
 
+from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
 from rtdraft.render import docx as writer
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -9,8 +9,8 @@ from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
 from rtdraft.render import WRITERS, html
 from rtdraft.source import read
 

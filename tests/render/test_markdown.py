@@ -8,8 +8,8 @@ import pytest
 from conftest import MINIMAL, load
 from readers import need
 
+from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
 from rtdraft.render import markdown
 
 TRICKY = "Breakout #2: a_b 2 * 3 * 4 <b>x</b> {{ name }} & $5 -- 1. \"q\" 'a' ... \\ | @cite ^sup~ [x]"

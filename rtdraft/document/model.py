@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from . import inline, languages
+from .. import languages
+from ..languages import dates, typography
+from ..languages.dates import meeting_days, parse_date
+from ..languages.labels import appendix_letter, labels_for
+from ..normal import normalise
+from . import inline
 from .inline import Inline
-from .languages import dates, typography
-from .languages.dates import meeting_days, parse_date
-from .languages.labels import appendix_letter, labels_for
-from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
 
