@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from . import __version__, errors
+from .outline.source import gather
 from .problems import FORMATS, default_format, summary_line
-from .source import gather
 
 
 def problem_format_option(flag: str):
@@ -86,7 +86,7 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     with a top-level `rtdraft:` key) and `-` for standard input. Exits 0 when
     every outline is valid, 1 when any is not.
     """
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -129,7 +129,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -213,8 +213,8 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     they differ or either outline is invalid.
     """
     from .compare import compare as twins
-    from .source import read
-    from .validate import validate as check
+    from .outline.source import read
+    from .outline.validate import validate as check
 
     sources = [read(first), read(second)]
     problems = [p for source in sources for p in check(source)]
@@ -247,9 +247,9 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     from . import redline as rl
     from .document.model import build
     from .office import Office
+    from .outline.source import read
+    from .outline.validate import validate as check
     from .output import write_atomic
-    from .source import read
-    from .validate import validate as check
 
     rl.check_paths(old, new, output)
     sources = [read(str(old)), read(str(new))]
@@ -341,10 +341,10 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     from datetime import date
 
     from . import scaffold
+    from .outline.schema_json import text as schema_text
+    from .outline.source import read
+    from .outline.validate import validate as check
     from .output import make_folder, write_atomic
-    from .schema_json import text as schema_text
-    from .source import read
-    from .validate import validate as check
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
@@ -401,8 +401,8 @@ def schema(output: Path | None) -> None:
     typing: a first line `# yaml-language-server: $schema=PATH` in an outline
     (`rtdraft new` writes one).
     """
+    from .outline.schema_json import text
     from .output import write_atomic
-    from .schema_json import text
 
     if output:
         write_atomic(output, text().encode("utf-8"))

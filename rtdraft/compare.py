@@ -13,8 +13,8 @@ import re
 from . import languages
 from .languages.dates import written_dates
 from .languages.labels import appendix_letter
+from .outline.source import Source
 from .problems import Problem
-from .source import Source
 
 
 def _letter() -> re.Pattern:

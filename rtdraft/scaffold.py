@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .normal import normalise
+from .outline import schema
+from .outline.normal import normalise
 from .output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from rtdraft.source import Source, parse_bytes, parse_text
-from rtdraft.validate import validate
+from rtdraft.outline.source import Source, parse_bytes, parse_text
+from rtdraft.outline.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 # Property tests run a bounded number of examples in CI; a release runs them longer with

@@ -4,9 +4,9 @@ import re
 
 from conftest import ROOT, load
 
-from rtdraft import schema
 from rtdraft.languages.labels import LABELS
-from rtdraft.validate import validate
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 

@@ -11,9 +11,9 @@ from conftest import MINIMAL, ROOT, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtdraft.explain import INDICATORS
 from rtdraft.lint import lint
-from rtdraft.validate import validate
+from rtdraft.outline.explain import INDICATORS
+from rtdraft.outline.validate import validate
 
 
 def edit(old: str, new: str) -> str:

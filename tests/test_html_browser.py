@@ -6,9 +6,9 @@ from browser_run import run_script
 from conftest import EXAMPLES, MINIMAL, load
 
 from rtdraft.document.model import build
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 from rtdraft.render import html
-from rtdraft.source import read
-from rtdraft.validate import validate
 
 # What the examples lack: an agenda over two days, organizations, a draft, nested and
 # numbered lists, a subheading, a link, session groups; in both languages.

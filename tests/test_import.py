@@ -22,9 +22,9 @@ from rtdraft.cli import main
 from rtdraft.document.model import build
 from rtdraft.errors import ImportFailure, UndecidedChanges
 from rtdraft.importer import import_docx
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 TODAY = date(2021, 6, 1)
 

@@ -15,9 +15,9 @@ from test_robustness import CoreDumper, outlines
 
 from rtdraft.document.model import build
 from rtdraft.importer import import_docx
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 TODAY = date(2021, 6, 1)
 

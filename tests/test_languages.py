@@ -7,12 +7,13 @@ import pytest
 import spanish
 from conftest import MINIMAL, load
 
-from rtdraft import languages, schema_json
+from rtdraft import languages
 from rtdraft.document.model import build
 from rtdraft.languages.labels import LABELS, labels_for
 from rtdraft.lint import lint
+from rtdraft.outline import schema_json
+from rtdraft.outline.validate import validate
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 
 @pytest.fixture

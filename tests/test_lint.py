@@ -292,7 +292,7 @@ def test_outline_sets_a_rule_level():
 
 
 def test_levels_name_known_rules_and_levels():
-    from rtdraft.validate import validate
+    from rtdraft.outline.validate import validate
     problems = validate(load(MINIMAL + "lint:\n  levels: {placeholders: error, placeholder: "
                              "fatal}\n"))
     assert [(p.line, p.column, p.message) for p in problems] == [
@@ -316,7 +316,7 @@ def test_department_fr_is_read_with_a_note():
 
 
 def test_unknown_rule_in_settings_is_an_error():
-    from rtdraft.validate import validate
+    from rtdraft.outline.validate import validate
     [problem] = validate(load(MINIMAL + "lint:\n  disable: [latin-abbreviations]\n"))
     assert problem.message == ("unknown lint rule 'latin-abbreviations'; did you mean "
                                "'latin-abbreviation'?")
@@ -447,7 +447,7 @@ def test_fall_2019_findings():
 def test_rule_ids_are_read_without_importing_the_rules():
     import subprocess
     import sys
-    code = ("import sys; from rtdraft.validate import validate; "
+    code = ("import sys; from rtdraft.outline.validate import validate; "
             "from rtdraft.lint.registry import rule_ids; ids = rule_ids(); "
             "print(len(ids), any(m.startswith('rtdraft.lint.') and m.split('.')[-1] not in "
             "('registry', 'text') for m in sys.modules))")
@@ -461,7 +461,7 @@ def test_rule_ids_are_read_without_importing_the_rules():
 def test_the_model_meets_every_text_of_the_outline(path):
     """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
     from rtdraft.document.model import build
-    from rtdraft.walk import reading_order
+    from rtdraft.outline.walk import reading_order
     source = load(path.read_text(encoding="utf-8"))
     texts = [t.path for t in build(source.data, places=source.places).texts]
     assert len(texts) == len(set(texts))

@@ -16,8 +16,8 @@ from test_robustness import CoreDumper
 
 from rtdraft.document import inline
 from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.outline.validate import validate
 from rtdraft.render import html, markdown
-from rtdraft.validate import validate
 
 
 def _words(text: str) -> str:

@@ -6,8 +6,8 @@ from conftest import ROOT
 
 from rtdraft.cli import main
 from rtdraft.lint import lint
-from rtdraft.source import read
-from rtdraft.validate import validate
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from conftest import ROOT, load
 from readers import need
 
 from rtdraft.document.model import ListBlock, Table, build
-from rtdraft.validate import validate
+from rtdraft.outline.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 DOCS_EXAMPLE = re.search(r"```yaml\n(.*?)```", REFERENCE, re.DOTALL).group(1)

@@ -3,9 +3,10 @@
 from click.testing import CliRunner
 from conftest import ROOT
 
-from rtdraft import errors, safedocx, schema, source, validate
+from rtdraft import errors, safedocx
 from rtdraft.cli import main
 from rtdraft.importer import package
+from rtdraft.outline import schema, source, validate
 from rtdraft.render import reference, sandbox
 
 PAGE = (ROOT / "docs" / "refusals.md").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from conftest import EXAMPLES, MINIMAL, ROOT, load
 from test_schema_json import INVALID, VALID, reference_example
 
-from rtdraft.validate import validate
+from rtdraft.outline.validate import validate
 
 SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
 AJV_CHECK = ROOT / "tests" / "js" / "ajv_check.mjs"

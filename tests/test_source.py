@@ -2,8 +2,8 @@
 
 from conftest import load, load_bytes
 
-from rtdraft import source
-from rtdraft.source import Located
+from rtdraft.outline import source
+from rtdraft.outline.source import Located
 
 
 def test_positions_of_values_and_keys():

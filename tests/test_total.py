@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_robustness import CoreDumper, outlines
 
-from rtdraft import schema
 from rtdraft.cli import main
 from rtdraft.document.model import appendix_letter, build
 from rtdraft.languages.labels import PLACEHOLDERS
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 from rtdraft.render import WRITERS
-from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^outline\.yaml:\d+:\d+: error: \S.*: .+$")
 SENTINEL = "SENTINEL_VALUE_X"

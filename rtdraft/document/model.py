@@ -17,7 +17,7 @@ from .. import languages
 from ..languages import dates, typography
 from ..languages.dates import meeting_days, parse_date
 from ..languages.labels import appendix_letter, labels_for
-from ..normal import normalise
+from ..outline.normal import normalise
 from . import inline
 from .inline import Inline
 

@@ -16,7 +16,7 @@ from ..document import inline
 from ..languages import dates_back
 from ..languages.labels import appendix_letter, labels_for
 from ..languages.typography import folded
-from ..schema import MAX_LIST_DEPTH
+from ..outline.schema import MAX_LIST_DEPTH
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from .. import languages
 from ..document.model import Document, Origin, build
-from ..normal import normalise
+from ..outline.normal import normalise
+from ..outline.source import Source
 from ..problems import Problem, format_path
-from ..source import Source
 from .registry import LEVELS, Rule, rule, rule_ids, rules
 from .text import pieces
 

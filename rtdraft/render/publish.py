@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from .. import errors
+from ..outline.source import Source
 from ..output import refuse_input, resolved, targets_for, write_all
-from ..source import Source
 from . import WRITERS
 
 
@@ -56,7 +56,7 @@ class Publisher:
 
     def one(self, source: Source) -> list[Path]:
         from ..document.model import build
-        from ..validate import validate
+        from ..outline.validate import validate
 
         problems = validate(source)
         if problems:

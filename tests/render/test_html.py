@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
+from rtdraft.outline.source import read
 from rtdraft.render import WRITERS, html
-from rtdraft.source import read
 
 FOOTNOTED = MINIMAL.replace("    - Trends were discussed.",
                             "    - Trends were discussed.[^a] Again.[^a]") + """\

@@ -13,8 +13,9 @@ import copy
 import json
 import re
 
-from . import languages, schema
-from .languages.labels import LABELS
+from .. import languages
+from ..languages.labels import LABELS
+from . import schema
 
 # check_with rules as JSON Schema keywords (ECMAScript regular expressions).
 CHECKS = {
@@ -43,7 +44,7 @@ def _language_checks() -> dict:
 
 
 def _rule_ids() -> list[str]:
-    from .lint.registry import rule_ids
+    from ..lint.registry import rule_ids
     return rule_ids()
 
 

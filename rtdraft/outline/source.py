@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .problems import MAX_ERRORS, Problem
+from ..problems import MAX_ERRORS, Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -12,7 +12,7 @@ Two rules are ours (see validate.OutlineValidator):
 
 from __future__ import annotations
 
-from .languages.labels import LABELS
+from ..languages.labels import LABELS
 
 VERSION = 1
 DEFAULT_LANGUAGE = "en"

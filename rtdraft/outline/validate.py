@@ -12,12 +12,13 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import languages, schema
-from .document import inline
-from .languages.dates import parse_date, written_dates
-from .languages.labels import LABELS, PLACEHOLDERS
+from .. import languages
+from ..document import inline
+from ..languages.dates import parse_date, written_dates
+from ..languages.labels import LABELS, PLACEHOLDERS
+from ..problems import MAX_ERRORS, Problem, limited
+from . import schema
 from .normal import normalise
-from .problems import MAX_ERRORS, Problem, limited
 from .source import Source
 from .walk import reading_order
 
@@ -141,7 +142,7 @@ class OutlineValidator(cerberus.Validator):
             self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
 
     def _check_with_rule_id(self, field, value):
-        from .lint.registry import rule_ids
+        from ..lint.registry import rule_ids
         if value not in rule_ids():
             self._fail(field, "unknown-rule",
                        unknown_key_message(value, rule_ids(), "unknown lint rule"))
