@@ -21,8 +21,8 @@ from lxml import etree
 from .document import inline
 from .document.model import Document
 from .errors import OutputError
+from .ooxml import archive, changes
 from .output import refuse_input, same_file
-from .render import ooxml
 from .render.docx import render as render_docx
 from .render.markdown import render as render_markdown
 
@@ -81,16 +81,16 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
     parts = {name: etree.fromstring(source.read(name))
              for name in ("word/document.xml", "word/footnotes.xml") if name in source.namelist()}
     for root in parts.values():
-        ooxml.stamp_changes(root, author, when)
-    number = ooxml.merge_replaced_tables(parts["word/document.xml"], pieces, author, when,
-                                         ooxml.next_change_id(*parts.values()))
+        changes.stamp_changes(root, author, when)
+    number = changes.merge_replaced_tables(parts["word/document.xml"], pieces, author, when,
+                                         changes.next_change_id(*parts.values()))
     notes = parts.get("word/footnotes.xml")
     if notes is not None:
         for position, (a, b) in enumerate(zip(old.footnotes, new.footnotes)):
             before, after = inline.plain(a.inlines), inline.plain(b.inlines)
             if before != after:
                 diff = pieces(before, after)
-                number = ooxml.redline_footnote(notes, position, diff, author, when, number)
+                number = changes.redline_footnote(notes, position, diff, author, when, number)
     entries = []
     for name in source.namelist():
         body = source.read(name)
@@ -98,9 +98,9 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
             body = etree.tostring(parts[name], xml_declaration=True, encoding="UTF-8",
                                   standalone=True)
         elif name == "docProps/core.xml":
-            body = ooxml.dated_core(body, when)
+            body = changes.dated_core(body, when)
         entries.append((name, body))
-    return ooxml.zip_entries(entries, published)
+    return archive.zip_entries(entries, published)
 
 
 def markdown(old: Document, new: Document) -> tuple[bytes, int]:

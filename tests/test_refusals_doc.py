@@ -3,9 +3,10 @@
 from click.testing import CliRunner
 from conftest import ROOT
 
-from rtdraft import errors, safedocx
+from rtdraft import errors
 from rtdraft.cli import main
 from rtdraft.importer import package
+from rtdraft.ooxml import safedocx
 from rtdraft.outline import schema, source, validate
 from rtdraft.render import reference, sandbox
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .. import safedocx
 from ..errors import TemplateError
+from ..ooxml import safedocx
 
 MAX_FILE = 64 * 1024 * 1024      # the .docx file itself; the default one is 70 KB
 MAX_PART = 16 * 1024 * 1024      # one part, uncompressed; the largest default part is 0.5 MB

@@ -23,7 +23,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from .render import ooxml
+from . import package
 
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 # Main parts Word opens as a document: .docx, .docm, .dotx, .dotm.
@@ -112,7 +112,7 @@ class _Package:
     def rebuild(self) -> bytes:
         if "[Content_Types].xml" not in self.entries:
             self.refuse("not a Word document (.docx): no [Content_Types].xml")
-        defaults, overrides = ooxml.content_types(self.xml("[Content_Types].xml"))
+        defaults, overrides = package.content_types(self.xml("[Content_Types].xml"))
         self.types = defaults, overrides
         self.follow("", "")
         if self.main is None:
@@ -126,7 +126,7 @@ class _Package:
         defaults.setdefault("xml", "application/xml")
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:   # read back at once
-            target.writestr("[Content_Types].xml", ooxml.write_content_types(defaults, overrides))
+            target.writestr("[Content_Types].xml", package.write_content_types(defaults, overrides))
             for name, data in self.kept.items():
                 target.writestr(name, data)
         return out.getvalue()
@@ -146,7 +146,7 @@ class _Package:
         if rels in self.entries:
             root = self.xml(rels)
             keep = set()
-            for rel_id, rel_type, target, external in ooxml.relationships(root):
+            for rel_id, rel_type, target, external in package.relationships(root):
                 kind = rel_type.rsplit("/", 1)[-1]
                 if external:   # kept as data (a link's address), never fetched
                     (keep if kind in policy.external and kind in allowed else dropped).add(rel_id)
@@ -163,7 +163,7 @@ class _Package:
                     continue
                 keep.add(rel_id)
                 children.append((kind, name))
-            self.kept[rels] = ooxml.keep_relationships(root, keep)
+            self.kept[rels] = package.keep_relationships(root, keep)
         kinds = {kind for kind, _ in children}
         if source == "":
             documents = [name for kind, name in children if kind == "officeDocument"]
@@ -192,8 +192,8 @@ class _Package:
             return
         root = self.xml(name)
         if dropped:
-            ooxml.drop_references(root, dropped)
-            self.kept[name] = ooxml.serialize(root)
+            package.drop_references(root, dropped)
+            self.kept[name] = package.serialize(root)
         else:
             self.kept[name] = self.raw[name]
 
@@ -205,7 +205,7 @@ class _Package:
     def xml(self, name: str):
         data = self.raw[name] = self.read(name)
         try:
-            return ooxml.parse_part(data)
+            return package.parse_part(data)
         except etree.XMLSyntaxError as exc:
             line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
             self.refuse(f"is not well-formed XML{line}: {exc.msg}; {self.policy.hint}", name)
