@@ -246,7 +246,7 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     """
     from . import redline as rl
     from .document.model import build
-    from .office import Office
+    from .office.process import Office
     from .outline.source import read
     from .outline.validate import validate as check
     from .output import write_atomic

@@ -328,7 +328,7 @@ def test_a_report_pandoc_wrote_gives_an_outline_that_validates(example, tmp_path
 def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     """The example's Markdown made a web page by pandoc, opened in LibreOffice Writer and
     saved as DOCX there: LibreOffice's styles (Heading 1, Text Body) and numbering."""
-    from rtdraft.office import Office
+    from rtdraft.office.process import Office
     outline = ROOT / "examples" / "spring-2019-halifax.yaml"
     document = build(load(outline.read_text()).data, today=TODAY)
     md = tmp_path / "spring.md"

@@ -25,7 +25,7 @@ from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
 from rtdraft.importer import package
 from rtdraft.importer.package import open_docx
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 UNO = Path(__file__).parent / "uno"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 UNO = Path(__file__).parent / "uno"

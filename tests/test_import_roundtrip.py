@@ -161,7 +161,7 @@ def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_p
     numbering instance per list paragraph) and bookmarks as LibreOffice writes them."""
     from conftest import ROOT
 
-    from rtdraft.office import Office
+    from rtdraft.office.process import Office
     documents = {path.stem: build(load(path.read_text(encoding="utf-8")).data, today=TODAY)
                  for path in EXAMPLES}
     with Office() as office:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rtdraft.errors import ConverterError
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 from tests.readers import need
 
 

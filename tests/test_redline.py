@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 JOB = Path(__file__).parent / "uno" / "decide_changes.py"

@@ -75,7 +75,7 @@ class Publisher:
         rendered = {f: WRITERS[f][1](document, **self.options)
                     for f in self.formats if f != "pdf"}
         if "pdf" in self.formats:
-            from .pdf import publish
+            from ..office.pdf import publish
             try:
                 rendered["pdf"], with_pages = publish(document, self.start(),
                                                       self.options["reference_doc"])
@@ -92,7 +92,7 @@ class Publisher:
 
     def start(self):
         if self.office is None:
-            from ..office import Office
+            from ..office.process import Office
             self.office = Office(timeout=self.timeout).__enter__()
         return self.office
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Self
 
-from .errors import ConverterError, Stopped
+from ..errors import ConverterError, Stopped
 
 SCRIPTS = Path(__file__).resolve().parent / "uno"
 INSTALL = "install LibreOffice Writer and its Python bridge (Debian: apt install " \

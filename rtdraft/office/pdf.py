@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from ..document.model import Document
-from ..office import Office
-from . import docx
+from ..render import docx
+from .process import Office
 
 
 def publish(document: Document, office: Office, reference: Path | None = None,
