@@ -179,9 +179,9 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     otherwise; an existing file is replaced only once the new one is complete.
     LibreOffice is started once for every PDF.
     """
+    from .commands.publish import Publisher
     from .output import names_one_file
     from .render import WRITERS
-    from .render.publish import Publisher
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -212,7 +212,7 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     one's other-language title is the other's title. Exits 0 for twins, 1 when
     they differ or either outline is invalid.
     """
-    from .compare import compare as twins
+    from .commands.compare import compare as twins
     from .outline.source import read
     from .outline.validate import validate as check
 
@@ -244,7 +244,7 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     Both outlines are validated first (exit 1). The DOCX needs LibreOffice (exit 6). An
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
-    from . import redline as rl
+    from .commands import redline as rl
     from .document.model import build
     from .office.process import Office
     from .outline.source import read
@@ -340,7 +340,7 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     """
     from datetime import date
 
-    from . import scaffold
+    from .commands import new as scaffold
     from .outline.schema_json import text as schema_text
     from .outline.source import read
     from .outline.validate import validate as check
@@ -386,7 +386,7 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
     above the last good rendering; lint findings are listed too. Ctrl-C stops.
     Exits 2 when the port is in use.
     """
-    from .preview import Preview, run
+    from .commands.preview import Preview, run
 
     run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
@@ -420,7 +420,7 @@ def docs(topic: str | None) -> None:
     Without TOPIC, lists the topics and where the files are, the default
     reference document among them.
     """
-    from . import manual
+    from .commands import manual
 
     if topic is None:
         click.echo(manual.listing(), nl=False)

@@ -13,7 +13,7 @@ import pytest
 from browser_run import run_script
 from conftest import EXAMPLES, ROOT
 
-from rtdraft.preview import Preview, panel_html
+from rtdraft.commands.preview import Preview, panel_html
 
 FALL = ROOT / "examples" / "fall-2019-winnipeg.yaml"
 TITLE = "title: Fall 2019 Law Enforcement Roundtable on Illicit Drugs"

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .document import inline
-from .document.model import Document
-from .errors import OutputError
-from .ooxml import archive, changes
-from .output import refuse_input, same_file
-from .render.docx import render as render_docx
-from .render.markdown import render as render_markdown
+from ..document import inline
+from ..document.model import Document
+from ..errors import OutputError
+from ..ooxml import archive, changes
+from ..output import refuse_input, same_file
+from ..render.docx import render as render_docx
+from ..render.markdown import render as render_markdown
 
 BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>|\[\^[^\]\s]+\]:)\s+)?")
 ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")   # a heading's {#id}: pandoc's, not words'

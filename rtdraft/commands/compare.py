@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from . import languages
-from .languages.dates import written_dates
-from .languages.labels import appendix_letter
-from .outline.source import Source
-from .problems import Problem
+from .. import languages
+from ..languages.dates import written_dates
+from ..languages.labels import appendix_letter
+from ..outline.source import Source
+from ..problems import Problem
 
 
 def _letter() -> re.Pattern:

@@ -13,7 +13,7 @@ import click
 from .. import errors
 from ..outline.source import Source
 from ..output import refuse_input, resolved, targets_for, write_all
-from . import WRITERS
+from ..render import WRITERS
 
 
 class Publisher:

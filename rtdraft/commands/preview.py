@@ -21,9 +21,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import errors
-from .problems import FORMATS, Problem
-from .resources import default_dir
+from .. import errors
+from ..problems import FORMATS, Problem
+from ..resources import default_dir
 
 PREFIX = "/__rtdraft/"
 # The rendered page's policy, widened just enough for the reload script and its events.
@@ -61,11 +61,11 @@ class Preview:
 
     def refresh(self) -> State:
         """Read, validate, lint and render the outline; keep the last good page."""
-        from .document.model import build
-        from .lint import lint
-        from .outline.source import read, regular
-        from .outline.validate import validate
-        from .render import html
+        from ..document.model import build
+        from ..lint import lint
+        from ..outline.source import read, regular
+        from ..outline.validate import validate
+        from ..render import html
 
         source = read(self.outline) if regular(self.outline) else _not_a_file(self.outline)
         problems, findings, page = validate(source), [], self.state.page
@@ -126,7 +126,7 @@ class Preview:
 def _not_a_file(path: Path):
     """The problem of an outline whose file is a FIFO or a device: opening a FIFO waits
     for a writer, and would hold the watcher up for good."""
-    from .outline.source import Source
+    from ..outline.source import Source
     source = Source(str(path))
     source.error(1, 1, "the outline is not a regular file (a FIFO or a device?); preview "
                  "shows a file it can read whenever it is saved", "io")

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .outline import schema
-from .outline.normal import normalise
-from .output import resolved
+from ..outline import schema
+from ..outline.normal import normalise
+from ..output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .resources import default_path
+from ..resources import default_path
 
-_HERE = Path(__file__).resolve().parent
+_HERE = Path(__file__).resolve().parent.parent   # rtdraft/
 _PLACES = (_HERE / "docs", _HERE.parent / "docs")   # installed, then checkout
 
 
