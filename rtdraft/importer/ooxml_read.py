@@ -254,7 +254,7 @@ BOOKMARK_START = qn("w:bookmarkStart")
 
 
 def note_id(note) -> str | None:
-    """The outline id rtdraft's writer kept in a footnote (render/ooxml.py)."""
+    """The outline id rtdraft's writer kept in a footnote (ooxml/elements.py)."""
     from ..ooxml.elements import note_id_from_bookmark
     for mark in note.iter(BOOKMARK_START):
         found = note_id_from_bookmark(mark.get(qn("w:name")) or "")

@@ -1,4 +1,4 @@
-"""The published PDF: rtdraft's DOCX laid out and exported by LibreOffice (see office.py and
+"""The published PDF: rtdraft's DOCX laid out and exported by LibreOffice (see process.py and
 uno/publish.py) as a tagged PDF/UA file whose table of contents has real page numbers.
 
 The DOCX written beside it gets those page numbers in its table of contents' cached entries

@@ -31,5 +31,5 @@ WRITERS: dict[str, tuple[str, Callable[..., bytes] | None]] = {
     "docx": (".docx", _docx),
     "html": (".html", _html),
     "md": (".md", _markdown),
-    "pdf": (".pdf", None),   # needs LibreOffice: see render/pdf.py and cli.render
+    "pdf": (".pdf", None),   # needs LibreOffice: see office/pdf.py and cli.render
 }

@@ -8,7 +8,7 @@ settings, headers, footers and notes, and the pictures and fonts those use.
 Nothing else is carried over: no macros (vbaProject), no attached template or any
 other external relationship, no custom XML, no thumbnail, no unknown part. Every
 failure is a TemplateError (exit 4) that names the part. The reading itself is
-rtdraft/safedocx.py, which the importer shares with its own limits.
+ooxml/safedocx.py, which the importer shares with its own limits.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""For job scripts run by the Python that has LibreOffice's uno module (see office.py):
+"""For job scripts run by the Python that has LibreOffice's uno module (see office/process.py):
 connect to the running soffice, open and store documents. Standard library and uno only."""
 
 import os
