@@ -261,3 +261,19 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
         elif not (isinstance(node, Text) and not node.text):
             out.append(node)
     return out
+
+
+def typeset(inlines: tuple, change) -> tuple:
+    """The same inline nodes with `change` applied to their text (never to link targets):
+    a language's typography."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(Text(change(node.text)))
+        elif isinstance(node, Link):
+            out.append(Link(node.url, typeset(node.children, change)))
+        elif isinstance(node, (Strong, Emph)):
+            out.append(type(node)(typeset(node.children, change)))
+        else:
+            out.append(node)
+    return tuple(out)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .. import languages
-from ..languages import dates, typography
+from ..languages import dates
 from ..languages.dates import meeting_days, parse_date
 from ..languages.labels import appendix_letter, labels_for
 from ..outline.normal import normalise
@@ -148,7 +148,7 @@ def _typeset(doc: Document, ts) -> Document:
     """The language's typography on every word the document prints (the copyright page has
     it already: its other-language notice is in the other language)."""
     def nodes(inlines: tuple) -> tuple:
-        return typography.nodes(inlines, ts)
+        return inline.typeset(inlines, ts)
 
     def items(block: ListBlock) -> ListBlock:
         return ListBlock(block.numbered, tuple(

@@ -1,7 +1,7 @@
 """French typography: a non-breaking space before : ; ! ? and inside « ».
 
 Applied to every word a French edition prints (labels and the editor's text
-alike), in the model, so every output format gets it. Times (13:00) and web
+alike), in the model (through inline.typeset), so every output format gets it. Times (13:00) and web
 addresses (https://) keep their colons as they are.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from ..document import inline
 
 NBSP = "\u00a0"
 
@@ -29,23 +27,3 @@ def french(text: str) -> str:
     text = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
     text = _OPEN.sub("«" + NBSP, text)
     return _CLOSE.sub(NBSP + "»", text)
-
-
-def nodes(inlines: tuple, typeset=french) -> tuple:
-    """The same inline nodes with `typeset` applied to their text (never to link targets)."""
-    out = []
-    for node in inlines:
-        if isinstance(node, inline.Text):
-            out.append(inline.Text(typeset(node.text)))
-        elif isinstance(node, inline.Link):
-            out.append(inline.Link(node.url, nodes(node.children, typeset)))
-        elif isinstance(node, (inline.Strong, inline.Emph)):
-            out.append(type(node)(nodes(node.children, typeset)))
-        else:
-            out.append(node)
-    return tuple(out)
-
-
-def french_nodes(inlines: tuple) -> tuple:
-    """The same inline nodes with French spacing in their text (never in link targets)."""
-    return nodes(inlines, french)
