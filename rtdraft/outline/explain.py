@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .source import opening
+from .sniff import opening
 
 # What YAML reads a character at the start of a value as.
 INDICATORS = {

@@ -12,7 +12,7 @@ import bisect
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..problems import MAX_ERRORS, Problem
+from .sniff import opening
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -305,18 +306,6 @@ def regular(path: Path) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return True
-
-
-def opening(lines: Iterable[str]) -> str:
-    """The document's first character of content, after blank lines, comments, directives
-    (%YAML) and a `---` line: `{` or `[` for a document in flow style (as JSON)."""
-    for line in lines:
-        rest = line.strip()
-        if rest == "---" or rest.startswith(("--- ", "---\t")):
-            rest = rest[3:].strip()
-        if rest and not rest.startswith(("#", "%")):
-            return rest[0]
-    return ""
 
 
 def _decoded(raw: bytes) -> str:
