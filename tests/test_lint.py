@@ -448,7 +448,7 @@ def test_rule_ids_are_read_without_importing_the_rules():
     import subprocess
     import sys
     code = ("import sys; from rtdraft.outline.validate import validate; "
-            "from rtdraft.lint.registry import rule_ids; ids = rule_ids(); "
+            "from rtdraft.outline.rules import rule_ids; ids = rule_ids(); "
             "print(len(ids), any(m.startswith('rtdraft.lint.') and m.split('.')[-1] not in "
             "('registry', 'text') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -44,7 +44,7 @@ def _language_checks() -> dict:
 
 
 def _rule_ids() -> list[str]:
-    from ..lint.registry import rule_ids
+    from .rules import rule_ids
     return rule_ids()
 
 

@@ -142,7 +142,7 @@ class OutlineValidator(cerberus.Validator):
             self._fail(field, "unknown-key", unknown_key_message(value, list(LABELS["en"])))
 
     def _check_with_rule_id(self, field, value):
-        from ..lint.registry import rule_ids
+        from .rules import rule_ids
         if value not in rule_ids():
             self._fail(field, "unknown-rule",
                        unknown_key_message(value, rule_ids(), "unknown lint rule"))
