@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import ROOT, load
+from support.outlines import ROOT, load
 
 from rtdraft.languages.labels import LABELS
 from rtdraft.outline import schema

@@ -7,9 +7,9 @@ put the fix, the fix in plain words, then the parser's own words.
 import re
 
 import pytest
-from conftest import MINIMAL, ROOT, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import MINIMAL, ROOT, examples, lines, load
 
 from rtdraft.lint import lint
 from rtdraft.outline.explain import INDICATORS

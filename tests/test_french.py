@@ -7,11 +7,10 @@ from datetime import date
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
 from readers import pandoc
+from support.outlines import MINIMAL, ROOT, build, load
 
 from rtdraft.cli import main
-from rtdraft.document.model import build
 from rtdraft.languages.dates import meeting_dates
 from rtdraft.languages.labels import LABELS
 from rtdraft.languages.typography import NBSP, french

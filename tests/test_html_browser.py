@@ -3,9 +3,8 @@ nothing fetched, no overflow at phone width or 200% zoom, screenshots."""
 
 import pytest
 from browser_run import run_script
-from conftest import EXAMPLES, MINIMAL, load
+from support.outlines import EXAMPLES, MINIMAL, build, load
 
-from rtdraft.document.model import build
 from rtdraft.outline.source import read
 from rtdraft.outline.validate import validate
 from rtdraft.render import html

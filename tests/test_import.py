@@ -14,12 +14,11 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from support.outlines import MINIMAL, ROOT, build, load
 
 from rtdraft.cli import main
-from rtdraft.document.model import build
 from rtdraft.errors import ImportFailure, UndecidedChanges
 from rtdraft.importer import import_docx
 from rtdraft.outline.validate import validate

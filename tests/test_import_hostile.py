@@ -17,9 +17,10 @@ from pathlib import Path
 import msoffcrypto.format.ooxml
 import pytest
 from click.testing import CliRunner
-from conftest import examples, lie_about_size
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
+from support.files import lie_about_size
+from support.outlines import examples
 
 from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure

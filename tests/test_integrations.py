@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT
+from support.outlines import MINIMAL, ROOT
 
 FINAL = MINIMAL.replace("  department: Public Safety Canada\n",
                         "  department: Public Safety Canada\n  date: 2021\n  status: final\n")

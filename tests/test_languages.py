@@ -5,10 +5,9 @@ from datetime import date
 
 import pytest
 import spanish
-from conftest import MINIMAL, load
+from support.outlines import MINIMAL, build, load
 
 from rtdraft import languages
-from rtdraft.document.model import build
 from rtdraft.languages.labels import LABELS, labels_for
 from rtdraft.lint import lint
 from rtdraft.outline import schema_json

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, load
+from support.outlines import EXAMPLES, MINIMAL, ROOT, load
 
 from rtdraft.cli import main
 from rtdraft.lint import RULES, lint, reference, rule_ids
@@ -69,7 +69,7 @@ def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
 
 
 def test_lint_reads_the_texts_of_the_model():
-    from rtdraft.document.model import build
+    from support.outlines import build
     document = build(load(CBSA).data, places=load(CBSA).places)
     sessions = [(t.path, t.line, t.column) for t in document.texts if t.path[0] == "sessions"
                 and t.role == "prose"]
@@ -310,7 +310,7 @@ def test_department_fr_is_read_with_a_note():
     assert problem.message == ("department_fr is now called department_other (the "
                                "department's name in the other official language); rename "
                                "the key")
-    from rtdraft.document.model import build
+    from support.outlines import build
     assert build(load(text).data).cover.signature == \
         "Public Safety Canada | Sécurité publique Canada"
 
@@ -460,7 +460,8 @@ def test_rule_ids_are_read_without_importing_the_rules():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_model_meets_every_text_of_the_outline(path):
     """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
-    from rtdraft.document.model import build
+    from support.outlines import build
+
     from rtdraft.outline.walk import reading_order
     source = load(path.read_text(encoding="utf-8"))
     texts = [t.path for t in build(source.data, places=source.places).texts]
@@ -486,7 +487,7 @@ HOSTILE = {   # paragraph -> how many findings of each rule; each took seconds t
 def test_texts_built_against_a_rule(paragraph):
     """Run in a process of its own with a time limit: a regression hangs it, not the suite."""
     code = ("import sys, json\nsys.path.insert(0, 'tests')\nfrom test_lint import outline\n"
-            "from conftest import load\nfrom rtdraft.lint import lint\nfound = lint(load("
+            "from support.outlines import load\nfrom rtdraft.lint import lint\nfound = lint(load("
             "outline(f'    - {json.loads(sys.argv[1])}\\n')))\nprint(json.dumps([(p.rule, "
             "p.column, p.message) for p in found]))")
     quoted = json.dumps(paragraph, ensure_ascii=False)   # YAML reads JSON's quoted strings

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
 from rtdraft.cli import main
 

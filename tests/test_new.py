@@ -2,7 +2,7 @@
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
 from rtdraft.cli import main
 from rtdraft.lint import lint

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, ROOT
+from support.outlines import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ import subprocess
 
 import pikepdf
 import pytest
-from conftest import ROOT, load
 from readers import need
+from support.outlines import ROOT, build, load
 
-from rtdraft.document.model import ListBlock, Table, build
+from rtdraft.document.model import ListBlock, Table
 from rtdraft.outline.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")

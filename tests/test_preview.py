@@ -11,7 +11,7 @@ import time
 
 import pytest
 from browser_run import run_script
-from conftest import EXAMPLES, ROOT
+from support.outlines import EXAMPLES, ROOT
 
 from rtdraft.commands.preview import Preview, panel_html
 

@@ -1,7 +1,7 @@
 """docs/refusals.md states the limits the code enforces, and is found by `rtdraft docs`."""
 
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
 from rtdraft import errors
 from rtdraft.cli import main

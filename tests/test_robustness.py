@@ -10,12 +10,11 @@ import zipfile
 
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, examples, load
 
 from rtdraft.cli import main
-from rtdraft.document.model import build
 from rtdraft.lint import lint
 from rtdraft.outline.source import resolve_plain
 from rtdraft.outline.validate import validate

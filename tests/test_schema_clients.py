@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES, MINIMAL, ROOT, load
+from support.outlines import EXAMPLES, MINIMAL, ROOT, load
 from test_schema_json import INVALID, VALID, reference_example
 
 from rtdraft.outline.validate import validate

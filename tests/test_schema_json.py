@@ -6,9 +6,9 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, ROOT, examples, load
 
 from rtdraft.cli import main
 from rtdraft.outline.schema_json import json_schema, text

@@ -1,6 +1,6 @@
 """Loading: data, positions, duplicate keys, YAML 1.2 scalars, bad input."""
 
-from conftest import load, load_bytes
+from support.outlines import load, load_bytes
 
 from rtdraft.outline import source
 from rtdraft.outline.source import Located

@@ -9,13 +9,13 @@ import zipfile
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
 from test_robustness import CoreDumper, outlines
 
 from rtdraft.cli import main
-from rtdraft.document.model import appendix_letter, build
+from rtdraft.document.model import appendix_letter
 from rtdraft.languages.labels import PLACEHOLDERS
 from rtdraft.outline import schema
 from rtdraft.outline.validate import validate

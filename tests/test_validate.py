@@ -1,7 +1,7 @@
 """Every rule of the outline format: a valid and an invalid case, exact message and line."""
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, ROOT, lines, load
+from support.outlines import EXAMPLES, MINIMAL, ROOT, lines, load
 
 from rtdraft.outline.source import read
 from rtdraft.outline.validate import isbn_problem, validate

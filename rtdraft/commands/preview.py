@@ -72,8 +72,9 @@ class Preview:
         if not problems:
             try:
                 self.env = self.env or html.environment(self.template_dir)
-                page = html.render(build(source.data), csp=CSP, env=self.env)
-                findings = lint(source)
+                document = build(source.data, places=source.places)   # once, for both
+                page = html.render(document, csp=CSP, env=self.env)
+                findings = lint(source, document=document)
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]

@@ -17,7 +17,6 @@ from .. import languages
 from ..languages import dates
 from ..languages.dates import meeting_days, parse_date
 from ..languages.labels import appendix_letter, labels_for
-from ..outline.normal import normalise
 from . import inline
 from .inline import Inline
 
@@ -137,9 +136,10 @@ class Document:
 
 
 def build(data: dict, today: date | None = None, places: Mapping | None = None) -> Document:
-    """The Document for a valid outline's data (`places`: Source.places, for the line and
-    column of each text)."""
-    builder = _Builder(normalise(data), today or date.today(), places or {})
+    """The Document for a valid outline's normalised data, as validate returns it: every
+    default filled in once, there (`places`: Source.places, for the line and column of
+    each text)."""
+    builder = _Builder(data, today or date.today(), places or {})
     document = builder.document()
     return _typeset(document, builder.lang.typography)
 

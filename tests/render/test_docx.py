@@ -6,10 +6,9 @@ from datetime import date
 
 import docx
 import pytest
-from conftest import EXAMPLES, MINIMAL, ROOT, load
 from lxml import etree
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, load
 
-from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
 from rtdraft.render import docx as writer
 

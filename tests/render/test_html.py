@@ -5,11 +5,10 @@ from html.parser import HTMLParser
 from itertools import pairwise
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
 
-from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
 from rtdraft.outline.source import read
 from rtdraft.render import WRITERS, html

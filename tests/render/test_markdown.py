@@ -5,10 +5,9 @@ import subprocess
 from datetime import date
 
 import pytest
-from conftest import MINIMAL, load
 from readers import need
+from support.outlines import MINIMAL, build, load
 
-from rtdraft.document.model import build
 from rtdraft.errors import TemplateError
 from rtdraft.render import markdown
 
