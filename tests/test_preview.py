@@ -102,6 +102,17 @@ def test_second_preview_on_the_same_port_is_refused(outline):
                              "a free one\n")
 
 
+def test_without_watchfiles_it_says_how_to_get_it_and_serves_nothing(outline):
+    """watchfiles is the preview extra: an install without it is told how to add it."""
+    code = ("import sys; sys.modules['watchfiles'] = None\n"   # as if not installed
+            "from rtdraft.entry import main; sys.argv[0] = 'rtdraft'; main()")
+    result = subprocess.run([sys.executable, "-c", code, "preview", str(outline)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("Error: rtdraft preview needs watchfiles: pip install "
+                             "'rtdraft[preview]'\n")
+
+
 def test_served_page_and_events(outline):
     from urllib.error import HTTPError
     from urllib.request import Request, urlopen

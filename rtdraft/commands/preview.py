@@ -32,10 +32,6 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
 KEEPALIVE = 15.0        # seconds between comments on an idle event stream
 
 
-class PortInUse(errors.RtdraftError):
-    exit_code = errors.USAGE
-
-
 @dataclass
 class State:
     """What the page shows: the last good rendering, and the problems of the last save."""
@@ -268,9 +264,9 @@ def serve(preview: Preview, host: str, port: int) -> Server:
         return Server((host, port), handler)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            raise PortInUse(f"port {port} on {host} is in use (another preview?); choose "
+            raise errors.PortInUse(f"port {port} on {host} is in use (another preview?); choose "
                             f"another with --port, or leave --port out for a free one") from None
-        raise PortInUse(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+        raise errors.PortInUse(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def url_of(server: Server) -> str:
@@ -286,6 +282,11 @@ def run(preview: Preview, host: str, port: int, echo, open_browser: bool = False
     def terminate(*_):
         raise KeyboardInterrupt
 
+    try:
+        import watchfiles  # noqa: F401   (the preview extra; its absence is said before serving)
+    except ImportError:
+        raise errors.MissingExtra("rtdraft preview needs watchfiles: pip install "
+                                  "'rtdraft[preview]'") from None
     server = serve(preview, host, port)
     previous = signal.signal(signal.SIGTERM, terminate)
     watcher = threading.Thread(target=preview.watch, name="rtdraft-watch", daemon=True)
