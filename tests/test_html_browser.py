@@ -9,6 +9,9 @@ from rtdraft.outline.source import read
 from rtdraft.outline.validate import validate
 from rtdraft.render import html
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 # What the examples lack: an agenda over two days, organizations, a draft, nested and
 # numbered lists, a subheading, a link, session groups; in both languages.
 EVERY_PART = MINIMAL.replace("""  - title: Trends

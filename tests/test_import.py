@@ -324,6 +324,7 @@ def test_a_report_pandoc_wrote_gives_an_outline_that_validates(example, tmp_path
     assert [s["title"] for s in source.data["sessions"]] == sessions
 
 
+@pytest.mark.system
 def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     """The example's Markdown made a web page by pandoc, opened in LibreOffice Writer and
     saved as DOCX there: LibreOffice's styles (Heading 1, Text Body) and numbering."""

@@ -180,6 +180,7 @@ def test_a_password_protected_docx(tmp_path, rendered):
         "(File > Info > Protect Document > Encrypt with Password) and save it again")
 
 
+@pytest.mark.system
 def test_a_word_97_document_renamed(tmp_path, rendered):
     path = tmp_path / "old.docx"
     with Office() as office:

@@ -15,6 +15,9 @@ from lxml import etree
 
 from rtdraft.office.process import Office
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 UNO = Path(__file__).parent / "uno"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

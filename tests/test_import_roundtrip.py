@@ -155,6 +155,7 @@ def test_groups_labels_agenda_and_nesting_come_back(language, tmp_path):
     assert data["publication"]["status"] == "draft" and data["publication"]["toc"] is True
 
 
+@pytest.mark.system
 def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_path):
     """A reviewer working in LibreOffice saves the file again: its styles, numbering (a
     numbering instance per list paragraph) and bookmarks as LibreOffice writes them."""

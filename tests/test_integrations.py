@@ -11,6 +11,9 @@ import pytest
 import yaml
 from support.outlines import MINIMAL, ROOT
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 FINAL = MINIMAL.replace("  department: Public Safety Canada\n",
                         "  department: Public Safety Canada\n  date: 2021\n  status: final\n")
 BAD = MINIMAL.replace("  - title: Trends\n", "  - titel: Trends\n")

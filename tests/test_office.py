@@ -13,6 +13,9 @@ from rtdraft.errors import ConverterError
 from rtdraft.office.process import Office
 from tests.readers import need
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 
 @pytest.fixture
 def docx(tmp_path):

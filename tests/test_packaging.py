@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from support.outlines import MINIMAL, ROOT
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):

@@ -13,6 +13,9 @@ from support.outlines import ROOT, build, load
 from rtdraft.document.model import ListBlock, Table
 from rtdraft.outline.validate import validate
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 DOCS_EXAMPLE = re.search(r"```yaml\n(.*?)```", REFERENCE, re.DOTALL).group(1)
 OUTLINES = {path.stem: path.read_text(encoding="utf-8")

@@ -51,6 +51,7 @@ def validate_lines(path) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.system
 def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
     good = outline.read_text()
     edited = good.replace(TITLE, TITLE + " (edited)", 1)
@@ -204,6 +205,7 @@ def test_open_starts_the_users_browser_with_the_url(outline, tmp_path, monkeypat
     assert opened.read_text() == preview.url + "\n"
 
 
+@pytest.mark.system
 def test_page_with_problems_passes_axe_too(outline, tmp_path):
     preview = Preview(outline)
     preview.refresh()

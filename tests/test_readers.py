@@ -18,6 +18,9 @@ from support.outlines import EXAMPLES, ROOT
 
 from rtdraft.cli import main
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 SEEDS = {
     "spring-2019-halifax": ROOT / "seeds" / "000_104aff6ccee659f0.txt",
     "fall-2019-winnipeg": ROOT / "seeds" / "001_adf1485462782035.txt",

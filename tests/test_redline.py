@@ -12,6 +12,9 @@ import pytest
 
 from rtdraft.office.process import Office
 
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 JOB = Path(__file__).parent / "uno" / "decide_changes.py"
 DRAFTS = [Path(f"examples/drafts/fall-2019-draft-{n}.yaml") for n in (1, 2)]
