@@ -9,12 +9,11 @@ import string
 import zipfile
 
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.cli import run
 from support.outlines import EXAMPLES, MINIMAL, ROOT, build, examples, load
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.outline.source import resolve_plain
 from rtdraft.outline.validate import validate
@@ -24,9 +23,6 @@ from rtdraft.render import markdown
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
 
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
 
 
 def test_control_characters_are_errors_at_their_value():
