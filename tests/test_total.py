@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.cli import run
 from support.outlines import EXAMPLES, MINIMAL, build, examples, load
-from test_robustness import CoreDumper, outlines
+from support.strategies import CoreDumper, outlines
 
 from rtdraft.document.model import appendix_letter
 from rtdraft.languages.labels import PLACEHOLDERS
