@@ -21,6 +21,7 @@ from support.outlines import (
 from rtdraft.cli import main
 from rtdraft.outline.schema_json import json_schema, text
 from rtdraft.outline.validate import validate
+from rtdraft.pipeline import check
 
 SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
 VALIDATOR = jsonschema.Draft7Validator(json_schema())
@@ -117,7 +118,8 @@ def test_both_agree_on_every_changed_value(index, value):
     source = load(_changed(index, value))
     if not source.ok:
         return   # not YAML any more: neither reads it
-    structural = [p for p in validate(source) if p.rule in STRUCTURAL]
-    schema_errors = [e.message for e in VALIDATOR.iter_errors(source.data)]
+    outline = check(source)   # the schema reads what validation hands on
+    structural = [p for p in outline.problems if p.rule in STRUCTURAL]
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(outline.source.data)]
     assert bool(structural) == bool(schema_errors), (FULL_LINES[index], value, structural,
                                                      schema_errors[:3])

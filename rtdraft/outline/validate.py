@@ -33,7 +33,7 @@ _YEAR = re.compile(r"^\d{4}$")
 
 def _catalogue() -> re.Pattern:
     """A catalogue number; its language letter is one of the languages' (E, F)."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return re.compile(
         rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(?:-\d+)?(?:/\d{{4}})?(?P<lang>[{letters}])(?:-[A-Z]+)?$")
 
@@ -427,8 +427,7 @@ def cross_checks(source: Source) -> list[Problem]:
     return out
 
 
-# what `rtdraft new` leaves to be replaced; no [ inside, so that a run of [ is linear
-PLACEHOLDER = re.compile(r"\[\[[^[\]]*\]\]")
+PLACEHOLDER = re.compile(schema.PLACEHOLDER)
 
 
 def _check_final(source: Source, add) -> None:
