@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from . import __version__, errors
+from .outline.source import gather
 from .problems import FORMATS, default_format, summary_line
-from .source import gather
 
 
 def problem_format_option(flag: str):
@@ -86,7 +86,7 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     with a top-level `rtdraft:` key) and `-` for standard input. Exits 0 when
     every outline is valid, 1 when any is not.
     """
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -129,7 +129,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .validate import validate as check
+    from .pipeline import build, check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -144,7 +144,8 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     problems = []
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
-        problems += check(source) or run_rules(source, disabled)
+        outline = check(source)
+        problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
 
@@ -179,9 +180,9 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     otherwise; an existing file is replaced only once the new one is complete.
     LibreOffice is started once for every PDF.
     """
+    from .commands.publish import Publisher
     from .output import names_one_file
     from .render import WRITERS
-    from .render.publish import Publisher
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -212,14 +213,13 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     one's other-language title is the other's title. Exits 0 for twins, 1 when
     they differ or either outline is invalid.
     """
-    from .compare import compare as twins
-    from .source import read
-    from .validate import validate as check
+    from .commands.compare import compare as twins
+    from .pipeline import read
 
-    sources = [read(first), read(second)]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(first), read(second)]
+    problems = [p for outline in outlines for p in outline.problems]
     if not problems:
-        problems = twins(*sources)
+        problems = twins(*(outline.source for outline in outlines))
     emit(problems, output_format)
     finish(2, problems)
 
@@ -244,20 +244,18 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     Both outlines are validated first (exit 1). The DOCX needs LibreOffice (exit 6). An
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
-    from . import redline as rl
-    from .model import build
-    from .office import Office
+    from .commands import redline as rl
+    from .office.process import Office
     from .output import write_atomic
-    from .source import read
-    from .validate import validate as check
+    from .pipeline import build, read
 
     rl.check_paths(old, new, output)
-    sources = [read(str(old)), read(str(new))]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(str(old)), read(str(new))]
+    problems = [p for outline in outlines for p in outline.problems]
     if problems:
         emit(problems, output_format)
         raise errors.InvalidOutline("")
-    before, after = (build(source.data) for source in sources)
+    before, after = (build(outline) for outline in outlines)
     if kind == "md":
         data, count = rl.markdown(before, after)
     else:
@@ -340,22 +338,20 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     """
     from datetime import date
 
-    from . import scaffold
+    from .commands import new as scaffold
+    from .outline.schema_json import text as schema_text
     from .output import make_folder, write_atomic
-    from .schema_json import text as schema_text
-    from .source import read
-    from .validate import validate as check
+    from .pipeline import read
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
     data = scaffold.fresh(date.today())
     if previous:
-        source = read(previous)
-        problems = check(source)
-        if problems:
-            emit(problems, None)
+        outline = read(previous)
+        if outline.problems:
+            emit(outline.problems, None)
             raise errors.InvalidOutline("")
-        data = scaffold.follow(source.data, date.today())
+        data = scaffold.follow(outline.source.data, date.today())
     if file.parent and not file.parent.exists():   # before the schema file written beside
         make_folder(file.parent)
     if schema_ref is None:
@@ -386,7 +382,7 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
     above the last good rendering; lint findings are listed too. Ctrl-C stops.
     Exits 2 when the port is in use.
     """
-    from .preview import Preview, run
+    from .commands.preview import Preview, run
 
     run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
@@ -401,8 +397,8 @@ def schema(output: Path | None) -> None:
     typing: a first line `# yaml-language-server: $schema=PATH` in an outline
     (`rtdraft new` writes one).
     """
+    from .outline.schema_json import text
     from .output import write_atomic
-    from .schema_json import text
 
     if output:
         write_atomic(output, text().encode("utf-8"))
@@ -420,7 +416,7 @@ def docs(topic: str | None) -> None:
     Without TOPIC, lists the topics and where the files are, the default
     reference document among them.
     """
-    from . import manual
+    from .commands import manual
 
     if topic is None:
         click.echo(manual.listing(), nl=False)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, central_directory, flip, lie_about_size
+from support.files import central_directory, flip, lie_about_size
+from support.outlines import MINIMAL
 
 from rtdraft.cli import main
 from rtdraft.render import reference

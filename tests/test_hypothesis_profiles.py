@@ -1,5 +1,6 @@
-"""The hypothesis profile (tests/conftest.py, README "Tests") follows HYPOTHESIS_PROFILE,
-CI=true and RTDRAFT_PROPERTY_SCALE; "ci" prints the blob that replays a failure."""
+"""The hypothesis profile (tests/support/profiles.py, loaded by conftest.py; README
+"Tests") follows HYPOTHESIS_PROFILE, CI=true and RTDRAFT_PROPERTY_SCALE; "ci" prints the
+blob that replays a failure."""
 
 import os
 import subprocess
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).parent
-SHOW = ("import conftest; from hypothesis import settings; d = settings.default; "
-        "print(conftest.PROFILE, conftest.examples(10), d.max_examples, d.print_blob, "
+SHOW = ("import conftest; from support import profiles; from support.outlines import "
+        "examples; from hypothesis import settings; d = settings.default; "
+        "print(profiles.PROFILE, examples(10), d.max_examples, d.print_blob, "
         "d.derandomize, d.deadline)")
 
 

@@ -8,11 +8,14 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
-from .. import inline
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..ooxml import elements as ooxml
+from ..ooxml.archive import zip_package
+from ..outline.schema import MAX_LIST_DEPTH
 from ..resources import default_path
-from . import ooxml, reference
+from . import reference
 
 # Every style the writer uses: a reference document must define each of them. Word's
 # built-in styles go by Word's names (toc 1, footnote text), matched without case.
@@ -24,7 +27,6 @@ STYLES = (
     "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
     "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
-LIST_DEPTH = 3
 
 
 def open_reference(path: Path | None):
@@ -54,7 +56,7 @@ def render(document: Document, reference: Path | None = None,
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
     _Writer(doc, document, pages or {}).write()
-    return ooxml.zip_package(doc.part.package, document.published)
+    return zip_package(doc.part.package, document.published)
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -176,7 +178,7 @@ class _Writer:
         Word and LibreOffice apply between paragraphs of one style only: an item followed
         by an item of another level gets no space after, so that the list's space comes
         after its last item only."""
-        depth = min(depth, LIST_DEPTH)
+        depth = min(depth, MAX_LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
         if parent and parent[0] == block.numbered and parent[1] is not None:
