@@ -98,10 +98,15 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     finish(len(sources), problems)
 
 
-def _progress(items: list):
+def _bar(items: list, at: int = 20) -> bool:
+    """Is a progress bar shown: on a terminal, for `at` files or more."""
+    return len(items) >= at and sys.stderr.isatty()
+
+
+def _progress(items: list, label: str = "checking", at: int = 20):
     """A progress bar on a terminal when there are many files; the items otherwise."""
-    if len(items) >= 20 and sys.stderr.isatty():
-        with click.progressbar(items, label="checking", file=sys.stderr) as bar:
+    if _bar(items, at):
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
             yield from bar
     else:
         yield from items
@@ -197,8 +202,12 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
         raise click.BadParameter(f"{output} names one file, but {what} asked for "
                                  f"({', '.join(formats)}); give a folder"
                                  + ("" if many else ", or one --format"), param_hint="--output")
+    bar = _bar(sources, at=5)   # the bar, or a line for each file written
     Publisher(formats, target, reference_doc, template_dir, timeout,
-              lambda problems: emit(problems, output_format), one_file).all(sources)
+              lambda problems: emit(problems, output_format), one_file).all(
+        sources, progress=lambda items: _progress(items, "rendering", at=5),
+        wrote=(lambda path: None) if bar else (lambda path: click.echo(f"wrote {path}")),
+        failed=lambda file, message: click.echo(f"{file}: {message}", err=True))
 
 
 @main.command()

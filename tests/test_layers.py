@@ -151,3 +151,20 @@ def test_the_check_sees_the_imports():
     assert "rtdraft.document.inline" in GRAPH["rtdraft.document.model"]
     assert "rtdraft.document.model" in GRAPH["rtdraft.render.docx"]
     assert layer("rtdraft.render.docx") > layer("rtdraft.document.model")
+
+
+def test_only_the_face_prints():
+    """Stages take values and return values: click (which prints and exits) is imported by
+    cli and by errors (its exceptions are click's), print() called only by the face and
+    `python -m rtdraft.lint` (which writes docs/lint.md)."""
+    clicks, prints = set(), set()
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import) and any(a.name == "click" for a in node.names) \
+                    or isinstance(node, ast.ImportFrom) and (node.module or "") == "click":
+                clicks.add(name)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+                prints.add(name)
+    assert clicks == {"rtdraft.cli", "rtdraft.errors"}
+    assert prints <= {"rtdraft.entry", "rtdraft.lint.__main__"}
