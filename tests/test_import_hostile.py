@@ -35,11 +35,8 @@ RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile")
-    subprocess.run(["rtdraft", "render", str(EXAMPLE), "--format", "docx", "-o",
-                    str(folder / "fall.docx")], check=True, capture_output=True)
-    return folder / "fall.docx"
+def rendered(rendered_examples) -> Path:
+    return rendered_examples / f"{EXAMPLE.stem}.docx"
 
 
 def parts(path: Path) -> dict[str, bytes]:
