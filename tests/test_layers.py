@@ -168,3 +168,19 @@ def test_only_the_face_prints():
                 prints.add(name)
     assert clicks == {"rtdraft.cli", "rtdraft.errors"}
     assert prints <= {"rtdraft.entry", "rtdraft.lint.__main__"}
+
+
+def test_the_readme_draws_the_same_layers():
+    """README, "How the code is laid out": the table, top to bottom, is LAYERS."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### How the code is laid out", 1)[1].split("\n\n")[2]
+    drawn = [set(re.findall(r"`([^`]+)`", row.split("|")[2]))
+             for row in table.splitlines()[2:]]
+
+    def shown(prefix: str) -> str:
+        relative = prefix.removeprefix("rtdraft.").replace(".", "/")
+        return relative + "/" if (PACKAGE / relative).is_dir() else relative + ".py"
+
+    expected = [{shown(p) for room in rooms for p in ROOMS[room]} for rooms in LAYERS]
+    assert drawn == expected[::-1]
