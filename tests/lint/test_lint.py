@@ -482,7 +482,7 @@ HOSTILE = {   # paragraph -> how many findings of each rule; each took seconds t
 @pytest.mark.parametrize("paragraph", list(HOSTILE), ids=lambda p: repr(p[:24]))
 def test_texts_built_against_a_rule(paragraph):
     """Run in a process of its own with a time limit: a regression hangs it, not the suite."""
-    code = ("import sys, json\nsys.path.insert(0, 'tests')\nfrom test_lint import outline\n"
+    code = ("import sys, json\nsys.path[:0] = ['tests', 'tests/lint']\nfrom test_lint import outline\n"
             "from support.outlines import load\nfrom rtdraft.lint import lint\nfound = lint(load("
             "outline(f'    - {json.loads(sys.argv[1])}\\n')))\nprint(json.dumps([(p.rule, "
             "p.column, p.message) for p in found]))")

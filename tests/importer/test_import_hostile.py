@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from support.files import lie_about_size
-from support.outlines import examples
+from support.outlines import ROOT, examples
 
 from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
@@ -28,7 +28,7 @@ from rtdraft.importer.package import open_docx
 from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
-UNO = Path(__file__).parent / "uno"
+UNO = ROOT / "tests" / "uno"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
