@@ -16,7 +16,7 @@ from typing import Any
 from . import dates, inline, languages, typography
 from .dates import meeting_days, parse_date
 from .inline import Inline
-from .labels import appendix_letter, labels_for
+from .labels import appendix_letter, fill, labels_for
 from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
@@ -266,12 +266,12 @@ class _Builder:
         pub, labels = self.publication, self.labels
         crown = "copyright_king" if published >= KING_FROM else "copyright_queen"
         minister = pub.get("minister")
-        lines = [labels[crown if minister else crown + "_plain"].format(
-            minister=minister, year=published.year)]
+        lines = [fill(labels[crown if minister else crown + "_plain"],
+                      minister=minister, year=published.year)]
         if pub.get("catalogue_number"):
-            lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
+            lines.append(fill(labels["catalogue_number"], value=pub["catalogue_number"]))
         if pub.get("isbn"):
-            lines.append(labels["isbn"].format(value=pub["isbn"]))
+            lines.append(fill(labels["isbn"], value=pub["isbn"]))
         # the notice is in the other language: left as is
         lines = [self.lang.typography(line) for line in lines]
         return tuple(lines + [self.other_notice()] if self.other_notice() else lines)
@@ -279,7 +279,7 @@ class _Builder:
     def other_notice(self) -> str:
         """'Aussi disponible en français sous le titre : ...', when there is a title."""
         title = self.publication.get("other_language_title")
-        return self.labels["other_language"].format(title=title) if title else ""
+        return fill(self.labels["other_language"], title=title) if title else ""
 
     # -- the body, in reading order --------------------------------------------------
 
@@ -341,7 +341,7 @@ class _Builder:
             joined = "; ".join(described)
         else:
             joined = dates.join_words(described, self.labels["and"])
-        self.body.append(Note(self.labels[label].format(names=joined)))
+        self.body.append(Note(fill(self.labels[label], names=joined)))
 
     def blocks(self, body: list, level: int, path: tuple) -> None:
         for index, block in enumerate(body or []):
@@ -372,9 +372,10 @@ class _Builder:
             members = [(i, s) for i, s in enumerate(sessions) if s["kind"] == kind]
             for number, (index, session) in enumerate(members, start=1):
                 path = ("sessions", index)
-                label = self.session_label(kind, group).format(n=number)
-                heading = self.labels["session_heading"].format(label=label,
-                                                                title=session["title"])
+                label = fill(self.session_label(kind, group), n=number,
+                             kind=kind.replace("-", " ").replace("_", " ").capitalize())
+                heading = fill(self.labels["session_heading"], label=label,
+                               title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
                                                       "heading"))
                 self.people(session.get("presenters"), session["body"], "presenters",
@@ -387,12 +388,11 @@ class _Builder:
         key = f"session_{kind}"
         if key in self.labels:
             return self.labels[key]
-        name = kind.replace("-", " ").replace("_", " ").capitalize()
-        return self.labels["session_other"].replace("{kind}", name)
+        return self.labels["session_other"]
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")
-        self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]),
+        self.heading(1, fill(self.labels["appendix"], letter=letter, title=appendix["title"]),
                      origin, new_page=True)
         if appendix.get("organizations"):
             names = appendix["organizations"]
@@ -465,8 +465,8 @@ def describe(person: Any, labels: dict) -> str:
     parts = [person[k] for k in ("name", "title", "organization") if person.get(k)]
     text = ", ".join(parts)
     if person.get("on_behalf_of"):
-        text += ", " + labels["on_behalf_of"].format(
-            person=describe(person["on_behalf_of"], labels))
+        text += ", " + fill(labels["on_behalf_of"],
+                             person=describe(person["on_behalf_of"], labels))
     return text
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,7 +11,7 @@ import cerberus
 import cerberus.schema
 from cerberus import errors
 
-from . import inline, languages, schema
+from . import inline, labels, languages, schema
 from .dates import parse_date, written_dates
 from .labels import LABELS, PLACEHOLDERS
 from .normal import normalise
@@ -127,13 +126,10 @@ class OutlineValidator(cerberus.Validator):
                        "E or F, optional -FORMAT)")
 
     def _check_with_label(self, field, value):
-        if not _balanced(value):
-            self._fail(field, "label", UNBALANCED.format(what="a session label"))
-            return
-        unknown = _placeholders(value) - {"n"}
-        if unknown:
-            self._fail(field, "label", f"a session label may use only {{n}}, not "
-                       f"{{{min(unknown)}}}")
+        found = labels.problem(value, {"n"})
+        if found:
+            self._fail(field, "label", _label_message(found, "a session label",
+                                                      "may use only {n}, not"), found.offset)
 
     def _check_with_label_key(self, field, value):
         if value not in LABELS["en"]:
@@ -218,17 +214,12 @@ def _shown(value: Any) -> str:
     return f"'{text}'" if text.isprintable() else repr(text)
 
 
-UNBALANCED = ("{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
-              "brace itself {{{{ or }}}}")
-
-
-def _balanced(value: str) -> bool:
-    """Whether str.format, which fills the placeholders in, can read the text."""
-    try:
-        list(string.Formatter().parse(value))
-    except ValueError:
-        return False
-    return True
+def _label_message(found: labels.LabelError, what: str, cannot: str) -> str:
+    if str(found) == "unbalanced":
+        return (f"{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
+                "brace itself {{ or }}")
+    field = str(found)
+    return f"{what} {cannot} {field if field.isprintable() else repr(field)}"
 
 
 def _placeholders(value: str) -> set[str]:
@@ -416,7 +407,7 @@ def cross_checks(source: Source) -> list[Problem]:
     _check_footnotes(source, add)
     _check_dates(data, add)
     _check_catalogue_language(data, add)
-    _check_labels(data, add)
+    _check_labels(source, add)
     _check_final(source, add)
     return out
 
@@ -537,20 +528,25 @@ def _check_catalogue_language(data: dict, add) -> None:
             "catalogue-language")
 
 
-def _check_labels(data: dict, add) -> None:
-    labels = data.get("labels")
-    for key, value in (labels.items() if isinstance(labels, dict) else ()):
+def _check_labels(source: Source, add) -> None:
+    table = source.data.get("labels")
+    for key, value in (table.items() if isinstance(table, dict) else ()):
+        path = ("labels", key)
         if key == "months" and isinstance(value, str) and len(value.split()) != 12:
-            add(("labels", key), f"'months' needs exactly twelve month names, separated by "
+            add(path, f"'months' needs exactly twelve month names, separated by "
                 f"spaces; it has {len(value.split())}", "label")
-        elif PLACEHOLDERS.get(key) and isinstance(value, str) and not _balanced(value):
-            add(("labels", key), UNBALANCED.format(what=f"label '{key}'"), "label")
-        elif key in PLACEHOLDERS and isinstance(value, str):
-            unknown = _placeholders(value) - PLACEHOLDERS[key]
+        elif PLACEHOLDERS.get(key) and isinstance(value, str):   # filled by labels.fill
+            found = labels.problem(value, PLACEHOLDERS[key])
+            if found:
+                allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key]))
+                add(path, _label_message(found, f"label '{key}'", "cannot use")
+                    + ("" if str(found) == "unbalanced" else f"; it may use: {allowed}"),
+                    "label", at=source.locate_at(path, value, found.offset))
+        elif key in PLACEHOLDERS and isinstance(value, str):   # printed as it is
+            unknown = _placeholders(value)
             if unknown:
-                allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"
-                add(("labels", key), f"label '{key}' cannot use {{{min(unknown)}}}; "
-                    f"it may use: {allowed}", "label")
+                add(path, f"label '{key}' cannot use {{{min(unknown)}}}; it may use: none",
+                    "label")
 
 
 __all__ = ["OutlineValidator", "isbn_problem", "validate"]
