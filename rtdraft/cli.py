@@ -23,6 +23,21 @@ def problem_format_option(flag: str):
 FORMAT_OPTION = problem_format_option("--format")
 
 
+class Seconds(click.FloatRange):
+    """A number of seconds: FloatRange lets nan (every comparison false) and inf through,
+    and either would switch the limit off."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        import math
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number of seconds; give a finite number, e.g. 120",
+                      param, ctx)
+        return number
+
+
 class _Group(click.Group):
     """Turns a failed write to standard output (a full disk, a closed pipe) into one line
     on stderr and exit 5, where Python would print a traceback."""
@@ -164,7 +179,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
                    "installed with rtdraft; `rtdraft docs` shows where).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default Markdown ones.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+@click.option("--timeout", type=Seconds(min=1), default=120, show_default=True,
               help="Seconds LibreOffice may take to make one PDF before it is stopped.")
 @problem_format_option("--problem-format")
 def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],

@@ -2,7 +2,7 @@
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from conftest import EXAMPLES, MINIMAL
 
 from rtdraft.cli import main
 
@@ -155,3 +155,14 @@ def test_unknown_output_format_is_a_usage_error(outline):
     result = run("render", outline, "--format", "rtf")
     assert result.exit_code == 2
     assert "'rtf' is not a format; choose from docx, html, md, pdf" in result.output
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", "-5", "0.5"])
+def test_timeout_must_be_a_finite_number_of_seconds(value, tmp_path):
+    """nan passed FloatRange (every comparison with it is false) and switched the
+    LibreOffice limit off; inf did the same."""
+    result = CliRunner().invoke(main, ["render", str(EXAMPLES[0]), "--format", "pdf",
+                                       "--timeout", value, "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith("Error: Invalid value for '--timeout': ")
+    assert not (tmp_path / "x.pdf").exists()

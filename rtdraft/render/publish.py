@@ -41,6 +41,8 @@ class Publisher:
                     for path in self.one(source):
                         if not _bar(sources):
                             click.echo(f"wrote {path}")
+                except errors.Stopped:   # SIGTERM, SIGHUP: the whole batch, as Ctrl-C
+                    raise
                 except errors.RtdraftError as exc:
                     failures.append(exc)
                     if len(sources) > 1 and exc.message:
