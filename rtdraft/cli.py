@@ -388,11 +388,15 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to serve on [default: a free one].")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to serve on; another than this machine's only if you say so.")
+              help="Interface to serve on; one other machines can reach only with "
+                   "--allow-remote.")
+@click.option("--allow-remote", is_flag=True,
+              help="Let --host be an interface other machines can reach (they can then read "
+                   "the outline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default HTML ones.")
-def preview(outline: Path, port: int, host: str, open_browser: bool,
+def preview(outline: Path, port: int, host: str, allow_remote: bool, open_browser: bool,
             template_dir: Path | None) -> None:
     """Serve the outline's web edition and re-render it on every save.
 
@@ -401,8 +405,19 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
     above the last good rendering; lint findings are listed too. Ctrl-C stops.
     Exits 2 when the port is in use.
     """
-    from .preview import Preview, run
+    import gc
 
+    from .preview import Preview, loopback, run
+
+    gc.unfreeze()   # entry.py's choice for short commands; this one runs for hours
+    gc.enable()
+    if not loopback(host):
+        if not allow_remote:
+            raise click.BadParameter(
+                f"{host!r} is not this machine's loopback address: other machines could read "
+                "the outline; add --allow-remote if that is meant", param_hint="--host")
+        click.echo(f"warning: serving on {host or 'every interface'}: anyone who can reach "
+                   "this machine can read the outline", err=True)
     run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
 
