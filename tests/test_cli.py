@@ -234,3 +234,28 @@ def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "rtdraft", "--version"], capture_output=True, check=False,
                             text=True)
     assert result.stdout == f"rtdraft, version {__version__}\n"
+
+
+@pytest.mark.parametrize("output_format", ["text", "parsable", "json", "github"])
+def test_a_key_holding_control_characters_stays_on_one_line(run, tmp_path, output_format):
+    """An unknown key holding a newline (the YAML test suite has such keys) was printed
+    raw: one problem over two lines, and an escape could colour the terminal."""
+    path = tmp_path / "keys\n.yaml"   # a file name can hold a newline too
+    path.write_text(MINIMAL + '"bad\\nkey": 1\n"x\\u2028y\\e[31m\\x85": 2\n')
+    result = run("validate", "--format", output_format, str(path))
+    assert result.exit_code == 1
+    if output_format == "json":
+        problems = json.loads(result.stdout)
+        assert [p["message"].split(";")[0] for p in problems] == [
+            "unknown key 'bad\\nkey'", "unknown key 'x\\u2028y\\x1b[31m\\x85'"]
+        assert all(p["file"] == str(tmp_path / "keys\\n.yaml") for p in problems)
+        texts = [value for p in problems for value in p.values() if isinstance(value, str)]
+    else:
+        texts = result.stdout.splitlines()
+        assert len(texts) == 2, texts
+        assert "unknown key 'bad\\nkey'; expected one of: rtdraft" in texts[0]
+        assert "unknown key 'x\\u2028y\\x1b[31m\\x85'; expected one of" in texts[1]
+        file = str(tmp_path / "keys\\n.yaml")
+        assert texts[0].startswith(f"::error file={file}," if output_format == "github"
+                                   else f"{file}:21:1: ")
+    assert not [t for t in texts if not t.isprintable()]
