@@ -1,0 +1,106 @@
+"""What import writes validates, or import refuses in words (issue 24): dates in the forms
+reviewers write them, ISBNs and catalogue numbers kept but flagged, sizes beyond the
+outline's limits, footnote ids, and formatting read back as it was."""
+
+from datetime import date, timedelta
+
+import docx
+import pytest
+from conftest import MINIMAL, examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_import import imported, paragraph, rendered
+
+from rtdraft.importer.dates_back import meeting, one
+from rtdraft.labels import labels_for
+
+EN_MONTHS = labels_for("en")["months"].split()
+FR_MONTHS = labels_for("fr")["months"].split()
+ABBREVIATED = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.",
+               "Nov.", "Dec."]
+FR_ABBREVIATED = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                  "oct.", "nov.", "déc."]
+DASHES = ["–", "-", " – ", " - ", "—"]
+
+
+def _ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+def english(first: date, last: date, style: int, dash: str) -> str:
+    """The forms editors and Canada.ca write a day or a span of days in."""
+    month, lmonth = EN_MONTHS[first.month - 1], EN_MONTHS[last.month - 1]
+    short = ABBREVIATED[first.month - 1]
+    if first == last:
+        return [f"{month} {first.day}, {first.year}", f"{first.day} {month} {first.year}",
+                f"{short} {first.day}, {first.year}", f"{month} {_ordinal(first.day)}, {first.year}",
+                f"{first:%A}, {month} {first.day}, {first.year}"][style % 5]
+    if first.month == last.month:
+        return [f"{month} {first.day}{dash}{last.day}, {first.year}",
+                f"{first.day}{dash}{last.day} {month} {first.year}",
+                f"{short} {first.day}{dash}{last.day}, {first.year}",
+                f"{month} {first.day} to {last.day}, {first.year}",
+                f"from {month} {first.day} to {last.day}, {first.year}"][style % 5]
+    if first.year == last.year:
+        return [f"{month} {first.day}{dash}{lmonth} {last.day}, {first.year}",
+                f"{first.day} {month}{dash}{last.day} {lmonth} {first.year}"][style % 2]
+    return f"{month} {first.day}, {first.year}{dash}{lmonth} {last.day}, {last.year}"
+
+
+def french(first: date, last: date, style: int, dash: str) -> str:
+    month, short = FR_MONTHS[first.month - 1], FR_ABBREVIATED[first.month - 1]
+    day = "1er" if first.day == 1 else str(first.day)
+    if first == last:
+        return [f"le {day} {month} {first.year}", f"{day} {month} {first.year}",
+                f"{day} {short} {first.year}"][style % 3]
+    if first.month == last.month:
+        return [f"du {day} au {last.day} {month} {first.year}",
+                f"{day}{dash}{last.day} {month} {first.year}",
+                f"{day} au {last.day} {short} {first.year}"][style % 3]
+    return f"du {day} {month} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}"
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.dates(date(1900, 1, 1), date(2199, 12, 1)), st.integers(0, 4),
+       st.integers(0, 20), st.sampled_from(DASHES), st.sampled_from(["en", "fr"]))
+def test_dates_in_every_common_form_are_read(first, length, style, dash, language):
+    last = first + timedelta(days=length)
+    text = (english if language == "en" else french)(first, last, style, dash)
+    days = [(first + timedelta(days=n)).isoformat() for n in range(length + 1)]
+    assert meeting(text, language, labels_for(language)) == days, text
+    if length == 0:
+        assert one(text, language, labels_for(language)) == days[0], text
+
+
+@pytest.mark.parametrize("text", [
+    "March 29, 2021, Halifax", "March 32, 2021", "Spring 2021 meeting", "March 30–29, 2021",
+    "29 March", "The 29th of March was a Monday, 2021.", "Marching 29, 2021",
+])
+def test_what_is_not_a_dates_line_is_not_read_as_one(text):
+    assert meeting(text, "en", labels_for("en")) is None
+
+
+AGENDA = MINIMAL.replace("  dates: 2021-03-29", "  dates: [2021-03-29, 2021-03-30]") + """\
+appendices:
+  - title: Agenda
+    agenda:
+      - date: 2021-03-29
+        time: 9:00
+        title: Welcome
+      - date: 2021-03-30
+        time: 9:00
+        title: Close
+"""
+
+
+@pytest.mark.parametrize("written", ["March 29–30, 2021", "29–30 March 2021",
+                                     "March 29-30, 2021", "Mar. 29 and 30, 2021"])
+def test_a_cover_date_rewritten_by_a_reviewer_gives_an_outline_that_validates(tmp_path, written):
+    """Before, the cover's dates were not read, the meeting took the file's date, and the
+    agenda's dates were 'not one of the meeting's dates'."""
+    document = docx.Document(str(rendered(tmp_path, AGENDA)))
+    [words] = paragraph(document, "March 29 and 30, 2021").runs
+    words.text = written
+    _, said, source = imported(document, tmp_path / "reviewed.docx")
+    assert source.data["meeting"]["dates"] == ["2021-03-29", "2021-03-30"]
+    assert "meeting dates not found" not in said
