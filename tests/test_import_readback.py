@@ -2,19 +2,24 @@
 reviewers write them, ISBNs and catalogue numbers kept but flagged, sizes beyond the
 outline's limits, footnote ids, and formatting read back as it was."""
 
+import zipfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import docx
 import pytest
-from conftest import MINIMAL, examples
+from click.testing import CliRunner
+from conftest import MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_import import imported, paragraph, rendered
 
 from rtdraft import inline
+from rtdraft.cli import main
 from rtdraft.importer.dates_back import meeting, one
 from rtdraft.importer.read import _emit, _formatting, _formatting_of
 from rtdraft.labels import labels_for
+from rtdraft.validate import validate
 
 EN_MONTHS = labels_for("en")["months"].split()
 FR_MONTHS = labels_for("fr")["months"].split()
@@ -134,3 +139,49 @@ def test_bold_italic_and_a_trailing_star(runs, expected):
     pieces = [("text", text, bold, italic) for text, bold, italic in runs]
     assert _emit(pieces, True) == expected
     assert _formatting(inline.parse(expected)) == _formatting_of(pieces)
+
+
+# -- footnotes ------------------------------------------------------------------------------
+
+NOTES = MINIMAL.replace("    - The roundtable met once.",
+                        "    - The roundtable met once.[^one] Then again.[^two]") + \
+    "footnotes:\n  one: First note.\n  two: Second note.\n"
+
+
+def with_footnotes_changed(tmp_path, change) -> Path:
+    path = rendered(tmp_path, NOTES)
+    with zipfile.ZipFile(path) as source:
+        files = {name: source.read(name) for name in source.namelist()}
+    files["word/footnotes.xml"] = change(files["word/footnotes.xml"].decode()).encode()
+    changed = tmp_path / "changed.docx"
+    with zipfile.ZipFile(changed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in files.items():
+            target.writestr(name, data)
+    return changed
+
+
+def import_report(path: Path) -> tuple[str, str, dict]:
+    result = CliRunner().invoke(main, ["import", str(path), "--report"])
+    assert result.exit_code == 0, result.output
+    text = path.with_suffix(".yaml").read_text(encoding="utf-8")
+    source = load(text)
+    assert validate(source) == [], text
+    return text, result.stderr, source.data
+
+
+@pytest.mark.parametrize("name", ["_Fn__hbad", "_Fn_é", "_Fn_", "_Fn_a b"])
+def test_a_bookmark_name_that_is_no_footnote_id_is_not_taken_as_one(tmp_path, name):
+    changed = with_footnotes_changed(tmp_path, lambda xml: xml.replace('"_Fn_one"', f'"{name}"'))
+    _, _, data = import_report(changed)
+    assert list(data["footnotes"]) == ["first-note", "two"]
+
+
+def test_a_footnote_citing_a_footnote_writes_no_nul(tmp_path):
+    cite = ('First note.</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            '<w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> More.')
+    changed = with_footnotes_changed(tmp_path, lambda xml: xml.replace("First note.", cite))
+    text, said, data = import_report(changed)
+    assert "\x00" not in text and "\\0" not in text
+    assert data["footnotes"] == {"one": "First note. More.", "two": "Second note."}
+    assert f"{changed}: not placed: footnote [^one] cites another footnote; a footnote " \
+        "cannot cite another: the mark left out" in said.splitlines()

@@ -13,7 +13,7 @@ from datetime import date
 
 from .. import inline, languages
 from ..labels import appendix_letter, labels_for
-from ..schema import MAX_LIST_DEPTH
+from ..schema import FOOTNOTE_ID, MAX_LIST_DEPTH
 from ..typography import folded
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
@@ -558,12 +558,25 @@ class Builder:
             if text is None:
                 continue
             kept = self.parsed.note_ids.get(number)
+            if kept and not re.fullmatch(FOOTNOTE_ID, kept):   # a bookmark's name, unchecked
+                kept = None
             small = self.lang.vocabulary.get("small_words", set())
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         if ids:
-            self.data["footnotes"] = {ids[n]: self.parsed.footnotes[n] or TODO for n in ids}
+            self.data["footnotes"] = {ids[n]: self._note_text(ids[n], self.parsed.footnotes[n])
+                                      for n in ids}
+
+    def _note_text(self, name: str, text: str) -> str:
+        """A footnote's text without the marks of footnotes it cites: an outline's footnote
+        cannot cite another (the mark's \\x00 was written into the outline before)."""
+        cited = _NOTE.findall(text)
+        if cited:
+            self.unplaced.append(f"footnote [^{name}] cites another footnote; a footnote "
+                                 "cannot cite another: the mark left out")
+            text = " ".join(_NOTE.sub("", text).split())
+        return text or TODO
 
 
 PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "tagline",
