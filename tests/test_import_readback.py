@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_import import imported, paragraph, rendered
 
-from rtdraft import inline
+from rtdraft import inline, schema
 from rtdraft.cli import main
 from rtdraft.importer.dates_back import meeting, one
 from rtdraft.importer.read import _emit, _formatting, _formatting_of
@@ -185,3 +185,51 @@ def test_a_footnote_citing_a_footnote_writes_no_nul(tmp_path):
     assert data["footnotes"] == {"one": "First note. More.", "two": "Second note."}
     assert f"{changed}: not placed: footnote [^one] cites another footnote; a footnote " \
         "cannot cite another: the mark left out" in said.splitlines()
+
+
+# -- what validate would refuse: flagged, or refused ------------------------------------------
+
+PUBLISHED = MINIMAL.replace("  department: Public Safety Canada\n",
+                            "  department: Public Safety Canada\n"
+                            "  catalogue_number: PS18-55/2021E-PDF\n"
+                            "  isbn: 978-0-660-38121-3\n")
+
+
+@pytest.mark.parametrize(("printed", "written", "key", "why"), [
+    ("ISBN: 978-0-660-38121-3", "ISBN: 978-0-660-38121-5", "isbn",
+     "ISBN '978-0-660-38121-5' has check digit 5; the digits before it give 3"),
+    ("ISBN: 978-0-660-38121-3", "ISBN: 978-0-66O-38121-3", "isbn",
+     "ISBN '978-0-66O-38121-3' must have 13 digits (ISBN-13), hyphens optional"),
+    ("Cat. No.: PS18-55/2021E-PDF", "Cat. No.: PS18-55/2021F-PDF", "catalogue_number",
+     "catalogue number has language letter F but publication.language is en; expected E"),
+])
+def test_a_mistyped_isbn_or_catalogue_number_is_kept_in_a_comment_and_flagged(
+        tmp_path, printed, written, key, why):
+    """Before, the value was copied, and the outline import wrote did not validate."""
+    assert validate(load(PUBLISHED)) == []
+    document = docx.Document(str(rendered(tmp_path, PUBLISHED)))
+    [words] = paragraph(document, printed).runs
+    words.text = written
+    document.save(str(tmp_path / "reviewed.docx"))
+    text, said, data = import_report(tmp_path / "reviewed.docx")
+    value = written.split(": ")[1]
+    assert key not in data["publication"]
+    assert f"\npublication:\n  # {key}: {value}  (left out by import: {why})\n" in text
+    assert f"{tmp_path / 'reviewed.docx'}: not placed: publication.{key} {value!r} left " \
+        f"out: {why}" in said.splitlines()
+
+
+def test_more_paragraphs_than_a_list_holds_is_refused_in_words(tmp_path):
+    """Over 10,000 paragraphs in one part gave a list validate refuses."""
+    document = docx.Document(str(rendered(tmp_path)))
+    after = paragraph(document, "The roundtable met once.")
+    for number in range(schema.MAX_ITEMS):
+        after.insert_paragraph_before(f"Paragraph {number}.", after.style)
+    document.save(str(tmp_path / "long.docx"))
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "long.docx")])
+    assert result.exit_code == 7, result.output
+    assert result.output == (
+        f"Error: {tmp_path / 'long.docx'}: the outline read from it would not validate "
+        f"(introduction.body: has {schema.MAX_ITEMS + 2} items; a list holds at most "
+        f"{schema.MAX_ITEMS}); nothing written\n")
+    assert not (tmp_path / "long.yaml").exists()
