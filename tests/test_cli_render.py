@@ -2,7 +2,7 @@
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL
+from support.outlines import EXAMPLES, MINIMAL
 
 from rtdraft.cli import main
 

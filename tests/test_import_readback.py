@@ -9,17 +9,18 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import MINIMAL, examples, load
 from test_import import imported, paragraph, rendered
 
-from rtdraft import inline, schema
 from rtdraft.cli import main
-from rtdraft.importer.dates_back import meeting, one
+from rtdraft.document import inline
 from rtdraft.importer.read import _emit, _formatting, _formatting_of
-from rtdraft.labels import labels_for
-from rtdraft.validate import validate
+from rtdraft.languages.dates_back import meeting, one
+from rtdraft.languages.labels import labels_for
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 
 EN_MONTHS = labels_for("en")["months"].split()
 FR_MONTHS = labels_for("fr")["months"].split()
@@ -64,7 +65,8 @@ def french(first: date, last: date, style: int, dash: str) -> str:
         return [f"du {day} au {last.day} {month} {first.year}",
                 f"{day}{dash}{last.day} {month} {first.year}",
                 f"{day} au {last.day} {short} {first.year}"][style % 3]
-    return f"du {day} {month} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}"
+    year = f" {first.year}" if first.year != last.year else ""
+    return f"du {day} {month}{year} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}"
 
 
 @settings(max_examples=examples(300), deadline=None)

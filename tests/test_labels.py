@@ -7,16 +7,16 @@ import string
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import MINIMAL, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import MINIMAL, examples, lines, load
 
-from rtdraft import labels
 from rtdraft.cli import main
-from rtdraft.labels import PLACEHOLDERS, LabelError, fill
-from rtdraft.model import build
-from rtdraft.preview import Preview
-from rtdraft.validate import validate
+from rtdraft.commands.preview import Preview
+from rtdraft.document.model import build
+from rtdraft.languages import labels
+from rtdraft.languages.labels import PLACEHOLDERS, LabelError, fill
+from rtdraft.outline.validate import validate
 
 APPENDIX = "\nappendices:\n  - title: '50000000'\n    body: [Text.]\n"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .. import languages
 from ..errors import ImportFailure, UndecidedChanges
+from ..outline.source import Source, parse_text
 from ..problems import Problem
-from ..source import Source, parse_text
 from . import ooxml_read as ox
 from .dump import dump
 from .outline import Builder
@@ -97,9 +97,9 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
     """The outline's YAML and its source, validated: a wrong ISBN or catalogue number is
     flagged and left out; any other error, or a size beyond an outline's limits, refuses
     the import (exit 7): what import writes always validates."""
+    from ..outline.source import MAX_BYTES
+    from ..outline.validate import validate
     from ..problems import one_line
-    from ..source import MAX_BYTES
-    from ..validate import validate
 
     text, source = dump(data, name)
     if len(text.encode("utf-8")) > MAX_BYTES:
