@@ -50,6 +50,7 @@ def main() -> None:
             while not version:   # the first rendering's
                 line = events.readline().decode()
                 version = int(line[6:]) if line.startswith("data: ") else 0
+            time.sleep(1)   # the preview before issue 24 lost a save made before its watch was up
             started = time.monotonic()
             for save in range(1, saves + 1):
                 new = outline.with_suffix(".new")

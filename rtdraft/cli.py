@@ -343,6 +343,7 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
               help="Keep this earlier outline's structure, with its text as placeholders.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
+              callback=lambda ctx, param, value: _plain_text(value, param),
               help="Where the modeline points the YAML language server "
                    "[default: the nearest rtdraft-1.schema.json (or schema/rtdraft-1.schema.json) "
                    "in FILE's folder or above it, in the project; if none, one written beside "
@@ -466,9 +467,10 @@ def docs(topic: str | None) -> None:
 
 
 def _plain_text(value: str | None, param) -> str | None:
-    """A name written into the DOCX: no control character, which XML cannot hold."""
+    """A name written into the DOCX, or a path into the outline's modeline comment: no
+    control character, which XML cannot hold and a line break would end the comment."""
     bad = next((c for c in value or "" if ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF
-                or ord(c) in (0x7F, 0xFFFE, 0xFFFF)), None)
+                or ord(c) in (0x7F, 0x85, 0x2028, 0x2029, 0xFFFE, 0xFFFF)), None)
     if bad is not None:
         raise click.BadParameter(f"holds the control character U+{ord(bad):04X}; write "
                                  "the name as plain text", param=param)

@@ -126,3 +126,13 @@ def test_from_a_format_1_outline_renames_department_fr(here):
     assert publication["department_other"] == "Sécurité publique Canada"
     assert "department_fr" not in publication
     assert [p.rule for p in lint(read(here / "new.yaml")) if p.rule == "department-fr"] == []
+
+
+@pytest.mark.parametrize("value", ["x.json\nrtdraft: 99", "x.json\u2028y", "x\x00"])
+def test_a_schema_path_with_a_line_break_is_refused(tmp_path, value):
+    """The path goes into the modeline comment: a line break ended the comment, and what
+    followed it was YAML of the outline (`rtdraft: 99`)."""
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "s.yaml"), "--schema", value])
+    assert result.exit_code == 2
+    assert "Invalid value for '--schema': holds the control character U+" in result.output
+    assert not (tmp_path / "s.yaml").exists()
