@@ -412,7 +412,7 @@ def preview(outline: Path, port: int, host: str, allow_remote: bool, open_browse
 
     gc.unfreeze()   # entry.py's choice for short commands; this one runs for hours
     gc.enable()
-    if not loopback(host):
+    if loopback(host) is False:
         if not allow_remote:
             raise click.BadParameter(
                 f"{host!r} is not this machine's loopback address: other machines could read "

@@ -338,16 +338,17 @@ class Server(ThreadingHTTPServer):
                   file=sys.stderr)
 
 
-def loopback(host: str) -> bool:
-    """Whether every address `host` names is this machine's loopback. '' (every interface,
-    to the socket module) and names that do not resolve are not."""
+def loopback(host: str) -> bool | None:
+    """Whether every address `host` names is this machine's loopback ('', every interface
+    to the socket module, is not); None for a name that does not resolve, which serve()
+    cannot bind to and says so."""
     import socket
     if not host.strip():
         return False
     try:
         found = socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        return False
+        return None
     return all(ipaddress.ip_address(entry[4][0]).is_loopback for entry in found)
 
 
