@@ -231,7 +231,7 @@ def test_more_paragraphs_than_a_list_holds_is_refused_in_words(tmp_path):
     result = CliRunner().invoke(main, ["import", str(tmp_path / "long.docx")])
     assert result.exit_code == 7, result.output
     assert result.output == (
-        f"Error: {tmp_path / 'long.docx'}: the outline read from it would not validate "
-        f"(introduction.body: has {schema.MAX_ITEMS + 2} items; a list holds at most "
-        f"{schema.MAX_ITEMS}); nothing written\n")
+        f"Error: {tmp_path / 'long.docx'}: introduction.body would have "
+        f"{schema.MAX_ITEMS + 2:,} items; an outline's list holds at most "
+        f"{schema.MAX_ITEMS:,} (nothing written)\n")
     assert not (tmp_path / "long.yaml").exists()

@@ -101,6 +101,7 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
     from ..outline.validate import validate
     from ..problems import one_line
 
+    _within_limits(data, path)
     text, source = dump(data, name)
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ImportFailure(f"{path}: the outline would be more than {MAX_BYTES:,} bytes, an "
@@ -126,6 +127,29 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
             f"{path}: the outline read from it would not validate ({first.where}: "
             f"{first.message}); nothing written"))
     return text, source
+
+
+def _within_limits(data, path: Path, where: tuple = ()) -> int:
+    """Refuse, before the outline is written out and validated, a list longer than an
+    outline's lists may be or more text than an outline may hold; the characters seen."""
+    from ..outline.schema import MAX_ITEMS
+    from ..outline.source import MAX_BYTES
+    from ..problems import format_path
+
+    size = 0
+    if isinstance(data, str):
+        return len(data)
+    items = data.items() if isinstance(data, dict) else enumerate(data) \
+        if isinstance(data, list) else ()
+    if isinstance(data, list) and len(data) > MAX_ITEMS:
+        raise ImportFailure(f"{path}: {format_path(where)} would have {len(data):,} items; "
+                            f"an outline's list holds at most {MAX_ITEMS:,} (nothing written)")
+    for key, value in items:
+        size += _within_limits(value, path, where + (key,))
+        if size > MAX_BYTES:
+            raise ImportFailure(f"{path}: the outline would be more than {MAX_BYTES:,} "
+                                "bytes, an outline's limit (nothing written)")
+    return size
 
 
 FIRST, FOOTNOTES = "before the first heading", "in the footnotes"
