@@ -235,3 +235,15 @@ def test_more_paragraphs_than_a_list_holds_is_refused_in_words(tmp_path):
         f"{schema.MAX_ITEMS + 2:,} items; an outline's list holds at most "
         f"{schema.MAX_ITEMS:,} (nothing written)\n")
     assert not (tmp_path / "long.yaml").exists()
+
+
+def test_more_text_than_an_outline_holds_is_refused_before_it_is_written(tmp_path,
+                                                                          monkeypatch):
+    """The limit is an outline's (10 MB); here lowered to what a short summary exceeds."""
+    import rtdraft.outline.source
+    monkeypatch.setattr(rtdraft.outline.source, "MAX_BYTES", 400)
+    result = CliRunner().invoke(main, ["import", str(rendered(tmp_path))])
+    assert result.exit_code == 7, result.output
+    assert result.output == (f"Error: {tmp_path / 'report.docx'}: the outline would be more "
+                             "than 400 bytes, an outline's limit (nothing written)\n")
+    assert not (tmp_path / "report.yaml").exists()
