@@ -1,21 +1,8 @@
 """`rtdraft render` through CliRunner: where files go, exit codes, nothing lost."""
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import EXAMPLES, MINIMAL
-
-from rtdraft.cli import main
-
-
-@pytest.fixture
-def outline(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
-    return tmp_path / "spring.yaml"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_both_formats_beside_the_outline(outline):
@@ -161,8 +148,8 @@ def test_unknown_output_format_is_a_usage_error(outline):
 def test_timeout_must_be_a_finite_number_of_seconds(value, tmp_path):
     """nan passed FloatRange (every comparison with it is false) and switched the
     LibreOffice limit off; inf did the same."""
-    result = CliRunner().invoke(main, ["render", str(EXAMPLES[0]), "--format", "pdf",
-                                       "--timeout", value, "-o", str(tmp_path / "x.pdf")])
+    result = run("render", EXAMPLES[0], "--format", "pdf", "--timeout", value, "-o",
+                 tmp_path / "x.pdf")
     assert result.exit_code == 2
     assert result.output.splitlines()[-1].startswith("Error: Invalid value for '--timeout': ")
     assert not (tmp_path / "x.pdf").exists()

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import docx
@@ -16,7 +15,9 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from support.outlines import MINIMAL, ROOT, build, load
+from support.cli import run
+from support.outlines import ROOT, build, load
+from support.review import TODAY, imported, paragraph, rendered
 
 from rtdraft.cli import main
 from rtdraft.errors import ImportFailure, UndecidedChanges
@@ -24,36 +25,6 @@ from rtdraft.importer import import_docx
 from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-
-TODAY = date(2021, 6, 1)
-
-OUTLINE = MINIMAL.replace("    - The roundtable met once.", "    - The roundtable met once.\n"
-                          "    - It met in Halifax.")
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def rendered(tmp_path: Path, text: str = OUTLINE, name: str = "report.docx") -> Path:
-    path = tmp_path / name
-    path.write_bytes(docx_writer.render(build(load(text).data, today=TODAY)))
-    return path
-
-
-def imported(document, path: Path):
-    """Save a python-docx document, import it with --report: (path, what import said, the
-    outline written), the outline checked to validate."""
-    document.save(str(path))
-    result = run("import", path, "--report")
-    assert result.exit_code == 0, result.output
-    source = load(path.with_suffix(".yaml").read_text())
-    assert validate(source) == []
-    return path, result.output, source
-
-
-def paragraph(document, words: str):
-    return next(p for p in document.paragraphs if p.text == words)
 
 
 def change(tag: str, number: int):

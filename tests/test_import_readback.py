@@ -8,13 +8,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.cli import run
 from support.outlines import MINIMAL, examples, load
-from test_import import imported, paragraph, rendered
+from support.review import imported, paragraph, rendered
 
-from rtdraft.cli import main
 from rtdraft.document import inline
 from rtdraft.importer.read import _emit, _formatting, _formatting_of
 from rtdraft.languages.dates_back import meeting, one
@@ -163,7 +162,7 @@ def with_footnotes_changed(tmp_path, change) -> Path:
 
 
 def import_report(path: Path) -> tuple[str, str, dict]:
-    result = CliRunner().invoke(main, ["import", str(path), "--report"])
+    result = run("import", path, "--report")
     assert result.exit_code == 0, result.output
     text = path.with_suffix(".yaml").read_text(encoding="utf-8")
     source = load(text)
@@ -228,7 +227,7 @@ def test_more_paragraphs_than_a_list_holds_is_refused_in_words(tmp_path):
     for number in range(schema.MAX_ITEMS):
         after.insert_paragraph_before(f"Paragraph {number}.", after.style)
     document.save(str(tmp_path / "long.docx"))
-    result = CliRunner().invoke(main, ["import", str(tmp_path / "long.docx")])
+    result = run("import", tmp_path / "long.docx")
     assert result.exit_code == 7, result.output
     assert result.output == (
         f"Error: {tmp_path / 'long.docx'}: introduction.body would have "
@@ -242,7 +241,7 @@ def test_more_text_than_an_outline_holds_is_refused_before_it_is_written(tmp_pat
     """The limit is an outline's (10 MB); here lowered to what a short summary exceeds."""
     import rtdraft.outline.source
     monkeypatch.setattr(rtdraft.outline.source, "MAX_BYTES", 400)
-    result = CliRunner().invoke(main, ["import", str(rendered(tmp_path))])
+    result = run("import", rendered(tmp_path))
     assert result.exit_code == 7, result.output
     assert result.output == (f"Error: {tmp_path / 'report.docx'}: the outline would be more "
                              "than 400 bytes, an outline's limit (nothing written)\n")

@@ -6,14 +6,12 @@ import string
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support.outlines import MINIMAL, examples, lines, load
+from support.cli import run
+from support.outlines import MINIMAL, build, examples, lines, load
 
-from rtdraft.cli import main
 from rtdraft.commands.preview import Preview
-from rtdraft.document.model import build
 from rtdraft.languages import labels
 from rtdraft.languages.labels import PLACEHOLDERS, LabelError, fill
 from rtdraft.outline.validate import validate
@@ -60,7 +58,7 @@ def test_every_command_refuses_such_a_label_in_words(tmp_path, command):
     args = {"render": ["render", str(path), "--format", "docx", "-o", str(tmp_path / "out.docx")],
             "lint": ["lint", str(path)],
             "redline": ["redline", str(before), str(path), "-o", str(tmp_path / "r.docx")]}
-    result = CliRunner().invoke(main, args[command])
+    result = run(*args[command])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert (f"{path}:22:23: error: labels.appendix: label 'appendix' cannot use "

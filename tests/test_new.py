@@ -1,10 +1,9 @@
 """`rtdraft new`: an outline that validates as written, placeholders lint flags, no overwrite."""
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import ROOT
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.outline.source import read
 from rtdraft.outline.validate import validate
@@ -18,9 +17,6 @@ def here(tmp_path, monkeypatch):
 
 SCHEMA = "rtdraft-1.schema.json"
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_new_outline_validates_and_lint_flags_its_placeholders(here):
@@ -132,7 +128,7 @@ def test_from_a_format_1_outline_renames_department_fr(here):
 def test_a_schema_path_with_a_line_break_is_refused(tmp_path, value):
     """The path goes into the modeline comment: a line break ended the comment, and what
     followed it was YAML of the outline (`rtdraft: 99`)."""
-    result = CliRunner().invoke(main, ["new", str(tmp_path / "s.yaml"), "--schema", value])
+    result = run("new", tmp_path / "s.yaml", "--schema", value)
     assert result.exit_code == 2
     assert "Invalid value for '--schema': holds the control character U+" in result.output
     assert not (tmp_path / "s.yaml").exists()

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from browser_run import run_script
+from support.browser import run_script
 from support.outlines import EXAMPLES, ROOT
 
 from rtdraft.commands.preview import Preview, panel_html
@@ -407,16 +407,15 @@ def test_preview_runs_with_the_garbage_collector_on(outline, monkeypatch):
     130 KB a save without end."""
     import gc
 
-    from click.testing import CliRunner
+    from support.cli import run
 
     import rtdraft.commands.preview
-    from rtdraft.cli import main
 
     seen = []
     monkeypatch.setattr(rtdraft.commands.preview, "run", lambda *args: seen.append(gc.isenabled()))
     gc.disable()
     try:
-        assert CliRunner().invoke(main, ["preview", str(outline)]).exit_code == 0
+        assert run("preview", outline).exit_code == 0
     finally:
         gc.enable()
     assert seen == [True]
