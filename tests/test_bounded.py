@@ -259,3 +259,16 @@ def test_a_template_file_is_read_only_when_it_is_a_small_regular_file(outline, t
     assert result.output == ("Error: t/block.md.j2: a template must be a file of at most "
                              "1,048,576 bytes\n")
     assert not (tmp_path / "o.md").exists()
+
+
+def test_no_process_for_a_users_template_is_said_in_words(tmp_path, monkeypatch):
+    import errno
+
+    def no_fork():
+        raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+    monkeypatch.setattr(os, "fork", no_fork)
+    (tmp_path / "page.j2").write_text("{{ 1 }}")
+    with pytest.raises(sandbox.TemplateError) as refused:
+        sandbox.render(sandbox.environment([tmp_path]), "page.j2", {})
+    assert refused.value.message == ("page.j2: cannot start a process to render the template: "
+                                     "Resource temporarily unavailable")

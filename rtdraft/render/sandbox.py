@@ -115,9 +115,15 @@ def _in_child(work, name: str) -> str:
     import warnings
 
     reading, writing = os.pipe()
-    with warnings.catch_warnings():   # 3.12 warns of fork with threads; the child runs
-        warnings.simplefilter("ignore", DeprecationWarning)   # only Jinja2's code
-        pid = os.fork()
+    try:
+        with warnings.catch_warnings():   # 3.12 warns of fork with threads; the child runs
+            warnings.simplefilter("ignore", DeprecationWarning)   # only Jinja2's code
+            pid = os.fork()
+    except OSError as exc:   # no process left to the user, or no memory for one
+        os.close(reading)
+        os.close(writing)
+        raise TemplateError(f"{name}: cannot start a process to render the template: "
+                            f"{exc.strerror or exc}") from None
     if pid == 0:   # the child: never returns
         os.close(reading)
         _child(work, writing)
