@@ -17,7 +17,7 @@ from rtdraft.lint import lint
 from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.typography import NBSP, french
+from rtdraft.typography import NBSP, france, french
 
 FR = ROOT / "examples" / "automne-2019-winnipeg.yaml"
 EN = ROOT / "examples" / "fall-2019-winnipeg.yaml"
@@ -25,18 +25,31 @@ FRENCH_MINIMAL = MINIMAL.replace("  department: Public Safety Canada\n",
                                  "  department: Sécurité publique Canada\n  language: fr\n")
 
 
-def test_typography():
+def test_typography_is_canadian():
+    # The Translation Bureau's: a no-break space before ":" and inside « », none before ; ? !
     assert french("Séance 1 : Tendances; Quoi? Oui! « citation »") == (
-        f"Séance 1{NBSP}: Tendances{NBSP}; Quoi{NBSP}? Oui{NBSP}! «{NBSP}citation{NBSP}»")
+        f"Séance 1{NBSP}: Tendances; Quoi? Oui! «{NBSP}citation{NBSP}»")
+    # France-style spaces an editor typed are taken out
+    assert french(f"Prairies ; Quoi{NBSP}? « Oui ! »") == f"Prairies; Quoi? «{NBSP}Oui!{NBSP}»"
     assert french("à 13:00, voir https://canada.ca et 5:1") == "à 13:00, voir https://canada.ca et 5:1"
     assert french(f"déjà{NBSP}: fait") == f"déjà{NBSP}: fait"
 
 
+def test_france_typography_is_there_for_a_variant():
+    assert france("Séance 1 : Tendances; Quoi? Oui! « citation »") == (
+        f"Séance 1{NBSP}: Tendances{NBSP}; Quoi{NBSP}? Oui{NBSP}! «{NBSP}citation{NBSP}»")
+
+
 @pytest.mark.parametrize("days, months_only, expected", [
-    (["2019-03-29"], False, "le 29 mars 2019"),
-    (["2019-10-08", "2019-10-09"], False, "les 8 et 9 octobre 2019"),
+    (["2019-03-29"], False, "29 mars 2019"),
+    (["2027-04-20", "2027-04-21"], False, "20 et 21 avril 2027"),
     (["2019-10-08", "2019-10-09", "2019-10-10"], False, "du 8 au 10 octobre 2019"),
-    (["2019-10-01"], False, "le 1er octobre 2019"),
+    (["2019-09-30", "2019-10-01", "2019-10-02"], False, "du 30 septembre au 2 octobre 2019"),
+    (["2019-12-31", "2020-01-01", "2020-01-02"], False,
+     "du 31 décembre 2019 au 2 janvier 2020"),
+    (["2021-09-22", "2021-10-13"], False, "22 septembre et 13 octobre 2021"),
+    (["2021-12-08", "2022-01-12"], False, "8 décembre 2021 et 12 janvier 2022"),
+    (["2019-10-01"], False, "1er octobre 2019"),
     (["2021-09-01", "2021-10-01"], True, "septembre et octobre 2021"),
 ])
 def test_french_dates(days, months_only, expected):
@@ -81,7 +94,7 @@ def test_french_example_has_no_english_fixed_word(tmp_path):
         # The one English sentence is the notice that names the English edition.
         assert "Also available in English under the title: Fall 2019" in text
     plain = pandoc(tmp_path / "automne-2019-winnipeg.docx")
-    for expected in ("Résumé de la réunion", "les 8 et 9 octobre 2019",
+    for expected in ("Résumé de la réunion", "\n8 et 9 octobre 2019\n",
                      f"Séance plénière 1{NBSP}: Tendances actuelles",
                      f"Annexe A{NBSP}: Organisations représentées", (f"Nº de catalogue{NBSP}: "
                      "PS18-55/2019F-PDF"), ("© Sa Majesté la Reine du chef du Canada, représentée "
