@@ -236,3 +236,18 @@ def test_an_outline_named_through_a_link_is_seen_when_its_file_is_saved(tmp_path
 
     assert saved_while_watching(preview, save_as_some_editors_do) >= 1
     assert b"Illicit Drugs (linked)</h1>" in preview.state.page
+
+
+def test_lost_words_are_reported_when_a_save_changes_them(tmp_path):
+    from conftest import MINIMAL
+    path = tmp_path / "spring.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    told = []
+    preview = Preview(path, report=told.append)
+    preview.refresh()
+    assert told == []
+    path.write_text(MINIMAL.replace("- Trends were discussed.", "- Trends #1 and 2."))
+    preview.refresh()
+    preview.refresh()   # the same findings again: said once
+    assert [(p.line, p.column, p.rule) for found in told for p in found] == [
+        (14, 16, "comment-in-text")]
