@@ -95,6 +95,7 @@ class Cover:
     signature: str
     wordmark: str
     signature_other: str = ""   # the signature's part in the other official language
+    hosted: str = ""            # 'Hosted by X with support from Y', when not the department
 
 
 @dataclass(frozen=True)
@@ -168,10 +169,23 @@ def _typeset(doc: Document, ts) -> Document:
     return replace(
         doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
         cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
-                                                   "where", "department", "signature")
+                                                   "where", "department", "signature", "hosted")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
         footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
+
+
+def hosted_line(meeting: dict, department: str, labels: dict) -> str:
+    """Who hosted the meeting and who supported it, when not the publishing department:
+    'Hosted by X with support from Y', 'Hosted by X', 'With support from Y'; else ''."""
+    host, supporter = meeting.get("host"), meeting.get("supported_by")
+    if host and host != department:
+        if supporter and supporter != host:
+            return labels["hosted_with_support"].format(host=host, supporter=supporter)
+        return labels["hosted_by"].format(host=host)
+    if supporter and supporter != department:
+        return labels["with_support"].format(supporter=supporter)
+    return ""
 
 
 class _Builder:
@@ -260,7 +274,8 @@ class _Builder:
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
-                     where, signature, labels["wordmark"], pub.get("department_other") or "")
+                     where, signature, labels["wordmark"], pub.get("department_other") or "",
+                     hosted_line(meeting, pub["department"], labels))
 
     def front(self, published: date) -> tuple[str, ...]:
         pub, labels = self.publication, self.labels

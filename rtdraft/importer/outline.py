@@ -86,6 +86,8 @@ class Builder:
             shown = f" in {details[0]!r}" if details else ""
             self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
+        details = details[:1] + [d for d in details[1:] if not self.hosted(d, meeting,
+                                                                            department)]
         if len(details) > 1:
             if self.canon(details[1]) == self.ts(self.labels["virtual"]):
                 meeting["virtual"] = True
@@ -108,6 +110,19 @@ class Builder:
         if self.parsed.toc:
             publication["toc"] = True
         return meeting, _ordered(publication, PUBLICATION_ORDER)
+
+    def hosted(self, text: str, meeting: dict, department: str) -> bool:
+        """Read 'Hosted by X with support from Y' (or either half) into meeting.host and
+        supported_by; False when the text is not that line."""
+        for key in ("hosted_with_support", "hosted_by", "with_support"):
+            m = self.fullmatch(key, text, host=r".+?", supporter=r".+")
+            if m:
+                found = {k: self.back(v) for k, v in m.groupdict().items()}
+                meeting["host"] = found.get("host", department)
+                if "supporter" in found:
+                    meeting["supported_by"] = found["supporter"]
+                return True
+        return False
 
     def foreign_cover(self) -> None:
         """A report not made by rtdraft: its title, dates, place and copyright lines found

@@ -108,6 +108,8 @@ class _Writer:
         self.para(cover.when, "Cover Details")
         if cover.where:
             self.para(cover.where, "Cover Details")
+        if cover.hosted:
+            self.para(cover.hosted, "Cover Details")
         other = cover.signature_other
         if other and cover.signature.endswith(other):
             p = self.para(cover.signature[:-len(other)], "Cover Signature")
@@ -278,7 +280,7 @@ class _Writer:
             if len("; ".join(keywords + [word])) <= 255:
                 keywords.append(word)
         core.keywords = "; ".join(keywords)
-        core.comments = ""
+        core.comments = _fit(model.cover.hosted if model.cover else "")
         core.category = ""
         core.revision = 1
         core.created = core.modified = core.last_printed = model.published.replace(tzinfo=None)
