@@ -316,8 +316,7 @@ class _Builder:
         remarks = data.get("opening_remarks")
         if remarks:
             self.titled(("opening_remarks",), remarks, "opening_remarks")
-            self.people(remarks.get("speakers"), remarks["body"], "speakers",
-                        ("opening_remarks", "speakers"))
+            self.people(remarks.get("speakers"), "speakers", ("opening_remarks", "speakers"))
             self.blocks(remarks["body"], 1, ("opening_remarks", "body"))
         self.sessions()
         outcomes = data["outcomes"]
@@ -341,15 +340,12 @@ class _Builder:
         if person.get("on_behalf_of"):
             self.person(path + ("on_behalf_of",), person["on_behalf_of"])
 
-    def people(self, people: list | None, body: list, label: str, path: tuple) -> None:
-        """A 'Presenters: ...' line, unless the body already names every one of them."""
+    def people(self, people: list | None, label: str, path: tuple) -> None:
+        """A 'Presenters: ...' (or 'Speakers: ...') line whenever the outline gives them:
+        one rule an editor can predict, and what an import reads back (docs/outline.md)."""
         for index, person in enumerate(people or []):
             self.person(path + (index,), person)
         if not people:
-            return
-        text = " ".join(_plain_text(body))
-        names = [p if isinstance(p, str) else p["name"] for p in people]
-        if all(name in text for name in names):
             return
         described = [describe(p, self.labels) for p in people]
         if any("," in d for d in described):   # commas inside entries: semicolons between them
@@ -392,8 +388,7 @@ class _Builder:
                                                                 title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
                                                       "heading"))
-                self.people(session.get("presenters"), session["body"], "presenters",
-                            path + ("presenters",))
+                self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
 
     def session_label(self, kind: str, group: dict) -> str:
@@ -483,18 +478,6 @@ def describe(person: Any, labels: dict) -> str:
         text += ", " + labels["on_behalf_of"].format(
             person=describe(person["on_behalf_of"], labels))
     return text
-
-
-def _plain_text(body: list) -> list[str]:
-    out = []
-    for block in body or []:
-        if isinstance(block, str):
-            out.append(inline.plain(prose(block)))
-        elif isinstance(block, dict):
-            for kind in ("bullets", "numbered"):
-                out += [inline.plain(i.inlines) for i in _items(list_block(block[kind], False))] \
-                    if kind in block else []
-    return out
 
 
 def _items(block: ListBlock):
