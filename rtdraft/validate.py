@@ -308,10 +308,58 @@ def validate(source: Source) -> list[Problem]:
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
         checked = dataclasses.replace(source, data=_without(
             data, {tuple(e.document_path) for e in found} - keys, keys) or {})
+        _read_as_meant(checked.data, data, problems)
     problems += cross_checks(checked)
+    problems = _folded(problems)
     if not any(p.level == "error" for p in problems):
         source.data = normalise(data)   # from here on, defaults need no `or`
     return limited(source.file, problems, source.more)
+
+
+# -- one cause, one error --------------------------------------------------------------
+
+_MEANT = re.compile(r"unknown key '(.+)'; did you mean '(.+)'\?$")
+
+
+def _meant(problem: Problem) -> str | None:
+    """The key a misspelled one was meant to be ('foonotes' -> 'footnotes')."""
+    m = _MEANT.search(problem.message) if problem.rule == "unknown-key" else None
+    return m[2] if m and m[1] == str(problem.path[-1]) else None
+
+
+def _read_as_meant(checked: dict, data: dict, problems: list[Problem]) -> None:
+    """The rules across keys read misspelled `footnotes:` as meant: its citations are not
+    'not defined' because of a typo already reported."""
+    for problem in problems:
+        if len(problem.path) == 1 and _meant(problem) == "footnotes":
+            notes = data.get(problem.path[0])
+            if "footnotes" not in checked and isinstance(notes, dict) and \
+                    all(isinstance(v, str) for v in notes.values()):
+                checked["footnotes"] = notes
+
+
+def _folded(problems: list[Problem]) -> list[Problem]:
+    """Errors that follow only from another left out or folded under it, so the first
+    error printed is the cause: 'sessions: required field is missing' beside 'sesions:
+    did you mean sessions?'; one wrong date copied to sessions and agenda items."""
+    meant = {p.path[:-1] + (_meant(p),) for p in problems if _meant(p)}
+    out = [p for p in problems if not (p.rule == "required" and p.path in meant)]
+    firsts: dict[str, int] = {}
+    again: dict[int, list[Problem]] = {}
+    kept = []
+    for problem in sorted(out):
+        if problem.rule == "date":
+            first = firsts.setdefault(problem.message, len(kept))
+            if first != len(kept):
+                again.setdefault(first, []).append(problem)
+                continue
+        kept.append(problem)
+    for index, copies in again.items():
+        lines = ", ".join(str(p.line) for p in copies)
+        word = "line" if len(copies) == 1 else "lines"
+        kept[index] = dataclasses.replace(
+            kept[index], message=f"{kept[index].message} (the same date on {word} {lines})")
+    return kept
 
 
 @dataclasses.dataclass
