@@ -176,3 +176,25 @@ def test_compare_catalogue_isbn_and_titles(tmp_path):
 def test_compare_an_invalid_outline_reports_its_errors(tmp_path):
     result = compare(tmp_path, EN.read_text(encoding="utf-8"), "rtdraft: 1\n")
     assert result.exit_code == 1 and "required field is missing" in result.stdout
+
+
+@pytest.mark.parametrize("body", [
+    "L'Agence des services frontaliers du Canada (ASFC) inspecte les colis. L'ASFC saisit.",
+    "Selon l’Agence des services frontaliers du Canada (ASFC), l'ASFC saisit.",
+    "Les représentants d'Emploi et Développement social Canada (EDSC) parlent. EDSC aussi.",
+    "La Gendarmerie royale du Canada (« GRC ») enquête. La GRC saisit.",
+    ("Le Service d'inspection postale des États-Unis (sigle anglais : USPIS) enquête; "
+     "l'USPIS saisit."),
+    "Le Service d'inspection postale des États-Unis (en anglais, USPIS) enquête. USPIS aussi.",
+])
+def test_french_definitions_are_definitions(body):
+    text = FRENCH_MINIMAL.replace("    - The roundtable met once.\n", f'    - "{body}"\n')
+    assert [p for p in lint(load(text)) if p.rule.startswith("acronym")] == []
+
+
+def test_a_french_abbreviation_without_its_definition_is_still_found():
+    text = FRENCH_MINIMAL.replace("    - The roundtable met once.\n", "    - L'ASFC saisit.\n")
+    assert [(p.line, p.column, p.message) for p in lint(load(text))
+            if p.rule == "acronym-undefined"] == [
+        (11, 9, ("'ASFC' is never defined; write the full name followed by (ASFC) where it "
+                 "is first used"))]
