@@ -224,6 +224,9 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     from .source import read
     from .validate import validate as check
 
+    if os.path.samefile(first, second):
+        raise click.UsageError(f"{first} and {second} are the same file; give the English "
+                               "and the French edition")
     sources = [read(first), read(second)]
     problems = [p for source in sources for p in check(source)]
     if not problems:
@@ -405,17 +408,21 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the schema to this file instead of printing it.")
-def schema(output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+def schema(output: Path | None, force: bool) -> None:
     """Print the outline format as a JSON Schema (draft-07) for editors.
 
     Point the YAML language server at it for completion and checking while
     typing: a first line `# yaml-language-server: $schema=PATH` in an outline
-    (`rtdraft new` writes one).
+    (`rtdraft new` writes one). An existing --output file is replaced only with
+    --force, as for `new`.
     """
     from .output import write_atomic
     from .schema_json import text
 
     if output:
+        if output.exists() and not force:
+            raise errors.OutputError(f"{output} exists; use --force to replace it")
         write_atomic(output, text().encode("utf-8"))
         click.echo(f"wrote {output}")
     else:

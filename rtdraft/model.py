@@ -269,8 +269,11 @@ class _Builder:
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
         raw = dates.written_dates(self.data)
-        when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
-                                   self.language, labels)
+        if meeting_days(self.data):
+            when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
+                                       self.language, labels)
+        else:   # a draft's [[YYYY-MM-DD]], shown as written until it is replaced
+            when = ", ".join(map(str, raw))
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,

@@ -101,6 +101,10 @@ class OutlineValidator(cerberus.Validator):
         self._error(field, CHECK, rule, message, where)
 
     def _check_with_date(self, field, value):
+        path = (*self.document_path, field)
+        if path[:2] == ("meeting", "dates") and isinstance(value, str) and \
+                PLACEHOLDER.fullmatch(value):
+            return   # `rtdraft new` writes [[YYYY-MM-DD]]: a draft's dates to come
         if parse_date(value) is None:
             self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD "
                        "(or YYYY-MM)")
@@ -478,6 +482,12 @@ def _check_final(source: Source, add) -> None:
     publication = source.data.get("publication")
     if not isinstance(publication, dict) or publication.get("status") != "final":
         return
+    for i, value in enumerate(written_dates(source.data)):
+        if isinstance(value, str) and PLACEHOLDER.fullmatch(value):
+            many = isinstance(source.data["meeting"].get("dates"), list)
+            add(("meeting", "dates", i) if many else ("meeting", "dates"),
+                f"'{value}' is a placeholder, and the outline is final; write the meeting's "
+                "dates (YYYY-MM-DD) or set publication.status to draft", "final-placeholder")
     for piece in reading_order(source.data):
         for m in PLACEHOLDER.finditer(piece.text):
             add(piece.path, f"'{m.group(0)}' is a placeholder, and the outline is final; "

@@ -198,3 +198,24 @@ def test_a_french_abbreviation_without_its_definition_is_still_found():
             if p.rule == "acronym-undefined"] == [
         (11, 9, ("'ASFC' is never defined; write the full name followed by (ASFC) where it "
                  "is first used"))]
+
+
+def test_compare_names_the_kinds_once(tmp_path):
+    french_text = FR.read_text(encoding="utf-8").replace("  - kind: plenary\n", "  - kind: session\n", 1)
+    result = compare(tmp_path, EN.read_text(encoding="utf-8"), french_text)
+    assert result.exit_code == 1
+    assert [line.split(": error: ", 1)[1] for line in result.stdout.splitlines()] == [
+        (f"sessions[0].kind: session 1 is of kind 'session' here but 'plenary' in "
+        f"{tmp_path / 'en.yaml'}")]
+
+
+def test_compare_refuses_the_same_file_twice(tmp_path):
+    (tmp_path / "fr.yaml").write_text(FR.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "again.yaml").symlink_to(tmp_path / "fr.yaml")
+    for second in ("fr.yaml", "again.yaml"):
+        result = CliRunner().invoke(main, ["compare", str(tmp_path / "fr.yaml"),
+                                           str(tmp_path / second)])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            f"Error: {tmp_path / 'fr.yaml'} and {tmp_path / second} are the same file; give "
+            "the English and the French edition\n")

@@ -15,6 +15,7 @@ from .. import inline, languages
 from ..labels import appendix_letter, labels_for
 from ..schema import MAX_LIST_DEPTH
 from ..typography import folded
+from ..validate import PLACEHOLDER
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
@@ -80,6 +81,8 @@ class Builder:
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
             if details else None
+        if found is None and details and PLACEHOLDER.fullmatch(self.back(details[0])):
+            found = [self.back(details[0])]    # a draft's dates to come, as `new` wrote them
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
             found = [day]
