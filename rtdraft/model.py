@@ -175,6 +175,17 @@ def _typeset(doc: Document, ts) -> Document:
         footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
 
 
+def session_label(kind: str, group: dict, labels: dict) -> str:
+    """The label of a kind's sessions, {n} still in it: 'Plenary Session {n}'."""
+    if group.get("label"):
+        return group["label"]
+    key = f"session_{kind}"
+    if key in labels:
+        return labels[key]
+    name = kind.replace("-", " ").replace("_", " ").capitalize()
+    return labels["session_other"].replace("{kind}", name)
+
+
 def hosted_line(meeting: dict, department: str, labels: dict) -> str:
     """Who hosted the meeting and who supported it, when not the publishing department:
     'Hosted by X with support from Y', 'Hosted by X', 'With support from Y'; else ''."""
@@ -395,13 +406,7 @@ class _Builder:
                 self.blocks(session["body"], level, path + ("body",))
 
     def session_label(self, kind: str, group: dict) -> str:
-        if group.get("label"):
-            return group["label"]
-        key = f"session_{kind}"
-        if key in self.labels:
-            return self.labels[key]
-        name = kind.replace("-", " ").replace("_", " ").capitalize()
-        return self.labels["session_other"].replace("{kind}", name)
+        return session_label(kind, group, self.labels)
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")

@@ -219,3 +219,21 @@ def test_compare_refuses_the_same_file_twice(tmp_path):
         assert result.stderr.endswith(
             f"Error: {tmp_path / 'fr.yaml'} and {tmp_path / second} are the same file; give "
             "the English and the French edition\n")
+
+
+@pytest.mark.parametrize("kind, heading, found", [
+    ("breakout", "Faits saillants des séances en petits groupes", []),
+    ("breakout", "Faits saillants des ateliers", [
+        (25, 14, ("the sessions under this heading are labelled 'Séance en petits groupes 1', "
+                 "...: name them with the same term here, or change the label "
+                 "(session_groups.breakout.label)"))]),
+    ("workshop", "Faits saillants des ateliers", []),
+])
+def test_one_term_for_a_kind_of_session(kind, heading, found):
+    text = FRENCH_MINIMAL.replace("  - title: Trends\n", f"  - title: Trends\n    kind: {kind}\n") \
+        + f"session_groups:\n  {kind}:\n    heading: {heading}\n"
+    assert [(p.line, p.column, p.message) for p in lint(load(text))
+            if p.rule == "group-heading-term"] == found
+    labels = [h.text for h in build(load(text).data).headings]
+    assert labels[2] == f"{'Séance en petits groupes' if kind == 'breakout' else 'Atelier'} " \
+        f"1{NBSP}: Trends"
