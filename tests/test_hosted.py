@@ -5,11 +5,10 @@ import io
 
 import docx
 import pytest
-from conftest import MINIMAL, load
 from readers import pandoc
+from support.outlines import MINIMAL, build, load
 from test_import_roundtrip import round_trip
 
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
 

@@ -4,10 +4,9 @@ next: the DOCX says keep-with-next, and LibreOffice's PDF pages show it kept."""
 import io
 
 import docx
-from conftest import MINIMAL, load
 from readers import pdf_pages, pdf_text, to_pdf
+from support.outlines import MINIMAL, build, load
 
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 
 FILLER = ("Partners described the trends they see in their regions and the gaps in the "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..labels import labels_for
-from ..model import session_label
-from ..typography import folded
+from ..document.model import session_label
+from ..languages.labels import labels_for
+from ..languages.typography import folded
 from . import Finding, Outline, rule
 
 # Words every kind's label may share, which name no kind: session, séance.

@@ -40,7 +40,7 @@ def comment_in_text(outline: Outline) -> Iterator[Finding]:
         m = _COMMENT.match(source.text, place.end)
         if not m:
             continue
-        from ..explain import quoted  # not at the top: render runs this rule too
+        from ..outline.explain import quoted  # not at the top: render runs this rule too
         lost = "#" + m.group(1).rstrip()
         line, column = source.line_column(m.start() + m.group(0).index("#"))
         whole = (value + m.group(0)).rstrip()
