@@ -4,6 +4,7 @@ next: the DOCX says keep-with-next, and LibreOffice's PDF pages show it kept."""
 import io
 
 import docx
+import pytest
 from readers import pdf_pages, pdf_text, to_pdf
 from support.outlines import MINIMAL, build, load
 
@@ -38,6 +39,7 @@ def test_a_lead_in_and_a_presenters_line_keep_with_next():
     assert heading.keep_with_next is True
 
 
+@pytest.mark.system
 def test_on_the_pdf_pages_every_lead_in_shares_a_page_with_its_list(tmp_path):
     path = tmp_path / "sweep.docx"
     path.write_bytes(docx_writer.render(build(load(sweep()).data)))
