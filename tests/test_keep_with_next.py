@@ -5,8 +5,8 @@ import io
 
 import docx
 import pytest
-from readers import pdf_pages, pdf_text, to_pdf
 from support.outlines import MINIMAL, build, load
+from support.readers import pdf_pages, pdf_text, to_pdf
 
 from rtdraft.render import docx as docx_writer
 

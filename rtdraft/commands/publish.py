@@ -57,15 +57,14 @@ class Publisher:
             raise worst
 
     def one(self, source: Source) -> list[Path]:
-        from ..document.model import build
-        from ..outline.validate import validate
+        from ..pipeline import build, check
 
-        problems = validate(source)
-        if problems:
-            self.emit(problems)
+        outline = check(source)
+        if outline.problems:
+            self.emit(outline.problems)
             raise errors.InvalidOutline("")
-        document = build(source.data)
-        self.lost_words(source)
+        document = build(outline)
+        self.lost_words(outline.source, document)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
                               self.one_file)
@@ -93,12 +92,12 @@ class Publisher:
         self.written.update({resolved(targets[f]): source.file for f in self.formats})
         return [targets[f] for f in self.formats]
 
-    def lost_words(self, source: Source) -> None:
+    def lost_words(self, source: Source, document) -> None:
         """Report words the summary would lose (a YAML comment, an item glued to the line
         above); refuse, writing nothing, for a final outline or with --strict."""
         from ..lint import lost_words
 
-        found = lost_words(source)
+        found = lost_words(source, document)
         if not found:
             return
         self.warn(found)

@@ -16,8 +16,7 @@ from ..document import inline
 from ..languages import dates_back
 from ..languages.labels import appendix_letter, labels_for
 from ..languages.typography import folded
-from ..outline.schema import MAX_LIST_DEPTH
-from ..outline.validate import PLACEHOLDER
+from ..outline.schema import MAX_LIST_DEPTH, PLACEHOLDER
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"
@@ -82,7 +81,7 @@ class Builder:
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
             if details else None
-        if found is None and details and PLACEHOLDER.fullmatch(self.back(details[0])):
+        if found is None and details and re.fullmatch(PLACEHOLDER, self.back(details[0])):
             found = [self.back(details[0])]    # a draft's dates to come, as `new` wrote them
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
