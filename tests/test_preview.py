@@ -419,3 +419,18 @@ def test_preview_runs_with_the_garbage_collector_on(outline, monkeypatch):
     finally:
         gc.enable()
     assert seen == [True]
+
+
+def test_lost_words_are_reported_when_a_save_changes_them(tmp_path):
+    from support.outlines import MINIMAL
+    path = tmp_path / "spring.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    told = []
+    preview = Preview(path, report=told.append)
+    preview.refresh()
+    assert told == []
+    path.write_text(MINIMAL.replace("- Trends were discussed.", "- Trends #1 and 2."))
+    preview.refresh()
+    preview.refresh()   # the same findings again: said once
+    assert [(p.line, p.column, p.rule) for found in told for p in found] == [
+        (14, 16, "comment-in-text")]

@@ -46,12 +46,19 @@ class State:
     file: tuple | None = None                                 # _identity of what was read
 
 
+def lost(findings: list[Problem]) -> list[Problem]:
+    """The findings that mean words of the outline are not on the page."""
+    from ..lint import LOST_WORDS
+    return [f for f in findings if f.rule in LOST_WORDS]
+
+
 class Preview:
     """Renders an outline to HTML on demand and keeps what the page needs."""
 
-    def __init__(self, outline: Path, template_dir: Path | None = None):
+    def __init__(self, outline: Path, template_dir: Path | None = None, report=None):
         self.outline = outline
         self.template_dir = template_dir
+        self.report = report        # told the lint findings of lost words when they change
         self.state = State()
         self.env = None                 # Jinja2's, made once: templates compiled once
         self.changed = threading.Condition()
@@ -73,6 +80,8 @@ class Preview:
                           [], self.state.text)
         state.file = seen
         state.served = served(state)
+        if self.report is not None and lost(state.findings) != lost(self.state.findings):
+            self.report(lost(state.findings))
         with self.changed:
             self.state = state
             self.changed.notify_all()
