@@ -249,6 +249,9 @@ OUTLINE = {
         "abbreviations": listing("Abbreviations that need no definition in this outline, "
                                  "e.g. company names written in capitals.",
                                  text("An abbreviation.")),
+        "words": listing("Words the spelling rule accepts in this outline (names, "
+                         "terms of the field); a text may hold several words.",
+                         text("A word, or words.")),
         "disable": listing("Lint rules not to run on this outline.",
                            text("A rule id.", check_with="rule_id")),
         "levels": {"type": "dict", "nullable": True,

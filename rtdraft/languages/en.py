@@ -119,6 +119,7 @@ LANGUAGE = Language(
     catalogue_letter="E",
     one_date=one_date, days=days,
     vocabulary={
+        "spelling": "en_CA",   # the Enchant (Hunspell) dictionary: lint's spelling rule
         "spellings": SPELLINGS,
         "stigma": STIGMA,
         "stigma_words": ("can stigmatize",

@@ -73,6 +73,7 @@ def reference() -> str:
     for rule_id, found in rules().items():
         level = "" if found.level == "warning" else f"Level: {found.level}.\n\n"
         parts.append(f"## `{rule_id}`\n\n{level}{_as_markdown(found.documentation)}\n")
+    parts.append(EXAMPLES_SLIPS)
     return "\n".join(parts)
 
 
@@ -110,6 +111,29 @@ lint:
 `rtdraft lint --disable RULE` skips a rule for one run; `rtdraft lint
 --list-rules` lists them. This page is generated from the rules' own
 documentation (`python -m rtdraft.lint > docs/lint.md`).
+"""
+
+
+EXAMPLES_SLIPS = """\
+## What the examples raise
+
+The outlines in `examples/` transcribe published summaries word for word, so
+what `spelling` finds in them is in the published text. Each is a real slip:
+
+- fall-2019-winnipeg.yaml:84, *fueling*: Canadian spelling doubles the l,
+  fuelling (en-CA; *The Canadian Style*).
+- fall-2019-winnipeg.yaml:108, *behavior*: US spelling; the report writes
+  behaviour everywhere else (`spelling-mix` says so too).
+- fall-2019-winnipeg.yaml:190 (and lines 685, 698), *wellbeing*: Canadian
+  dictionaries and Canada.ca write well-being.
+- fall-2019-winnipeg.yaml:272, *Panelists*: Canadian spelling, panellists.
+- fall-2019-winnipeg.yaml:788, *Bhup*: "Trevor Bhup Singh" is Trevor Bhupsingh
+  everywhere else (`name-variant` says so too).
+
+The Spring 2019 and the French Fall 2019 outlines raise none. The words of
+the published summaries that the dictionaries lack and that are not slips
+(roundtable, carfentanil, Muskoday, pangouvernemental ...) are in the list
+rtdraft ships, `rtdraft/lint/words/field.txt`.
 """
 
 

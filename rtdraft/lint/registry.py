@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 LEVELS = ("error", "warning", "note")   # what an outline's lint.levels may set
-_NOT_RULES = {"registry", "text"}       # the package's modules that hold no rule
+_NOT_RULES = {"registry", "text", "dictionaries", "readability"}   # modules with no rule
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,159 @@
+"""Spelling: every text checked in its language with Hunspell's Canadian dictionaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import languages
+from . import Finding, Outline, rule
+from .dictionaries import Missing, dictionary, field_words, read_words_file
+
+WORDS_FILE = "rtdraft-words.txt"    # beside the outline: a project's own words
+MAX_WORDS_FILE = 1_000_000          # bytes; a bigger one is said, not read
+MAX_SUGGESTED = 200                 # distinct words given suggestions (each costs a few ms)
+
+# A word: letters, with ' ’ or - between letters (l'ordre, two-day, aujourd’hui).
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# What is not prose to a spell checker: placeholders, addresses, web and e-mail
+# addresses, file names and domains (words joined by dots), words with digits.
+_NOT_WORDS = re.compile(r"\[\[[^\[\]]*\]\]|\S+@\S+|(?:https?://|www\.)\S+"
+                        r"|\w+(?:\.\w+)+|\w*\d\w*")
+
+
+def _blank(text: str) -> str:
+    """The text with what is not to be spell-checked blanked out, same length."""
+    return _NOT_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _candidates(text: str) -> Iterator[tuple[str, int]]:
+    """The words to check with their offsets: not abbreviations in capitals or names
+    with a capital inside (RCMP, GRC, McDonald), not single letters."""
+    for m in _WORD.finditer(_blank(text)):
+        word = m.group(0)
+        if len(word) < 2 or any(c.isupper() for c in word[1:]):
+            continue
+        if word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+        yield word, m.start()
+
+
+def outline_words(outline: Outline) -> tuple[set[str], list[Finding]]:
+    """The words the outline makes its own: its organizations' and people's names,
+    lint.words, and the words file beside it; and findings about that file."""
+    own: set[str] = set()
+    for piece in outline.pieces:
+        if piece.role in ("organization", "person"):
+            own.update(w for w, _ in _candidates(piece.text))
+    settings = outline.data.get("lint") or {}
+    for entry in settings.get("words") or []:
+        own.update(entry.split())
+    found: list[Finding] = []
+    source = outline.source
+    if source is not None and source.file not in ("-", "<stdin>"):
+        path = Path(source.file).parent / WORDS_FILE
+        try:
+            if path.is_file():
+                if path.stat().st_size > MAX_WORDS_FILE:
+                    raise ValueError(f"it is over {MAX_WORDS_FILE:,} bytes")
+                own.update(read_words_file(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            found.append(Finding(("publication",), f"{path} was not read: {error}",
+                                 at=(1, 1)))
+    return own, found
+
+
+def _accepted(word: str, known: set[str] | frozenset[str]) -> bool:
+    """In the field's or the outline's words: as listed, or a listed lowercase word
+    with a capital (at a sentence's start, in a title)."""
+    for form in (word, word.replace("’", "'")):
+        if form in known or (form[:1].isupper() and form[:1].lower() + form[1:] in known):
+            return True
+    return False
+
+
+def _correct(word: str, known: set[str] | frozenset[str], checker) -> bool:
+    if _accepted(word, known) or checker.check(word.replace("’", "'")):
+        return True
+    parts = word.split("-")   # carfentanil-related: each part known or in the dictionary
+    return len(parts) > 1 and all(_accepted(p, known) or checker.check(p.replace("’", "'"))
+                                  for p in parts)
+
+
+@rule("spelling")
+def spelling(outline: Outline) -> Iterator[Finding]:
+    """A word that is not in the dictionary of its language, with up to three suggestions.
+
+    Texts are checked in Canadian English (Hunspell's en_CA: centre, neighbourhood,
+    program, licence and license) or Canadian French (Debian's fr_CA, the
+    Grammalecte dictionary that hunspell-fr installs, traditional and 1990
+    spellings); `publication.other_language_title` in the other language. Not
+    checked: abbreviations in capitals, names with a capital inside (McDonald),
+    words with digits, web and e-mail addresses, link targets, footnote marks,
+    [[placeholders]]. The words of the field (drugs, precursors, police and
+    federal organizations, Canadian places, Indigenous nations, the names in
+    the published summaries) are accepted, and so are the outline's own
+    organizations and people, the words under `lint: words:` and those in a
+    file `rtdraft-words.txt` beside the outline (one a line, # for comments).
+    A word is reported once per outline, with how many more times it is used.
+
+    Bad:  The commitee met in Winnipeg.
+    Good: The committee met in Winnipeg.
+    """
+    language = languages.get(outline.language)
+    tags = {outline.language: language.vocabulary.get("spelling")}
+    other = next((lang for lang in languages.shipped() if lang.locale == language.other_locale),
+                 None)
+    if other is not None:
+        tags[other.code] = other.vocabulary.get("spelling")
+    if not tags[outline.language]:
+        return   # a language without a dictionary named: nothing to check against
+    own, found = outline_words(outline)
+    yield from found
+    known = field_words() | own
+    seen: dict[tuple[str, str], list] = {}   # (tag, word) -> [first place, count]
+    verdicts: dict[tuple[str, str], bool] = {}
+    missing: set[str] = set()
+    for piece in outline.pieces:
+        if piece.role in ("organization", "person"):
+            continue
+        code = other.code if other and piece.path == ("publication",
+                                                       "other_language_title") \
+            else outline.language
+        tag = tags.get(code)
+        if not tag:
+            continue
+        if tag in missing:
+            continue
+        try:
+            checker = dictionary(tag)
+        except Missing as error:
+            missing.add(tag)
+            yield Finding(("publication", "language"), f"spelling not checked: {error}")
+            continue
+        for word, offset in _candidates(piece.text):
+            key = (tag, word)
+            if key not in verdicts:
+                verdicts[key] = _correct(word, known, checker)
+            if verdicts[key]:
+                continue
+            if key in seen:
+                seen[key][1] += 1
+            else:
+                seen[key] = [(piece.path, offset), 0]
+    for number, ((tag, word), ((path, offset), more)) in enumerate(seen.items()):
+        hint = ""
+        if number < MAX_SUGGESTED:
+            suggestions = [s for s in dictionary(tag).suggest(word.replace("’", "'"))
+                           if s != word][:3]
+            if suggestions:
+                hint = f"; did you mean {_either(suggestions)}?"
+        again = f" (and {more} more time{'s' if more > 1 else ''})" if more else ""
+        yield Finding(path, f"'{word}' is not in the {tag.replace('_', '-')} dictionary"
+                      f"{hint}{again}", word, offset)
+
+
+def _either(words: list[str]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
