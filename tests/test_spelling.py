@@ -60,10 +60,9 @@ def test_english_misspellings_at_their_line_and_column_with_suggestions():
       neighbourhood; its recomendations follow.
 """)
     assert findings(text) == [
-        ("11:11: 'commitee' is not in the en-CA dictionary; did you mean 'committee', "
-        "'committed' or 'committer'?"),
+        ("11:11: 'commitee' is not in the en-CA dictionary; did you mean 'committee'?"),
         ("12:26: 'recomendations' is not in the en-CA dictionary; did you mean "
-        "'recommendations', 'recommendation' or 'commendations'?")]
+        "'recommendations'?")]
 
 
 def test_french_misspellings_at_their_line_and_column_with_suggestions():
@@ -73,16 +72,15 @@ def test_french_misspellings_at_their_line_and_column_with_suggestions():
       sécuritée publique et des drogues synthetiques.
 """)
     assert findings(text) == [
-        ("13:7: 'sécuritée' is not in the fr-CA dictionary; did you mean 'sécurités', "
-        "'sécurité' or 'sécurisée'?"),
+        ("13:7: 'sécuritée' is not in the fr-CA dictionary; did you mean 'sécurité', "
+        "'sécurisée' or 'sécurités'?"),
         "13:41: 'synthetiques' is not in the fr-CA dictionary; did you mean 'synthétiques'?"]
 
 
 def test_a_word_is_reported_once_with_how_many_more_times():
     text = english("    - The commitee and the commitee's chair met; the commitee agreed.\n")
     assert findings(text) == [
-        ("10:11: 'commitee' is not in the en-CA dictionary; did you mean 'committee', "
-        "'committed' or 'committer'? (and 2 more times)")]
+        ("10:11: 'commitee' is not in the en-CA dictionary; did you mean 'committee'? (and 2 more times)")]
 
 
 def test_canadian_spellings_are_not_flagged():
@@ -110,15 +108,15 @@ def test_markup_numbers_and_abbreviations_are_not_checked():
                    "COVID-19, OCGs and the XYZQ.[^n]\n",
                    "footnotes:\n  n: A note.\n")
     assert findings(text) == [
-        ("10:16: 'repport' is not in the en-CA dictionary; did you mean 'report', "
-        "'rapport' or 'rep port'?")]
+        ("10:16: 'repport' is not in the en-CA dictionary; did you mean 'report' or "
+        "'rapport'?")]
 
 
 def test_the_outlines_own_words():
     text = english("    - Zorblatt and Quixby met the Frobnitz team.\n",
                    "lint:\n  words: [Zorblatt, Frobnitz]\n")
     assert findings(text) == [
-        "10:20: 'Quixby' is not in the en-CA dictionary; did you mean 'Quixotry'?"]
+        "10:20: 'Quixby' is not in the en-CA dictionary"]   # nothing one edit away
     people = MINIMAL.replace("  - title: Trends\n", "  - title: Trends\n    presenters:\n"
                              "      - {name: Quixby Zorblatt, organization: Frobnitz Police}\n")
     people = people.replace("Trends were discussed.", "Quixby of Frobnitz Police spoke.")
@@ -131,7 +129,7 @@ def test_a_words_file_beside_the_outline(tmp_path):
     text = english("    - Zorblatt and Quixby met the Frobnitz team.\n")
     name = str(tmp_path / "outline.yaml")
     assert findings(text, name) == [
-        "10:35: 'Frobnitz' is not in the en-CA dictionary; did you mean 'Frostbit'?"]
+        "10:35: 'Frobnitz' is not in the en-CA dictionary"]
     assert len(findings(text, "-")) == 3   # standard input: no folder, no words file
     (tmp_path / "rtdraft-words.txt").write_bytes(b"\xff\xfe bad")
     assert findings(english("    - The team met.\n"), name) == [
@@ -145,8 +143,8 @@ def test_the_other_language_title_is_checked_in_the_other_language():
         "  department: Public Safety Canada\n"
         "  other_language_title: Tabel ronde des forces de l’ordre sur les drogues\n")
     assert findings(text) == [
-        ("8:25: 'Tabel' is not in the fr-CA dictionary; did you mean 'Label', 'Mabel' or "
-        "'Babel'?")]
+        ("8:25: 'Tabel' is not in the fr-CA dictionary; did you mean 'Table', 'Babel' or "
+        "'Label'?")]
 
 
 def test_a_missing_dictionary_is_said_once(monkeypatch):
@@ -162,13 +160,12 @@ def test_a_missing_dictionary_is_said_once(monkeypatch):
 # What the published reports' own text raises: real slips, listed in docs/lint.md.
 SLIPS = {
     "fall-2019-winnipeg.yaml": [
-        ("84:60: 'fueling' is not in the en-CA dictionary; did you mean 'furling', "
-        "'fuelling' or 'feeling'?"),
+        ("84:60: 'fueling' is not in the en-CA dictionary; did you mean 'fuelling', "
+        "'feeling' or 'fulling'?"),
         "108:68: 'behavior' is not in the en-CA dictionary; did you mean 'behaviour'?",
-        ("190:83: 'wellbeing' is not in the en-CA dictionary; did you mean 'well being', "
-        "'well-being' or 'bejewelling'? (and 2 more times)"),
-        ("272:11: 'Panelists' is not in the en-CA dictionary; did you mean 'Panellists', "
-        "'Pane lists' or 'Pane-lists'?"),
+        ("190:83: 'wellbeing' is not in the en-CA dictionary; did you mean 'well-being' "
+        "or 'well being'? (and 2 more times)"),
+        "272:11: 'Panelists' is not in the en-CA dictionary; did you mean 'Panellists'?",
         "788:54: 'Bhup' is not in the en-CA dictionary; did you mean 'Whup'?"],
     "spring-2019-halifax.yaml": [],
     "automne-2019-winnipeg.yaml": [],

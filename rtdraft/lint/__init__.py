@@ -100,6 +100,9 @@ To accept a warning deliberately, say so in the outline:
 ```yaml
 lint:
   abbreviations: [UPS, DHL]      # need no definition in this outline
+  words: [Zorblatt]              # the spelling rule accepts them in this outline
+  sentence_length: 35            # plain-language: the longest sentence, in words
+  reading_grade: 16              # plain-language: the highest grade of a paragraph
   disable: [number-doubling]     # rules not to run on this outline
   levels: {placeholder: error}   # a rule's level: error, warning or note
   ignore:                        # a rule at a path (and below it)
