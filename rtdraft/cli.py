@@ -114,9 +114,12 @@ def _progress(items: list):
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
+@click.option("--reading-level", is_flag=True,
+              help="Print each part's reading level (a school grade; Canada.ca aims for "
+                   "8) instead of the findings.")
 @FORMAT_OPTION
 def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool,
-         disabled: tuple[str, ...],
+         disabled: tuple[str, ...], reading_level: bool,
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
@@ -144,9 +147,33 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     problems = []
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
+        if reading_level:
+            found = check(source)
+            problems += found
+            if not found:
+                _print_reading_level(source)
+            continue
         problems += check(source) or run_rules(source, disabled)
     emit(problems, output_format)
     finish(len(sources), problems, strict)
+
+
+def _print_reading_level(source) -> None:
+    from . import languages
+    from .lint.readability import parts, table
+    from .model import build
+    from .normal import normalise
+
+    data = normalise(source.data)
+    document = build(data, places=source.places)
+    language = languages.get(document.language)
+    levels = parts(document, data, language)
+    if not levels:
+        click.echo(f"{source.file}: no reading-level formula for {language.name}")
+        return
+    click.echo(f"{source.file}: reading level by part ({levels[0][1].formula} grade; "
+               "Canada.ca aims for 8)")
+    click.echo(table(levels))
 
 
 @main.command()

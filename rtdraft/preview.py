@@ -45,6 +45,7 @@ class State:
     problems: list[Problem] = field(default_factory=list)     # errors: nothing rendered
     findings: list[Problem] = field(default_factory=list)     # lint warnings of the page
     text: str = ""                                            # the outline as last read
+    levels: list = field(default_factory=list)                # (part, Measure): readability
     served: bytes = b""                                       # the page with the panel
 
 
@@ -61,23 +62,30 @@ class Preview:
 
     def refresh(self) -> State:
         """Read, validate, lint and render the outline; keep the last good page."""
+        from . import languages
         from .lint import lint
+        from .lint.readability import parts
         from .model import build
+        from .normal import normalise
         from .render import html
         from .source import read, regular
         from .validate import validate
 
         source = read(self.outline) if regular(self.outline) else _not_a_file(self.outline)
         problems, findings, page = validate(source), [], self.state.page
+        levels = self.state.levels
         if not problems:
             try:
                 self.env = self.env or html.environment(self.template_dir)
-                page = html.render(build(source.data), csp=CSP, env=self.env)
+                document = build(source.data)
+                page = html.render(document, csp=CSP, env=self.env)
                 findings = lint(source)
+                levels = parts(document, normalise(source.data),
+                               languages.get(document.language))
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]
-        state = State(self.state.version + 1, page, problems, findings, source.text)
+        state = State(self.state.version + 1, page, problems, findings, source.text, levels)
         state.served = served(state)
         with self.changed:
             self.state = state
@@ -154,8 +162,9 @@ _PANEL = ('<section id="rtdraft-preview" aria-label="rtdraft preview" style="'
 
 
 def panel_html(state: State) -> str:
-    """The problems and findings above the page, and the outline's text they point into."""
-    if not state.problems and not state.findings:
+    """The problems and findings above the page, the reading level of each part, and the
+    outline's text they point into."""
+    if not state.problems and not state.findings and not state.levels:
         return ""
     lines = FORMATS["text"]
     parts = [_PANEL]
@@ -168,12 +177,28 @@ def panel_html(state: State) -> str:
             parts.append(Markup('<li><a href="#rtdraft-L{0}" data-line="{0}">{1}</a></li>')
                          .format(problem.line, lines([problem]).rstrip("\n")))
         parts.append("</ul>")
+    if state.levels:
+        parts.append(_levels_html(state.levels))
     parts.append('<details id="rtdraft-source"><summary>The outline\'s text</summary>'
                  '<pre style="max-height:20em;overflow:auto;background:#f5f5f5">')
     parts += [f'<span id="rtdraft-L{number}">{number:4d}  {escape(line)}</span>\n'
               for number, line in enumerate(state.text.splitlines() or [""], start=1)]
     parts.append("</pre></details></section>")
     return "".join(parts)
+
+
+def _levels_html(levels: list) -> str:
+    """Each part's reading level as a table: a grade against the Canada.ca target of 8."""
+    formula = levels[0][1].formula
+    rows = "".join(
+        Markup("<tr><th scope=\"row\">{}</th><td>{:.1f}</td><td>{:,}</td><td>{:.1f}</td></tr>")
+        .format(name, found.grade, found.words, found.words_per_sentence)
+        for name, found in levels)
+    return ('<details id="rtdraft-reading"><summary>Reading level by part ('
+            f'{escape(formula)} grade; Canada.ca aims for 8)</summary>'
+            '<table><thead><tr><th scope="col">part</th><th scope="col">grade</th>'
+            '<th scope="col">words</th><th scope="col">words a sentence</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></details>')
 
 
 LIVE_JS = b"""\

@@ -22,10 +22,11 @@ def plain_language(outline: Outline) -> Iterator[Finding]:
     first words; a paragraph of 30 words or more whose reading level is above
     `lint: reading_grade` (16 unless set: twice the target) is a note at its
     start, with the grade. English is measured with the Flesch-Kincaid grade
-    level; French with the Kandel-Moles reading ease (Flesch's formula refitted
-    to French), read as a grade on Flesch's table. Syllables are counted with
-    Pyphen's hyphenation dictionaries, which count fewer than a reader hears
-    in some long words: the grades err low, never high. `rtdraft lint
+    level (the grade Word reports), syllables counted by the readability
+    package's rules; French with the Kandel-Moles reading ease (Flesch's
+    formula refitted to French), syllables counted by Pyphen's French
+    hyphenation dictionary, read as a grade on Flesch's table. Both are
+    estimates: take a grade as a hint of where to rewrite. `rtdraft lint
     --reading-level` prints each part's grade; the preview shows them too.
 
     Bad:  Given the multi-jurisdictional nature of organized crime, participants

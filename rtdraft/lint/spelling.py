@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .. import languages
@@ -19,8 +20,10 @@ MAX_SUGGESTED = 200                 # distinct words given suggestions (each cos
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What is not prose to a spell checker: placeholders, addresses, web and e-mail
 # addresses, file names and domains (words joined by dots), words with digits.
-_NOT_WORDS = re.compile(r"\[\[[^\[\]]*\]\]|\S+@\S+|(?:https?://|www\.)\S+"
-                        r"|\w+(?:\.\w+)+|\w*\d\w*")
+# Each alternative starts where a word or a token starts: tried inside one, a long
+# word was read again from each of its letters.
+_NOT_WORDS = re.compile(r"\[\[[^\[\]]*\]\]|(?<!\S)[^\s@]+@\S+|(?:https?://|www\.)\S+"
+                        r"|(?<!\w)\w+(?:\.\w+)+|(?<!\w)\w*\d\w*")
 
 
 def _blank(text: str) -> str:
@@ -33,7 +36,7 @@ def _candidates(text: str) -> Iterator[tuple[str, int]]:
     with a capital inside (RCMP, GRC, McDonald), not single letters."""
     for m in _WORD.finditer(_blank(text)):
         word = m.group(0)
-        if len(word) < 2 or any(c.isupper() for c in word[1:]):
+        if len(word) < 2 or word[1:] != word[1:].lower():
             continue
         if word[-2:] in ("'s", "’s"):
             word = word[:-2]
@@ -75,11 +78,24 @@ def _accepted(word: str, known: set[str] | frozenset[str]) -> bool:
 
 
 def _correct(word: str, known: set[str] | frozenset[str], checker) -> bool:
-    if _accepted(word, known) or checker.check(word.replace("’", "'")):
+    if _accepted(word, known) or _checks(checker, word):
         return True
     parts = word.split("-")   # carfentanil-related: each part known or in the dictionary
-    return len(parts) > 1 and all(_accepted(p, known) or checker.check(p.replace("’", "'"))
-                                  for p in parts)
+    return len(parts) > 1 and all(_accepted(p, known) or _checks(checker, p) for p in parts)
+
+
+@lru_cache(maxsize=20_000)
+def _not_in_dictionary(text: str, tag: str, checker) -> tuple[tuple[str, int], ...]:
+    """The words of a text the dictionary lacks, with their offsets, kept: the preview
+    checks the same texts again at every save."""
+    return tuple((word, offset) for word, offset in _candidates(text)
+                 if not _checks(checker, word))
+
+
+@lru_cache(maxsize=200_000)
+def _checks(checker, word: str) -> bool:
+    """The dictionary's verdict, kept: the preview asks again at every save."""
+    return checker.check(word.replace("’", "'"))
 
 
 @rule("spelling")
@@ -133,7 +149,7 @@ def spelling(outline: Outline) -> Iterator[Finding]:
             missing.add(tag)
             yield Finding(("publication", "language"), f"spelling not checked: {error}")
             continue
-        for word, offset in _candidates(piece.text):
+        for word, offset in _not_in_dictionary(piece.text, tag, checker):
             key = (tag, word)
             if key not in verdicts:
                 verdicts[key] = _correct(word, known, checker)
@@ -146,12 +162,18 @@ def spelling(outline: Outline) -> Iterator[Finding]:
     for number, ((tag, word), ((path, offset), more)) in enumerate(seen.items()):
         hint = ""
         if number < MAX_SUGGESTED:
-            suggestions = suggest(word, dictionary(tag), known)
+            suggestions = _suggestions(word, tag)
             if suggestions:
                 hint = f"; did you mean {_either(suggestions)}?"
         again = f" (and {more} more time{'s' if more > 1 else ''})" if more else ""
         yield Finding(path, f"'{word}' is not in the {tag.replace('_', '-')} dictionary"
                       f"{hint}{again}", word, offset)
+
+
+@lru_cache(maxsize=10_000)
+def _suggestions(word: str, tag: str) -> list[str]:
+    """suggest() against the dictionary and the field's words, kept for the next save."""
+    return suggest(word, dictionary(tag), field_words())
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
