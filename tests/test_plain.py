@@ -1,6 +1,6 @@
 """The plain-language rule and the reading levels it and `lint --reading-level` report."""
 
-from conftest import MINIMAL, load
+from support.outlines import MINIMAL, load
 from test_spelling import english, french
 
 from rtdraft import languages
@@ -103,7 +103,7 @@ def test_lint_reading_level_prints_each_part(tmp_path):
 
 
 def test_the_preview_shows_each_parts_reading_level(tmp_path):
-    from rtdraft.preview import Preview, panel_html
+    from rtdraft.commands.preview import Preview, panel_html
     path = tmp_path / "outline.yaml"
     path.write_text(english(f"    - {PLAIN}\n"), encoding="utf-8")
     panel = panel_html(Preview(path).refresh())

@@ -2,7 +2,7 @@
 the outline's own words, each finding at the word's line and column."""
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, load
+from support.outlines import EXAMPLES, MINIMAL, load
 
 from rtdraft.lint import lint
 from rtdraft.lint import spelling as spelling_rule
