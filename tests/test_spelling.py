@@ -2,6 +2,8 @@
 the outline's own words, each finding at the word's line and column."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.outlines import EXAMPLES, MINIMAL, load
 
 from rtdraft.lint import lint
@@ -175,3 +177,39 @@ SLIPS = {
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_examples_raise_only_the_slips_of_the_published_text(path):
     assert findings(path.read_text(encoding="utf-8"), str(path)) == SLIPS[path.name]
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=st.lists(st.sampled_from(["the", "centre", "met", "partners", "and", "its",
+                                        "don't", "well-being", "RCMP", "[[x]]", "2019",
+                                        "**bold**", "*it*"]), max_size=25),
+       after=st.lists(st.sampled_from(["today", "in", "Winnipeg", "program", "licence"]),
+                      max_size=10),
+       width=st.integers(min_value=20, max_value=60),
+       style=st.sampled_from([">-", "|-", "plain", "'", '"']))
+def test_a_finding_points_at_its_word_in_the_file(before, after, width, style):
+    """Wherever the word stands in a folded, literal, plain or quoted text, its line and
+    column are the word's own in the file."""
+    words = [*before, "commitee", *after]
+    if style in (">-", "|-"):
+        lines, line = [], []
+        for word in words:
+            if line and len(" ".join([*line, word])) > width:
+                lines.append(" ".join(line))
+                line = []
+            line.append(word)
+        lines.append(" ".join(line))
+        body = "".join(f"      {text}\n" for text in lines)
+        paragraph = f"    - {style}\n{body}"
+    else:
+        text = " ".join(words)
+        if style == "'":
+            text = text.replace("'", "''")   # YAML's escape: the value is shorter
+        elif style == "plain" and text[:1] in "[*":
+            style = '"'
+        quote = "" if style == "plain" else style
+        paragraph = f"    - {quote}{text}{quote}\n"
+    outline = english(paragraph)
+    [found] = findings(outline)
+    line, column = map(int, found.split(":")[:2])
+    assert outline.splitlines()[line - 1][column - 1:].startswith("commitee"), found
