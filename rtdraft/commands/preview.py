@@ -162,6 +162,8 @@ def panel_html(state: State) -> str:
         return ""
     lines = FORMATS["text"]
     parts = [_PANEL]
+    if state.levels:   # one line, closed: above the findings, not under 80 of them
+        parts.append(_levels_html(state.levels))
     for title, problems in (("Problems: the page below is the last good rendering",
                              state.problems), ("Lint findings", state.findings)):
         if not problems:
@@ -171,8 +173,6 @@ def panel_html(state: State) -> str:
             parts.append(Markup('<li><a href="#rtdraft-L{0}" data-line="{0}">{1}</a></li>')
                          .format(problem.line, lines([problem]).rstrip("\n")))
         parts.append("</ul>")
-    if state.levels:
-        parts.append(_levels_html(state.levels))
     parts.append('<details id="rtdraft-source"><summary>The outline\'s text</summary>'
                  '<pre style="max-height:20em;overflow:auto;background:#f5f5f5">')
     parts += [f'<span id="rtdraft-L{number}">{number:4d}  {escape(line)}</span>\n'
