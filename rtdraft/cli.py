@@ -132,7 +132,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .outline.validate import validate as check
+    from .pipeline import build, check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -147,26 +147,23 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     problems = []
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
+        outline = check(source)
         if reading_level:
-            found = check(source)
-            problems += found
-            if not found:
-                _print_reading_level(source)
+            problems += outline.problems
+            if outline.valid:
+                _print_reading_level(outline.source, build(outline))
             continue
-        problems += check(source) or run_rules(source, disabled)
+        problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
 
 
-def _print_reading_level(source) -> None:
+def _print_reading_level(source, document) -> None:
     from . import languages
-    from .document.model import build
     from .lint.readability import parts, table
 
-    data = source.data   # normalised by validate
-    document = build(data, places=source.places)
     language = languages.get(document.language)
-    levels = parts(document, data, language)
+    levels = parts(document, source.data, language)
     if not levels:
         click.echo(f"{source.file}: no reading-level formula for {language.name}")
         return
@@ -239,13 +236,12 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     they differ or either outline is invalid.
     """
     from .commands.compare import compare as twins
-    from .outline.source import read
-    from .outline.validate import validate as check
+    from .pipeline import read
 
-    sources = [read(first), read(second)]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(first), read(second)]
+    problems = [p for outline in outlines for p in outline.problems]
     if not problems:
-        problems = twins(*sources)
+        problems = twins(*(outline.source for outline in outlines))
     emit(problems, output_format)
     finish(2, problems)
 
@@ -271,19 +267,17 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
     from .commands import redline as rl
-    from .document.model import build
     from .office.process import Office
-    from .outline.source import read
-    from .outline.validate import validate as check
     from .output import write_atomic
+    from .pipeline import build, read
 
     rl.check_paths(old, new, output)
-    sources = [read(str(old)), read(str(new))]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(str(old)), read(str(new))]
+    problems = [p for outline in outlines for p in outline.problems]
     if problems:
         emit(problems, output_format)
         raise errors.InvalidOutline("")
-    before, after = (build(source.data) for source in sources)
+    before, after = (build(outline) for outline in outlines)
     if kind == "md":
         data, count = rl.markdown(before, after)
     else:
@@ -368,20 +362,18 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 
     from .commands import new as scaffold
     from .outline.schema_json import text as schema_text
-    from .outline.source import read
-    from .outline.validate import validate as check
     from .output import make_folder, write_atomic
+    from .pipeline import read
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
     data = scaffold.fresh(date.today())
     if previous:
-        source = read(previous)
-        problems = check(source)
-        if problems:
-            emit(problems, None)
+        outline = read(previous)
+        if outline.problems:
+            emit(outline.problems, None)
             raise errors.InvalidOutline("")
-        data = scaffold.follow(source.data, date.today())
+        data = scaffold.follow(outline.source.data, date.today())
     if file.parent and not file.parent.exists():   # before the schema file written beside
         make_folder(file.parent)
     if schema_ref is None:

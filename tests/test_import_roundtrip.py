@@ -9,9 +9,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from support.outlines import EXAMPLES, MINIMAL, build, examples, load
-from test_golden import pairs
-from test_markdown_blocks import outlines_with_structure
-from test_robustness import CoreDumper, outlines
+from support.readers import pairs
+from support.strategies import CoreDumper, outlines, outlines_with_structure
 
 from rtdraft.importer import import_docx
 from rtdraft.outline.validate import validate

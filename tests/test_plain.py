@@ -1,7 +1,6 @@
 """The plain-language rule and the reading levels it and `lint --reading-level` report."""
 
-from support.outlines import MINIMAL, load
-from test_spelling import english, french
+from support.outlines import MINIMAL, english, french, load
 
 from rtdraft import languages
 from rtdraft.lint import lint

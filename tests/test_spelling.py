@@ -4,7 +4,7 @@ the outline's own words, each finding at the word's line and column."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support.outlines import EXAMPLES, MINIMAL, load
+from support.outlines import EXAMPLES, MINIMAL, english, french, load
 
 from rtdraft.lint import lint
 from rtdraft.lint import spelling as spelling_rule
@@ -14,39 +14,6 @@ from rtdraft.lint.dictionaries import PACKAGES, dictionary
 def findings(text: str, name: str = "outline.yaml") -> list[str]:
     return [f"{p.line}:{p.column}: {p.message}" for p in lint(load(text, name))
             if p.rule == "spelling"]
-
-
-def english(paragraph: str, extra: str = "") -> str:
-    return MINIMAL.replace("    - The roundtable met once.\n", paragraph) + extra
-
-
-FRENCH = """\
-rtdraft: 1
-meeting:
-  title: Table ronde des forces de l'ordre sur les drogues du printemps 2021
-  host: Sécurité publique Canada
-  dates: 2021-03-29
-publication:
-  department: Sécurité publique Canada
-  language: fr
-introduction:
-  body:
-PARAGRAPH
-sessions:
-  - title: Tendances
-    body:
-      - Les tendances ont été présentées.
-outcomes:
-  items:
-    - Les partenaires se reverront.
-conclusion:
-  body:
-    - La réunion a pris fin.
-"""
-
-
-def french(paragraph: str) -> str:
-    return FRENCH.replace("PARAGRAPH\n", paragraph)
 
 
 @pytest.mark.parametrize("tag", sorted(PACKAGES))
