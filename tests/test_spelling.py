@@ -180,3 +180,13 @@ def test_a_finding_points_at_its_word_in_the_file(before, after, width, style):
     [found] = findings(outline)
     line, column = map(int, found.split(":")[:2])
     assert outline.splitlines()[line - 1][column - 1:].startswith("commitee"), found
+
+
+def test_the_departments_name_in_the_other_language_is_checked_in_it():
+    text = MINIMAL.replace("  department: Public Safety Canada\n",
+                           "  department: Public Safety Canada\n"
+                           "  department_other: Sécurité publique Canda\n")
+    assert findings(text) == [
+        ("8:39: 'Canda' is not in the fr-CA dictionary; did you mean 'Cana', 'Canada' or "
+        "'Candi'?")]
+    assert findings(text.replace("Canda", "Canada")) == []

@@ -12,6 +12,9 @@ from .. import languages
 from . import Finding, Outline, rule
 from .dictionaries import Missing, dictionary, field_words, read_words_file
 
+# The texts an outline writes in the other official language: the other edition's
+# title, and the department's name in the signature (not a text of the model's).
+OTHER_LANGUAGE = ("other_language_title", "department_other", "department_fr")
 WORDS_FILE = "rtdraft-words.txt"    # beside the outline: a project's own words
 MAX_WORDS_FILE = 1_000_000          # bytes; a bigger one is said, not read
 MAX_SUGGESTED = 200                 # distinct words given suggestions (each costs a few ms)
@@ -105,7 +108,8 @@ def spelling(outline: Outline) -> Iterator[Finding]:
     Texts are checked in Canadian English (Hunspell's en_CA: centre, neighbourhood,
     program, licence and license) or Canadian French (Debian's fr_CA, the
     Grammalecte dictionary that hunspell-fr installs, traditional and 1990
-    spellings); `publication.other_language_title` in the other language. Not
+    spellings); `publication.other_language_title` and `department_other`
+    (the texts an outline writes in the other language) in the other one. Not
     checked: abbreviations in capitals, names with a capital inside (McDonald),
     words with digits, web and e-mail addresses, link targets, footnote marks,
     [[placeholders]]. The words of the field (drugs, precursors, police and
@@ -132,12 +136,14 @@ def spelling(outline: Outline) -> Iterator[Finding]:
     seen: dict[tuple[str, str], list] = {}   # (tag, word) -> [first place, count]
     verdicts: dict[tuple[str, str], bool] = {}
     missing: set[str] = set()
-    for piece in outline.pieces:
-        if piece.role in ("organization", "person"):
-            continue
-        code = other.code if other and piece.path == ("publication",
-                                                       "other_language_title") \
-            else outline.language
+    publication = outline.data.get("publication") or {}
+    texts = [(p.path, p.text) for p in outline.pieces
+             if p.role not in ("organization", "person")]
+    texts += [(("publication", key), publication[key]) for key in OTHER_LANGUAGE[1:]
+              if isinstance(publication.get(key), str)]
+    for path, text in texts:
+        code = other.code if other and path[:1] == ("publication",) \
+            and path[1] in OTHER_LANGUAGE else outline.language
         tag = tags.get(code)
         if not tag:
             continue
@@ -149,7 +155,7 @@ def spelling(outline: Outline) -> Iterator[Finding]:
             missing.add(tag)
             yield Finding(("publication", "language"), f"spelling not checked: {error}")
             continue
-        for word, offset in _not_in_dictionary(piece.text, tag, checker):
+        for word, offset in _not_in_dictionary(text, tag, checker):
             key = (tag, word)
             if key not in verdicts:
                 verdicts[key] = _correct(word, known, checker)
@@ -158,7 +164,7 @@ def spelling(outline: Outline) -> Iterator[Finding]:
             if key in seen:
                 seen[key][1] += 1
             else:
-                seen[key] = [(piece.path, offset), 0]
+                seen[key] = [(path, offset), 0]
     for number, ((tag, word), ((path, offset), more)) in enumerate(seen.items()):
         hint = ""
         if number < MAX_SUGGESTED:
