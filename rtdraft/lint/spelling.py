@@ -17,7 +17,7 @@ from .dictionaries import Missing, dictionary, field_words, read_words_file
 OTHER_LANGUAGE = ("other_language_title", "department_other", "department_fr")
 WORDS_FILE = "rtdraft-words.txt"    # beside the outline: a project's own words
 MAX_WORDS_FILE = 1_000_000          # bytes; a bigger one is said, not read
-MAX_SUGGESTED = 200                 # distinct words given suggestions (each costs a few ms)
+MAX_SUGGESTED = 50   # distinct words given suggestions (5 to 60 ms each); the rest none
 
 # A word: letters, with ' ’ or - between letters (l'ordre, two-day, aujourd’hui).
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
