@@ -30,6 +30,7 @@ PREFIX = "/__rtdraft/"
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "script-src 'self'; connect-src 'self'")
 KEEPALIVE = 15.0        # seconds between comments on an idle event stream
+WAKE = 1.0              # seconds between the watcher's looks when nothing was saved
 
 
 @dataclass
@@ -43,21 +44,51 @@ class State:
     text: str = ""                                            # the outline as last read
     levels: list = field(default_factory=list)                # (part, Measure): readability
     served: bytes = b""                                       # the page with the panel
+    file: tuple | None = None                                 # _identity of what was read
+
+
+def lost(findings: list[Problem]) -> list[Problem]:
+    """The findings that mean words of the outline are not on the page."""
+    from ..lint import LOST_WORDS
+    return [f for f in findings if f.rule in LOST_WORDS]
 
 
 class Preview:
     """Renders an outline to HTML on demand and keeps what the page needs."""
 
-    def __init__(self, outline: Path, template_dir: Path | None = None):
+    def __init__(self, outline: Path, template_dir: Path | None = None, report=None):
         self.outline = outline
         self.template_dir = template_dir
+        self.report = report        # told the lint findings of lost words when they change
         self.state = State()
         self.env = None                 # Jinja2's, made once: templates compiled once
         self.changed = threading.Condition()
         self.stopping = threading.Event()
 
     def refresh(self) -> State:
-        """Read, validate, lint and render the outline; keep the last good page."""
+        """Read, validate, lint and render the outline; keep the last good page. Whatever
+        goes wrong is a problem on the page: the watcher goes on, and the next save is
+        rendered again."""
+        seen = _identity(self.outline)   # before reading: a save during the read is new
+        try:
+            state = self._render()
+        except Exception as exc:   # noqa: BLE001 - a bug or an OS error, shown, not fatal
+            what = f"{type(exc).__name__}: {exc}"
+            message = "preview could not render the outline: " + \
+                (what if what.isprintable() else repr(what))
+            state = State(self.state.version + 1, self.state.page,
+                          [Problem(str(self.outline), 1, 1, "error", (), message, "preview")],
+                          [], self.state.text)
+        state.file = seen
+        state.served = served(state)
+        if self.report is not None and lost(state.findings) != lost(self.state.findings):
+            self.report(lost(state.findings))
+        with self.changed:
+            self.state = state
+            self.changed.notify_all()
+        return state
+
+    def _render(self) -> State:
         from .. import languages
         from ..lint import lint
         from ..lint.readability import parts
@@ -80,12 +111,12 @@ class Preview:
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]
-        state = State(self.state.version + 1, page, problems, findings, source.text, levels)
-        state.served = served(state)
-        with self.changed:
-            self.state = state
-            self.changed.notify_all()
-        return state
+        return State(self.state.version + 1, page, problems, findings, source.text, levels)
+
+    def stale(self) -> bool:
+        """Whether the outline on disk is not the one last rendered (another file, size
+        or time of change)."""
+        return _identity(self.outline) != self.state.file
 
     def wait(self, seen: int, timeout: float) -> int:
         """The version after `seen`, or `seen` again after timeout or on stopping."""
@@ -111,19 +142,51 @@ class Preview:
         return roots, outlines, folders
 
     def watch(self) -> None:
+        """Re-render on every save until stopped. Each second without a change, the
+        outline is compared with what was rendered (a save made before the watch was set
+        up is not lost), and the folders with the ones watched: a folder deleted and made
+        again is a new folder, which the old watch never sees; the watch starts anew."""
         import watchfiles
 
-        roots, files, folders = self.watched()
+        while not self.stopping.is_set():
+            roots, files, folders = self.watched()
+            marks = {root: _identity(root, folder=True) for root in roots}
+            present = [root for root in roots if marks[root] is not None]
 
-        def relevant(_change, name: str) -> bool:
-            path = Path(name)
-            return path in files or path.parent in folders
+            def relevant(_change, name: str, files=files, folders=folders) -> bool:
+                path = Path(name)
+                return path in files or path.parent in folders
 
-        # step: how long the files must be quiet before a batch of changes counts.
-        for _ in watchfiles.watch(*[r for r in roots if r.is_dir()], watch_filter=relevant,
-                                  debounce=400, step=15, stop_event=self.stopping,
-                                  recursive=False, raise_interrupt=False):
-            self.refresh()
+            try:
+                if not present:
+                    self.stopping.wait(WAKE)
+                    continue
+                # step: how long the files must be quiet before a batch of changes counts.
+                for changes in watchfiles.watch(
+                        *present, watch_filter=relevant, debounce=400, step=15,
+                        stop_event=self.stopping, recursive=False, raise_interrupt=False,
+                        yield_on_timeout=True, rust_timeout=int(WAKE * 1000)):
+                    if changes or self.stale():
+                        self.refresh()
+                    if any(_identity(root, folder=True) != marks[root] for root in roots):
+                        break
+            except Exception:   # noqa: BLE001 - the watch itself failed (a folder's rights?)
+                self.stopping.wait(WAKE)
+            if self.stale() and not self.stopping.is_set():
+                self.refresh()
+
+
+def _identity(path: Path, folder: bool = False) -> tuple | None:
+    """What tells one version of a file from another: device, inode, size, time of change
+    (links followed); of a folder, device and inode only (a save changes its time). None
+    when there is none."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if folder:
+        return found.st_dev, found.st_ino
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _not_a_file(path: Path):
@@ -226,7 +289,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:    # http.server's name
         path = self.path.split("?", 1)[0]
-        if self.server.hosts and self.headers.get("Host", "").lower() not in self.server.hosts:
+        if not self.server.answers(self.headers.get("Host", "")):
             # Another site's page, reaching this port under its own name (DNS rebinding),
             # must not read the outline.
             self.send(403, "text/plain; charset=utf-8", b"unknown host name\n")
@@ -271,20 +334,61 @@ class _Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True       # an open event stream must not keep the process alive
-    hosts: frozenset[str] = frozenset()   # Host headers answered; empty: any
+    hosts: frozenset[str] = frozenset()   # Host headers answered
+    name: str = ""              # the --host given
 
     def server_activate(self) -> None:
         super().server_activate()
         host, port = self.server_address[:2]
-        if ipaddress.ip_address(host).is_loopback:
-            names = {host, "localhost", f"[{host}]" if ":" in host else host}
-            self.hosts = frozenset(f"{name}:{port}" for name in names)
+        names = {host, "localhost", f"[{host}]" if ":" in host else host}
+        if not ipaddress.ip_address(host).is_loopback:   # --allow-remote: this machine's names
+            import socket
+            names |= {self.name, socket.gethostname(), socket.getfqdn()}
+        self.port = port
+        self.hosts = frozenset(f"{name.lower()}:{port}" for name in names if name)
+
+    def answers(self, host: str) -> bool:
+        """Whether a request naming `host` is for this preview: one of its names, or an
+        address written as such. A name another site chose (DNS rebinding: evil.example
+        made to lead here) is not."""
+        host = host.lower()
+        if host in self.hosts:
+            return True
+        address, _, port = host.rpartition(":")
+        try:
+            ipaddress.ip_address(address.removeprefix("[").removesuffix("]"))
+        except ValueError:
+            return False
+        return port == str(self.port)
+
+    def handle_error(self, request, client_address) -> None:
+        """A page closed or reloaded mid-answer is no error; anything else is one line."""
+        import sys
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, (ConnectionError, TimeoutError)):
+            print(f"rtdraft preview: a request failed: {type(exc).__name__}: {exc}",
+                  file=sys.stderr)
+
+
+def loopback(host: str) -> bool | None:
+    """Whether every address `host` names is this machine's loopback ('', every interface
+    to the socket module, is not); None for a name that does not resolve, which serve()
+    cannot bind to and says so."""
+    import socket
+    if not host.strip():
+        return False
+    try:
+        found = socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return None
+    return all(ipaddress.ip_address(entry[4][0]).is_loopback for entry in found)
 
 
 def serve(preview: Preview, host: str, port: int) -> Server:
     handler = type("Handler", (_Handler,), {"preview": preview})
+    server_type = type("Server", (Server,), {"name": host})
     try:
-        return Server((host, port), handler)
+        return server_type((host, port), handler)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise errors.PortInUse(f"port {port} on {host} is in use (another preview?); choose "

@@ -19,9 +19,11 @@ from ..render import WRITERS
 class Publisher:
     def __init__(self, formats: list[str], output: Path | None, reference_doc: Path | None,
                  template_dir: Path | None, timeout: float,
-                 emit: Callable[[list], None], one_file: bool = False) -> None:
+                 emit: Callable[[list], None], one_file: bool = False,
+                 strict: bool = False, warn: Callable[[list], None] | None = None) -> None:
         self.formats, self.output, self.timeout, self.emit = formats, output, timeout, emit
-        self.one_file = one_file
+        self.one_file, self.strict = one_file, strict
+        self.warn = warn or emit     # where the findings of lost words go (stderr)
         self.options = {"reference_doc": reference_doc, "template_dir": template_dir}
         self.office = None
         # Never written over: the reference document and the templates; every outline of
@@ -41,6 +43,8 @@ class Publisher:
                     for path in self.one(source):
                         if not _bar(sources):
                             click.echo(f"wrote {path}")
+                except errors.Stopped:   # SIGTERM, SIGHUP: the whole batch, as Ctrl-C
+                    raise
                 except errors.RtdraftError as exc:
                     failures.append(exc)
                     if len(sources) > 1 and exc.message:
@@ -62,6 +66,7 @@ class Publisher:
             self.emit(outline.problems)
             raise errors.InvalidOutline("")
         document = build(outline)
+        self.lost_words(outline.source, document)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
                               self.one_file)
@@ -88,6 +93,23 @@ class Publisher:
         write_all({targets[f]: rendered[f] for f in self.formats}, inputs=self.inputs)
         self.written.update({resolved(targets[f]): source.file for f in self.formats})
         return [targets[f] for f in self.formats]
+
+    def lost_words(self, source: Source, document) -> None:
+        """Report words the summary would lose (a YAML comment, an item glued to the line
+        above); refuse, writing nothing, for a final outline or with --strict."""
+        from ..lint import lost_words
+
+        found = lost_words(source, document)
+        if not found:
+            return
+        self.warn(found)
+        final = source.data["publication"].get("status") == "final"
+        if final or self.strict:
+            why = "the outline is final" if final else "--strict was given"
+            raise errors.LostWords(
+                f"not rendered: words would be lost at {len(found)} "
+                f"place{'s' if len(found) > 1 else ''} and {why}; fix "
+                f"{'them' if len(found) > 1 else 'it'} (rtdraft docs lint) and render again")
 
     def start(self):
         if self.office is None:
