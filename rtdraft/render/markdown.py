@@ -24,12 +24,12 @@ TEMPLATE = "summary.md.j2"
 
 # Pandoc reads these as markup (emphasis, links, raw HTML, math, entities, smart
 # quotes, attributes, citations, super/subscripts, tables); pandoc lets a backslash
-# make any ASCII punctuation literal.
-_SPECIAL = re.compile(r"""([\\*_{}\[\]<>#$~^|&@"'!])""")
-# A backtick is written as an entity, not escaped: where pandoc gathers a list item's
-# lines it pairs backticks as code spans without heeding backslashes, and an odd run
-# paired with one on the next line took a nested list into its parent's text.
-BACKTICK = "&#96;"
+# make any ASCII punctuation literal. Not escaped, as pandoc reads them as written: an
+# apostrophe inside a word (l'ordre, it's: smart typography shows it as ’, never a
+# quote), ! not before [ (an image), @ after a letter or digit (no citation: a@b.ca),
+# & not before a name or number and ; (no entity).
+_SPECIAL = re.compile(r"""([\\*_{}\[\]<>#$~^|"]|(?<!\w)'|'(?!\w)|!(?=\[)|(?<!\w)@|"""
+                      r"""&(?=#?\w+;))""")
 # What starts a block at the start of a line: a list marker of pandoc's fancy_lists
 # (1. 2) a. B) i. (iv); #. is escaped as #), a bullet, a definition, a title block; its
 # last character is the one escaped.
@@ -49,7 +49,10 @@ def escape(text: str) -> str:
 
 def _escape_inline(text: str) -> str:
     text = _BREAKS.sub(" ", text)
-    text = _SPECIAL.sub(r"\\\1", text).replace("`", BACKTICK)
+    text = _SPECIAL.sub(r"\\\1", text)
+    # a backtick as an entity: pandoc takes even an escaped one for a code span's delimiter
+    # when it looks for where a list item ends (its nested list was read as text)
+    text = text.replace("`", "&#96;")
     return text.replace("--", "-\\-").replace("...", "\\.\\.\\.")
 
 
@@ -76,7 +79,7 @@ def inlines(nodes, numbers: dict[str, int]) -> str:
         elif isinstance(node, inline.Emph):
             out.append(f"*{inlines(node.children, numbers)}*")
         elif isinstance(node, inline.Link):
-            # A backtick too: pandoc's list items would pair it (BACKTICK).
+            # A backtick too: pandoc's list items would pair it (_escape_inline).
             url = node.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20") \
                 .replace("`", "%60")
             if node.children == (inline.Text(node.url),) and url == node.url:
