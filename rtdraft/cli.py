@@ -134,9 +134,12 @@ def _progress(items: list, label: str = "checking", at: int = 20):
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
+@click.option("--reading-level", is_flag=True,
+              help="Print each part's reading level (a school grade; Canada.ca aims for "
+                   "8) instead of the findings.")
 @FORMAT_OPTION
 def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool,
-         disabled: tuple[str, ...],
+         disabled: tuple[str, ...], reading_level: bool,
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
@@ -165,9 +168,28 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
         outline = check(source)
+        if reading_level:
+            problems += outline.problems
+            if outline.valid:
+                _print_reading_level(outline.source, build(outline))
+            continue
         problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
+
+
+def _print_reading_level(source, document) -> None:
+    from . import languages
+    from .lint.readability import parts, table
+
+    language = languages.get(document.language)
+    levels = parts(document, source.data, language)
+    if not levels:
+        click.echo(f"{source.file}: no reading-level formula for {language.name}")
+        return
+    click.echo(f"{source.file}: reading level by part ({levels[0][1].formula} grade; "
+               "Canada.ca aims for 8)")
+    click.echo(table(levels))
 
 
 @main.command()
