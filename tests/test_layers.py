@@ -155,9 +155,8 @@ def test_the_check_sees_the_imports():
 
 def test_only_the_face_prints():
     """Stages take values and return values: click (which prints and exits) is imported by
-    cli and by errors (its exceptions are click's), print() called only by the face,
-    `python -m rtdraft.lint` (which writes docs/lint.md) and the preview's server thread,
-    which says on stderr that a request failed, where socketserver would print a trace."""
+    cli and by errors (its exceptions are click's), print() called only by the face and
+    `python -m rtdraft.lint` (which writes docs/lint.md)."""
     clicks, prints = set(), set()
     for name, path in MODULES.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -168,7 +167,7 @@ def test_only_the_face_prints():
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
                 prints.add(name)
     assert clicks == {"rtdraft.cli", "rtdraft.errors"}
-    assert prints <= {"rtdraft.entry", "rtdraft.lint.__main__", "rtdraft.commands.preview"}
+    assert prints <= {"rtdraft.entry", "rtdraft.lint.__main__"}
 
 
 def test_the_readme_draws_the_same_layers():
