@@ -79,8 +79,15 @@ def test_a_pdf_render_stopped_by_a_signal_stops_libreoffice(tmp_path, signal_num
 
 
 def job_running(pids: list[int]) -> bool:
-    return any(b"publish.py" in Path(f"/proc/{pid}/cmdline").read_bytes()
-               for pid in pids if alive(pid)) and len(pids) > 1
+    return any(b"publish.py" in cmdline(pid) for pid in pids if alive(pid)) and len(pids) > 1
+
+
+def cmdline(pid: int) -> bytes:
+    """The process's command line; nothing when it ended since it was seen alive."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def children(pid: int) -> list[int]:
