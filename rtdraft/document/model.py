@@ -96,6 +96,7 @@ class Cover:
     signature: str
     wordmark: str
     signature_other: str = ""   # the signature's part in the other official language
+    hosted: str = ""            # 'Hosted by X with support from Y', when not the department
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,34 @@ def _typeset(doc: Document, ts) -> Document:
     return replace(
         doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
         cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
-                                                   "where", "department", "signature")
+                                                   "where", "department", "signature", "hosted")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
         footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
+
+
+def session_label(kind: str, group: dict, labels: dict) -> str:
+    """The label of a kind's sessions, {n} still in it: 'Plenary Session {n}'."""
+    if group.get("label"):
+        return group["label"]
+    key = f"session_{kind}"
+    if key in labels:
+        return labels[key]
+    name = kind.replace("-", " ").replace("_", " ").capitalize()
+    return labels["session_other"].replace("{kind}", name)
+
+
+def hosted_line(meeting: dict, department: str, labels: dict) -> str:
+    """Who hosted the meeting and who supported it, when not the publishing department:
+    'Hosted by X with support from Y', 'Hosted by X', 'With support from Y'; else ''."""
+    host, supporter = meeting.get("host"), meeting.get("supported_by")
+    if host and host != department:
+        if supporter and supporter != host:
+            return labels["hosted_with_support"].format(host=host, supporter=supporter)
+        return labels["hosted_by"].format(host=host)
+    if supporter and supporter != department:
+        return labels["with_support"].format(supporter=supporter)
+    return ""
 
 
 class _Builder:
@@ -257,12 +282,16 @@ class _Builder:
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
         raw = dates.written_dates(self.data)
-        when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
-                                   self.language, labels)
+        if meeting_days(self.data):
+            when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
+                                       self.language, labels)
+        else:   # a draft's [[YYYY-MM-DD]], shown as written until it is replaced
+            when = ", ".join(map(str, raw))
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
-                     where, signature, labels["wordmark"], pub.get("department_other") or "")
+                     where, signature, labels["wordmark"], pub.get("department_other") or "",
+                     hosted_line(meeting, pub["department"], labels))
 
     def front(self, published: date) -> tuple[str, ...]:
         pub, labels = self.publication, self.labels
@@ -303,8 +332,7 @@ class _Builder:
         remarks = data.get("opening_remarks")
         if remarks:
             self.titled(("opening_remarks",), remarks, "opening_remarks")
-            self.people(remarks.get("speakers"), remarks["body"], "speakers",
-                        ("opening_remarks", "speakers"))
+            self.people(remarks.get("speakers"), "speakers", ("opening_remarks", "speakers"))
             self.blocks(remarks["body"], 1, ("opening_remarks", "body"))
         self.sessions()
         outcomes = data["outcomes"]
@@ -328,15 +356,12 @@ class _Builder:
         if person.get("on_behalf_of"):
             self.person(path + ("on_behalf_of",), person["on_behalf_of"])
 
-    def people(self, people: list | None, body: list, label: str, path: tuple) -> None:
-        """A 'Presenters: ...' line, unless the body already names every one of them."""
+    def people(self, people: list | None, label: str, path: tuple) -> None:
+        """A 'Presenters: ...' (or 'Speakers: ...') line whenever the outline gives them:
+        one rule an editor can predict, and what an import reads back (docs/outline.md)."""
         for index, person in enumerate(people or []):
             self.person(path + (index,), person)
         if not people:
-            return
-        text = " ".join(_plain_text(body))
-        names = [p if isinstance(p, str) else p["name"] for p in people]
-        if all(name in text for name in names):
             return
         described = [describe(p, self.labels) for p in people]
         if any("," in d for d in described):   # commas inside entries: semicolons between them
@@ -380,17 +405,11 @@ class _Builder:
                                title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
                                                       "heading"))
-                self.people(session.get("presenters"), session["body"], "presenters",
-                            path + ("presenters",))
+                self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
 
     def session_label(self, kind: str, group: dict) -> str:
-        if group.get("label"):
-            return group["label"]
-        key = f"session_{kind}"
-        if key in self.labels:
-            return self.labels[key]
-        return self.labels["session_other"]
+        return session_label(kind, group, self.labels)
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")
@@ -470,18 +489,6 @@ def describe(person: Any, labels: dict) -> str:
         text += ", " + fill(labels["on_behalf_of"],
                              person=describe(person["on_behalf_of"], labels))
     return text
-
-
-def _plain_text(body: list) -> list[str]:
-    out = []
-    for block in body or []:
-        if isinstance(block, str):
-            out.append(inline.plain(prose(block)))
-        elif isinstance(block, dict):
-            for kind in ("bullets", "numbered"):
-                out += [inline.plain(i.inlines) for i in _items(list_block(block[kind], False))] \
-                    if kind in block else []
-    return out
 
 
 def _items(block: ListBlock):

@@ -103,6 +103,10 @@ class OutlineValidator(cerberus.Validator):
         self._error(field, CHECK, rule, message, where)
 
     def _check_with_date(self, field, value):
+        path = (*self.document_path, field)
+        if path[:2] == ("meeting", "dates") and isinstance(value, str) and \
+                PLACEHOLDER.fullmatch(value):
+            return   # `rtdraft new` writes [[YYYY-MM-DD]]: a draft's dates to come
         if parse_date(value) is None:
             self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD "
                        "(or YYYY-MM)")
@@ -306,10 +310,58 @@ def checked(source: Source) -> tuple[list[Problem], dict | None]:
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
         checked = dataclasses.replace(source, data=_without(
             data, {tuple(e.document_path) for e in found} - keys, keys) or {})
+        _read_as_meant(checked.data, data, problems)
     problems += cross_checks(checked)
+    problems = _folded(problems)
     valid = not any(p.level == "error" for p in problems)
     # from here on, defaults need no `or`
     return limited(source.file, problems, source.more), normalise(data) if valid else None
+
+
+# -- one cause, one error --------------------------------------------------------------
+
+_MEANT = re.compile(r"unknown key '(.+)'; did you mean '(.+)'\?$")
+
+
+def _meant(problem: Problem) -> str | None:
+    """The key a misspelled one was meant to be ('foonotes' -> 'footnotes')."""
+    m = _MEANT.search(problem.message) if problem.rule == "unknown-key" else None
+    return m[2] if m and m[1] == str(problem.path[-1]) else None
+
+
+def _read_as_meant(checked: dict, data: dict, problems: list[Problem]) -> None:
+    """The rules across keys read misspelled `footnotes:` as meant: its citations are not
+    'not defined' because of a typo already reported."""
+    for problem in problems:
+        if len(problem.path) == 1 and _meant(problem) == "footnotes":
+            notes = data.get(problem.path[0])
+            if "footnotes" not in checked and isinstance(notes, dict) and \
+                    all(isinstance(v, str) for v in notes.values()):
+                checked["footnotes"] = notes
+
+
+def _folded(problems: list[Problem]) -> list[Problem]:
+    """Errors that follow only from another left out or folded under it, so the first
+    error printed is the cause: 'sessions: required field is missing' beside 'sesions:
+    did you mean sessions?'; one wrong date copied to sessions and agenda items."""
+    meant = {p.path[:-1] + (_meant(p),) for p in problems if _meant(p)}
+    out = [p for p in problems if not (p.rule == "required" and p.path in meant)]
+    firsts: dict[str, int] = {}
+    again: dict[int, list[Problem]] = {}
+    kept = []
+    for problem in sorted(out):
+        if problem.rule == "date":
+            first = firsts.setdefault(problem.message, len(kept))
+            if first != len(kept):
+                again.setdefault(first, []).append(problem)
+                continue
+        kept.append(problem)
+    for index, copies in again.items():
+        lines = ", ".join(str(p.line) for p in copies)
+        word = "line" if len(copies) == 1 else "lines"
+        kept[index] = dataclasses.replace(
+            kept[index], message=f"{kept[index].message} (the same date on {word} {lines})")
+    return kept
 
 
 @dataclasses.dataclass
@@ -427,6 +479,12 @@ def _check_final(source: Source, add) -> None:
     publication = source.data.get("publication")
     if not isinstance(publication, dict) or publication.get("status") != "final":
         return
+    for i, value in enumerate(written_dates(source.data)):
+        if isinstance(value, str) and PLACEHOLDER.fullmatch(value):
+            many = isinstance(source.data["meeting"].get("dates"), list)
+            add(("meeting", "dates", i) if many else ("meeting", "dates"),
+                f"'{value}' is a placeholder, and the outline is final; write the meeting's "
+                "dates (YYYY-MM-DD) or set publication.status to draft", "final-placeholder")
     for piece in reading_order(source.data):
         for m in PLACEHOLDER.finditer(piece.text):
             add(piece.path, f"'{m.group(0)}' is a placeholder, and the outline is final; "

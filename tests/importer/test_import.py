@@ -274,7 +274,8 @@ def _foreign_check(path: Path, tmp_path: Path, titles: list[str]):
     source = load(out.read_text())
     assert validate(source) == [], out.read_text()
     document = build(source.data, today=TODAY)
-    headings = [h.text for h in document.headings]
+    # pandoc's smart typography prints the Markdown's l'ordre as l’ordre: the same word
+    headings = [h.text.replace("’", "'") for h in document.headings]
     for title in titles:
         assert any(title in h for h in headings), (title, headings)
     return source, result
@@ -290,9 +291,14 @@ def test_a_report_pandoc_wrote_gives_an_outline_that_validates(example, tmp_path
     subprocess.run(["pandoc", str(md), "-o", str(target)], check=True)
     sessions = [s["title"] for s in load(outline.read_text()).data["sessions"]]
     source, _ = _foreign_check(target, tmp_path, sessions[:3])
-    assert source.data["meeting"]["title"] == document.title
+    # pandoc's smart typography prints the Markdown's l'ordre as l’ordre: the same word
+    assert _straight(source.data["meeting"]["title"]) == document.title
     # every session of the summary is a session again, with its kind
-    assert [s["title"] for s in source.data["sessions"]] == sessions
+    assert [_straight(s["title"]) for s in source.data["sessions"]] == sessions
+
+
+def _straight(text: str) -> str:
+    return text.replace("’", "'")
 
 
 @pytest.mark.system

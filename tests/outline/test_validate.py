@@ -49,8 +49,8 @@ def test_missing_top_level_sections():
 
 def test_unknown_key_suggests_the_close_one():
     text = MINIMAL.replace("sessions:", "sesions:")
+    # the cause alone: 'sessions: required field is missing' only follows from it
     assert lines(text) == [
-        "outline.yaml:1:1: error: sessions: required field is missing",
         "outline.yaml:11:1: error: sesions: unknown key 'sesions'; did you mean 'sessions'?",
     ]
 
