@@ -22,7 +22,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .. import errors
-from ..problems import FORMATS, Problem
+from ..problems import FORMATS, Problem, one_line
 from ..resources import default_dir
 
 PREFIX = "/__rtdraft/"
@@ -362,12 +362,16 @@ class Server(ThreadingHTTPServer):
         return port == str(self.port)
 
     def handle_error(self, request, client_address) -> None:
-        """A page closed or reloaded mid-answer is no error; anything else is one line."""
+        """A page closed or reloaded mid-answer is no error; anything else is one line,
+        said through `warn` (run() sets it to the command's echo, on stderr)."""
         import sys
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):
-            print(f"rtdraft preview: a request failed: {type(exc).__name__}: {exc}",
-                  file=sys.stderr)
+            self.warn(one_line(f"rtdraft preview: a request failed: {type(exc).__name__}: "
+                               f"{exc}"))
+
+    def warn(self, line: str) -> None:
+        pass
 
 
 def loopback(host: str) -> bool | None:
@@ -415,6 +419,7 @@ def run(preview: Preview, host: str, port: int, echo, open_browser: bool = False
         raise errors.MissingExtra("rtdraft preview needs watchfiles: pip install "
                                   "'rtdraft[preview]'") from None
     server = serve(preview, host, port)
+    server.warn = lambda line: echo(line, err=True)
     previous = signal.signal(signal.SIGTERM, terminate)
     watcher = threading.Thread(target=preview.watch, name="rtdraft-watch", daemon=True)
     try:
