@@ -336,6 +336,7 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True       # an open event stream must not keep the process alive
     hosts: frozenset[str] = frozenset()   # Host headers answered
     name: str = ""              # the --host given
+    complain = staticmethod(lambda line: None)   # run() gives echo to stderr
 
     def server_activate(self) -> None:
         super().server_activate()
@@ -367,11 +368,8 @@ class Server(ThreadingHTTPServer):
         import sys
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):
-            self.warn(one_line(f"rtdraft preview: a request failed: {type(exc).__name__}: "
-                               f"{exc}"))
-
-    def warn(self, line: str) -> None:
-        pass
+            self.complain(one_line(f"rtdraft preview: a request failed: "
+                                   f"{type(exc).__name__}: {exc}"))
 
 
 def loopback(host: str) -> bool | None:
@@ -419,7 +417,7 @@ def run(preview: Preview, host: str, port: int, echo, open_browser: bool = False
         raise errors.MissingExtra("rtdraft preview needs watchfiles: pip install "
                                   "'rtdraft[preview]'") from None
     server = serve(preview, host, port)
-    server.warn = lambda line: echo(line, err=True)
+    server.complain = lambda line: echo(line, err=True)
     previous = signal.signal(signal.SIGTERM, terminate)
     watcher = threading.Thread(target=preview.watch, name="rtdraft-watch", daemon=True)
     try:

@@ -438,7 +438,7 @@ def test_a_request_that_fails_otherwise_is_one_line_and_a_disconnect_nothing():
 
     said = []
     server = Server.__new__(Server)   # its handle_error alone, without a socket
-    server.warn = said.append
+    server.complain = said.append
     for failure in (ValueError("bad\nanswer"), BrokenPipeError(), ConnectionResetError()):
         try:
             raise failure
