@@ -97,8 +97,9 @@ def _not_in_dictionary(text: str, tag: str, checker) -> tuple[tuple[str, int], .
 
 @lru_cache(maxsize=200_000)
 def _checks(checker, word: str) -> bool:
-    """The dictionary's verdict, kept: the preview asks again at every save."""
-    return checker.check(word.replace("’", "'"))
+    """The dictionary's verdict, kept: the preview asks again at every save. Enchant
+    refuses an empty word (a ValueError), which an edit of 'A-aj' makes."""
+    return bool(word) and checker.check(word.replace("’", "'"))
 
 
 @rule("spelling")

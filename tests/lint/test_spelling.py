@@ -52,6 +52,16 @@ def test_a_word_is_reported_once_with_how_many_more_times():
         ("10:11: 'commitee' is not in the en-CA dictionary; did you mean 'committee'? (and 2 more times)")]
 
 
+def test_a_hyphened_word_whose_edits_leave_an_empty_part():
+    """Removing 'A' from 'A-aj' leaves '-aj', whose parts are '' and 'aj': Enchant raised
+    ValueError on the empty part (found by test_robustness's random outlines)."""
+    text = english("""\
+    - A-aj met.
+""")
+    assert [f.split(";")[0] for f in findings(text)] == [
+        "10:7: 'A-aj' is not in the en-CA dictionary"]
+
+
 def test_canadian_spellings_are_not_flagged():
     text = english("    - The centre's neighbourhood program needs a licence; to license a "
                    "colour labour cheque, the organization travelled to its defence "
