@@ -25,6 +25,33 @@ def labels_for(language: str, overrides: dict | None = None) -> dict[str, str]:
     return table
 
 
+# The session kinds that have a label of their own (session_plenary ...). session_other is
+# the pattern for every other kind and session_heading is not a kind: a session of kind
+# 'other' or 'heading' is labelled by session_other like any kind without a label.
+SESSION_KINDS: tuple[str, ...] = tuple(
+    key[len("session_"):] for key in LABELS["en"]
+    if key.startswith("session_") and key not in ("session_other", "session_heading"))
+
+
+def kind_name(kind: str) -> str:
+    """A kind as session_other prints it: 'round-table' is 'Round table'."""
+    return kind.replace("-", " ").replace("_", " ").capitalize()
+
+
+def session_label(labels: dict[str, str], kind: str, number: int,
+                  group_label: str | None = None) -> str:
+    """'Plenary Session 2', 'Round table 1', 'Breakout #3' ...: the group's own label,
+    the kind's, or session_other. Every template is filled with both {kind} and {n}
+    (validation allows each only those), so none is left without its value."""
+    if group_label:
+        template = group_label
+    elif kind in SESSION_KINDS:
+        template = labels[f"session_{kind}"]
+    else:
+        template = labels["session_other"]
+    return template.format(kind=kind_name(kind), n=number)
+
+
 def appendix_letter(index: int) -> str:
     """The letter of the index-th appendix (from 0): A ... Z, then AA, AB ... as Word does."""
     letters = ""

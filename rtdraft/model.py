@@ -16,7 +16,7 @@ from typing import Any
 from . import dates, inline, languages, typography
 from .dates import meeting_days, parse_date
 from .inline import Inline
-from .labels import appendix_letter, labels_for
+from .labels import appendix_letter, labels_for, session_label
 from .normal import normalise
 
 KING_FROM = date(2022, 9, 8)    # the Crown's title changed on the accession of Charles III
@@ -372,7 +372,7 @@ class _Builder:
             members = [(i, s) for i, s in enumerate(sessions) if s["kind"] == kind]
             for number, (index, session) in enumerate(members, start=1):
                 path = ("sessions", index)
-                label = self.session_label(kind, group).format(n=number)
+                label = session_label(self.labels, kind, number, group.get("label"))
                 heading = self.labels["session_heading"].format(label=label,
                                                                 title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
@@ -380,15 +380,6 @@ class _Builder:
                 self.people(session.get("presenters"), session["body"], "presenters",
                             path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
-
-    def session_label(self, kind: str, group: dict) -> str:
-        if group.get("label"):
-            return group["label"]
-        key = f"session_{kind}"
-        if key in self.labels:
-            return self.labels[key]
-        name = kind.replace("-", " ").replace("_", " ").capitalize()
-        return self.labels["session_other"].replace("{kind}", name)
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")

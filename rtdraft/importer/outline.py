@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from .. import inline, languages
-from ..labels import appendix_letter, labels_for
+from ..labels import SESSION_KINDS, appendix_letter, labels_for, session_label
 from ..schema import MAX_LIST_DEPTH
 from ..typography import folded
 from . import dates_back
@@ -286,9 +286,8 @@ class Builder:
         """(kind, label pattern) of every kind of session the labels name."""
         out = []
         for key in self.labels:
-            if key.startswith("session_") and key not in ("session_other", "session_heading"):
-                out.append((key[len("session_"):],
-                            self.pattern(key, n=r"\d+")))
+            if key[len("session_"):] in SESSION_KINDS:
+                out.append((key[len("session_"):], self.pattern(key, n=r"\d+")))
         out.append(("", self.pattern("session_other", kind=r".+?", n=r"\d+")))
         return out
 
@@ -313,12 +312,8 @@ class Builder:
         return None
 
     def printed_label(self, kind: str, number: int) -> str:
-        """A session's label as the renderer prints it (model.session_label)."""
-        template = self.labels.get(f"session_{kind}")
-        if template is None:
-            name = kind.replace("-", " ").replace("_", " ").capitalize()
-            template = self.labels["session_other"].replace("{kind}", name)
-        return self.ts(template.replace("{n}", str(number)))
+        """A session's label as the renderer prints it."""
+        return self.ts(session_label(self.labels, kind, number))
 
     def middle(self, sections: list) -> None:
         sessions: list[dict] = []
@@ -389,7 +384,7 @@ class Builder:
                 counts: dict) -> str:
         kind, number, title, template = found
         if template is not None:
-            default = self.labels.get(f"session_{kind}")
+            default = self.labels.get(f"session_{kind}") if kind in SESSION_KINDS else None
             if template != default:
                 groups.setdefault(kind, {})["label"] = template
         counts[kind] = counts.get(kind, 0) + 1
