@@ -479,6 +479,10 @@ class Builder:
         return out
 
     def agenda(self, blocks: list) -> list | None:
+        """The rows of an agenda: tables headed Time, Item, Speakers, each under its
+        day's heading or under none (the items without a date). A header row inside a
+        table begins the undated items: Word and LibreOffice join two tables in a row
+        when the paragraph between them is deleted."""
         header = [self.ts(self.labels[k]) for k in ("agenda_time", "agenda_item",
                                                     "agenda_speakers")]
         rows: list = []
@@ -494,19 +498,26 @@ class Builder:
                 if not block.rows or [self.canon(c) for c in block.rows[0]] != header or \
                         any(len(r) != 3 for r in block.rows):
                     return None
-                for time, title, speakers in block.rows[1:]:
-                    row: dict = {}
-                    if day:
-                        row["date"] = day
-                    if time:
-                        row["time"] = time
-                    row["title"] = title or TODO
-                    if speakers:
-                        row["speakers"] = speakers.split("; ")
-                    rows.append(row)
+                for cells in block.rows[1:]:
+                    if [self.canon(c) for c in cells] == header:
+                        day = None
+                        continue
+                    rows.append(self.agenda_row(day, *cells))
+                day = None   # a table with no day's heading above it is undated
             else:
                 return None
         return rows or None
+
+    def agenda_row(self, day: str | None, time: str, title: str, speakers: str) -> dict:
+        row: dict = {}
+        if day:
+            row["date"] = day
+        if time:
+            row["time"] = time
+        row["title"] = title or TODO
+        if speakers:
+            row["speakers"] = speakers.split("; ")
+        return row
 
     # -- blocks ---------------------------------------------------------------------------
 
@@ -580,8 +591,10 @@ def walk_strings(value, change):
 def _lists(items: list[ListPara]) -> list[dict]:
     """Consecutive list paragraphs as lists with nested items. A new list begins where
     the kind changes, or where a new numbering instance (numId) of the same list
-    definition begins, as rtdraft and Word write one list after another (LibreOffice
-    gives every paragraph a numbering of its own: no boundary can be told there)."""
+    definition begins, as rtdraft and Word write one list after another, or where a new
+    instance counts from the start again (LibreOffice gives every paragraph a numbering
+    instance of its own, and marks a numbered list's first item by its restart; bullet
+    lists one after another are read as one)."""
     out: list[dict] = []
     top = min(i.depth for i in items)
     current: list | None = None
@@ -591,8 +604,8 @@ def _lists(items: list[ListPara]) -> list[dict]:
         depth = min(max(item.depth - top + 1, 1), MAX_LIST_DEPTH)
         if depth == 1 or current is None:
             if current is None or (("numbered" in out[-1]) != item.numbered) or \
-                    (item.num_id != current_id and item.abstract is not None and
-                     item.abstract == current_abstract):
+                    (item.num_id != current_id and (item.restart or (
+                        item.abstract is not None and item.abstract == current_abstract))):
                 kind = "numbered" if item.numbered else "bullets"
                 current = []
                 out.append({kind: current})

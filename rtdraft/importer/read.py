@@ -45,6 +45,7 @@ class ListPara:
     plain: bool = True  # no markup at all: could be an organization's name
     abstract: str | None = None   # the list definition its numbering instance uses
     words: str = ""     # the text as it stands, spaces and all (an organization's name)
+    restart: bool = False   # its numbering instance counts from the start again here
 
 
 @dataclass
@@ -162,7 +163,8 @@ class Reader:
                 comment.heading = plain
             if plain:
                 # as it stands: a title may end in spaces the renderer printed
-                self.out.blocks.append(Head(level, words, ox.page_break_before(p), low))
+                self.out.blocks.append(Head(level, words, ox.page_break_before(p) or
+                                            self._leading_break, low))
             return
         if low == "title" and not self.out.ours:
             if plain:
@@ -185,8 +187,9 @@ class Reader:
             # LibreOffice saves every list paragraph with a numbering of its own: no list
             # boundary can be told from it, and one list is read
             abstract = None if self.libreoffice else self.lists.abstract_of(num_id)
+            restart = bool(number) and self.lists.restarts_at(num_id, number[1])
             self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
-                                            abstract, words))
+                                            abstract, words, restart))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
@@ -224,6 +227,7 @@ class Reader:
         self._plain = True
         pieces: list = []
         self._walk(p, pieces, None)
+        pieces, self._leading_break = _pages(pieces)
         return pieces
 
     def _walk(self, parent, pieces: list, link: str | None) -> None:
@@ -235,6 +239,7 @@ class Reader:
                 target = self._target(child)
                 inner: list = []
                 self._walk(child, inner, target)
+                inner = [SPACE if p == ("page",) else p for p in inner]
                 if target:
                     self._plain = False
                     pieces.append(("link", target, inner))
@@ -273,6 +278,8 @@ class Reader:
             text = None
             if tag == ox.T:
                 text = child.text or ""
+            elif tag == ox.BR and ox.attr(child, "type") in ("page", "column"):
+                pieces.append(("page",))   # a space between words; see _pages
             elif tag in (ox.TAB, ox.BR, ox.CR):
                 text = " "
             elif tag == ox.NO_BREAK_HYPHEN:
@@ -340,6 +347,23 @@ def untypeset(text: str, typeset) -> str:
         if typeset(undone) == text:
             return undone
     return text
+
+
+def _pages(pieces: list) -> tuple[list, bool]:
+    """Page breaks inside a paragraph are spaces between its words; before its first word
+    or after its last they are no part of its text (LibreOffice saves a heading's page
+    break before, as rtdraft's appendices have, as a break at the end of the paragraph
+    before it or at the start of the heading's own). Also whether one came first."""
+    if not any(p == ("page",) for p in pieces):
+        return pieces, False
+    texts = [i for i, p in enumerate(pieces) if p[0] in ("text", "link", "note")]
+    first, last = (texts[0], texts[-1]) if texts else (len(pieces), -1)
+    leading = any(p == ("page",) for p in pieces[:first])
+    return [SPACE if p == ("page",) else p
+            for i, p in enumerate(pieces) if p != ("page",) or first < i < last], leading
+
+
+SPACE = ("text", " ", False, False)
 
 
 # -- pieces to markup -----------------------------------------------------------------------
