@@ -568,6 +568,11 @@ class Builder:
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
+        for number, name in ids.items():
+            if not self.parsed.footnotes[number]:
+                # LibreOffice saves a second citation of one footnote as a new, empty one
+                self.unplaced.append(f"footnote {name} has no text: its text is TODO "
+                                     "(a footnote cited twice, saved by LibreOffice?)")
         if ids:
             self.data["footnotes"] = {ids[n]: self.parsed.footnotes[n] or TODO for n in ids}
 
