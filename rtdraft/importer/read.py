@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import inline
 from . import ooxml_read as ox
+from . import styles
 
 MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
 MARKS = re.compile("[\U000f0000-\U000ffffd]")
@@ -77,7 +78,7 @@ class Parsed:
     ours: bool = False   # written by rtdraft: its cover and styles are there
 
 
-_HEADING = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.IGNORECASE)
+_HEADING = re.compile(r"^heading ([1-9])$")   # names as styles.names gives them
 COVER_STYLES = {"cover tagline", "cover department", "title", "subtitle", "cover details",
                 "cover signature", "cover wordmark"}
 LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
@@ -94,6 +95,7 @@ class Reader:
         self.typeset = typeset          # the language's typography, undone on reading
         self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
+        self.names = styles.names(document)   # styleId -> what it stands for
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
         self.heading = ""
@@ -103,7 +105,7 @@ class Reader:
 
     def read(self) -> Parsed:
         body = self.doc.element.body
-        names = {s.name.lower() for s in self.doc.styles if s.name}
+        names = set(self.names.values())
         self.out.ours = {"cover department", "cover signature", "copyright"} <= names
         self.out.draft = self._draft()
         for child in self._children(body):
@@ -124,22 +126,22 @@ class Reader:
     def _draft(self) -> bool:
         for section in self.doc.sections:
             for p in section.header.paragraphs:
-                if p.style is not None and (p.style.name or "").lower() == "draft mark" \
+                if p.style is not None and self.names.get(p.style.style_id) == "draft mark" \
                         and p.text.strip():
                     return True
         return False
 
-    def style_name(self, p) -> tuple[str, object]:
+    def style_name(self, p) -> tuple[str, str, object]:
+        """(its name as the document has it, what it stands for, its w:style element)."""
         ppr = p.find(ox.PPR)
         pstyle = ppr.find(ox.PSTYLE) if ppr is not None else None
         style = self.styles.get(pstyle.get(ox.qn("w:val"))) if pstyle is not None else None
         if style is None:
-            return "Normal", None
-        return style.name or style.style_id, style.element
+            return "Normal", "normal", None
+        return style.name or style.style_id, self.names[style.style_id], style.element
 
     def paragraph(self, p) -> None:
-        name, style_element = self.style_name(p)
-        low = name.lower()
+        name, low, style_element = self.style_name(p)
         if low.startswith("toc"):   # the table of contents: made again from the headings
             self.out.toc = True
             return
@@ -156,7 +158,7 @@ class Reader:
             if plain:
                 self.out.front.append(words.strip())
             return
-        level = _heading_level(low, style_element, self.styles)
+        level = _heading_level(low, style_element, self.styles, self.names)
         if level:
             self.heading = plain
             for comment in self.just_placed:   # a comment on a heading is under it
@@ -311,7 +313,7 @@ class Reader:
                 pieces.append(("text", text, bold, italic))
 
 
-def _heading_level(low: str, style_element, styles) -> int:
+def _heading_level(low: str, style_element, styles, names) -> int:
     m = _HEADING.match(low)
     if m:
         return int(m.group(1))
@@ -325,7 +327,7 @@ def _heading_level(low: str, style_element, styles) -> int:
         parent = styles.get(based.get(ox.qn("w:val")))
         if parent is None:
             return 0
-        m = _HEADING.match((parent.name or "").lower())
+        m = _HEADING.match(names.get(parent.style_id, ""))
         if m:
             return int(m.group(1))
         style_element = parent.element
