@@ -25,6 +25,7 @@ PPR, RPR, PSTYLE, RSTYLE, NUMPR, ILVL, NUMID = (qn(f"w:{n}") for n in (
     "pPr", "rPr", "pStyle", "rStyle", "numPr", "ilvl", "numId"))
 PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
 NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
+FLD_SIMPLE = qn("w:fldSimple")
 # Content that has no place in an outline: pictures, text boxes, embedded objects.
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}

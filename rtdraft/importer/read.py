@@ -228,9 +228,31 @@ class Reader:
     def pieces(self, p) -> list:
         self._plain = True
         pieces: list = []
+        self._fields: list[list] = []   # complex fields open: [instruction, outer, result]
         self._walk(p, pieces, None)
+        while self._fields:   # a field not ended in its paragraph: its result as text
+            _, outer, result = self._fields.pop()
+            outer.extend(result or ())
         pieces, self._leading_break = _pages(pieces)
-        return pieces
+        return self._untypeset(pieces)
+
+    def _untypeset(self, pieces: list) -> list:
+        """Runs of the same formatting joined, and their text untypeset as one: Word
+        splits runs anywhere (at each editing session's rsid), also between a French
+        non-breaking space and its colon."""
+        out: list = []
+        for piece in pieces:
+            if piece[0] == "link":
+                piece = ("link", piece[1], self._untypeset(piece[2]))
+            if piece[0] == "text" and out and out[-1][0] == "text" and \
+                    out[-1][2:] == piece[2:]:
+                out[-1] = ("text", out[-1][1] + piece[1], *piece[2:])
+            else:
+                out.append(piece)
+        if self.typeset is None:
+            return out
+        return [("text", untypeset(p[1], self.typeset), *p[2:]) if p[0] == "text" else p
+                for p in out]
 
     def _walk(self, parent, pieces: list, link: str | None) -> None:
         for child in parent:
@@ -247,6 +269,12 @@ class Reader:
                     pieces.append(("link", target, inner))
                 else:
                     pieces.extend(inner)
+            elif tag == ox.FLD_SIMPLE and _hyperlink(ox.attr(child, "instr")):
+                inner = []
+                self._walk(child, inner, link)
+                self._plain = False
+                pieces.append(("link", _hyperlink(ox.attr(child, "instr")),
+                               [SPACE if p == ("page",) else p for p in inner]))
             elif tag in ox.TRANSPARENT or tag == ox.SDT:
                 self._walk(child.find(ox.SDT_CONTENT) if tag == ox.SDT else child, pieces, link)
             elif tag == ox.COMMENT_START:
@@ -270,16 +298,46 @@ class Reader:
             return self.part.rels[rid].target_ref
         return None
 
+    def _sink(self, pieces: list) -> list:
+        """Where a run's text goes: the result of the innermost hyperlink field open."""
+        for _, _, result in reversed(self._fields):
+            if result is not None:
+                return result
+        return pieces
+
+    def _field(self, child, pieces: list) -> list:
+        """A complex field's begin, instruction, separator or end (17.16.18): Word may save
+        a hyperlink as a HYPERLINK field, whose result is the link's text."""
+        if child.tag == ox.INSTR_TEXT:
+            if self._fields:
+                self._fields[-1][0] += child.text or ""
+            return pieces
+        kind = ox.attr(child, "fldCharType")
+        if kind == "begin":
+            self._fields.append(["", pieces, None])
+        elif kind == "separate" and self._fields and _hyperlink(self._fields[-1][0]):
+            self._fields[-1][2] = []
+        elif kind == "end" and self._fields:
+            instruction, outer, result = self._fields.pop()
+            if result is not None:
+                self._plain = False
+                outer.append(("link", _hyperlink(instruction),
+                              [SPACE if p == ("page",) else p for p in result]))
+        return self._sink(self._fields[-1][1] if self._fields else pieces)
+
     def _run(self, r, pieces: list) -> None:
         rpr = r.find(ox.RPR)
         style = (ox.run_style(rpr) or "").lower()
         bold = ox.flag(rpr, "b") or style in ("strong", "strongemphasis")
         italic = ox.flag(rpr, "i") or style in ("emphasis", "strongemphasis")
+        pieces = self._sink(pieces)
         for child in r:
             tag = child.tag
             text = None
             if tag == ox.T:
                 text = child.text or ""
+            elif tag in (ox.FLD_CHAR, ox.INSTR_TEXT):
+                pieces = self._field(child, pieces)
             elif tag == ox.BR and ox.attr(child, "type") in ("page", "column"):
                 pieces.append(("page",))   # a space between words; see _pages
             elif tag in (ox.TAB, ox.BR, ox.CR):
@@ -301,8 +359,6 @@ class Reader:
                     self.report(f"{ox.PICTURES.get(tag, 'an image')} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
-            if text and self.typeset is not None:
-                text = untypeset(text, self.typeset)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -349,6 +405,16 @@ def untypeset(text: str, typeset) -> str:
         if typeset(undone) == text:
             return undone
     return text
+
+
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s\\]+)"?', re.IGNORECASE)
+
+
+def _hyperlink(instruction: str | None) -> str | None:
+    """The address of a HYPERLINK field's instruction (17.16.5.25), None for another
+    field or a link within the document (\\l)."""
+    m = _HYPERLINK.match(instruction or "")
+    return m.group(1) if m else None
 
 
 def _pages(pieces: list) -> tuple[list, bool]:
