@@ -138,7 +138,8 @@ class Builder:
             elif block.style == "date" or re.fullmatch(r"\d{4}", words):
                 pass   # the publication's year: the copyright line has it too
             elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
-                if previous is not None and len(previous.plain) < 80 and \
+                # the line before, if an ordinary one (not the subtitle), is the host's
+                if any(b is previous for b in keep) and len(previous.plain) < 80 and \
                         not previous.plain.endswith("."):
                     cover.append(("cover department", previous.plain))
                     keep.remove(previous)
