@@ -116,3 +116,23 @@ def test_any_draft_in_built_in_styles_imports_validates_and_renders(tmp_path, pa
     docx_writer.render(document)
     markdown.render(document)
     html.render(document)
+
+
+def test_session_labels_in_another_script_make_kinds_the_schema_takes(tmp_path):
+    """A label's words became the kind as they were ('группа'), which the schema's
+    ASCII slug refuses: the outline import wrote did not validate."""
+    word_draft(tmp_path / "draft.docx", [
+        ("Heading 1", "Introduction"), ("Normal", "Intro."),
+        ("Heading 1", "Группа 1: Тренды"), ("Normal", "Один."),
+        ("Heading 1", "Секция 1: Данные"), ("Normal", "Два."),
+        ("Heading 1", "Table ronde 1: Été"), ("Normal", "Trois."),
+        ("Heading 1", "Key Outcomes"), ("List Bullet", "Agreed."),
+        ("Heading 1", "Conclusion"), ("Normal", "End.")])
+    imported = import_docx(tmp_path / "draft.docx")
+    data = load(imported.text).data
+    assert validate(load(imported.text)) == []
+    assert [(s["kind"], s["title"]) for s in data["sessions"]] == [
+        ("other", "Тренды"), ("other-2", "Данные"), ("table-ronde", "Été")]
+    # 'Table ronde 1' is how session_other prints kind table-ronde: no label of its own
+    assert data["session_groups"] == {"other": {"label": "Группа {n}"},
+                                      "other-2": {"label": "Секция {n}"}}

@@ -13,7 +13,7 @@ from datetime import date
 
 from .. import inline, languages
 from ..labels import SESSION_KINDS, appendix_letter, labels_for, session_label
-from ..schema import MAX_LIST_DEPTH
+from ..schema import MAX_LIST_DEPTH, SLUG
 from ..typography import folded
 from . import dates_back
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
@@ -384,6 +384,13 @@ class Builder:
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
                 counts: dict) -> str:
         kind, number, title, template = found
+        taken = groups.get(kind, {}).get("label")
+        n = 1
+        while template is not None and taken not in (None, template):
+            # two labels of one slug ('Группа #1', 'Секция #1' are both 'other')
+            n += 1
+            kind = f"{found[0]}-{n}"
+            taken = groups.get(kind, {}).get("label")
         if template is not None:
             default = self.labels.get(f"session_{kind}") if kind in SESSION_KINDS else None
             if template != default:
@@ -675,8 +682,11 @@ def _first(values: list[str] | None) -> str | None:
 
 
 def _slug(text: str) -> str:
-    words = re.findall(r"[^\W_]+", text.lower())
-    return "-".join(words) or "other"
+    """A session kind made of a label's words, as the schema takes one (schema.SLUG: ASCII,
+    a letter first): 'Table ronde' is table-ronde; a label with no such word, 'other'."""
+    words = re.findall(r"[a-z0-9]+", folded(text))
+    slug = "-".join(words)
+    return slug if re.fullmatch(SLUG, slug) else "other"
 
 
 def _ordinal(n: int) -> str:
