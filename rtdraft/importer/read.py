@@ -440,6 +440,10 @@ def _emit(pieces: list, markup: bool) -> str:
     if not markup:
         return "".join(p[1] if p[0] in ("text", "mark") else
                        _emit(p[2], False) if p[0] == "link" else "" for p in pieces)
+    if not any(p[0] == "link" or (p[0] == "text" and (p[2] or p[3])) for p in pieces):
+        # no formatting: the escaped words (most paragraphs; reading them back is the
+        # most of an import's time)
+        return _nest(pieces, BOLD, ITALIC, set())
     # Runs say bold and italic, not which was written around which: of the two nestings,
     # the one that reads back as the same formatting, with the fewer markers.
     wanted = _formatting_of(pieces)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Document
+if TYPE_CHECKING:   # the importer reads OOXML through render.ooxml without the model
+    from ..model import Document
 
 
 def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
