@@ -1,0 +1,33 @@
+"""The importer's YAML writer analyses each text by patterns instead of PyYAML's loop over
+every character (docs/performance.md): the same analysis, so the same YAML."""
+
+import importlib
+
+import yaml
+from conftest import EXAMPLES, examples, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+dump = importlib.import_module("rtdraft.importer.dump")   # the module, not the function
+
+# the characters PyYAML's analysis looks at, and some it lets through
+TRICKY = st.sampled_from(list(" \n\t\r\x00\x85\u2028\u2029#,[]{}&*!|>'\"%@`?:-.aZ0é\ufeff"
+                              "\ud7ff\ue000\ufffd\U0001f600\x7f\xa0\u2011"))
+EMITTER = yaml.SafeDumper(None, allow_unicode=True)
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(st.one_of(st.text(TRICKY, max_size=8), st.text(max_size=16)))
+def test_the_analysis_is_pyyamls(text):
+    assert dump.analyze(text).__dict__ == \
+        yaml.emitter.Emitter.analyze_scalar(EMITTER, text).__dict__
+
+
+def test_examples_are_written_as_pyyaml_writes_them(monkeypatch):
+    for path in EXAMPLES:
+        data = load(path.read_text(encoding="utf-8")).data
+        fast, _ = dump.dump(data)
+        monkeypatch.setattr(dump._Dumper, "analyze_scalar", yaml.emitter.Emitter.analyze_scalar)
+        slow, _ = dump.dump(data)
+        monkeypatch.undo()
+        assert fast == slow
