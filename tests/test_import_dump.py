@@ -23,11 +23,28 @@ def test_the_analysis_is_pyyamls(text):
         yaml.emitter.Emitter.analyze_scalar(EMITTER, text).__dict__
 
 
+def pyyamls(data, monkeypatch) -> str:
+    """The YAML PyYAML's own analysis and folding write."""
+    with monkeypatch.context() as patched:
+        patched.setattr(dump._Dumper, "analyze_scalar", yaml.emitter.Emitter.analyze_scalar)
+        patched.setattr(dump._Dumper, "write_folded", yaml.emitter.Emitter.write_folded)
+        return dump.dump(data)[0]
+
+
 def test_examples_are_written_as_pyyaml_writes_them(monkeypatch):
     for path in EXAMPLES:
         data = load(path.read_text(encoding="utf-8")).data
-        fast, _ = dump.dump(data)
-        monkeypatch.setattr(dump._Dumper, "analyze_scalar", yaml.emitter.Emitter.analyze_scalar)
-        slow, _ = dump.dump(data)
-        monkeypatch.undo()
-        assert fast == slow
+        assert dump.dump(data)[0] == pyyamls(data, monkeypatch)
+
+
+WORD = st.text(st.sampled_from(list("ab:#-'\"é")), min_size=1, max_size=30)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.lists(WORD, min_size=1, max_size=40).map(" ".join), min_size=1,
+                max_size=3))
+def test_folded_texts_are_written_as_pyyaml_writes_them(texts):
+    import pytest
+    data = {"introduction": {"body": texts}}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert dump.dump(data)[0] == pyyamls(data, monkeypatch)

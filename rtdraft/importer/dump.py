@@ -75,6 +75,28 @@ class _Dumper(yaml.SafeDumper):
     def analyze_scalar(self, scalar):
         return analyze(scalar)
 
+    def write_folded(self, text):
+        """A folded text of words and single spaces (all this writer folds) written a
+        word at a time, as PyYAML's loop over every character writes it: a line breaks
+        at the first space past the width. Anything else goes to that loop."""
+        if self.encoding or not text or " " in (text[0], text[-1]) or "  " in text or \
+                _BREAKS.search(text):
+            return super().write_folded(text)
+        self.write_indicator(">-", True)
+        self.write_line_break()
+        self.write_indent()
+        for index, word in enumerate(text.split(" ")):
+            if index:
+                if self.column > self.best_width:
+                    self.write_indent()
+                else:
+                    self.stream.write(" ")
+                    self.column += 1
+            self.stream.write(word)
+            self.column += len(word)
+        self.write_line_break()
+        return None
+
 
 class Flow(list):
     """A short list written on one line, as the examples write meeting.dates."""
