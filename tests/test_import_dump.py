@@ -12,7 +12,8 @@ dump = importlib.import_module("rtdraft.importer.dump")   # the module, not the 
 
 # the characters PyYAML's analysis looks at, and some it lets through
 TRICKY = st.sampled_from(list(" \n\t\r\x00\x85\u2028\u2029#,[]{}&*!|>'\"%@`?:-.aZ0é\ufeff"
-                              "\ud7ff\ue000\ufffd\U0001f600\x7f\xa0\u2011"))
+                              "\ud7ff\ue000\ufffd\U0001f600\x7f\xa0\u2011\x9f\x84\x86\ufffe"
+                              "\uffff\ud800\udfff\U0010ffff\U0010fffe\x0b\x1f"))
 EMITTER = yaml.SafeDumper(None, allow_unicode=True)
 
 

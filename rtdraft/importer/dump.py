@@ -20,8 +20,10 @@ MEETING_ORDER = tuple(schema.MEETING["schema"])
 _BREAK = "\n\x85\u2028\u2029"
 _SPACE = "\0 \t\r" + _BREAK
 # what PyYAML's analyze_scalar looks for, character by character, as patterns
-_SPECIAL = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                      "\U00010000-\U0010fffe]")
+# (the characters outside what it prints as they are, listed: the class of those it
+# prints took 11 ms to compile)
+_SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
+                      "\U0010ffff]")
 _BREAKS = re.compile(f"[{_BREAK}]")
 _BREAK_SPACE, _SPACE_BREAK = re.compile(f"[{_BREAK}] "), re.compile(f" [{_BREAK}]")
 _FLOW_INSIDE = re.compile(r"[,?\[\]{}:]")
