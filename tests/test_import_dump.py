@@ -4,9 +4,9 @@ every character (docs/performance.md): the same analysis, so the same YAML."""
 import importlib
 
 import yaml
-from conftest import EXAMPLES, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, examples, load
 
 dump = importlib.import_module("rtdraft.importer.dump")   # the module, not the function
 

@@ -13,19 +13,18 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import EXAMPLES, ROOT, examples, load
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from readers import need
+from support.outlines import EXAMPLES, ROOT, build, examples, load
 from test_import_roundtrip import RICH
 from test_robustness import WORDS, CoreDumper, outlines
 
 from rtdraft.importer import import_docx
-from rtdraft.model import build
-from rtdraft.office import Office
+from rtdraft.office.process import Office
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
-from rtdraft.validate import validate
 
 TODAY = date(2021, 6, 1)
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
@@ -176,7 +175,7 @@ def test_a_note_cited_twice_comes_back_empty_and_is_reported(office, tmp_path):
     """rtdraft cites a footnote again by a second reference to it; LibreOffice saves that
     as a new footnote with no text. Its place is kept, its text is TODO, and --report
     says so (docs/import-and-redline.md)."""
-    from conftest import MINIMAL
+    from support.outlines import MINIMAL
     text = MINIMAL.replace("    - The event concluded.\n",
                            "    - The event concluded.[^n1]\n    - Again.[^n1]\n") + \
         "footnotes:\n  n1: The note.\n"

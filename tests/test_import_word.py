@@ -6,17 +6,16 @@ the file rtdraft wrote."""
 import difflib
 
 import pytest
-from conftest import EXAMPLES, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, build, examples, load
 from test_import_libreoffice import TODAY, rich
 from wordsave import as_word_saves
 
 from rtdraft.importer import import_docx
-from rtdraft.model import build
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
-from rtdraft.validate import validate
 
 OUTLINES = {path.stem: path.read_text(encoding="utf-8") for path in EXAMPLES} | {
     f"rich-{language}": rich(language) for language in ("en", "fr")}

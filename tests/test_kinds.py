@@ -6,14 +6,14 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from readers import pandoc, pdf_text
+from support.outlines import MINIMAL, examples
 
 from rtdraft.cli import main
-from rtdraft.labels import labels_for, session_label
-from rtdraft.schema import SLUG
+from rtdraft.languages.labels import labels_for, session_label
+from rtdraft.outline.schema import SLUG
 
 KINDS = ["plenary", "breakout", "panel", "workshop", "other", "heading", "roundtable",
          "peer-support", "q_and_a"]

@@ -8,8 +8,8 @@ import re
 import yaml
 from yaml.emitter import ScalarAnalysis
 
-from .. import schema
-from ..source import Source, parse_text, resolve_plain
+from ..outline import schema
+from ..outline.source import Source, parse_text, resolve_plain
 
 WIDTH = 88
 # Keys in the order the schema gives them, as the examples and `rtdraft new` write them.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from ..render.ooxml import PROPERTY_CHANGE_TAGS, parse_part
+from ..ooxml.changes import PROPERTY_CHANGE_TAGS
+from ..ooxml.package import parse_part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -26,6 +27,7 @@ PPR, RPR, PSTYLE, RSTYLE, NUMPR, ILVL, NUMID = (qn(f"w:{n}") for n in (
 PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
 NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
 FLD_SIMPLE = qn("w:fldSimple")
+ALIASES, OUTLINE_LVL = qn("w:aliases"), qn("w:outlineLvl")   # a style's other names, level
 # Content that has no place in an outline: pictures, text boxes, embedded objects.
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}
@@ -263,8 +265,8 @@ BOOKMARK_START = qn("w:bookmarkStart")
 
 
 def note_id(note) -> str | None:
-    """The outline id rtdraft's writer kept in a footnote (render/ooxml.py)."""
-    from ..render.ooxml import note_id_from_bookmark
+    """The outline id rtdraft's writer kept in a footnote (ooxml/elements.py)."""
+    from ..ooxml.elements import note_id_from_bookmark
     for mark in note.iter(BOOKMARK_START):
         found = note_id_from_bookmark(mark.get(qn("w:name")) or "")
         if found:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import inline, languages
-from ..labels import SESSION_KINDS, appendix_letter, labels_for, session_label
-from ..schema import MAX_LIST_DEPTH, SLUG
-from ..typography import folded
-from . import dates_back
+from .. import languages
+from ..document import inline
+from ..languages import dates_back
+from ..languages.labels import SESSION_KINDS, appendix_letter, labels_for, session_label
+from ..languages.typography import folded
+from ..outline.schema import MAX_LIST_DEPTH, SLUG
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"
@@ -462,8 +463,8 @@ class Builder:
         return person
 
     def described(self, people: list) -> str:
+        from ..document.model import describe
         from ..languages import join_words
-        from ..model import describe
         texts = [describe(p, self.labels) for p in people]
         return "; ".join(texts) if any("," in t for t in texts) else \
             join_words(texts, self.labels["and"])

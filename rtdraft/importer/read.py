@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import inline
+from ..document import inline
 from . import ooxml_read as ox
 from . import styles
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml.ns import qn
+from . import ooxml_read as ox
 
 # Names the reader acts on, as Word's English names, lower case.
 KNOWN = {"title", "subtitle", "normal", "copyright", "presenters", "draft mark",
@@ -76,10 +76,10 @@ TABLE = _table()
 def known_name(style) -> str | None:
     """The English name of what a python-docx style stands for, or None."""
     element = style.element
-    aliases = element.find(qn("w:aliases"))
+    aliases = element.find(ox.ALIASES)
     candidates = [style.name or ""]
     if aliases is not None:
-        candidates += (aliases.get(qn("w:val")) or "").split(",")
+        candidates += (ox.attr(aliases, "val") or "").split(",")
     candidates.append(style.style_id or "")
     for candidate in candidates:
         low = " ".join(candidate.lower().split())
@@ -91,11 +91,11 @@ def known_name(style) -> str | None:
 
 def outline_level(style) -> int:
     """The heading level (1-9) a style's w:outlineLvl gives, 0 if none."""
-    level = style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    level = style.element.find(f"{ox.PPR}/{ox.OUTLINE_LVL}")
     if level is None:
         return 0
     try:
-        value = int(level.get(qn("w:val")) or "")
+        value = int(ox.attr(level, "val") or "")
     except ValueError:
         return 0
     return value + 1 if 0 <= value < 9 else 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:   # the importer reads OOXML through render.ooxml without the model
-    from ..model import Document
+    from ..document.model import Document
 
 
 def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
@@ -33,5 +33,5 @@ WRITERS: dict[str, tuple[str, Callable[..., bytes] | None]] = {
     "docx": (".docx", _docx),
     "html": (".html", _html),
     "md": (".md", _markdown),
-    "pdf": (".pdf", None),   # needs LibreOffice: see render/pdf.py and cli.render
+    "pdf": (".pdf", None),   # needs LibreOffice: see office/pdf.py and cli.render
 }
