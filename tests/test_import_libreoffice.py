@@ -187,3 +187,24 @@ def test_a_note_cited_twice_comes_back_empty_and_is_reported(office, tmp_path):
         assert load(imported.text).data["footnotes"] == {"n1": "The note.", "note": "TODO"}
         assert imported.unplaced == [("footnote note has no text: its text is TODO (a "
                                       "footnote cited twice, saved by LibreOffice?)")]
+
+
+def test_a_redline_accepted_in_libreoffice_imports_as_the_new_draft(office, tmp_path):
+    """The same save, after accepting every change of `rtdraft redline` in LibreOffice."""
+    from click.testing import CliRunner
+
+    from rtdraft.cli import main
+    drafts = ROOT / "examples" / "drafts"
+    redline = tmp_path / "redline.docx"
+    result = CliRunner().invoke(main, ["redline", str(drafts / "fall-2019-draft-1.yaml"),
+                                       str(drafts / "fall-2019-draft-2.yaml"), "-o",
+                                       str(redline)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    office.run(ROOT / "tests" / "uno" / "decide_changes.py", redline, "accept",
+               tmp_path / "accepted.docx")
+    outline = load((drafts / "fall-2019-draft-2.yaml").read_text(encoding="utf-8")).data
+    data = comes_back(markdown.render(build(outline, today=TODAY)).decode(),
+                      tmp_path / "accepted.docx")
+    assert [a["title"] for a in data["appendices"]] == \
+        [a["title"] for a in outline["appendices"]]
+    assert [s["title"] for s in data["sessions"]] == [s["title"] for s in outline["sessions"]]
