@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:   # the importer reads OOXML through render.ooxml without the model
-    from ..document.model import Document
+from ..document.model import Document
 
 
 def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
