@@ -26,6 +26,8 @@ from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
 
+pytestmark = pytest.mark.system   # every test here starts LibreOffice
+
 TODAY = date(2021, 6, 1)
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
 WORD, ODT = "MS Word 2007 XML", "writer8"

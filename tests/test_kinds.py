@@ -43,6 +43,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.system   # the PDF is made by LibreOffice
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_kind_renders_in_every_format_and_lints(tmp_path, language):
     path = tmp_path / "kinds.yaml"
