@@ -129,7 +129,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .outline.validate import validate as check
+    from .pipeline import build, check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -144,7 +144,8 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     problems = []
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
-        problems += check(source) or run_rules(source, disabled)
+        outline = check(source)
+        problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
 
@@ -213,13 +214,12 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     they differ or either outline is invalid.
     """
     from .commands.compare import compare as twins
-    from .outline.source import read
-    from .outline.validate import validate as check
+    from .pipeline import read
 
-    sources = [read(first), read(second)]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(first), read(second)]
+    problems = [p for outline in outlines for p in outline.problems]
     if not problems:
-        problems = twins(*sources)
+        problems = twins(*(outline.source for outline in outlines))
     emit(problems, output_format)
     finish(2, problems)
 
@@ -245,19 +245,17 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
     from .commands import redline as rl
-    from .document.model import build
     from .office.process import Office
-    from .outline.source import read
-    from .outline.validate import validate as check
     from .output import write_atomic
+    from .pipeline import build, read
 
     rl.check_paths(old, new, output)
-    sources = [read(str(old)), read(str(new))]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(str(old)), read(str(new))]
+    problems = [p for outline in outlines for p in outline.problems]
     if problems:
         emit(problems, output_format)
         raise errors.InvalidOutline("")
-    before, after = (build(source.data) for source in sources)
+    before, after = (build(outline) for outline in outlines)
     if kind == "md":
         data, count = rl.markdown(before, after)
     else:
@@ -342,20 +340,18 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 
     from .commands import new as scaffold
     from .outline.schema_json import text as schema_text
-    from .outline.source import read
-    from .outline.validate import validate as check
     from .output import make_folder, write_atomic
+    from .pipeline import read
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
     data = scaffold.fresh(date.today())
     if previous:
-        source = read(previous)
-        problems = check(source)
-        if problems:
-            emit(problems, None)
+        outline = read(previous)
+        if outline.problems:
+            emit(outline.problems, None)
             raise errors.InvalidOutline("")
-        data = scaffold.follow(source.data, date.today())
+        data = scaffold.follow(outline.source.data, date.today())
     if file.parent and not file.parent.exists():   # before the schema file written beside
         make_folder(file.parent)
     if schema_ref is None:

@@ -9,6 +9,14 @@ def minimal() -> str:
     return MINIMAL
 
 
+@pytest.fixture
+def outline(tmp_path, monkeypatch):
+    """The minimal outline as spring.yaml, in a fresh folder that is the working folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path / "spring.yaml"
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite the golden files in tests/golden/ from today's output "

@@ -7,17 +7,12 @@ import threading
 import time
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import MINIMAL
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.outline import source
 from rtdraft.render import sandbox
-
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
 
 
 def test_dev_zero_is_refused_without_reading_it_all():

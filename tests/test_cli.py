@@ -9,6 +9,7 @@ import threading
 import pytest
 import yaml
 from click.testing import CliRunner
+from support.cli import run as invoke
 from support.outlines import EXAMPLES, MINIMAL
 
 from rtdraft import __version__
@@ -22,9 +23,6 @@ def run(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
-    def invoke(*args, env=None):
-        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
     return invoke
 
 

@@ -1,21 +1,7 @@
 """`rtdraft render` through CliRunner: where files go, exit codes, nothing lost."""
 
-import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import MINIMAL
-
-from rtdraft.cli import main
-
-
-@pytest.fixture
-def outline(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
-    return tmp_path / "spring.yaml"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_both_formats_beside_the_outline(outline):

@@ -7,8 +7,8 @@ from datetime import date
 import docx
 import pytest
 from click.testing import CliRunner
-from readers import pandoc
 from support.outlines import MINIMAL, ROOT, build, load
+from support.readers import pandoc
 
 from rtdraft.cli import main
 from rtdraft.languages.dates import meeting_dates

@@ -2,7 +2,7 @@
 nothing fetched, no overflow at phone width or 200% zoom, screenshots."""
 
 import pytest
-from browser_run import run_script
+from support.browser import run_script
 from support.outlines import EXAMPLES, MINIMAL, build, load
 
 from rtdraft.outline.source import read

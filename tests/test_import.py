@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from support.cli import run
 from support.outlines import MINIMAL, ROOT, build, load
 
 from rtdraft.cli import main
@@ -30,9 +31,6 @@ TODAY = date(2021, 6, 1)
 OUTLINE = MINIMAL.replace("    - The roundtable met once.", "    - The roundtable met once.\n"
                           "    - It met in Halifax.")
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def rendered(tmp_path: Path, text: str = OUTLINE, name: str = "report.docx") -> Path:

@@ -15,10 +15,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from readers import need
-from support.outlines import EXAMPLES, ROOT, build, examples, load
-from test_import_roundtrip import RICH
-from test_robustness import WORDS, CoreDumper, outlines
+from support.outlines import EXAMPLES, ROOT, build, examples, load, rich
+from support.readers import need
+from support.strategies import WORDS, CoreDumper, outlines
 
 from rtdraft.importer import import_docx
 from rtdraft.office.process import Office
@@ -81,25 +80,6 @@ def comes_back(original: str, saved) -> dict:
     assert found[0] == wanted[0], imported.text
     assert found[1] == wanted[1], imported.text
     return source.data
-
-
-def rich(language: str) -> str:
-    """tests/test_import_roundtrip's outline with more agenda: an undated item after a
-    day's, speakers as persons and organizations, a second agenda of undated items only,
-    an appendix after each agenda."""
-    text = RICH.replace("LANG", language).replace(
-        "2021CAT", "2021F" if language == "fr" else "2021E")
-    return text.replace("""\
-      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
-""", """\
-      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}, RCMP]}
-      - {time: "15:00", title: Undated close, speakers: [Public Safety Canada]}
-  - title: Second agenda
-    agenda:
-      - time: "09:00"
-        title: Only undated
-        speakers: [{name: Ann Lee, title: Chief, organization: Calgary Police Service}]
-""")
 
 
 def test_examples_and_agendas_come_back_through_libreoffice(office, tmp_path):

@@ -4,18 +4,20 @@ style ids and names, direct formatting, content controls) imports to the same ou
 the file rtdraft wrote."""
 
 import difflib
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.outlines import EXAMPLES, build, examples, load
-from test_import_libreoffice import TODAY, rich
-from wordsave import as_word_saves
+from support.outlines import EXAMPLES, build, examples, load, rich
+from support.wordsave import as_word_saves
 
 from rtdraft.importer import import_docx
 from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
+
+TODAY = date(2021, 6, 1)
 
 OUTLINES = {path.stem: path.read_text(encoding="utf-8") for path in EXAMPLES} | {
     f"rich-{language}": rich(language) for language in ("en", "fr")}

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from readers import pandoc, pdf_text
 from support.outlines import MINIMAL, examples
+from support.readers import pandoc, pdf_text
 
 from rtdraft.cli import main
 from rtdraft.languages.labels import labels_for, session_label

@@ -4,7 +4,7 @@ import json
 from datetime import date
 
 import pytest
-import spanish
+from support import spanish
 from support.outlines import MINIMAL, build, load
 
 from rtdraft import languages

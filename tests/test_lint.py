@@ -5,10 +5,9 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import EXAMPLES, MINIMAL, ROOT, load
 
-from rtdraft.cli import main
 from rtdraft.lint import RULES, lint, reference, rule_ids
 
 
@@ -331,9 +330,6 @@ def files(tmp_path, monkeypatch):
     (tmp_path / "bad.yaml").write_text(MINIMAL.replace("rtdraft: 1", "rtdraft: 1\nzzz: 1"))
     return tmp_path
 
-
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def test_cli_exit_codes(files):

@@ -10,9 +10,8 @@ import lxml.html
 import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 from support.outlines import EXAMPLES, MINIMAL, build, examples, load
-from test_robustness import CoreDumper
+from support.strategies import CoreDumper, outlines_with_structure
 
 from rtdraft.document import inline
 from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table
@@ -121,41 +120,6 @@ def check(outline: str) -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_the_examples_read_back_block_for_block(example):
     check(example.read_text(encoding="utf-8"))
-
-
-STARTS = ["(a) ", "(ii) ", "i. ", "iv) ", "a. ", "B) ", "2) ", "1. ", "12. ", "- ", "+ ",
-          "* ", "# ", "## ", "> ", "    ", "  ", "\t", ": ", "#. ", "(@) ", "| ", "~~~ ",
-          "``` ", "--- ", "=== ", "% ", "<!-- ", "1\\. ", "A.  "]
-WORD = st.text(alphabet="abcdefghij ABC0123.,;()", min_size=1, max_size=12)
-
-
-@st.composite
-def structural_text(draw):
-    """Text that starts, or has a line that starts, with what Markdown reads as structure."""
-    parts = [draw(st.sampled_from(STARTS)), draw(WORD)]
-    for _ in range(draw(st.integers(0, 2))):
-        parts += [draw(st.sampled_from(["\n", "\n\n", " "])), draw(st.sampled_from(STARTS)),
-                  draw(WORD)]
-    text = "".join(parts)
-    assume(text.strip())
-    return text
-
-
-@st.composite
-def outlines_with_structure(draw):
-    data = load(MINIMAL).data
-    text = structural_text()
-    data["meeting"]["title"] = draw(text)
-    session = data["sessions"][0]
-    session["title"] = draw(text)
-    session["presenters"] = [draw(text)]
-    session["body"] = [draw(text), {"subheading": draw(text)},
-                       {"bullets": [draw(text), {"text": draw(text),
-                                                 "numbered": [draw(text)]}]},
-                       draw(text)]
-    data["outcomes"] = {"intro": draw(text), "items": [draw(text), draw(text)]}
-    data["appendices"] = [{"title": draw(text), "organizations": [draw(text)]}]
-    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
 
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,10 +1,9 @@
 """`rtdraft new`: an outline that validates as written, placeholders lint flags, no overwrite."""
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 from support.outlines import ROOT
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
 from rtdraft.outline.source import read
 from rtdraft.outline.validate import validate
@@ -18,9 +17,6 @@ def here(tmp_path, monkeypatch):
 
 SCHEMA = "rtdraft-1.schema.json"
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_new_outline_validates_and_lint_flags_its_placeholders(here):

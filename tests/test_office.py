@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
+from support.readers import need
 
 from rtdraft.errors import ConverterError
 from rtdraft.office.process import Office
-from tests.readers import need
 
 # Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
 pytestmark = pytest.mark.system

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from support.cli import run
 from support.outlines import MINIMAL
 
 from rtdraft.cli import main
@@ -21,9 +22,6 @@ def outline(tmp_path, monkeypatch):
     (tmp_path / "o.yaml").write_text(MINIMAL, encoding="utf-8")
     return tmp_path / "o.yaml"
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_output_named_as_the_outline_is_refused(outline):

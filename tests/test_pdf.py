@@ -7,8 +7,8 @@ import subprocess
 
 import pikepdf
 import pytest
-from readers import need
 from support.outlines import ROOT, build, load
+from support.readers import need
 
 from rtdraft.document.model import ListBlock, Table
 from rtdraft.outline.validate import validate

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from browser_run import run_script
+from support.browser import run_script
 from support.outlines import EXAMPLES, ROOT
 
 from rtdraft.commands.preview import Preview, panel_html

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from readers import pandoc, pdf_pages, pdf_text, to_pdf
 from support.outlines import EXAMPLES, ROOT
+from support.readers import pandoc, pdf_pages, pdf_text, to_pdf
 
 from rtdraft.cli import main
 

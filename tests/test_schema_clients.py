@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.outlines import EXAMPLES, MINIMAL, ROOT, load
-from test_schema_json import INVALID, VALID, reference_example
+from support.outlines import EXAMPLES, INVALID, MINIMAL, ROOT, VALID, load, reference_example
 
 from rtdraft.outline.validate import validate
 

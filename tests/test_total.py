@@ -8,13 +8,12 @@ import zipfile
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.cli import run
 from support.outlines import EXAMPLES, MINIMAL, build, examples, load
-from test_robustness import CoreDumper, outlines
+from support.strategies import CoreDumper, outlines
 
-from rtdraft.cli import main
 from rtdraft.document.model import appendix_letter
 from rtdraft.languages.labels import PLACEHOLDERS
 from rtdraft.outline import schema
@@ -135,9 +134,6 @@ def test_the_walk_reaches_every_key():
             "levels", "ignore", "labels", "isbn", "date"} <= keys
     assert len(PLACES) > 80
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("text, where, message", [

@@ -446,18 +446,6 @@ def test_an_empty_footnote_is_an_error_not_a_crash():
     assert lines(text) == ["outline.yaml:22:6: error: footnotes.a: must not be empty"]
 
 
-def test_a_valid_outline_is_handed_on_with_its_defaults_filled_in():
-    source = load(MINIMAL)
-    assert "kind" not in source.data["sessions"][0]
-    assert validate(source) == []
-    assert source.data["sessions"][0]["kind"] == "plenary"
-    assert {k: source.data["publication"][k] for k in ("language", "status", "toc")} == {
-        "language": "en", "status": "draft", "toc": False}
-    assert source.data["meeting"]["virtual"] is False
-    broken = load(MINIMAL.replace("  host: Public Safety Canada\n", ""))
-    assert validate(broken) != [] and "kind" not in broken.data["sessions"][0]
-
-
 def test_no_default_is_written_twice():
     # the defaults live in schema.py and are applied by normal.py; nothing else says them
     for path in (ROOT / "rtdraft").rglob("*.py"):

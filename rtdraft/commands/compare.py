@@ -19,7 +19,7 @@ from ..problems import Problem
 
 def _letter() -> re.Pattern:
     """A catalogue number's language letter (E, F: one per language)."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return re.compile(rf"(?<=\d)([{letters}])(?=(?:-[A-Z]+)?$)")
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..outline import schema
-from ..outline.normal import normalise
 from ..output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"
@@ -50,9 +49,9 @@ def fresh(today: date) -> dict:
 
 
 def follow(previous: dict, today: date) -> dict:
-    """The next meeting's outline: the previous one's structure, its text as placeholders."""
+    """The next meeting's outline: the previous one's structure, its text as placeholders
+    (`previous`: a valid outline's normalised data, as the pipeline hands it on)."""
     data = fresh(today)
-    previous = normalise(previous)
     meeting = previous["meeting"]
     data["meeting"] = {k: v for k, v in {
         "title": "[[Meeting title]]", "host": meeting["host"],

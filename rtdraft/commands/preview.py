@@ -57,20 +57,20 @@ class Preview:
 
     def refresh(self) -> State:
         """Read, validate, lint and render the outline; keep the last good page."""
-        from ..document.model import build
         from ..lint import lint
         from ..outline.source import read, regular
-        from ..outline.validate import validate
+        from ..pipeline import build, check
         from ..render import html
 
         source = read(self.outline) if regular(self.outline) else _not_a_file(self.outline)
-        problems, findings, page = validate(source), [], self.state.page
+        outline = check(source)
+        problems, findings, page = outline.problems, [], self.state.page
         if not problems:
             try:
                 self.env = self.env or html.environment(self.template_dir)
-                document = build(source.data, places=source.places)   # once, for both
+                document = build(outline)   # once, for the page and for lint
                 page = html.render(document, csp=CSP, env=self.env)
-                findings = lint(source, document=document)
+                findings = lint(outline.source, document=document)
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]

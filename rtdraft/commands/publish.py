@@ -55,14 +55,13 @@ class Publisher:
             raise worst
 
     def one(self, source: Source) -> list[Path]:
-        from ..document.model import build
-        from ..outline.validate import validate
+        from ..pipeline import build, check
 
-        problems = validate(source)
-        if problems:
-            self.emit(problems)
+        outline = check(source)
+        if outline.problems:
+            self.emit(outline.problems)
             raise errors.InvalidOutline("")
-        document = build(source.data)
+        document = build(outline)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
                               self.one_file)

@@ -17,6 +17,9 @@ from ..languages.labels import LABELS
 VERSION = 1
 DEFAULT_LANGUAGE = "en"
 MAX_LIST_DEPTH = 3          # List Bullet, List Bullet 2, List Bullet 3
+# What `rtdraft new` leaves to be replaced, [[like this]]: refused in a final outline
+# (validate), flagged by lint. No [ inside, so that a run of [ is read in linear time.
+PLACEHOLDER = r"\[\[[^[\]]*\]\]"
 MAX_ITEMS = 10_000          # items in one list: far past any summary, short of a runaway file
 SLUG = r"^[a-z][a-z0-9_-]*$"
 FOOTNOTE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"

@@ -33,7 +33,7 @@ _YEAR = re.compile(r"^\d{4}$")
 
 def _catalogue() -> re.Pattern:
     """A catalogue number; its language letter is one of the languages' (E, F)."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return re.compile(
         rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(?:-\d+)?(?:/\d{{4}})?(?P<lang>[{letters}])(?:-[A-Z]+)?$")
 
@@ -278,12 +278,16 @@ _VALIDATOR = None
 
 
 def validate(source: Source) -> list[Problem]:
-    """Every problem of a loaded outline, in file order (loading problems included).
+    """Every problem of a loaded outline, in file order (loading problems included)."""
+    return checked(source)[0]
 
-    When there is no error, source.data becomes the normalised data (normal.py: every
-    default filled in), which everything after validation reads."""
+
+def checked(source: Source) -> tuple[list[Problem], dict | None]:
+    """Every problem of a loaded outline, in file order, and, when none is an error, its
+    normalised data (normal.py: every default filled in, here and only here), which
+    everything after validation reads; `source` is left as it was."""
     if not source.ok:
-        return limited(source.file, source.problems, source.more)
+        return limited(source.file, source.problems, source.more), None
     data = source.data
     version = data.get("rtdraft")
     if "rtdraft" in data and version != schema.VERSION:
@@ -291,7 +295,7 @@ def validate(source: Source) -> list[Problem]:
         return limited(source.file, source.problems + [Problem(
             source.file, line, column, "error", ("rtdraft",),
             f"unsupported outline format version {version!r}; this rtdraft reads format "
-            f"{schema.VERSION}", "version")], source.more)
+            f"{schema.VERSION}", "version")], source.more), None
     global _VALIDATOR
     if _VALIDATOR is None:
         _VALIDATOR = outline_validator()
@@ -304,16 +308,16 @@ def validate(source: Source) -> list[Problem]:
         found = list(_leaves(validator._errors))
         problems += [_problem(source, e) for e in found]
         if budget.dropped:   # wrong values may be left in: the rules across keys wait too
-            return limited(source.file, problems, more=True)
+            return limited(source.file, problems, more=True), None
         # the rules across keys read only what has the shape the schema asks for: a wrong
         # value is left empty, a wrong key goes
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
         checked = dataclasses.replace(source, data=_without(
             data, {tuple(e.document_path) for e in found} - keys, keys) or {})
     problems += cross_checks(checked)
-    if not any(p.level == "error" for p in problems):
-        source.data = normalise(data)   # from here on, defaults need no `or`
-    return limited(source.file, problems, source.more)
+    valid = not any(p.level == "error" for p in problems)
+    # from here on, defaults need no `or`
+    return limited(source.file, problems, source.more), normalise(data) if valid else None
 
 
 @dataclasses.dataclass
@@ -423,8 +427,7 @@ def cross_checks(source: Source) -> list[Problem]:
     return out
 
 
-# what `rtdraft new` leaves to be replaced; no [ inside, so that a run of [ is linear
-PLACEHOLDER = re.compile(r"\[\[[^[\]]*\]\]")
+PLACEHOLDER = re.compile(schema.PLACEHOLDER)
 
 
 def _check_final(source: Source, add) -> None:

@@ -13,6 +13,7 @@ from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Tabl
 from ..errors import TemplateError
 from ..ooxml import elements as ooxml
 from ..ooxml.archive import zip_package
+from ..outline.schema import MAX_LIST_DEPTH
 from ..resources import default_path
 from . import reference
 
@@ -26,7 +27,6 @@ STYLES = (
     "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
     "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
-LIST_DEPTH = 3
 
 
 def open_reference(path: Path | None):
@@ -178,7 +178,7 @@ class _Writer:
         Word and LibreOffice apply between paragraphs of one style only: an item followed
         by an item of another level gets no space after, so that the list's space comes
         after its last item only."""
-        depth = min(depth, LIST_DEPTH)
+        depth = min(depth, MAX_LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
         if parent and parent[0] == block.numbered and parent[1] is not None:

@@ -2,6 +2,7 @@
 and the model built as the commands build it (from the normalised data)."""
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -66,3 +67,170 @@ def build(data: dict, **options) -> Document:
     """The Document of a valid outline's data, its defaults filled in first as validate
     does for the commands (the model reads normalised data only)."""
     return model.build(normalise(data), **options)
+
+
+# Outlines both validate and the JSON Schema must judge alike (test_schema_json,
+# test_schema_clients).
+def edit(old, new):
+    assert old in MINIMAL
+    return MINIMAL.replace(old, new, 1)
+
+
+VALID = {
+    "minimal": MINIMAL,
+    "dates list and month": edit("  dates: 2021-03-29", "  dates: [2021-09, 2021-10]"),
+    "year as publication date": edit("  department: Public Safety Canada",
+                                     "  department: Public Safety Canada\n  date: 2021"),
+    "optional left empty": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  location:"),
+    "nested lists": edit("    - The roundtable met once.",
+                         "    - bullets:\n        - {text: a, numbered: [b, c]}"),
+    "labels and lint": MINIMAL + "labels:\n  appendix: 'Annex {letter}: {title}'\n"
+                       "lint:\n  disable: [heading-case]\n",
+    "agenda": MINIMAL + "appendices:\n  - {title: A, agenda: [{time: '13:00', title: x}]}\n",
+}
+
+
+INVALID = {
+    "unknown key": MINIMAL.replace("sessions:", "sesions:"),
+    "missing title": edit("  - title: Trends\n", "  - kind: plenary\n"),
+    "empty required text": edit("  host: Public Safety Canada", "  host: ''"),
+    "empty list": edit("  items:\n    - Partners agreed to meet again.", "  items: []"),
+    "wrong type": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: third"),
+    "bad language": edit("  department: Public Safety Canada",
+                         "  department: Public Safety Canada\n  language: de"),
+    "not a date": edit("  dates: 2021-03-29", "  dates: March 2021"),
+    "bad month": edit("  dates: 2021-03-29", "  dates: 2021-13-01"),
+    "block with two shapes": edit("    - The roundtable met once.",
+                                  "    - {bullets: [a], numbered: [b]}"),
+    "unknown block": edit("    - The roundtable met once.", "    - {bulets: [a]}"),
+    "appendix with two contents": MINIMAL + "appendices:\n  - {title: A, body: [x], "
+                                            "organizations: [y]}\n",
+    "appendix without content": MINIMAL + "appendices:\n  - {title: A}\n",
+    "isbn shape": edit("  department: Public Safety Canada",
+                       "  department: Public Safety Canada\n  isbn: 12-34"),
+    "catalogue shape": edit("  department: Public Safety Canada",
+                            "  department: Public Safety Canada\n  catalogue_number: X"),
+    "label placeholder": MINIMAL + "session_groups:\n  plenary: {label: 'Session {num}'}\n",
+    "unknown label": MINIMAL + "labels:\n  apendix: Annex\n",
+    "unknown lint rule": MINIMAL + "lint:\n  disable: [nope]\n",
+    "version": MINIMAL.replace("rtdraft: 1", "rtdraft: 2"),
+    "version true": MINIMAL.replace("rtdraft: 1", "rtdraft: true"),
+    "edition true": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: true"),
+    "year true": edit("  department: Public Safety Canada",
+                      "  department: Public Safety Canada\n  date: true"),
+    "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
+    "empty dates": edit("  dates: 2021-03-29", "  dates:"),
+    "isbn number of 12 digits": edit("  department: Public Safety Canada",
+                                     "  department: Public Safety Canada\n  isbn: 978066037168"),
+    "too deep": edit("    - Partners agreed to meet again.",
+                     "    - text: a\n      bullets:\n        - text: b\n          bullets:\n"
+                     "            - {text: c, bullets: [d]}"),
+}
+
+
+def reference_example():
+    doc = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
+    return re.search(r"```yaml\n(.*?)```", doc, re.DOTALL).group(1)
+
+
+# An outline with every part: groups and labels, nested and restarted lists, footnotes,
+# an agenda, organizations (LANG and CAT to fill in: see rich()).
+RICH = """\
+rtdraft: 1
+meeting:
+  title: Spring 2021 Law Enforcement Roundtable on Drugs
+  host: Public Safety Canada
+  dates: [2021-03-29, 2021-03-30, 2021-03-31]
+  virtual: true
+publication:
+  department: Public Safety Canada
+  department_other: Sécurité publique Canada
+  language: LANG
+  date: 2021-06-01
+  catalogue_number: PS18-55/2021CAT-PDF
+  other_language_title: Other title
+  status: draft
+  toc: true
+introduction:
+  title: Context
+  body:
+    - "Public Safety Canada hosted it:[^virtual] *online* and **well**, see <https://example.org/x>."
+    - bullets:
+        - Current drug trends;
+        - text: Information sharing, in two parts
+          numbered:
+            - data gaps;
+            - text: privacy.
+              bullets: [one, two]
+    - numbered: [first, second]
+    - numbered: [again first]
+opening_remarks:
+  title: Welcome
+  speakers:
+    - name: Trevor Bhupsingh
+      title: Director General
+      on_behalf_of: {name: Ellen Burack, title: Assistant Deputy Minister}
+  body:
+    - The meeting opened.
+session_groups:
+  breakout:
+    heading: Highlights from Breakout Sessions
+    intro: [Three rooms met at once.]
+    label: "Breakout #{n}"
+  plenary:
+    heading: Highlights from Plenary Sessions
+sessions:
+  - title: Current Drug Trends
+    presenters: [Winnipeg Police Service, Calgary Police Service, RCMP]
+    body:
+      - Methamphetamine was reported to be the **main** threat.
+      - subheading: "Regional view: the Prairies"
+      - In the Prairies, it grew.
+  - kind: breakout
+    title: Information Sharing
+    body:
+      - "numbered:"
+  - kind: breakout
+    title: Data
+    body: [Second room.]
+  - kind: peer-support
+    title: Peers
+    body: [Peers met.]
+outcomes:
+  title: What Came Out
+  intro: "The event resulted in key takeaways:"
+  items: [Methamphetamine continues;, Sharing is key.]
+conclusion:
+  body: ["The end, see [the site](https://www.publicsafety.gc.ca)."]
+appendices:
+  - title: Agenda
+    agenda:
+      - {date: 2021-03-29, time: "13:00-13:15", title: Opening, speakers: [Public Safety Canada]}
+      - {date: 2021-03-29, time: "13:15-14:30", title: Trends}
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
+  - title: Organizations Represented
+    organizations: [Calgary Police Service, "A * B [c]"]
+  - title: Notes
+    body: [Plain notes., {bullets: [a, b]}]
+footnotes:
+  virtual: The meeting was held online.
+"""
+
+
+def rich(language: str) -> str:
+    """RICH in a language, with more agenda: an undated item after a day's, speakers as
+    persons and organizations, a second agenda of undated items only, an appendix after
+    each agenda."""
+    text = RICH.replace("LANG", language).replace(
+        "2021CAT", "2021F" if language == "fr" else "2021E")
+    return text.replace("""\
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
+""", """\
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}, RCMP]}
+      - {time: "15:00", title: Undated close, speakers: [Public Safety Canada]}
+  - title: Second agenda
+    agenda:
+      - time: "09:00"
+        title: Only undated
+        speakers: [{name: Ann Lee, title: Chief, organization: Calgary Police Service}]
+""")

@@ -4,12 +4,14 @@ Outside CI a missing tool skips the test that needs it; in CI (CI=true) it is a
 failure, since .ci/run installs every one of them.
 """
 
+import io
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 
 
@@ -60,3 +62,20 @@ def pdf_pages(pdf: Path) -> int:
     need("pdfinfo")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False, text=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pairs(data: bytes) -> str:
+    """One line per paragraph, "style<TAB>text", and one per table row, cell by cell."""
+    document = docx.Document(io.BytesIO(data))
+    lines = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag.endswith("}p"):
+            paragraph = docx.text.paragraph.Paragraph(child, document)
+            lines.append(f"{paragraph.style.name}\t{paragraph.text}")
+        elif child.tag.endswith("}tbl"):
+            table = docx.table.Table(child, document)
+            for row in table.rows:
+                lines.append("row\t" + " | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines) + "\n"
+

@@ -9,8 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from readers import need
+
 from support.outlines import ROOT
+from support.readers import need
 
 SCRIPTS = ROOT / "tests" / "browser"
 CHROMIUM = "/usr/bin/chromium"
