@@ -301,7 +301,7 @@ def test_labels_that_cannot_render_are_errors(labels, message):
 
 def test_a_session_group_label_with_an_unbalanced_brace_is_an_error():
     printed = _check(MINIMAL + "session_groups:\n  plenary:\n    label: 'Plenary {n'\n")
-    assert printed == [("outline.yaml:23:12: error: session_groups.plenary.label: a session label "
+    assert printed == [("outline.yaml:23:21: error: session_groups.plenary.label: a session label "
                        "has an unbalanced brace: a placeholder is written {name}, and a brace "
                        "itself {{ or }}")], printed
 

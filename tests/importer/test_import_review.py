@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from support.outlines import ROOT
 
 from rtdraft.office.process import Office
 
@@ -19,7 +20,7 @@ from rtdraft.office.process import Office
 pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
-UNO = Path(__file__).parent / "uno"
+UNO = ROOT / "tests" / "uno"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AUTHOR = "Jane Reviewer"
 COMMENT = {"op": "comment", "on": "Twenty-five presenters",

@@ -29,7 +29,7 @@ VALIDATOR = jsonschema.Draft7Validator(json_schema())
 
 def test_the_published_schema_is_current():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == text(), \
-        "run: rtdraft schema -o schema/rtdraft-1.schema.json"
+        "run: rtdraft schema -o schema/rtdraft-1.schema.json --force"
 
 
 def test_it_is_a_draft_07_schema():

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from support.outlines import ROOT
 
 from rtdraft.office.process import Office
 
@@ -16,7 +17,7 @@ from rtdraft.office.process import Office
 pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
-JOB = Path(__file__).parent / "uno" / "decide_changes.py"
+JOB = ROOT / "tests" / "uno" / "decide_changes.py"
 DRAFTS = [Path(f"examples/drafts/fall-2019-draft-{n}.yaml") for n in (1, 2)]
 
 

@@ -39,13 +39,9 @@ def in_order(expected: list[str], actual: list[str]) -> float:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """Every example rendered once, both formats, through the command line."""
-    folder = tmp_path_factory.mktemp("rendered")
-    for example in EXAMPLES:
-        result = CliRunner().invoke(main, ["render", str(example), "--output", str(folder)])
-        assert result.exit_code == 0, result.output
-    return folder
+def rendered(rendered_examples):
+    """Every example rendered once per session, through the command line."""
+    return rendered_examples
 
 
 @pytest.mark.parametrize("stem", sorted(SEEDS))
