@@ -38,8 +38,8 @@ def run(*args):
 EXPECTED = {
     "en": ["Plenary Session 1", "Breakout Session 1", "Panel 1", "Workshop 1", "Other 1",
            "Heading 1", "Roundtable 1", "Peer support 1", "Q and a 1"],
-    "fr": ["Séance plénière 1", "Atelier 1", "Table ronde 1", "Atelier pratique 1", "Other 1",
-           "Heading 1", "Roundtable 1", "Peer support 1", "Q and a 1"],
+    "fr": ["Séance plénière 1", "Séance en petits groupes 1", "Table ronde 1", "Atelier 1",
+           "Other 1", "Heading 1", "Roundtable 1", "Peer support 1", "Q and a 1"],
 }
 
 
