@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import languages
 from ..languages import dates
+from ..languages import labels as label_table
 from ..languages.dates import meeting_days, parse_date
 from ..languages.labels import appendix_letter, fill, labels_for
 from . import inline
@@ -178,14 +179,9 @@ def _typeset(doc: Document, ts) -> Document:
 
 
 def session_label(kind: str, group: dict, labels: dict) -> str:
-    """The label of a kind's sessions, {n} still in it: 'Plenary Session {n}'."""
-    if group.get("label"):
-        return group["label"]
-    key = f"session_{kind}"
-    if key in labels:
-        return labels[key]
-    name = kind.replace("-", " ").replace("_", " ").capitalize()
-    return labels["session_other"].replace("{kind}", name)
+    """The label of a kind's sessions, {n} still in it: 'Plenary Session {n}' (lint names
+    the term a group's sessions are labelled with)."""
+    return label_table.session_label(labels, kind, "{n}", (group or {}).get("label"))
 
 
 def hosted_line(meeting: dict, department: str, labels: dict) -> str:
@@ -399,17 +395,13 @@ class _Builder:
             members = [(i, s) for i, s in enumerate(sessions) if s["kind"] == kind]
             for number, (index, session) in enumerate(members, start=1):
                 path = ("sessions", index)
-                label = fill(self.session_label(kind, group), n=number,
-                             kind=kind.replace("-", " ").replace("_", " ").capitalize())
+                label = label_table.session_label(self.labels, kind, number, group.get("label"))
                 heading = fill(self.labels["session_heading"], label=label,
                                title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
                                                       "heading"))
                 self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
-
-    def session_label(self, kind: str, group: dict) -> str:
-        return session_label(kind, group, self.labels)
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")

@@ -26,6 +26,8 @@ PPR, RPR, PSTYLE, RSTYLE, NUMPR, ILVL, NUMID = (qn(f"w:{n}") for n in (
     "pPr", "rPr", "pStyle", "rStyle", "numPr", "ilvl", "numId"))
 PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
 NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
+FLD_SIMPLE = qn("w:fldSimple")
+ALIASES, OUTLINE_LVL = qn("w:aliases"), qn("w:outlineLvl")   # a style's other names, level
 # Content that has no place in an outline: pictures, text boxes, embedded objects.
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}
@@ -176,12 +178,16 @@ class Lists:
     def __init__(self, numbering_element):
         self.abstracts: dict[str, list[str | None]] = {}   # numId -> abstractNumIds, in order
         self.formats: dict[tuple[str | None, str], str] = {}   # (abstractNumId, ilvl) -> fmt
+        self.restarts: set[tuple[str | None, str | None]] = set()   # (numId, ilvl)
         if numbering_element is None:
             return
         for num in numbering_element.findall(qn("w:num")):
             abstract = num.find(qn("w:abstractNumId"))
             self.abstracts.setdefault(num.get(qn("w:numId")), []).append(
                 abstract.get(qn("w:val")) if abstract is not None else None)
+            for override in num.findall(qn("w:lvlOverride")):
+                if override.find(qn("w:startOverride")) is not None:
+                    self.restarts.add((num.get(qn("w:numId")), override.get(qn("w:ilvl"))))
         for definition in numbering_element.findall(qn("w:abstractNum")):
             for lvl in definition.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
@@ -197,6 +203,11 @@ class Lists:
             if fmt is not None:
                 return fmt not in ("bullet", "none")
         return False
+
+    def restarts_at(self, num_id: int, level: int) -> bool:
+        """Whether numbering instance numId starts its count again at level (17.9.27):
+        how rtdraft, Word and LibreOffice begin a new numbered list of the same kind."""
+        return (str(num_id), str(level)) in self.restarts
 
     def abstract_of(self, num_id: int) -> str | None:
         """The list definition (w:abstractNum) a w:num instance uses."""

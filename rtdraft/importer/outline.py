@@ -14,9 +14,9 @@ from datetime import date
 from .. import languages
 from ..document import inline
 from ..languages import dates_back
-from ..languages.labels import appendix_letter, labels_for
+from ..languages.labels import SESSION_KINDS, appendix_letter, labels_for, session_label
 from ..languages.typography import folded
-from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER
+from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER, SLUG
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"
@@ -156,7 +156,8 @@ class Builder:
             elif block.style == "date" or re.fullmatch(r"\d{4}", words):
                 pass   # the publication's year: the copyright line has it too
             elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
-                if previous is not None and len(previous.plain) < 80 and \
+                # the line before, if an ordinary one (not the subtitle), is the host's
+                if any(b is previous for b in keep) and len(previous.plain) < 80 and \
                         not previous.plain.endswith("."):
                     cover.append(("cover department", previous.plain))
                     keep.remove(previous)
@@ -304,9 +305,8 @@ class Builder:
         """(kind, label pattern) of every kind of session the labels name."""
         out = []
         for key in self.labels:
-            if key.startswith("session_") and key not in ("session_other", "session_heading"):
-                out.append((key[len("session_"):],
-                            self.pattern(key, n=r"\d+")))
+            if key[len("session_"):] in SESSION_KINDS:
+                out.append((key[len("session_"):], self.pattern(key, n=r"\d+")))
         out.append(("", self.pattern("session_other", kind=r".+?", n=r"\d+")))
         return out
 
@@ -331,12 +331,8 @@ class Builder:
         return None
 
     def printed_label(self, kind: str, number: int) -> str:
-        """A session's label as the renderer prints it (model.session_label)."""
-        template = self.labels.get(f"session_{kind}")
-        if template is None:
-            name = kind.replace("-", " ").replace("_", " ").capitalize()
-            template = self.labels["session_other"].replace("{kind}", name)
-        return self.ts(template.replace("{n}", str(number)))
+        """A session's label as the renderer prints it."""
+        return self.ts(session_label(self.labels, kind, number))
 
     def middle(self, sections: list) -> None:
         sessions: list[dict] = []
@@ -406,8 +402,15 @@ class Builder:
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
                 counts: dict) -> str:
         kind, number, title, template = found
+        taken = groups.get(kind, {}).get("label")
+        n = 1
+        while template is not None and taken not in (None, template):
+            # two labels of one slug ('Группа #1', 'Секция #1' are both 'other')
+            n += 1
+            kind = f"{found[0]}-{n}"
+            taken = groups.get(kind, {}).get("label")
         if template is not None:
-            default = self.labels.get(f"session_{kind}")
+            default = self.labels.get(f"session_{kind}") if kind in SESSION_KINDS else None
             if template != default:
                 groups.setdefault(kind, {})["label"] = template
         counts[kind] = counts.get(kind, 0) + 1
@@ -502,6 +505,10 @@ class Builder:
         return out
 
     def agenda(self, blocks: list) -> list | None:
+        """The rows of an agenda: tables headed Time, Item, Speakers, each under its
+        day's heading or under none (the items without a date). A header row inside a
+        table begins the undated items: Word and LibreOffice join two tables in a row
+        when the paragraph between them is deleted."""
         header = [self.ts(self.labels[k]) for k in ("agenda_time", "agenda_item",
                                                     "agenda_speakers")]
         rows: list = []
@@ -517,19 +524,26 @@ class Builder:
                 if not block.rows or [self.canon(c) for c in block.rows[0]] != header or \
                         any(len(r) != 3 for r in block.rows):
                     return None
-                for time, title, speakers in block.rows[1:]:
-                    row: dict = {}
-                    if day:
-                        row["date"] = day
-                    if time:
-                        row["time"] = time
-                    row["title"] = title or TODO
-                    if speakers:
-                        row["speakers"] = speakers.split("; ")
-                    rows.append(row)
+                for cells in block.rows[1:]:
+                    if [self.canon(c) for c in cells] == header:
+                        day = None
+                        continue
+                    rows.append(self.agenda_row(day, *cells))
+                day = None   # a table with no day's heading above it is undated
             else:
                 return None
         return rows or None
+
+    def agenda_row(self, day: str | None, time: str, title: str, speakers: str) -> dict:
+        row: dict = {}
+        if day:
+            row["date"] = day
+        if time:
+            row["time"] = time
+        row["title"] = title or TODO
+        if speakers:
+            row["speakers"] = speakers.split("; ")
+        return row
 
     # -- blocks ---------------------------------------------------------------------------
 
@@ -582,6 +596,11 @@ class Builder:
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
+        for number, name in ids.items():
+            if not self.parsed.footnotes[number]:
+                # LibreOffice saves a second citation of one footnote as a new, empty one
+                self.unplaced.append(f"footnote {name} has no text: its text is TODO "
+                                     "(a footnote cited twice, saved by LibreOffice?)")
         if ids:
             self.data["footnotes"] = {ids[n]: self._note_text(ids[n], self.parsed.footnotes[n])
                                       for n in ids}
@@ -616,8 +635,10 @@ def walk_strings(value, change):
 def _lists(items: list[ListPara]) -> list[dict]:
     """Consecutive list paragraphs as lists with nested items. A new list begins where
     the kind changes, or where a new numbering instance (numId) of the same list
-    definition begins, as rtdraft and Word write one list after another (LibreOffice
-    gives every paragraph a numbering of its own: no boundary can be told there)."""
+    definition begins, as rtdraft and Word write one list after another, or where a new
+    instance counts from the start again (LibreOffice gives every paragraph a numbering
+    instance of its own, and marks a numbered list's first item by its restart; bullet
+    lists one after another are read as one)."""
     out: list[dict] = []
     top = min(i.depth for i in items)
     current: list | None = None
@@ -627,8 +648,8 @@ def _lists(items: list[ListPara]) -> list[dict]:
         depth = min(max(item.depth - top + 1, 1), MAX_LIST_DEPTH)
         if depth == 1 or current is None:
             if current is None or (("numbered" in out[-1]) != item.numbered) or \
-                    (item.num_id != current_id and item.abstract is not None and
-                     item.abstract == current_abstract):
+                    (item.num_id != current_id and (item.restart or (
+                        item.abstract is not None and item.abstract == current_abstract))):
                 kind = "numbered" if item.numbered else "bullets"
                 current = []
                 out.append({kind: current})
@@ -692,8 +713,11 @@ def _first(values: list[str] | None) -> str | None:
 
 
 def _slug(text: str) -> str:
-    words = re.findall(r"[^\W_]+", text.lower())
-    return "-".join(words) or "other"
+    """A session kind made of a label's words, as the schema takes one (schema.SLUG: ASCII,
+    a letter first): 'Table ronde' is table-ronde; a label with no such word, 'other'."""
+    words = re.findall(r"[a-z0-9]+", folded(text))
+    slug = "-".join(words)
+    return slug if re.fullmatch(SLUG, slug) else "other"
 
 
 def _ordinal(n: int) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..document import inline
 from . import ooxml_read as ox
+from . import styles
 
 MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
 MARKS = re.compile("[\U000f0000-\U000ffffd]")
@@ -45,6 +46,7 @@ class ListPara:
     plain: bool = True  # no markup at all: could be an organization's name
     abstract: str | None = None   # the list definition its numbering instance uses
     words: str = ""     # the text as it stands, spaces and all (an organization's name)
+    restart: bool = False   # its numbering instance counts from the start again here
 
 
 @dataclass
@@ -76,7 +78,7 @@ class Parsed:
     ours: bool = False   # written by rtdraft: its cover and styles are there
 
 
-_HEADING = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.IGNORECASE)
+_HEADING = re.compile(r"^heading ([1-9])$")   # names as styles.names gives them
 COVER_STYLES = {"cover tagline", "cover department", "title", "subtitle", "cover details",
                 "cover signature", "cover wordmark"}
 LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
@@ -93,6 +95,7 @@ class Reader:
         self.typeset = typeset          # the language's typography, undone on reading
         self.libreoffice = "libreoffice" in ox.application(document.part.package).lower()
         self.styles = {s.style_id: s for s in document.styles}
+        self.names = styles.names(document)   # styleId -> what it stands for
         self.out = Parsed(comments=list(comments.values()))
         self.open: set[str] = set()     # comments whose range we are in
         self.heading = ""
@@ -102,7 +105,7 @@ class Reader:
 
     def read(self) -> Parsed:
         body = self.doc.element.body
-        names = {s.name.lower() for s in self.doc.styles if s.name}
+        names = set(self.names.values())
         self.out.ours = {"cover department", "cover signature", "copyright"} <= names
         self.out.draft = self._draft()
         for child in self._children(body):
@@ -123,22 +126,22 @@ class Reader:
     def _draft(self) -> bool:
         for section in self.doc.sections:
             for p in section.header.paragraphs:
-                if p.style is not None and (p.style.name or "").lower() == "draft mark" \
+                if p.style is not None and self.names.get(p.style.style_id) == "draft mark" \
                         and p.text.strip():
                     return True
         return False
 
-    def style_name(self, p) -> tuple[str, object]:
+    def style_name(self, p) -> tuple[str, str, object]:
+        """(its name as the document has it, what it stands for, its w:style element)."""
         ppr = p.find(ox.PPR)
         pstyle = ppr.find(ox.PSTYLE) if ppr is not None else None
         style = self.styles.get(pstyle.get(ox.qn("w:val"))) if pstyle is not None else None
         if style is None:
-            return "Normal", None
-        return style.name or style.style_id, style.element
+            return "Normal", "normal", None
+        return style.name or style.style_id, self.names[style.style_id], style.element
 
     def paragraph(self, p) -> None:
-        name, style_element = self.style_name(p)
-        low = name.lower()
+        name, low, style_element = self.style_name(p)
         if low.startswith("toc"):   # the table of contents: made again from the headings
             self.out.toc = True
             return
@@ -155,14 +158,15 @@ class Reader:
             if plain:
                 self.out.front.append(words.strip())
             return
-        level = _heading_level(low, style_element, self.styles)
+        level = _heading_level(low, style_element, self.styles, self.names)
         if level:
             self.heading = plain
             for comment in self.just_placed:   # a comment on a heading is under it
                 comment.heading = plain
             if plain:
                 # as it stands: a title may end in spaces the renderer printed
-                self.out.blocks.append(Head(level, words, ox.page_break_before(p), low))
+                self.out.blocks.append(Head(level, words, ox.page_break_before(p) or
+                                            self._leading_break, low))
             return
         if low == "title" and not self.out.ours:
             if plain:
@@ -185,8 +189,9 @@ class Reader:
             # LibreOffice saves every list paragraph with a numbering of its own: no list
             # boundary can be told from it, and one list is read
             abstract = None if self.libreoffice else self.lists.abstract_of(num_id)
+            restart = bool(number) and self.lists.restarts_at(num_id, number[1])
             self.out.blocks.append(ListPara(kind, depth, text.strip(), num_id, self._plain,
-                                            abstract, words))
+                                            abstract, words, restart))
             return
         if not plain:
             if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
@@ -223,8 +228,31 @@ class Reader:
     def pieces(self, p) -> list:
         self._plain = True
         pieces: list = []
+        self._fields: list[list] = []   # complex fields open: [instruction, outer, result]
         self._walk(p, pieces, None)
-        return pieces
+        while self._fields:   # a field not ended in its paragraph: its result as text
+            _, outer, result = self._fields.pop()
+            outer.extend(result or ())
+        pieces, self._leading_break = _pages(pieces)
+        return self._untypeset(pieces)
+
+    def _untypeset(self, pieces: list) -> list:
+        """Runs of the same formatting joined, and their text untypeset as one: Word
+        splits runs anywhere (at each editing session's rsid), also between a French
+        non-breaking space and its colon."""
+        out: list = []
+        for piece in pieces:
+            if piece[0] == "link":
+                piece = ("link", piece[1], self._untypeset(piece[2]))
+            if piece[0] == "text" and out and out[-1][0] == "text" and \
+                    out[-1][2:] == piece[2:]:
+                out[-1] = ("text", out[-1][1] + piece[1], *piece[2:])
+            else:
+                out.append(piece)
+        if self.typeset is None:
+            return out
+        return [("text", untypeset(p[1], self.typeset), *p[2:]) if p[0] == "text" else p
+                for p in out]
 
     def _walk(self, parent, pieces: list, link: str | None) -> None:
         for child in parent:
@@ -235,11 +263,18 @@ class Reader:
                 target = self._target(child)
                 inner: list = []
                 self._walk(child, inner, target)
+                inner = [SPACE if p == ("page",) else p for p in inner]
                 if target:
                     self._plain = False
                     pieces.append(("link", target, inner))
                 else:
                     pieces.extend(inner)
+            elif tag == ox.FLD_SIMPLE and _hyperlink(ox.attr(child, "instr")):
+                inner = []
+                self._walk(child, inner, link)
+                self._plain = False
+                pieces.append(("link", _hyperlink(ox.attr(child, "instr")),
+                               [SPACE if p == ("page",) else p for p in inner]))
             elif tag in ox.TRANSPARENT or tag == ox.SDT:
                 self._walk(child.find(ox.SDT_CONTENT) if tag == ox.SDT else child, pieces, link)
             elif tag == ox.COMMENT_START:
@@ -263,16 +298,48 @@ class Reader:
             return self.part.rels[rid].target_ref
         return None
 
+    def _sink(self, pieces: list) -> list:
+        """Where a run's text goes: the result of the innermost hyperlink field open."""
+        for _, _, result in reversed(self._fields):
+            if result is not None:
+                return result
+        return pieces
+
+    def _field(self, child, pieces: list) -> list:
+        """A complex field's begin, instruction, separator or end (17.16.18): Word may save
+        a hyperlink as a HYPERLINK field, whose result is the link's text."""
+        if child.tag == ox.INSTR_TEXT:
+            if self._fields:
+                self._fields[-1][0] += child.text or ""
+            return pieces
+        kind = ox.attr(child, "fldCharType")
+        if kind == "begin":
+            self._fields.append(["", pieces, None])
+        elif kind == "separate" and self._fields and _hyperlink(self._fields[-1][0]):
+            self._fields[-1][2] = []
+        elif kind == "end" and self._fields:
+            instruction, outer, result = self._fields.pop()
+            if result is not None:
+                self._plain = False
+                outer.append(("link", _hyperlink(instruction),
+                              [SPACE if p == ("page",) else p for p in result]))
+        return self._sink(self._fields[-1][1] if self._fields else pieces)
+
     def _run(self, r, pieces: list) -> None:
         rpr = r.find(ox.RPR)
         style = (ox.run_style(rpr) or "").lower()
         bold = ox.flag(rpr, "b") or style in ("strong", "strongemphasis")
         italic = ox.flag(rpr, "i") or style in ("emphasis", "strongemphasis")
+        pieces = self._sink(pieces)
         for child in r:
             tag = child.tag
             text = None
             if tag == ox.T:
                 text = child.text or ""
+            elif tag in (ox.FLD_CHAR, ox.INSTR_TEXT):
+                pieces = self._field(child, pieces)
+            elif tag == ox.BR and ox.attr(child, "type") in ("page", "column"):
+                pieces.append(("page",))   # a space between words; see _pages
             elif tag in (ox.TAB, ox.BR, ox.CR):
                 text = " "
             elif tag == ox.NO_BREAK_HYPHEN:
@@ -292,8 +359,6 @@ class Reader:
                     self.report(f"{ox.PICTURES.get(tag, 'an image')} left out")
             elif tag == ox.ENDNOTE_REF:
                 self.report("an endnote left out")
-            if text and self.typeset is not None:
-                text = untypeset(text, self.typeset)
             if text:
                 if bold or italic:
                     self._plain = False
@@ -304,7 +369,7 @@ class Reader:
                 pieces.append(("text", text, bold, italic))
 
 
-def _heading_level(low: str, style_element, styles) -> int:
+def _heading_level(low: str, style_element, styles, names) -> int:
     m = _HEADING.match(low)
     if m:
         return int(m.group(1))
@@ -318,7 +383,7 @@ def _heading_level(low: str, style_element, styles) -> int:
         parent = styles.get(based.get(ox.qn("w:val")))
         if parent is None:
             return 0
-        m = _HEADING.match((parent.name or "").lower())
+        m = _HEADING.match(names.get(parent.style_id, ""))
         if m:
             return int(m.group(1))
         style_element = parent.element
@@ -342,12 +407,43 @@ def untypeset(text: str, typeset) -> str:
     return text
 
 
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s\\]+)"?', re.IGNORECASE)
+
+
+def _hyperlink(instruction: str | None) -> str | None:
+    """The address of a HYPERLINK field's instruction (17.16.5.25), None for another
+    field or a link within the document (\\l)."""
+    m = _HYPERLINK.match(instruction or "")
+    return m.group(1) if m else None
+
+
+def _pages(pieces: list) -> tuple[list, bool]:
+    """Page breaks inside a paragraph are spaces between its words; before its first word
+    or after its last they are no part of its text (LibreOffice saves a heading's page
+    break before, as rtdraft's appendices have, as a break at the end of the paragraph
+    before it or at the start of the heading's own). Also whether one came first."""
+    if not any(p == ("page",) for p in pieces):
+        return pieces, False
+    texts = [i for i, p in enumerate(pieces) if p[0] in ("text", "link", "note")]
+    first, last = (texts[0], texts[-1]) if texts else (len(pieces), -1)
+    leading = any(p == ("page",) for p in pieces[:first])
+    return [SPACE if p == ("page",) else p
+            for i, p in enumerate(pieces) if p != ("page",) or first < i < last], leading
+
+
+SPACE = ("text", " ", False, False)
+
+
 # -- pieces to markup -----------------------------------------------------------------------
 
 def _emit(pieces: list, markup: bool) -> str:
     if not markup:
         return "".join(p[1] if p[0] in ("text", "mark") else
                        _emit(p[2], False) if p[0] == "link" else "" for p in pieces)
+    if not any(p[0] == "link" or (p[0] == "text" and (p[2] or p[3])) for p in pieces):
+        # no formatting: the escaped words (most paragraphs; reading them back is the
+        # most of an import's time)
+        return _nest(pieces, BOLD, ITALIC, set())
     # Runs say bold and italic, not which was written around which: of the two nestings,
     # the one that reads back as the same formatting, with the fewer markers.
     wanted = _formatting_of(pieces)

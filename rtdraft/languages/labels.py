@@ -99,6 +99,37 @@ def labels_for(language: str, overrides: dict | None = None) -> dict[str, str]:
     return table
 
 
+# The session kinds that have a label of their own (session_plenary ...). session_other is
+# the pattern for every other kind and session_heading is not a kind: a session of kind
+# 'other' or 'heading' is labelled by session_other like any kind without a label.
+SESSION_KINDS: tuple[str, ...] = tuple(
+    key[len("session_"):] for key in LABELS["en"]
+    if key.startswith("session_") and key not in ("session_other", "session_heading"))
+
+
+def kind_name(kind: str) -> str:
+    """A kind as session_other prints it: 'round-table' is 'Round table'."""
+    return kind.replace("-", " ").replace("_", " ").capitalize()
+
+
+def session_template(kind: str, labels: dict[str, str], group_label: str | None = None) -> str:
+    """The label of a kind's sessions, {kind} and {n} still in it: the group's own label,
+    the kind's ('Plenary Session {n}'), or session_other ('{kind} {n}')."""
+    if group_label:
+        return group_label
+    if kind in SESSION_KINDS:
+        return labels[f"session_{kind}"]
+    return labels["session_other"]
+
+
+def session_label(labels: dict[str, str], kind: str, number: int | str,
+                  group_label: str | None = None) -> str:
+    """'Plenary Session 2', 'Round table 1', 'Breakout #3' ...: every template is filled
+    with both {kind} and {n} (validation allows each only those), so none is left
+    without its value."""
+    return fill(session_template(kind, labels, group_label), kind=kind_name(kind), n=number)
+
+
 def appendix_letter(index: int) -> str:
     """The letter of the index-th appendix (from 0): A ... Z, then AA, AB ... as Word does."""
     letters = ""

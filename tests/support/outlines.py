@@ -132,6 +132,109 @@ def reference_example():
     return re.search(r"```yaml\n(.*?)```", doc, re.DOTALL).group(1)
 
 
+# An outline with every part: groups and labels, nested and restarted lists, footnotes,
+# an agenda, organizations (LANG and CAT to fill in: see rich()).
+RICH = """\
+rtdraft: 1
+meeting:
+  title: Spring 2021 Law Enforcement Roundtable on Drugs
+  host: Public Safety Canada
+  dates: [2021-03-29, 2021-03-30, 2021-03-31]
+  virtual: true
+publication:
+  department: Public Safety Canada
+  department_other: Sécurité publique Canada
+  language: LANG
+  date: 2021-06-01
+  catalogue_number: PS18-55/2021CAT-PDF
+  other_language_title: Other title
+  status: draft
+  toc: true
+introduction:
+  title: Context
+  body:
+    - "Public Safety Canada hosted it:[^virtual] *online* and **well**, see <https://example.org/x>."
+    - bullets:
+        - Current drug trends;
+        - text: Information sharing, in two parts
+          numbered:
+            - data gaps;
+            - text: privacy.
+              bullets: [one, two]
+    - numbered: [first, second]
+    - numbered: [again first]
+opening_remarks:
+  title: Welcome
+  speakers:
+    - name: Trevor Bhupsingh
+      title: Director General
+      on_behalf_of: {name: Ellen Burack, title: Assistant Deputy Minister}
+  body:
+    - The meeting opened.
+session_groups:
+  breakout:
+    heading: Highlights from Breakout Sessions
+    intro: [Three rooms met at once.]
+    label: "Breakout #{n}"
+  plenary:
+    heading: Highlights from Plenary Sessions
+sessions:
+  - title: Current Drug Trends
+    presenters: [Winnipeg Police Service, Calgary Police Service, RCMP]
+    body:
+      - Methamphetamine was reported to be the **main** threat.
+      - subheading: "Regional view: the Prairies"
+      - In the Prairies, it grew.
+  - kind: breakout
+    title: Information Sharing
+    body:
+      - "numbered:"
+  - kind: breakout
+    title: Data
+    body: [Second room.]
+  - kind: peer-support
+    title: Peers
+    body: [Peers met.]
+outcomes:
+  title: What Came Out
+  intro: "The event resulted in key takeaways:"
+  items: [Methamphetamine continues;, Sharing is key.]
+conclusion:
+  body: ["The end, see [the site](https://www.publicsafety.gc.ca)."]
+appendices:
+  - title: Agenda
+    agenda:
+      - {date: 2021-03-29, time: "13:00-13:15", title: Opening, speakers: [Public Safety Canada]}
+      - {date: 2021-03-29, time: "13:15-14:30", title: Trends}
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
+  - title: Organizations Represented
+    organizations: [Calgary Police Service, "A * B [c]"]
+  - title: Notes
+    body: [Plain notes., {bullets: [a, b]}]
+footnotes:
+  virtual: The meeting was held online.
+"""
+
+
+def rich(language: str) -> str:
+    """RICH in a language, with more agenda: an undated item after a day's, speakers as
+    persons and organizations, a second agenda of undated items only, an appendix after
+    each agenda."""
+    text = RICH.replace("LANG", language).replace(
+        "2021CAT", "2021F" if language == "fr" else "2021E")
+    return text.replace("""\
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}]}
+""", """\
+      - {date: 2021-03-30, title: Sharing, speakers: [{name: Jane Doe, title: Inspector}, RCMP]}
+      - {time: "15:00", title: Undated close, speakers: [Public Safety Canada]}
+  - title: Second agenda
+    agenda:
+      - time: "09:00"
+        title: Only undated
+        speakers: [{name: Ann Lee, title: Chief, organization: Calgary Police Service}]
+""")
+
+
 # Outlines for the spelling and plain-language rules: one paragraph of the introduction.
 
 def english(paragraph: str, extra: str = "") -> str:
