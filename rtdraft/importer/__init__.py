@@ -35,13 +35,26 @@ class Imported:
 
 def import_docx(path: Path, changes: str | None = None, name: str = "outline.yaml") -> Imported:
     """The outline a DOCX stands for; `changes`: None, "accept" or "reject"."""
-    document = open_docx(path)
     try:
-        return _import(document, path, changes, name)
+        return _import(open_docx(path), path, changes, name)
     except (ImportFailure, UndecidedChanges):
         raise
-    except (ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
-        raise ImportFailure(f"{path}: cannot read the document's structure ({exc})") from None
+    except Exception as exc:   # noqa: BLE001 - a bug, said as one
+        raise ImportFailure(bug_report(path, exc)) from None
+
+
+def bug_report(path: Path, exc: BaseException) -> str:
+    """The line for an error rtdraft did not expect: a bug of rtdraft's, not the user's,
+    with what a report needs (the version, where it happened), and no Python message."""
+    import traceback
+
+    from .. import __version__
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "rtdraft" in f.filename] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
+    return (f"{path}: rtdraft {__version__} failed on this document, a bug in rtdraft "
+            f"({type(exc).__name__} at {where}); nothing written. Please report it with "
+            "the file attached (or a copy with its words replaced)")
 
 
 def _import(document, path: Path, changes: str | None, name: str) -> Imported:

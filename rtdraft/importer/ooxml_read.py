@@ -35,6 +35,42 @@ ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/200
 TRANSPARENT = {qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"), qn("w:ins"),
                qn("w:moveTo"), SDT_CONTENT, qn("w:dir"), qn("w:bdo")}
 _ON = {None, "1", "true", "on"}
+# Office Math (ECMA-376 Part 1, 22.1): an equation and what its linear text is made of.
+M_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MATH = {M_NS + "oMath", M_NS + "oMathPara"}
+M_T = M_NS + "t"
+
+
+def math_text(element) -> str:
+    """An equation in linear form (a fraction as (a)/(b), powers as a^(2), roots as
+    √(x)), as Word's linear format writes it, near enough to read and edit."""
+    tag = element.tag
+    if tag == M_T:
+        return element.text or ""
+    parts = {child.tag: child for child in element}
+
+    def arg(name: str) -> str:
+        found = parts.get(M_NS + name)
+        text = math_text(found) if found is not None else ""
+        return text if len(text) <= 1 else f"({text})"
+    if tag == M_NS + "f":
+        return f"{arg('num')}/{arg('den')}"
+    if tag in (M_NS + "sSup", M_NS + "sSub", M_NS + "sSubSup"):
+        return arg("e") + (f"_{arg('sub')}" if M_NS + "sub" in parts else "") + \
+            (f"^{arg('sup')}" if M_NS + "sup" in parts else "")
+    if tag == M_NS + "rad":
+        return ("" if M_NS + "deg" not in parts or not math_text(parts[M_NS + "deg"])
+                else f"{arg('deg')}") + f"√{arg('e')}"
+    if tag == M_NS + "d":
+        pr = parts.get(M_NS + "dPr")
+        chars = {c.tag: c.get(M_NS + "val") for c in pr} if pr is not None else {}
+        inner = "|".join(math_text(e) for e in element.findall(M_NS + "e"))
+        return (chars.get(M_NS + "begChr") or "(") + inner + (chars.get(M_NS + "endChr") or ")")
+    if tag.endswith("Pr"):   # properties (m:fPr, m:rPr, w:rPr...): no text
+        return ""
+    joiner = " " if tag == M_NS + "oMathPara" else ""
+    return joiner.join(t for t in (math_text(c) for c in element if isinstance(c.tag, str)) if t)
+
 
 # -- tracked changes ------------------------------------------------------------------
 
