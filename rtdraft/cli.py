@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from . import __version__, errors
+from .outline.source import gather
 from .problems import FORMATS, default_format, summary_line
-from .source import gather
 
 
 def problem_format_option(flag: str):
@@ -86,7 +86,7 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     with a top-level `rtdraft:` key) and `-` for standard input. Exits 0 when
     every outline is valid, 1 when any is not.
     """
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -129,7 +129,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -179,9 +179,9 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     otherwise; an existing file is replaced only once the new one is complete.
     LibreOffice is started once for every PDF.
     """
+    from .commands.publish import Publisher
     from .output import names_one_file
     from .render import WRITERS
-    from .render.publish import Publisher
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -212,9 +212,9 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     one's other-language title is the other's title. Exits 0 for twins, 1 when
     they differ or either outline is invalid.
     """
-    from .compare import compare as twins
-    from .source import read
-    from .validate import validate as check
+    from .commands.compare import compare as twins
+    from .outline.source import read
+    from .outline.validate import validate as check
 
     sources = [read(first), read(second)]
     problems = [p for source in sources for p in check(source)]
@@ -244,12 +244,12 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     Both outlines are validated first (exit 1). The DOCX needs LibreOffice (exit 6). An
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
-    from . import redline as rl
-    from .model import build
-    from .office import Office
+    from .commands import redline as rl
+    from .document.model import build
+    from .office.process import Office
+    from .outline.source import read
+    from .outline.validate import validate as check
     from .output import write_atomic
-    from .source import read
-    from .validate import validate as check
 
     rl.check_paths(old, new, output)
     sources = [read(str(old)), read(str(new))]
@@ -340,11 +340,11 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     """
     from datetime import date
 
-    from . import scaffold
+    from .commands import new as scaffold
+    from .outline.schema_json import text as schema_text
+    from .outline.source import read
+    from .outline.validate import validate as check
     from .output import make_folder, write_atomic
-    from .schema_json import text as schema_text
-    from .source import read
-    from .validate import validate as check
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
@@ -386,7 +386,7 @@ def preview(outline: Path, port: int, host: str, open_browser: bool,
     above the last good rendering; lint findings are listed too. Ctrl-C stops.
     Exits 2 when the port is in use.
     """
-    from .preview import Preview, run
+    from .commands.preview import Preview, run
 
     run(Preview(outline, template_dir), host, port, click.echo, open_browser)
 
@@ -401,8 +401,8 @@ def schema(output: Path | None) -> None:
     typing: a first line `# yaml-language-server: $schema=PATH` in an outline
     (`rtdraft new` writes one).
     """
+    from .outline.schema_json import text
     from .output import write_atomic
-    from .schema_json import text
 
     if output:
         write_atomic(output, text().encode("utf-8"))
@@ -420,7 +420,7 @@ def docs(topic: str | None) -> None:
     Without TOPIC, lists the topics and where the files are, the default
     reference document among them.
     """
-    from . import manual
+    from .commands import manual
 
     if topic is None:
         click.echo(manual.listing(), nl=False)

@@ -63,6 +63,18 @@ class UndecidedChanges(RtdraftError):
     exit_code = CHANGES
 
 
+class PortInUse(RtdraftError):
+    """preview: the port asked for is taken, or cannot be served on."""
+
+    exit_code = USAGE
+
+
+class MissingExtra(RtdraftError):
+    """A command needs a package of an extra that is not installed (preview: watchfiles)."""
+
+    exit_code = USAGE
+
+
 class Stopped(RtdraftError):
     """Ctrl-C, SIGTERM or SIGHUP: what was started (LibreOffice) is stopped on the way out."""
 

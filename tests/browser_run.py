@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from readers import need
+from support.outlines import ROOT
 
 SCRIPTS = ROOT / "tests" / "browser"
 CHROMIUM = "/usr/bin/chromium"

@@ -8,11 +8,11 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from support.outlines import MINIMAL
 
-from rtdraft import source
 from rtdraft.cli import main
 from rtdraft.lint import lint
+from rtdraft.outline import source
 from rtdraft.render import sandbox
 
 

@@ -9,7 +9,7 @@ import threading
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL
+from support.outlines import EXAMPLES, MINIMAL
 
 from rtdraft import __version__
 from rtdraft.cli import main

@@ -2,7 +2,7 @@
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from support.outlines import MINIMAL
 
 from rtdraft.cli import main
 

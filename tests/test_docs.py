@@ -2,11 +2,11 @@
 
 import re
 
-from conftest import ROOT, load
+from support.outlines import ROOT, load
 
-from rtdraft import schema
-from rtdraft.labels import LABELS
-from rtdraft.validate import validate
+from rtdraft.languages.labels import LABELS
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 

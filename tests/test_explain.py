@@ -7,13 +7,13 @@ put the fix, the fix in plain words, then the parser's own words.
 import re
 
 import pytest
-from conftest import MINIMAL, ROOT, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import MINIMAL, ROOT, examples, lines, load
 
-from rtdraft.explain import INDICATORS
 from rtdraft.lint import lint
-from rtdraft.validate import validate
+from rtdraft.outline.explain import INDICATORS
+from rtdraft.outline.validate import validate
 
 
 def edit(old: str, new: str) -> str:

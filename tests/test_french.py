@@ -7,17 +7,16 @@ from datetime import date
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
 from readers import pandoc
+from support.outlines import MINIMAL, ROOT, build, load
 
 from rtdraft.cli import main
-from rtdraft.dates import meeting_dates
-from rtdraft.labels import LABELS
+from rtdraft.languages.dates import meeting_dates
+from rtdraft.languages.labels import LABELS
+from rtdraft.languages.typography import NBSP, french
 from rtdraft.lint import lint
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.typography import NBSP, french
 
 FR = ROOT / "examples" / "automne-2019-winnipeg.yaml"
 EN = ROOT / "examples" / "fall-2019-winnipeg.yaml"

@@ -6,9 +6,8 @@ from datetime import date
 
 import docx
 import pytest
-from conftest import EXAMPLES, load
+from support.outlines import EXAMPLES, build, load
 
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 

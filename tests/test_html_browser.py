@@ -3,12 +3,14 @@ nothing fetched, no overflow at phone width or 200% zoom, screenshots."""
 
 import pytest
 from browser_run import run_script
-from conftest import EXAMPLES, MINIMAL, load
+from support.outlines import EXAMPLES, MINIMAL, build, load
 
-from rtdraft.model import build
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 from rtdraft.render import html
-from rtdraft.source import read
-from rtdraft.validate import validate
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 # What the examples lack: an agenda over two days, organizations, a draft, nested and
 # numbered lists, a subheading, a link, session groups; in both languages.

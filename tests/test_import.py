@@ -14,17 +14,16 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from support.outlines import MINIMAL, ROOT, build, load
 
 from rtdraft.cli import main
 from rtdraft.errors import ImportFailure, UndecidedChanges
 from rtdraft.importer import import_docx
-from rtdraft.model import build
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 TODAY = date(2021, 6, 1)
 
@@ -325,10 +324,11 @@ def test_a_report_pandoc_wrote_gives_an_outline_that_validates(example, tmp_path
     assert [s["title"] for s in source.data["sessions"]] == sessions
 
 
+@pytest.mark.system
 def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     """The example's Markdown made a web page by pandoc, opened in LibreOffice Writer and
     saved as DOCX there: LibreOffice's styles (Heading 1, Text Body) and numbering."""
-    from rtdraft.office import Office
+    from rtdraft.office.process import Office
     outline = ROOT / "examples" / "spring-2019-halifax.yaml"
     document = build(load(outline.read_text()).data, today=TODAY)
     md = tmp_path / "spring.md"

@@ -11,7 +11,6 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import load
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -19,13 +18,14 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
+from support.outlines import load
 
 from rtdraft import __version__
 from rtdraft.cli import main
-from rtdraft.model import build
+from rtdraft.document.model import build
+from rtdraft.ooxml.safedocx import STRICT_NAMES
+from rtdraft.outline.validate import validate
 from rtdraft.render import markdown
-from rtdraft.safedocx import STRICT_NAMES
-from rtdraft.validate import validate
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"

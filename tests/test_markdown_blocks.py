@@ -9,15 +9,15 @@ import subprocess
 import lxml.html
 import pytest
 import yaml
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
 from test_robustness import CoreDumper
 
-from rtdraft import inline
-from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.document import inline
+from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table
+from rtdraft.outline.validate import validate
 from rtdraft.render import html, markdown
-from rtdraft.validate import validate
 
 
 def _words(text: str) -> str:

@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from conftest import MINIMAL, load
+from support.outlines import MINIMAL, build, load
 
-from rtdraft import inline
-from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.document import inline
+from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table
 
 
 def model(text: str, today=date(2021, 6, 1)):

@@ -2,12 +2,12 @@
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
 from rtdraft.cli import main
 from rtdraft.lint import lint
-from rtdraft.source import read
-from rtdraft.validate import validate
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 
 
 @pytest.fixture

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from rtdraft.errors import ConverterError
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 from tests.readers import need
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from support.outlines import MINIMAL
 
 from rtdraft.cli import main
 from rtdraft.errors import OutputError

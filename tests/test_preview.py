@@ -11,9 +11,9 @@ import time
 
 import pytest
 from browser_run import run_script
-from conftest import EXAMPLES, ROOT
+from support.outlines import EXAMPLES, ROOT
 
-from rtdraft.preview import Preview, panel_html
+from rtdraft.commands.preview import Preview, panel_html
 
 FALL = ROOT / "examples" / "fall-2019-winnipeg.yaml"
 TITLE = "title: Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
@@ -51,6 +51,7 @@ def validate_lines(path) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.system
 def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
     good = outline.read_text()
     edited = good.replace(TITLE, TITLE + " (edited)", 1)
@@ -100,6 +101,17 @@ def test_second_preview_on_the_same_port_is_refused(outline):
     assert second.stderr == (f"Error: port {first.port} on 127.0.0.1 is in use (another "
                              "preview?); choose another with --port, or leave --port out for "
                              "a free one\n")
+
+
+def test_without_watchfiles_it_says_how_to_get_it_and_serves_nothing(outline):
+    """watchfiles is the preview extra: an install without it is told how to add it."""
+    code = ("import sys; sys.modules['watchfiles'] = None\n"   # as if not installed
+            "from rtdraft.entry import main; sys.argv[0] = 'rtdraft'; main()")
+    result = subprocess.run([sys.executable, "-c", code, "preview", str(outline)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("Error: rtdraft preview needs watchfiles: pip install "
+                             "'rtdraft[preview]'\n")
 
 
 def test_served_page_and_events(outline):
@@ -193,6 +205,7 @@ def test_open_starts_the_users_browser_with_the_url(outline, tmp_path, monkeypat
     assert opened.read_text() == preview.url + "\n"
 
 
+@pytest.mark.system
 def test_page_with_problems_passes_axe_too(outline, tmp_path):
     preview = Preview(outline)
     preview.refresh()

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rtdraft.office import Office
+from rtdraft.office.process import Office
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 JOB = Path(__file__).parent / "uno" / "decide_changes.py"

@@ -1,11 +1,13 @@
 """docs/refusals.md states the limits the code enforces, and is found by `rtdraft docs`."""
 
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
-from rtdraft import errors, safedocx, schema, source, validate
+from rtdraft import errors
 from rtdraft.cli import main
 from rtdraft.importer import package
+from rtdraft.ooxml import safedocx
+from rtdraft.outline import schema, source, validate
 from rtdraft.render import reference, sandbox
 
 PAGE = (ROOT / "docs" / "refusals.md").read_text(encoding="utf-8")

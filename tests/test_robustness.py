@@ -10,18 +10,17 @@ import zipfile
 
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, examples, load
 
 from rtdraft.cli import main
 from rtdraft.lint import lint
-from rtdraft.model import build
+from rtdraft.outline.source import resolve_plain
+from rtdraft.outline.validate import validate
+from rtdraft.outline.walk import reading_order
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.source import resolve_plain
-from rtdraft.validate import validate
-from rtdraft.walk import reading_order
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
 
@@ -256,7 +255,7 @@ def test_a_valid_outline_does_not_import_the_explainer(tmp_path):
     code = ("import sys\nfrom click.testing import CliRunner\nfrom rtdraft.cli import main\n"
             f"r = CliRunner().invoke(main, ['render', {str(example)!r}, '--format', "
             f"'docx,html', '--output', {str(tmp_path)!r}])\nassert r.exit_code == 0, r.output\n"
-            "print('rtdraft.explain' in sys.modules)")
+            "print('rtdraft.outline.explain' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout == "False\n", result.stderr

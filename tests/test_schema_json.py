@@ -6,13 +6,13 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, ROOT, examples, load
 
 from rtdraft.cli import main
-from rtdraft.schema_json import json_schema, text
-from rtdraft.validate import validate
+from rtdraft.outline.schema_json import json_schema, text
+from rtdraft.outline.validate import validate
 
 SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
 VALIDATOR = jsonschema.Draft7Validator(json_schema())

@@ -9,17 +9,17 @@ import zipfile
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
 from test_robustness import CoreDumper, outlines
 
-from rtdraft import schema
 from rtdraft.cli import main
-from rtdraft.labels import PLACEHOLDERS
-from rtdraft.model import appendix_letter, build
+from rtdraft.document.model import appendix_letter
+from rtdraft.languages.labels import PLACEHOLDERS
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 from rtdraft.render import WRITERS
-from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^outline\.yaml:\d+:\d+: error: \S.*: .+$")
 SENTINEL = "SENTINEL_VALUE_X"

@@ -1,10 +1,10 @@
 """Every rule of the outline format: a valid and an invalid case, exact message and line."""
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, ROOT, lines, load
+from support.outlines import EXAMPLES, MINIMAL, ROOT, lines, load
 
-from rtdraft.source import read
-from rtdraft.validate import isbn_problem, validate
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import isbn_problem, validate
 
 
 def edit(old: str, new: str, text: str = MINIMAL) -> str:
@@ -20,8 +20,8 @@ def add_publication(extra: str) -> str:
 def test_the_schema_is_a_valid_cerberus_schema():
     import cerberus.schema
 
-    from rtdraft import schema
-    from rtdraft.validate import OutlineValidator
+    from rtdraft.outline import schema
+    from rtdraft.outline.validate import OutlineValidator
     cerberus.schema.DefinitionSchema(OutlineValidator(), schema.OUTLINE)   # raises if not
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import inline, languages
-from ..labels import appendix_letter, labels_for
-from ..schema import MAX_LIST_DEPTH
-from ..typography import folded
-from . import dates_back
+from .. import languages
+from ..document import inline
+from ..languages import dates_back
+from ..languages.labels import appendix_letter, labels_for
+from ..languages.typography import folded
+from ..outline.schema import MAX_LIST_DEPTH
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, quoted, untypeset
 
 TODO = "TODO"
@@ -460,8 +461,8 @@ class Builder:
         return person
 
     def described(self, people: list) -> str:
+        from ..document.model import describe
         from ..languages import join_words
-        from ..model import describe
         texts = [describe(p, self.labels) for p in people]
         return "; ".join(texts) if any("," in t for t in texts) else \
             join_words(texts, self.labels["and"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-from ..typography import french
 from . import Language, join_words
+from .typography import french
 
 LABELS = {
     "subtitle": "Résumé de la réunion",

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import languages
-from ..model import Document, Origin, build
-from ..normal import normalise
+from ..document.model import Document, Origin, build
+from ..outline.normal import normalise
+from ..outline.rules import rule_ids
+from ..outline.source import Source
 from ..problems import Problem, format_path
-from ..source import Source
-from .registry import LEVELS, Rule, rule, rule_ids, rules
+from .registry import LEVELS, Rule, rule, rules
 from .text import pieces
 
 __all__ = ["LEVELS", "RULES", "Finding", "Outline", "Rule", "documentation", "lint",

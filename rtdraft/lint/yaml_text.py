@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..explain import quoted
+from ..outline.explain import quoted
 from . import Finding, Outline, rule
 
 _COMMENT = re.compile(r"[ \t]+#([^\n]*)")

@@ -8,11 +8,13 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
-from .. import inline
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..ooxml import elements as ooxml
+from ..ooxml.archive import zip_package
 from ..resources import default_path
-from . import ooxml, reference
+from . import reference
 
 # Every style the writer uses: a reference document must define each of them. Word's
 # built-in styles go by Word's names (toc 1, footnote text), matched without case.
@@ -54,7 +56,7 @@ def render(document: Document, reference: Path | None = None,
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
     _Writer(doc, document, pages or {}).write()
-    return ooxml.zip_package(doc.part.package, document.published)
+    return zip_package(doc.part.package, document.published)
 
 
 def _fit(text: str, limit: int = 255) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import inline
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_dir
 from . import sandbox
 from .markdown import slugs

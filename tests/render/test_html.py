@@ -5,14 +5,13 @@ from html.parser import HTMLParser
 from itertools import pairwise
 
 import pytest
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
 
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
+from rtdraft.outline.source import read
 from rtdraft.render import WRITERS, html
-from rtdraft.source import read
 
 FOOTNOTED = MINIMAL.replace("    - Trends were discussed.",
                             "    - Trends were discussed.[^a] Again.[^a]") + """\

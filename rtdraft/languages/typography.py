@@ -1,0 +1,29 @@
+"""French typography: a non-breaking space before : ; ! ? and inside « ».
+
+Applied to every word a French edition prints (labels and the editor's text
+alike), in the model (through inline.typeset), so every output format gets it. Times (13:00) and web
+addresses (https://) keep their colons as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NBSP = "\u00a0"
+
+_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u202f]?([:;!?])(?=\s|$|[»)\]])")
+_OPEN = re.compile(r"«[ \u202f]?")
+_CLOSE = re.compile(r"[ \u202f]?»")
+
+
+def folded(text: str) -> str:
+    """Lower case without accents (Québec -> quebec), for comparing and naming, never for
+    printing: a letter with no ASCII form (œ) is dropped."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def french(text: str) -> str:
+    text = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
+    text = _OPEN.sub("«" + NBSP, text)
+    return _CLOSE.sub(NBSP + "»", text)
