@@ -304,7 +304,7 @@ class Builder:
             found = pattern.fullmatch(label)
             if found:
                 kind = kind or _slug(found["kind"])
-                if kind and self.printed_label(kind, int(found["n"])) == label:
+                if self.printed_label(kind, int(found["n"])) == label:
                     return kind, int(found["n"]), title, None
         number = re.search(r"\d+", label)
         if number:   # a label of a session group's own: Breakout #{n}
@@ -664,10 +664,8 @@ def _first(values: list[str] | None) -> str | None:
 
 
 def _slug(text: str) -> str:
-    """A kind as the outline writes one (a-z first, then a-z, 0-9, -), or '' when the
-    words have no such letters (Глава: a label in another script)."""
-    words = re.findall(r"[a-z0-9]+", folded(text))
-    return "-".join(words).lstrip("0123456789-")
+    words = re.findall(r"[^\W_]+", text.lower())
+    return "-".join(words) or "other"
 
 
 def _ordinal(n: int) -> str:

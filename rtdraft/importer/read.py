@@ -331,20 +331,6 @@ class Reader:
                 pieces.append(("text", text, bold, italic))
 
 
-def _through(parent, tags: tuple):
-    """The children of `parent` with one of `tags`, also those inside content controls
-    (w:sdt/w:sdtContent) and other wrappers (w:customXml...), in document order."""
-    for child in parent:
-        if child.tag in tags:
-            yield child
-        elif child.tag == ox.SDT:
-            content = child.find(ox.SDT_CONTENT)
-            if content is not None:   # a content control may have no content
-                yield from _through(content, tags)
-        elif child.tag in ox.TRANSPARENT:
-            yield from _through(child, tags)
-
-
 def _heading_level(low: str, style_element, styles) -> int:
     m = _HEADING.match(low)
     if m:
@@ -510,3 +496,17 @@ def _wrap(text: str, marker: str) -> str:
     lead = text[:len(text) - len(text.lstrip(" "))]
     trail = text[len(text.rstrip(" ")):]
     return f"{lead}{marker}{stripped}{marker}{trail}"
+
+
+def _through(parent, tags: tuple):
+    """The children of `parent` with one of `tags`, also those inside content controls
+    (w:sdt/w:sdtContent) and other wrappers (w:customXml...), in document order."""
+    for child in parent:
+        if child.tag in tags:
+            yield child
+        elif child.tag == ox.SDT:
+            content = child.find(ox.SDT_CONTENT)
+            if content is not None:   # a content control may have no content
+                yield from _through(content, tags)
+        elif child.tag in ox.TRANSPARENT:
+            yield from _through(child, tags)
