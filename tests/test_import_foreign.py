@@ -290,3 +290,40 @@ def test_no_message_is_in_pythons_words(tmp_path, name):
     assert result.exit_code == 0
     assert not re.search(r"\(None\)|NoneType|has no attribute|in collection|list\.remove|"
                          r"Error|\\U000f", result.output)
+
+
+def test_an_endnote_comes_back_as_a_footnote(tmp_path):
+    """An outline has footnotes only; an endnote was left out, its words lost."""
+    document = report(docx.Document())
+    footnotes(document, {"1": "A footnote."})
+    blob = (f'<w:endnotes xmlns:w="{W}"><w:endnote w:type="separator" w:id="-1"><w:p/>'
+            '</w:endnote><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t '
+            'xml:space="preserve"> Sources are listed at the end.</w:t></w:r></w:p>'
+            '</w:endnote></w:endnotes>').encode()
+    part = Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, blob, document.part.package)
+    document.part.relate_to(part, RT.ENDNOTES)
+    p = document.add_paragraph("Figures rose")
+    p._p.append(xml('<w:r><w:footnoteReference w:id="1"/></w:r>'))
+    p.add_run(" sharply")
+    p._p.append(xml('<w:r><w:endnoteReference w:id="1"/></w:r>'))
+    p.add_run(".")
+    document.save(tmp_path / "en.docx")
+    lines, data = imported(tmp_path / "en.docx")
+    assert data["introduction"]["body"][1] == \
+        "Figures rose[^footnote] sharply[^sources-are-listed]."
+    assert data["footnotes"] == {"footnote": "A footnote.",
+                                 "sources-are-listed": "Sources are listed at the end."}
+    assert f"{tmp_path / 'en.docx'}: not placed: an endnote made a footnote (under " \
+        "'Introduction')" in lines
+
+
+def test_an_image_left_out_is_named_by_its_description(tmp_path):
+    from support.outlines import ROOT
+    document = report(docx.Document())
+    shape = document.add_paragraph().add_run().add_picture(
+        str(ROOT / "docs" / "fall-2019-contents.png"))
+    shape._inline.docPr.set("descr", "The contents page of the\nFall 2019 summary")
+    document.save(tmp_path / "img.docx")
+    lines, _ = imported(tmp_path / "img.docx")
+    assert f"{tmp_path / 'img.docx'}: not placed: an image left out: “The contents page of " \
+        "the Fall 2019 summary” (under 'Introduction')" in lines

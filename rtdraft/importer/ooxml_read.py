@@ -30,6 +30,14 @@ NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText")
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}
 TEXTBOX_CONTENT = qn("w:txbxContent")
+DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def alt_text(drawing) -> str:
+    """A picture's description (its alternative text, wp:docPr/@descr), one line."""
+    found = next(drawing.iter(DOC_PR), None)
+    return " ".join((found.get("descr") or "").split()) if found is not None else ""
+
 # Word writes a text box or a shape as alternatives: DrawingML for itself, VML for others.
 ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 # Containers whose children are read as if they stood in their parent.
@@ -286,6 +294,8 @@ def application(package) -> str:
 
 FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING
 FOOTNOTE, COMMENT = qn("w:footnote"), qn("w:comment")
+ENDNOTES_REL, ENDNOTE = RT.ENDNOTES, qn("w:endnote")
+ENDNOTE_PREFIX = "e"   # an endnote's number among the footnotes' (e1, e2 ...)
 BOOKMARK_START = qn("w:bookmarkStart")
 
 

@@ -316,9 +316,13 @@ class Reader:
                     self.report("a text box left out" + (
                         f": “{words[:60]}{'…' if len(words) > 60 else ''}”" if words else ""))
                 else:
-                    self.report(f"{ox.PICTURES.get(tag, 'an image')} left out")
+                    alt = ox.alt_text(child)   # its description, to know which it was
+                    self.report(f"{ox.PICTURES.get(tag, 'an image')} left out" + (
+                        f": “{alt[:60]}{'…' if len(alt) > 60 else ''}”" if alt else ""))
             elif tag == ox.ENDNOTE_REF:
-                self.report("an endnote left out")
+                self._plain = False
+                pieces.append(("note", ox.ENDNOTE_PREFIX + (ox.attr(child, "id") or "")))
+                self.report("an endnote made a footnote")
             if text and self.typeset is not None:
                 text = untypeset(text, self.typeset)
             if text:
