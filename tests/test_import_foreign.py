@@ -17,8 +17,10 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
-from support.outlines import load
+from support.outlines import examples, load
 
 from rtdraft import __version__
 from rtdraft.cli import main
@@ -327,3 +329,48 @@ def test_an_image_left_out_is_named_by_its_description(tmp_path):
     lines, _ = imported(tmp_path / "img.docx")
     assert f"{tmp_path / 'img.docx'}: not placed: an image left out: “The contents page of " \
         "the Fall 2019 summary” (under 'Introduction')" in lines
+
+
+def test_a_symbol_character_is_kept_and_one_of_a_symbol_font_reported(tmp_path):
+    document = report(docx.Document())
+    p = document.add_paragraph("Rated ")
+    p._p.append(xml('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'))
+    p._p.append(xml('<w:r><w:sym w:font="Arial" w:char="2713"/></w:r>'))
+    p._p.append(xml('<w:r><w:sym w:font="Broken" w:char="zz"/></w:r>'))
+    document.save(tmp_path / "sym.docx")
+    lines, data = imported(tmp_path / "sym.docx")
+    assert data["introduction"]["body"][1] == "Rated \uf0fc\u2713"
+    assert [line for line in lines if "a symbol of" in line] == [
+        (f"{tmp_path / 'sym.docx'}: not placed: a symbol of the font 'Wingdings' kept as the "
+         "private-use character U+F0FC (under 'Introduction')")]
+
+
+# private-use characters of every plane, next to letters: a word of them may be any length
+WORDS = st.text(st.sampled_from("abcXYZé" + "\ue000\uf0fc\uf8ff\U000f0000\U000f0001"
+                                "\U000ffffd\U00100000\U0010fffd"), min_size=1, max_size=6)
+SENTENCES = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=examples(25), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(st.tuples(SENTENCES, st.booleans()), min_size=1, max_size=4))
+def test_private_use_text_and_comments_come_back_as_they_were(tmp_path, paragraphs):
+    """The importer's comment marks were private-use characters: a document's own were
+    taken for comments (and lost, or placed a comment), and marks showed in messages."""
+    document = report(docx.Document())
+    for n, (words, commented) in enumerate(paragraphs):
+        p = document.add_paragraph(words)
+        if commented:
+            document.add_comment(p.runs[0], f"note {n}", author="R")
+    path = tmp_path / "pua.docx"
+    document.save(path)
+    result = run("import", path, "--report", "-o", tmp_path / "pua.yaml")
+    assert result.exit_code == 0, result.output
+    source = load((tmp_path / "pua.yaml").read_text(encoding="utf-8"))
+    assert validate(source) == []
+    assert source.data["introduction"]["body"] == ["The meeting opened."] + [
+        w for w, _ in paragraphs]
+    notes = [line for line in result.output.splitlines() if ": note: comment by R:" in line]
+    assert [line.rsplit(": ", 1)[1] for line in notes] == [
+        f"note {n}" for n, (_, c) in enumerate(paragraphs) if c]
+    assert not re.search("[\ud800-\udfff]|\\\\U|\\\\ud", result.output)

@@ -26,6 +26,16 @@ PPR, RPR, PSTYLE, RSTYLE, NUMPR, ILVL, NUMID = (qn(f"w:{n}") for n in (
     "pPr", "rPr", "pStyle", "rStyle", "numPr", "ilvl", "numId"))
 PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
 NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
+SYM = qn("w:sym")   # a character of a symbol font (17.3.3.30): w:char in hexadecimal
+
+
+def symbol(sym) -> str:
+    """The character a w:sym stands for ('' if its code is no character)."""
+    try:
+        code = int(attr(sym, "char") or "", 16)
+        return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+    except ValueError:
+        return ""
 # Content that has no place in an outline: pictures, text boxes, embedded objects.
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}

@@ -304,6 +304,11 @@ class Reader:
                 text = " "
             elif tag == ox.NO_BREAK_HYPHEN:
                 text = "\u2011"
+            elif tag == ox.SYM:
+                text = ox.symbol(child)
+                if text and "\ue000" <= text <= "\uf8ff":   # shown only in its font
+                    self.report(f"a symbol of the font {quoted(ox.attr(child, 'font') or '')} "
+                                f"kept as the private-use character U+{ord(text):04X}")
             elif tag == ox.FOOTNOTE_REF:
                 self._plain = False
                 pieces.append(("note", ox.attr(child, "id")))
