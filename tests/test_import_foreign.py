@@ -270,9 +270,17 @@ def test_an_equation_is_kept_as_its_linear_text_and_reported(tmp_path):
         "</m:r></m:den></m:f><m:r><m:t>=</m:t></m:r><m:sSup><m:e><m:r><m:t>x</m:t></m:r>"
         "</m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath>"))
     p.add_run(" a year.")
+    document.add_paragraph()._p.append(xml(
+        '<m:oMathPara><m:oMath><m:nary><m:naryPr><m:chr m:val="∑"/></m:naryPr><m:sub><m:r>'
+        "<m:t>n=1</m:t></m:r></m:sub><m:sup><m:r><m:t>∞</m:t></m:r></m:sup><m:e><m:func>"
+        "<m:fName><m:r><m:t>cos</m:t></m:r></m:fName><m:e><m:r><m:t>nx</m:t></m:r></m:e>"
+        "</m:func></m:e></m:nary><m:r><m:t>+</m:t></m:r><m:m><m:mr><m:e><m:r><m:t>1</m:t>"
+        "</m:r></m:e><m:e><m:r><m:t>0</m:t></m:r></m:e></m:mr><m:mr><m:e><m:r><m:t>0</m:t>"
+        "</m:r></m:e><m:e><m:r><m:t>1</m:t></m:r></m:e></m:mr></m:m></m:oMath></m:oMathPara>"))
     document.save(tmp_path / "eq.docx")
     lines, data = imported(tmp_path / "eq.docx")
-    assert data["introduction"]["body"][1] == "Growth was a/(b+1)=x^2 a year."
+    assert data["introduction"]["body"][1:] == ["Growth was a/(b+1)=x^2 a year.",
+                                                "∑_(n=1)^∞ cos nx+■(1&0@0&1)"]
     assert f"{tmp_path / 'eq.docx'}: not placed: an equation kept as its linear text: " \
         "“a/(b+1)=x^2” (under 'Introduction')" in lines
 

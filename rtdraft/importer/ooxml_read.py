@@ -68,9 +68,12 @@ def math_text(element) -> str:
         return element.text or ""
     parts = {child.tag: child for child in element}
 
-    def arg(name: str) -> str:
+    def inner(name: str) -> str:
         found = parts.get(M_NS + name)
-        text = math_text(found) if found is not None else ""
+        return math_text(found) if found is not None else ""
+
+    def arg(name: str) -> str:
+        text = inner(name)
         return text if len(text) <= 1 else f"({text})"
     if tag == M_NS + "f":
         return f"{arg('num')}/{arg('den')}"
@@ -85,6 +88,18 @@ def math_text(element) -> str:
         chars = {c.tag: c.get(M_NS + "val") for c in pr} if pr is not None else {}
         inner = "|".join(math_text(e) for e in element.findall(M_NS + "e"))
         return (chars.get(M_NS + "begChr") or "(") + inner + (chars.get(M_NS + "endChr") or ")")
+    if tag == M_NS + "func":   # cos x, not cosx
+        return " ".join(t for t in (inner("fName"), inner("e")) if t)
+    if tag == M_NS + "nary":   # ∑_(n=1)^∞ a_n
+        pr = parts.get(M_NS + "naryPr")
+        sign = pr.find(M_NS + "chr") if pr is not None else None
+        sign = (sign.get(M_NS + "val") if sign is not None else None) or "∫"
+        return sign + (f"_{arg('sub')}" if inner("sub") else "") + \
+            (f"^{arg('sup')}" if inner("sup") else "") + f" {inner('e')}"
+    if tag == M_NS + "m":   # a matrix, row by row: ■(1&0@0&1)
+        rows = ["&".join(math_text(e) for e in row.findall(M_NS + "e"))
+                for row in element.findall(M_NS + "mr")]
+        return f"■({'@'.join(rows)})"
     if tag.endswith("Pr"):   # properties (m:fPr, m:rPr, w:rPr...): no text
         return ""
     joiner = " " if tag == M_NS + "oMathPara" else ""
