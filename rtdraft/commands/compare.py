@@ -19,7 +19,7 @@ from ..problems import Problem
 
 def _letter() -> re.Pattern:
     """A catalogue number's language letter (E, F: one per language)."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return re.compile(rf"(?<=\d)([{letters}])(?=(?:-[A-Z]+)?$)")
 
 
@@ -76,8 +76,8 @@ def _sessions(first: Source, second: Source, report) -> None:
                    f"this edition {len(kinds_b)}: session {index + 1} is not in "
                    f"{first.file}", "twin-sessions")
         else:
-            report(second, ("sessions", index, "kind"), f"session {index + 1} is a {kind_b} "
-                   f"session here but a {kind_a} session in {first.file}", "twin-sessions")
+            report(second, ("sessions", index, "kind"), f"session {index + 1} is of kind "
+                   f"'{kind_b}' here but '{kind_a}' in {first.file}", "twin-sessions")
         return   # after the first difference, the rest are out of step
 
 

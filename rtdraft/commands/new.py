@@ -15,10 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from ..outline import schema
-from ..outline.normal import normalise
 from ..output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"
+
+
+# The meeting's dates are to come: not today's, which read as true (validate accepts this
+# placeholder in a draft's meeting.dates; a final outline must replace it).
+DATES = "[[YYYY-MM-DD, one per day of the meeting]]"
+# Last year's organizations are kept, to edit: this first item says so until removed.
+CHECK_ORGANIZATIONS = "[[Last year's organizations: check them against this year's, then " \
+    "remove this line]]"
 
 
 def fresh(today: date) -> dict:
@@ -28,7 +35,7 @@ def fresh(today: date) -> dict:
         "meeting": {"title": "[[Meeting title, e.g. Fall 2022 Law Enforcement Roundtable on "
                              "Drugs]]",
                     "host": "[[Host, e.g. Public Safety Canada]]",
-                    "dates": [today.isoformat()],
+                    "dates": [DATES],
                     "location": "[[City, Province]]"},
         "publication": {"department": "[[Publishing department]]",
                         "language": schema.DEFAULT_LANGUAGE,
@@ -50,15 +57,15 @@ def fresh(today: date) -> dict:
 
 
 def follow(previous: dict, today: date) -> dict:
-    """The next meeting's outline: the previous one's structure, its text as placeholders."""
+    """The next meeting's outline: the previous one's structure, its text as placeholders
+    (`previous`: a valid outline's normalised data, as the pipeline hands it on)."""
     data = fresh(today)
-    previous = normalise(previous)
     meeting = previous["meeting"]
     data["meeting"] = {k: v for k, v in {
         "title": "[[Meeting title]]", "host": meeting["host"],
         "supported_by": meeting.get("supported_by"),
         "edition": meeting["edition"] + 1 if meeting.get("edition") else None,
-        "dates": [today.isoformat()],
+        "dates": [DATES],
         "location": None if meeting.get("virtual") else "[[City, Province]]",
         "virtual": meeting.get("virtual"),
     }.items() if v is not None}
@@ -105,7 +112,8 @@ def follow(previous: dict, today: date) -> dict:
 
 def _appendix(appendix: dict) -> dict:
     if appendix.get("organizations"):
-        return {"title": appendix["title"], "organizations": list(appendix["organizations"])}
+        return {"title": appendix["title"],
+                "organizations": [CHECK_ORGANIZATIONS, *appendix["organizations"]]}
     if appendix.get("agenda"):
         return {"title": appendix["title"], "agenda": [
             {k: v for k, v in {"time": item.get("time"),

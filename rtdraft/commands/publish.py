@@ -1,14 +1,12 @@
 """render for one outline or many: each outline validated, built and written on its own, so
 one that fails is reported and the others are still written; LibreOffice is started once,
-when the first PDF is asked for, and serves every outline after it."""
+when the first PDF is asked for, and serves every outline after it. Nothing here prints:
+the caller (cli) is told what was written and what failed, and shows the progress."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-
-import click
 
 from .. import errors
 from ..outline.source import Source
@@ -19,9 +17,11 @@ from ..render import WRITERS
 class Publisher:
     def __init__(self, formats: list[str], output: Path | None, reference_doc: Path | None,
                  template_dir: Path | None, timeout: float,
-                 emit: Callable[[list], None], one_file: bool = False) -> None:
+                 emit: Callable[[list], None], one_file: bool = False,
+                 strict: bool = False, warn: Callable[[list], None] | None = None) -> None:
         self.formats, self.output, self.timeout, self.emit = formats, output, timeout, emit
-        self.one_file = one_file
+        self.one_file, self.strict = one_file, strict
+        self.warn = warn or emit     # where the findings of lost words go (stderr)
         self.options = {"reference_doc": reference_doc, "template_dir": template_dir}
         self.office = None
         # Never written over: the reference document and the templates; every outline of
@@ -31,20 +31,26 @@ class Publisher:
         if template_dir:
             self.inputs += [p for p in template_dir.rglob("*") if p.is_file()]
 
-    def all(self, sources: list[Source]) -> None:
-        """Render every source; at the end, raise the worst failure's error (if any)."""
+    def all(self, sources: list[Source],
+            progress: Callable[[list[Source]], Iterable[Source]] = iter,
+            wrote: Callable[[Path], None] = lambda path: None,
+            failed: Callable[[str, str], None] = lambda file, message: None) -> None:
+        """Render every source, told through `progress`; `wrote` hears of each file written,
+        `failed` of each outline (among several) that was not rendered, and why. At the
+        end, raise the worst failure's error (if any)."""
         failures: list[errors.RtdraftError] = []
         self.inputs += [Path(s.file) for s in sources if s.file != "<stdin>"]
         try:
-            for source in _progress(sources):
+            for source in progress(sources):
                 try:
                     for path in self.one(source):
-                        if not _bar(sources):
-                            click.echo(f"wrote {path}")
+                        wrote(path)
+                except errors.Stopped:   # SIGTERM, SIGHUP: the whole batch, as Ctrl-C
+                    raise
                 except errors.RtdraftError as exc:
                     failures.append(exc)
                     if len(sources) > 1 and exc.message:
-                        click.echo(f"{source.file}: {exc.message}", err=True)
+                        failed(source.file, exc.message)
         finally:
             if self.office is not None:
                 self.office.close()
@@ -55,14 +61,14 @@ class Publisher:
             raise worst
 
     def one(self, source: Source) -> list[Path]:
-        from ..document.model import build
-        from ..outline.validate import validate
+        from ..pipeline import build, check
 
-        problems = validate(source)
-        if problems:
-            self.emit(problems)
+        outline = check(source)
+        if outline.problems:
+            self.emit(outline.problems)
             raise errors.InvalidOutline("")
-        document = build(source.data)
+        document = build(outline)
+        self.lost_words(outline.source, document)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
                               self.one_file)
@@ -90,21 +96,26 @@ class Publisher:
         self.written.update({resolved(targets[f]): source.file for f in self.formats})
         return [targets[f] for f in self.formats]
 
+    def lost_words(self, source: Source, document) -> None:
+        """Report words the summary would lose (a YAML comment, an item glued to the line
+        above); refuse, writing nothing, for a final outline or with --strict."""
+        from ..lint import lost_words
+
+        found = lost_words(source, document)
+        if not found:
+            return
+        self.warn(found)
+        final = source.data["publication"].get("status") == "final"
+        if final or self.strict:
+            why = "the outline is final" if final else "--strict was given"
+            raise errors.LostWords(
+                f"not rendered: words would be lost at {len(found)} "
+                f"place{'s' if len(found) > 1 else ''} and {why}; fix "
+                f"{'them' if len(found) > 1 else 'it'} (rtdraft docs lint) and render again")
+
     def start(self):
         if self.office is None:
             from ..office.process import Office
             self.office = Office(timeout=self.timeout).__enter__()
         return self.office
 
-
-def _bar(sources: list) -> bool:
-    return len(sources) >= 5 and sys.stderr.isatty()
-
-
-def _progress(sources: list):
-    """A progress bar on a terminal when there are many outlines; the outlines otherwise."""
-    if _bar(sources):
-        with click.progressbar(sources, label="rendering", file=sys.stderr) as bar:
-            yield from bar
-    else:
-        yield from sources

@@ -168,6 +168,10 @@ class _Reader:
                     continue
             if c == "*":
                 marker = "**" if s.startswith("**", i) else "*"
+                # ***x***: italic around bold, as CommonMark reads it, when the * closes;
+                # else bold around a text that begins with *
+                if s.startswith("***", i) and self.closing(i + 1, end, "*") is not None:
+                    marker = "*"
                 close = self.closing(i + len(marker), end, marker)
                 if close is not None:
                     flush()
@@ -238,7 +242,12 @@ class _Reader:
             at = s.find(marker, i, end)
             if at < 0:
                 break
-            if marker == "*" and s.startswith("**", at):   # a * cannot close inside **
+            if marker == "*" and s.startswith("***", at) and at > start and \
+                    not s[at - 1].isspace() and not _escaped(s, at):
+                found = at   # *5***5**: the first * closes, the ** after it opens
+                break
+            if marker == "*" and s.startswith("**", at) and not _escaped(s, at):
+                # a * cannot close inside **
                 inner = self.closing(at + 2, end, "**")
                 if inner is None:
                     break
@@ -247,7 +256,7 @@ class _Reader:
             if at > start and not s[at - 1].isspace() and not _escaped(s, at):
                 found = at
                 break
-            i = at + len(marker)
+            i = at + 1   # **5\*** : the ** after an escaped * may still close
         for key in seen:
             self.closes[key] = found
         return found

@@ -16,7 +16,7 @@ from typing import Any
 from .. import languages
 from ..languages import dates
 from ..languages.dates import meeting_days, parse_date
-from ..languages.labels import appendix_letter, labels_for
+from ..languages.labels import appendix_letter, fill, labels_for
 from . import inline
 from .inline import Inline
 
@@ -96,6 +96,7 @@ class Cover:
     signature: str
     wordmark: str
     signature_other: str = ""   # the signature's part in the other official language
+    hosted: str = ""            # 'Hosted by X with support from Y', when not the department
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,34 @@ def _typeset(doc: Document, ts) -> Document:
     return replace(
         doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
         cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
-                                                   "where", "department", "signature")
+                                                   "where", "department", "signature", "hosted")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
         footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
+
+
+def session_label(kind: str, group: dict, labels: dict) -> str:
+    """The label of a kind's sessions, {n} still in it: 'Plenary Session {n}'."""
+    if group.get("label"):
+        return group["label"]
+    key = f"session_{kind}"
+    if key in labels:
+        return labels[key]
+    name = kind.replace("-", " ").replace("_", " ").capitalize()
+    return labels["session_other"].replace("{kind}", name)
+
+
+def hosted_line(meeting: dict, department: str, labels: dict) -> str:
+    """Who hosted the meeting and who supported it, when not the publishing department:
+    'Hosted by X with support from Y', 'Hosted by X', 'With support from Y'; else ''."""
+    host, supporter = meeting.get("host"), meeting.get("supported_by")
+    if host and host != department:
+        if supporter and supporter != host:
+            return labels["hosted_with_support"].format(host=host, supporter=supporter)
+        return labels["hosted_by"].format(host=host)
+    if supporter and supporter != department:
+        return labels["with_support"].format(supporter=supporter)
+    return ""
 
 
 class _Builder:
@@ -257,23 +282,27 @@ class _Builder:
     def cover(self, subtitle: str) -> Cover:
         meeting, pub, labels = self.data["meeting"], self.publication, self.labels
         raw = dates.written_dates(self.data)
-        when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
-                                   self.language, labels)
+        if meeting_days(self.data):
+            when = dates.meeting_dates(meeting_days(self.data), all(len(d) == 7 for d in raw),
+                                       self.language, labels)
+        else:   # a draft's [[YYYY-MM-DD]], shown as written until it is replaced
+            when = ", ".join(map(str, raw))
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
         signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
-                     where, signature, labels["wordmark"], pub.get("department_other") or "")
+                     where, signature, labels["wordmark"], pub.get("department_other") or "",
+                     hosted_line(meeting, pub["department"], labels))
 
     def front(self, published: date) -> tuple[str, ...]:
         pub, labels = self.publication, self.labels
         crown = "copyright_king" if published >= KING_FROM else "copyright_queen"
         minister = pub.get("minister")
-        lines = [labels[crown if minister else crown + "_plain"].format(
-            minister=minister, year=published.year)]
+        lines = [fill(labels[crown if minister else crown + "_plain"],
+                      minister=minister, year=published.year)]
         if pub.get("catalogue_number"):
-            lines.append(labels["catalogue_number"].format(value=pub["catalogue_number"]))
+            lines.append(fill(labels["catalogue_number"], value=pub["catalogue_number"]))
         if pub.get("isbn"):
-            lines.append(labels["isbn"].format(value=pub["isbn"]))
+            lines.append(fill(labels["isbn"], value=pub["isbn"]))
         # the notice is in the other language: left as is
         lines = [self.lang.typography(line) for line in lines]
         return tuple(lines + [self.other_notice()] if self.other_notice() else lines)
@@ -281,7 +310,7 @@ class _Builder:
     def other_notice(self) -> str:
         """'Aussi disponible en français sous le titre : ...', when there is a title."""
         title = self.publication.get("other_language_title")
-        return self.labels["other_language"].format(title=title) if title else ""
+        return fill(self.labels["other_language"], title=title) if title else ""
 
     # -- the body, in reading order --------------------------------------------------
 
@@ -303,8 +332,7 @@ class _Builder:
         remarks = data.get("opening_remarks")
         if remarks:
             self.titled(("opening_remarks",), remarks, "opening_remarks")
-            self.people(remarks.get("speakers"), remarks["body"], "speakers",
-                        ("opening_remarks", "speakers"))
+            self.people(remarks.get("speakers"), "speakers", ("opening_remarks", "speakers"))
             self.blocks(remarks["body"], 1, ("opening_remarks", "body"))
         self.sessions()
         outcomes = data["outcomes"]
@@ -328,22 +356,19 @@ class _Builder:
         if person.get("on_behalf_of"):
             self.person(path + ("on_behalf_of",), person["on_behalf_of"])
 
-    def people(self, people: list | None, body: list, label: str, path: tuple) -> None:
-        """A 'Presenters: ...' line, unless the body already names every one of them."""
+    def people(self, people: list | None, label: str, path: tuple) -> None:
+        """A 'Presenters: ...' (or 'Speakers: ...') line whenever the outline gives them:
+        one rule an editor can predict, and what an import reads back (docs/outline.md)."""
         for index, person in enumerate(people or []):
             self.person(path + (index,), person)
         if not people:
-            return
-        text = " ".join(_plain_text(body))
-        names = [p if isinstance(p, str) else p["name"] for p in people]
-        if all(name in text for name in names):
             return
         described = [describe(p, self.labels) for p in people]
         if any("," in d for d in described):   # commas inside entries: semicolons between them
             joined = "; ".join(described)
         else:
             joined = dates.join_words(described, self.labels["and"])
-        self.body.append(Note(self.labels[label].format(names=joined)))
+        self.body.append(Note(fill(self.labels[label], names=joined)))
 
     def blocks(self, body: list, level: int, path: tuple) -> None:
         for index, block in enumerate(body or []):
@@ -374,27 +399,21 @@ class _Builder:
             members = [(i, s) for i, s in enumerate(sessions) if s["kind"] == kind]
             for number, (index, session) in enumerate(members, start=1):
                 path = ("sessions", index)
-                label = self.session_label(kind, group).format(n=number)
-                heading = self.labels["session_heading"].format(label=label,
-                                                                title=session["title"])
+                label = fill(self.session_label(kind, group), n=number,
+                             kind=kind.replace("-", " ").replace("_", " ").capitalize())
+                heading = fill(self.labels["session_heading"], label=label,
+                               title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
                                                       "heading"))
-                self.people(session.get("presenters"), session["body"], "presenters",
-                            path + ("presenters",))
+                self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
 
     def session_label(self, kind: str, group: dict) -> str:
-        if group.get("label"):
-            return group["label"]
-        key = f"session_{kind}"
-        if key in self.labels:
-            return self.labels[key]
-        name = kind.replace("-", " ").replace("_", " ").capitalize()
-        return self.labels["session_other"].replace("{kind}", name)
+        return session_label(kind, group, self.labels)
 
     def appendix(self, letter: str, appendix: dict, path: tuple) -> None:
         origin = self.met(path + ("title",), appendix["title"], "heading")
-        self.heading(1, self.labels["appendix"].format(letter=letter, title=appendix["title"]),
+        self.heading(1, fill(self.labels["appendix"], letter=letter, title=appendix["title"]),
                      origin, new_page=True)
         if appendix.get("organizations"):
             names = appendix["organizations"]
@@ -467,21 +486,9 @@ def describe(person: Any, labels: dict) -> str:
     parts = [person[k] for k in ("name", "title", "organization") if person.get(k)]
     text = ", ".join(parts)
     if person.get("on_behalf_of"):
-        text += ", " + labels["on_behalf_of"].format(
-            person=describe(person["on_behalf_of"], labels))
+        text += ", " + fill(labels["on_behalf_of"],
+                             person=describe(person["on_behalf_of"], labels))
     return text
-
-
-def _plain_text(body: list) -> list[str]:
-    out = []
-    for block in body or []:
-        if isinstance(block, str):
-            out.append(inline.plain(prose(block)))
-        elif isinstance(block, dict):
-            for kind in ("bullets", "numbered"):
-                out += [inline.plain(i.inlines) for i in _items(list_block(block[kind], False))] \
-                    if kind in block else []
-    return out
 
 
 def _items(block: ListBlock):

@@ -86,6 +86,11 @@ def shipped() -> list[Language]:
     return list(_shipped().values())
 
 
+def catalogue_letters() -> str:
+    """The letters a catalogue number may end its language with, one per language: EF."""
+    return "".join(sorted({get(code).catalogue_letter for code in codes()}))
+
+
 def join_words(parts: list[str], word: str) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {word} {parts[-1]}"

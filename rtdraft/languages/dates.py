@@ -1,9 +1,14 @@
 """Meeting dates as a reader expects them, in each language's grammar (languages/).
 
-    2019-03-29                 March 29, 2019            le 29 mars 2019
-    2019-10-08, 2019-10-09     October 8 and 9, 2019     les 8 et 9 octobre 2019
+    2019-03-29                 March 29, 2019            29 mars 2019
+    2019-10-08, 2019-10-09     October 8 and 9, 2019     8 et 9 octobre 2019
     2019-10-08 .. 2019-10-10   October 8 to 10, 2019     du 8 au 10 octobre 2019
+    2021-09-22, 2021-10-13     September 22 and October 13, 2021
+                                                         22 septembre et 13 octobre 2021
     2021-09, 2021-10           September and October 2021  septembre et octobre 2021
+
+These are date lines (the cover's), so French takes no article; a sentence's "le 8
+octobre 2019" is the editor's to write.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
 """Printed dates read back: the candidates a text can stand for, each rendered again with
-the renderer's own date grammar, and the one that prints the same words kept."""
+the renderer's own date grammar, and the one that prints the same words kept. A text the
+renderer would not have printed, as reviewers rewrite dates in the forms editors and
+Canada.ca use (March 29–30, 2021; 29 March 2021; Mar. 29th, 2021; du 29 au 30 mars 2021;
+le 1er avril 2021), is read by `loose`, which takes only such words and no others."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from . import dates
@@ -24,6 +28,10 @@ def _tokens(text: str, labels: dict):
 
 def meeting(text: str, language: str, labels: dict) -> list[str] | None:
     """The meeting's dates (YYYY-MM-DD or YYYY-MM) the cover's dates line stands for."""
+    return _exact(text, language, labels) or loose(text, labels)
+
+
+def _exact(text: str, language: str, labels: dict) -> list[str] | None:
     for candidate in _candidates(text, labels):
         days = [dates.parse_date(d) for d in candidate]
         if None in days:
@@ -45,7 +53,103 @@ def one(text: str, language: str, labels: dict) -> str | None:
             day = dates.parse_date(candidate[0])
             if day and _same(dates.one_date(day, language, labels), text):
                 return candidate[0]
-    return None
+    found = loose(text, labels)
+    return found[0] if found and len(found) == 1 else None
+
+
+# Words a dates line may hold besides days, months and years: ranges, lists, articles,
+# weekdays (English and French, accents taken off).
+_RANGE = {"to", "through", "until", "au", "-", "\u2013", "\u2014", "\u2012"}
+_LIST = {"and", "et", ",", "&"}
+_FILLER = {"from", "du", "le", "les", "de",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+_WORD = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e)?(?![\w])|([^\W\d_]+)\.?|([,&\u2012-\u2014-])"
+                   r"|(\s+)", re.UNICODE)
+MAX_WORDS = 40   # a dates line; longer text is no dates line
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
+                   if not unicodedata.combining(c))
+
+
+def _month_names(labels: dict) -> list[list[str]]:
+    """For each month, the names that stand for it: the outline's and every language's."""
+    from . import codes, get  # the package this module is part of
+    tables = [dates.months(labels)] + [get(c).labels["months"].split() for c in codes()]
+    return [[_plain(t[i]) for t in tables if len(t) == 12] for i in range(12)]
+
+
+def _month(word: str, names: list[list[str]]) -> int | None:
+    """The month a name or an abbreviation of at least three letters (Mar, Sept, janv,
+    févr) stands for, when it stands for one only."""
+    if len(word) < 3:
+        return None
+    found = {i + 1 for i, known in enumerate(names) for name in known
+             if name == word or name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def loose(text: str, labels: dict) -> list[str] | None:
+    """The days (YYYY-MM-DD) of a dates line in a common form, or None when any word of it
+    is not a day, a month, a year or one of the small words of a dates line."""
+    names, tokens, at = _month_names(labels), [], 0
+    while at < len(text):
+        m = _WORD.match(text, at)
+        if not m or len(tokens) > MAX_WORDS:
+            return None
+        at = m.end()
+        number, word, mark = m.group(1), m.group(2), m.group(3)
+        if number:
+            tokens.append(("year" if len(number) == 4 else "day", int(number))
+                          if len(number) in (1, 2, 4) else ("bad", 0))
+        elif word or mark:
+            plain = _plain(word or mark)
+            month = _month(plain, names) if word else None
+            tokens.append(("month", month) if month else ("range", 0) if plain in _RANGE
+                          else ("list", 0) if plain in _LIST
+                          else ("skip", 0) if plain in _FILLER else ("bad", 0))
+    return _days(tokens)
+
+
+def _days(tokens: list[tuple[str, int]]) -> list[str] | None:
+    kinds = [k for k, _ in tokens]
+    if "bad" in kinds or "day" not in kinds or "month" not in kinds or "year" not in kinds:
+        return None
+    day_first = kinds.index("day") < kinds.index("month")
+    entries: list[list[int]] = []   # [year, month, day, after a range word]
+    month, ranged = 0, False
+    for kind, value in tokens:
+        if kind == "day":
+            entries.append([0, 0 if day_first else month, value, ranged])
+            ranged = False
+        elif kind == "month":
+            month = value
+            for entry in entries:
+                if day_first and not entry[1]:
+                    entry[1] = value
+        elif kind == "year":
+            for entry in entries:
+                entry[0] = entry[0] or value
+        elif kind == "range":
+            ranged = bool(entries)
+    if not entries or not all(e[0] and e[1] for e in entries):
+        return None
+    try:
+        days = [date(y, m, d) for y, m, d, _ in entries]
+    except ValueError:
+        return None
+    out: list[date] = []
+    for (*_, ranged), day in zip(entries, days, strict=True):
+        if out and day <= out[-1]:
+            return None
+        if ranged and out:
+            if (day - out[-1]).days > 400:
+                return None
+            out += [out[-1] + timedelta(days=n) for n in range(1, (day - out[-1]).days)]
+        out.append(day)
+    return [d.isoformat() for d in out]
 
 
 def _same(a: str, b: str) -> bool:

@@ -25,6 +25,9 @@ LABELS = {
     "speakers": "Speakers: {names}",
     "on_behalf_of": "on behalf of {person}",
     "virtual": "Virtual meeting",
+    "hosted_by": "Hosted by {host}",
+    "hosted_with_support": "Hosted by {host} with support from {supporter}",
+    "with_support": "With support from {supporter}",
     "draft": "DRAFT",
     "catalogue_number": "Cat. No.: {value}",
     "isbn": "ISBN: {value}",
@@ -119,6 +122,8 @@ LANGUAGE = Language(
     catalogue_letter="E",
     one_date=one_date, days=days,
     vocabulary={
+        "spelling": "en_CA",   # the Enchant (Hunspell) dictionary: lint's spelling rule
+        "reading_level": ("Flesch-Kincaid", None),   # the formula: lint/readability.py
         "spellings": SPELLINGS,
         "stigma": STIGMA,
         "stigma_words": ("can stigmatize",

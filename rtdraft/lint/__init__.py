@@ -23,8 +23,12 @@ from ..problems import Problem, format_path
 from .registry import LEVELS, Rule, rule, rules
 from .text import pieces
 
-__all__ = ["LEVELS", "RULES", "Finding", "Outline", "Rule", "documentation", "lint",
-           "reference", "rule", "rule_ids", "rules"]
+__all__ = ["LEVELS", "LOST_WORDS", "RULES", "Finding", "Outline", "Rule", "documentation",
+           "lint", "lost_words", "reference", "rule", "rule_ids", "rules"]
+
+# The rules whose findings mean words of the outline are missing from the summary: render
+# and preview report them too (most editors never run lint).
+LOST_WORDS = ("comment-in-text", "item-in-text")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ def reference() -> str:
     for rule_id, found in rules().items():
         level = "" if found.level == "warning" else f"Level: {found.level}.\n\n"
         parts.append(f"## `{rule_id}`\n\n{level}{_as_markdown(found.documentation)}\n")
+    parts.append(EXAMPLES_SLIPS)
     return "\n".join(parts)
 
 
@@ -100,6 +105,9 @@ To accept a warning deliberately, say so in the outline:
 ```yaml
 lint:
   abbreviations: [UPS, DHL]      # need no definition in this outline
+  words: [Zorblatt]              # the spelling rule accepts them in this outline
+  sentence_length: 35            # plain-language: the longest sentence, in words
+  reading_grade: 16              # plain-language: the highest grade of a paragraph
   disable: [number-doubling]     # rules not to run on this outline
   levels: {placeholder: error}   # a rule's level: error, warning or note
   ignore:                        # a rule at a path (and below it)
@@ -111,6 +119,29 @@ lint:
 `rtdraft lint --disable RULE` skips a rule for one run; `rtdraft lint
 --list-rules` lists them. This page is generated from the rules' own
 documentation (`python -m rtdraft.lint > docs/lint.md`).
+"""
+
+
+EXAMPLES_SLIPS = """\
+## What the examples raise
+
+The outlines in `examples/` transcribe published summaries word for word, so
+what `spelling` finds in them is in the published text. Each is a real slip:
+
+- fall-2019-winnipeg.yaml:84, *fueling*: Canadian spelling doubles the l,
+  fuelling (en-CA; *The Canadian Style*).
+- fall-2019-winnipeg.yaml:108, *behavior*: US spelling; the report writes
+  behaviour everywhere else (`spelling-mix` says so too).
+- fall-2019-winnipeg.yaml:190 (and lines 685, 698), *wellbeing*: Canadian
+  dictionaries and Canada.ca write well-being.
+- fall-2019-winnipeg.yaml:272, *Panelists*: Canadian spelling, panellists.
+- fall-2019-winnipeg.yaml:788, *Bhup*: "Trevor Bhup Singh" is Trevor Bhupsingh
+  everywhere else (`name-variant` says so too).
+
+The Spring 2019 and the French Fall 2019 outlines raise none. The words of
+the published summaries that the dictionaries lack and that are not slips
+(roundtable, carfentanil, Muskoday, pangouvernemental ...) are in the list
+rtdraft ships, `rtdraft/lint/words/field.txt`.
 """
 
 
@@ -144,6 +175,13 @@ def lint(source: Source, disabled: Iterable[str] = (),
             problems.add(Problem(source.file, line, column, level, finding.path,
                                  finding.message, rule_id))
     return sorted(problems)
+
+
+def lost_words(source: Source, document: Document | None = None) -> list[Problem]:
+    """What the LOST_WORDS rules find in a valid outline (the outline's lint settings
+    apply: a finding it accepts under lint.ignore is not reported)."""
+    others = [rule_id for rule_id in rules() if rule_id not in LOST_WORDS]
+    return lint(source, others, document)
 
 
 def _position(source: Source, text: str, finding: Finding,

@@ -52,15 +52,19 @@ def run(text: str, *, style: str | None = None, bold: bool = False,
 
 
 def paragraph(style_id: str, *, page_break: bool = False,
-              numbering: tuple[int, int] | None = None, tight: bool = False) -> OxmlElement:
+              numbering: tuple[int, int] | None = None, tight: bool = False,
+              keep_next: bool = False) -> OxmlElement:
     """A w:p (17.3.1.22) in a paragraph style, optionally starting a new page, or an item
-    of list `numbering` (numId, level); `tight`: no space after it. Its w:pPr children in
-    the schema's order."""
+    of list `numbering` (numId, level); `tight`: no space after it; `keep_next`: on the
+    page of the paragraph after it (17.3.1.15). Its w:pPr children in the schema's
+    order."""
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
     pstyle.set(qn("w:val"), style_id)
     ppr.append(pstyle)
+    if keep_next:
+        ppr.append(OxmlElement("w:keepNext"))
     if page_break:
         ppr.append(OxmlElement("w:pageBreakBefore"))
     if numbering:

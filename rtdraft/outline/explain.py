@@ -122,7 +122,7 @@ def explain(text: str, problem: str | None, problem_mark, context: str | None,
     if at[0] >= len(lines):     # the end of the stream, past a last line without a line break
         at = (len(lines) - 1, len(lines[-1]))
     slips = (_bad_escape, _unclosed_quote, _flow_not_closed, _tab, _starts_with_indicator,
-             _colon_in_text, _misindented)
+             _colon_in_text, _dedented_text, _misindented)
     if opening(lines) in ("{", "["):   # an outline written as JSON: no paragraphs, no keys
         slips = (_bad_escape, _unclosed_quote)   # on lines of their own to advise on
     for slip in slips:
@@ -309,6 +309,45 @@ def _misindented(lines, problem, at, context, context_mark, known):
             return None
         said = _said(kind, here, cut, mine, theirs)
         return at[0], here.indent, f"{said}: move it {_spaces(theirs - mine)}"
+    return None
+
+
+def _dedented_text(lines, problem, at, context, context_mark, known, reach: int = 4):
+    """A line of a paragraph written left of the text it goes on with: the parser reads it
+    as something else and stops a line or two below. The slip is the line that, moved to
+    the text's column, lets the parser read past the place it stopped at."""
+    import yaml
+
+    for index in range(at[0], max(at[0] - reach, 0), -1):
+        here = _line_at(lines, index)
+        if not here.strip() or here.lstrip().startswith(("#", "- ")) or \
+                here.lstrip()[0] in INDICATORS or here.lstrip()[0] in "]}," or \
+                _cut(here, known).key is not None:
+            continue
+        above = index - 1
+        while above >= 0 and not _line_at(lines, above).strip():
+            above -= 1
+        cut = _cut(_line_at(lines, above), known)
+        if not cut.value or cut.first in INDICATORS or cut.value.endswith(":"):
+            continue
+        column = cut.value_column if (cut.key or cut.text.lstrip().startswith("- ")) \
+            else cut.indent
+        mine = len(here) - len(here.lstrip(" "))
+        if mine >= column:
+            continue
+        fixed = lines[:index] + [" " * column + here.lstrip(" ")] + lines[index + 1:]
+        try:
+            yaml.compose("\n".join(fixed), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if mark is None or (mark.line, mark.column) <= at:
+                continue
+        except yaml.YAMLError:
+            continue
+        return index, mine, (f"this line goes on with the text above it but starts in column "
+                             f"{mine + 1}, left of that text (column {column + 1}): move it "
+                             f"{_spaces(column - mine)}, or put the whole {_noun(cut)} in "
+                             "quotes, at its start and at its end")
     return None
 
 

@@ -17,6 +17,9 @@ from ..languages.labels import LABELS
 VERSION = 1
 DEFAULT_LANGUAGE = "en"
 MAX_LIST_DEPTH = 3          # List Bullet, List Bullet 2, List Bullet 3
+# What `rtdraft new` leaves to be replaced, [[like this]]: refused in a final outline
+# (validate), flagged by lint. No [ inside, so that a run of [ is read in linear time.
+PLACEHOLDER = r"\[\[[^[\]]*\]\]"
 MAX_ITEMS = 10_000          # items in one list: far past any summary, short of a runaway file
 SLUG = r"^[a-z][a-z0-9_-]*$"
 FOOTNOTE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -249,6 +252,16 @@ OUTLINE = {
         "abbreviations": listing("Abbreviations that need no definition in this outline, "
                                  "e.g. company names written in capitals.",
                                  text("An abbreviation.")),
+        "words": listing("Words the spelling rule accepts in this outline (names, "
+                         "terms of the field); a text may hold several words.",
+                         text("A word, or words.")),
+        "sentence_length": {"type": "integer", "min": 10, "max": 1000, "nullable": True,
+                            **_meta("The plain-language rule's longest sentence, in words "
+                                    "(default 35).")},
+        "reading_grade": {"type": "integer", "min": 1, "max": 30, "nullable": True,
+                          **_meta("The plain-language rule's highest reading level of a "
+                                  "paragraph, as a school grade (default 16; Canada.ca "
+                                  "aims for 8).")},
         "disable": listing("Lint rules not to run on this outline.",
                            text("A rule id.", check_with="rule_id")),
         "levels": {"type": "dict", "nullable": True,

@@ -37,7 +37,7 @@ TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "dict":
 
 def _language_checks() -> dict:
     """The checks that depend on the languages there are."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return {"language": {"enum": list(languages.codes())},
             "catalogue_number": {"pattern": rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(-\d+)?(/\d{{4}})?"
                                             rf"[{letters}](-[A-Z]+)?$"}}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +13,7 @@ from cerberus import errors
 
 from .. import languages
 from ..document import inline
+from ..languages import labels
 from ..languages.dates import parse_date, written_dates
 from ..languages.labels import LABELS, PLACEHOLDERS
 from ..problems import MAX_ERRORS, Problem, limited
@@ -33,7 +33,7 @@ _YEAR = re.compile(r"^\d{4}$")
 
 def _catalogue() -> re.Pattern:
     """A catalogue number; its language letter is one of the languages' (E, F)."""
-    letters = "".join(sorted({languages.get(c).catalogue_letter for c in languages.codes()}))
+    letters = languages.catalogue_letters()
     return re.compile(
         rf"^[A-Z][A-Za-z]{{0,3}}\d+-\d+(?:-\d+)?(?:/\d{{4}})?(?P<lang>[{letters}])(?:-[A-Z]+)?$")
 
@@ -103,6 +103,10 @@ class OutlineValidator(cerberus.Validator):
         self._error(field, CHECK, rule, message, where)
 
     def _check_with_date(self, field, value):
+        path = (*self.document_path, field)
+        if path[:2] == ("meeting", "dates") and isinstance(value, str) and \
+                PLACEHOLDER.fullmatch(value):
+            return   # `rtdraft new` writes [[YYYY-MM-DD]]: a draft's dates to come
         if parse_date(value) is None:
             self._fail(field, "date", f"{_shown(value)} is not a date; write YYYY-MM-DD "
                        "(or YYYY-MM)")
@@ -129,13 +133,10 @@ class OutlineValidator(cerberus.Validator):
                        "E or F, optional -FORMAT)")
 
     def _check_with_label(self, field, value):
-        if not _balanced(value):
-            self._fail(field, "label", UNBALANCED.format(what="a session label"))
-            return
-        unknown = _placeholders(value) - {"n"}
-        if unknown:
-            self._fail(field, "label", f"a session label may use only {{n}}, not "
-                       f"{{{min(unknown)}}}")
+        found = labels.problem(value, {"n"})
+        if found:
+            self._fail(field, "label", _label_message(found, "a session label",
+                                                      "may use only {n}, not"), found.offset)
 
     def _check_with_label_key(self, field, value):
         if value not in LABELS["en"]:
@@ -220,17 +221,12 @@ def _shown(value: Any) -> str:
     return f"'{text}'" if text.isprintable() else repr(text)
 
 
-UNBALANCED = ("{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
-              "brace itself {{{{ or }}}}")
-
-
-def _balanced(value: str) -> bool:
-    """Whether str.format, which fills the placeholders in, can read the text."""
-    try:
-        list(string.Formatter().parse(value))
-    except ValueError:
-        return False
-    return True
+def _label_message(found: labels.LabelError, what: str, cannot: str) -> str:
+    if str(found) == "unbalanced":
+        return (f"{what} has an unbalanced brace: a placeholder is written {{name}}, and a "
+                "brace itself {{ or }}")
+    field = str(found)
+    return f"{what} {cannot} {field if field.isprintable() else repr(field)}"
 
 
 def _placeholders(value: str) -> set[str]:
@@ -278,12 +274,16 @@ _VALIDATOR = None
 
 
 def validate(source: Source) -> list[Problem]:
-    """Every problem of a loaded outline, in file order (loading problems included).
+    """Every problem of a loaded outline, in file order (loading problems included)."""
+    return checked(source)[0]
 
-    When there is no error, source.data becomes the normalised data (normal.py: every
-    default filled in), which everything after validation reads."""
+
+def checked(source: Source) -> tuple[list[Problem], dict | None]:
+    """Every problem of a loaded outline, in file order, and, when none is an error, its
+    normalised data (normal.py: every default filled in, here and only here), which
+    everything after validation reads; `source` is left as it was."""
     if not source.ok:
-        return limited(source.file, source.problems, source.more)
+        return limited(source.file, source.problems, source.more), None
     data = source.data
     version = data.get("rtdraft")
     if "rtdraft" in data and version != schema.VERSION:
@@ -291,7 +291,7 @@ def validate(source: Source) -> list[Problem]:
         return limited(source.file, source.problems + [Problem(
             source.file, line, column, "error", ("rtdraft",),
             f"unsupported outline format version {version!r}; this rtdraft reads format "
-            f"{schema.VERSION}", "version")], source.more)
+            f"{schema.VERSION}", "version")], source.more), None
     global _VALIDATOR
     if _VALIDATOR is None:
         _VALIDATOR = outline_validator()
@@ -304,16 +304,64 @@ def validate(source: Source) -> list[Problem]:
         found = list(_leaves(validator._errors))
         problems += [_problem(source, e) for e in found]
         if budget.dropped:   # wrong values may be left in: the rules across keys wait too
-            return limited(source.file, problems, more=True)
+            return limited(source.file, problems, more=True), None
         # the rules across keys read only what has the shape the schema asks for: a wrong
         # value is left empty, a wrong key goes
         keys = {tuple(e.document_path) for e in found if _about_key(e)}
         checked = dataclasses.replace(source, data=_without(
             data, {tuple(e.document_path) for e in found} - keys, keys) or {})
+        _read_as_meant(checked.data, data, problems)
     problems += cross_checks(checked)
-    if not any(p.level == "error" for p in problems):
-        source.data = normalise(data)   # from here on, defaults need no `or`
-    return limited(source.file, problems, source.more)
+    problems = _folded(problems)
+    valid = not any(p.level == "error" for p in problems)
+    # from here on, defaults need no `or`
+    return limited(source.file, problems, source.more), normalise(data) if valid else None
+
+
+# -- one cause, one error --------------------------------------------------------------
+
+_MEANT = re.compile(r"unknown key '(.+)'; did you mean '(.+)'\?$")
+
+
+def _meant(problem: Problem) -> str | None:
+    """The key a misspelled one was meant to be ('foonotes' -> 'footnotes')."""
+    m = _MEANT.search(problem.message) if problem.rule == "unknown-key" else None
+    return m[2] if m and m[1] == str(problem.path[-1]) else None
+
+
+def _read_as_meant(checked: dict, data: dict, problems: list[Problem]) -> None:
+    """The rules across keys read misspelled `footnotes:` as meant: its citations are not
+    'not defined' because of a typo already reported."""
+    for problem in problems:
+        if len(problem.path) == 1 and _meant(problem) == "footnotes":
+            notes = data.get(problem.path[0])
+            if "footnotes" not in checked and isinstance(notes, dict) and \
+                    all(isinstance(v, str) for v in notes.values()):
+                checked["footnotes"] = notes
+
+
+def _folded(problems: list[Problem]) -> list[Problem]:
+    """Errors that follow only from another left out or folded under it, so the first
+    error printed is the cause: 'sessions: required field is missing' beside 'sesions:
+    did you mean sessions?'; one wrong date copied to sessions and agenda items."""
+    meant = {p.path[:-1] + (_meant(p),) for p in problems if _meant(p)}
+    out = [p for p in problems if not (p.rule == "required" and p.path in meant)]
+    firsts: dict[str, int] = {}
+    again: dict[int, list[Problem]] = {}
+    kept = []
+    for problem in sorted(out):
+        if problem.rule == "date":
+            first = firsts.setdefault(problem.message, len(kept))
+            if first != len(kept):
+                again.setdefault(first, []).append(problem)
+                continue
+        kept.append(problem)
+    for index, copies in again.items():
+        lines = ", ".join(str(p.line) for p in copies)
+        word = "line" if len(copies) == 1 else "lines"
+        kept[index] = dataclasses.replace(
+            kept[index], message=f"{kept[index].message} (the same date on {word} {lines})")
+    return kept
 
 
 @dataclasses.dataclass
@@ -418,13 +466,12 @@ def cross_checks(source: Source) -> list[Problem]:
     _check_footnotes(source, add)
     _check_dates(data, add)
     _check_catalogue_language(data, add)
-    _check_labels(data, add)
+    _check_labels(source, add)
     _check_final(source, add)
     return out
 
 
-# what `rtdraft new` leaves to be replaced; no [ inside, so that a run of [ is linear
-PLACEHOLDER = re.compile(r"\[\[[^[\]]*\]\]")
+PLACEHOLDER = re.compile(schema.PLACEHOLDER)
 
 
 def _check_final(source: Source, add) -> None:
@@ -432,6 +479,12 @@ def _check_final(source: Source, add) -> None:
     publication = source.data.get("publication")
     if not isinstance(publication, dict) or publication.get("status") != "final":
         return
+    for i, value in enumerate(written_dates(source.data)):
+        if isinstance(value, str) and PLACEHOLDER.fullmatch(value):
+            many = isinstance(source.data["meeting"].get("dates"), list)
+            add(("meeting", "dates", i) if many else ("meeting", "dates"),
+                f"'{value}' is a placeholder, and the outline is final; write the meeting's "
+                "dates (YYYY-MM-DD) or set publication.status to draft", "final-placeholder")
     for piece in reading_order(source.data):
         for m in PLACEHOLDER.finditer(piece.text):
             add(piece.path, f"'{m.group(0)}' is a placeholder, and the outline is final; "
@@ -539,20 +592,25 @@ def _check_catalogue_language(data: dict, add) -> None:
             "catalogue-language")
 
 
-def _check_labels(data: dict, add) -> None:
-    labels = data.get("labels")
-    for key, value in (labels.items() if isinstance(labels, dict) else ()):
+def _check_labels(source: Source, add) -> None:
+    table = source.data.get("labels")
+    for key, value in (table.items() if isinstance(table, dict) else ()):
+        path = ("labels", key)
         if key == "months" and isinstance(value, str) and len(value.split()) != 12:
-            add(("labels", key), f"'months' needs exactly twelve month names, separated by "
+            add(path, f"'months' needs exactly twelve month names, separated by "
                 f"spaces; it has {len(value.split())}", "label")
-        elif PLACEHOLDERS.get(key) and isinstance(value, str) and not _balanced(value):
-            add(("labels", key), UNBALANCED.format(what=f"label '{key}'"), "label")
-        elif key in PLACEHOLDERS and isinstance(value, str):
-            unknown = _placeholders(value) - PLACEHOLDERS[key]
+        elif PLACEHOLDERS.get(key) and isinstance(value, str):   # filled by labels.fill
+            found = labels.problem(value, PLACEHOLDERS[key])
+            if found:
+                allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key]))
+                add(path, _label_message(found, f"label '{key}'", "cannot use")
+                    + ("" if str(found) == "unbalanced" else f"; it may use: {allowed}"),
+                    "label", at=source.locate_at(path, value, found.offset))
+        elif key in PLACEHOLDERS and isinstance(value, str):   # printed as it is
+            unknown = _placeholders(value)
             if unknown:
-                allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[key])) or "none"
-                add(("labels", key), f"label '{key}' cannot use {{{min(unknown)}}}; "
-                    f"it may use: {allowed}", "label")
+                add(path, f"label '{key}' cannot use {{{min(unknown)}}}; it may use: none",
+                    "label")
 
 
 __all__ = ["OutlineValidator", "isbn_problem", "validate"]

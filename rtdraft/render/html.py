@@ -114,7 +114,7 @@ def context(document: Document, csp: str = CSP) -> dict:
         "lang": document.locale,
         "csp": csp,
         "blocks": blocks,
-        "contents": _contents(document.headings, ids),
+        "contents": _contents(document.headings, ids) if document.toc else [],
         "footnotes": [{"number": n.number, "html": html(n.inlines, marks=False),
                        "refs": html.refs.get(n.number, [])} for n in document.footnotes],
         "front": front,

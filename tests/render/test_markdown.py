@@ -5,8 +5,8 @@ import subprocess
 from datetime import date
 
 import pytest
-from readers import need
 from support.outlines import MINIMAL, build, load
+from support.readers import need
 
 from rtdraft.errors import TemplateError
 from rtdraft.render import markdown

@@ -1,0 +1,276 @@
+"""rtdraft redline: accepted in LibreOffice it is NEW, rejected it is OLD; pandoc reads its
+changes; the Markdown edition marks them in CriticMarkup."""
+
+import re
+import shlex
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from support.outlines import ROOT
+
+from rtdraft.office.process import Office
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
+
+EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
+JOB = ROOT / "tests" / "uno" / "decide_changes.py"
+DRAFTS = [Path(f"examples/drafts/fall-2019-draft-{n}.yaml") for n in (1, 2)]
+
+
+AGENDA = """\
+  - title: Agenda
+    agenda:
+      - {time: "9:00-9:15", title: Opening remarks}
+      - {time: "9:15-10:30", title: Current drug trends}
+"""
+
+
+def first(text: str) -> str:
+    """The first draft: the example with an agenda table as its last appendix."""
+    return text.replace("footnotes:\n", AGENDA + "\nfootnotes:\n", 1)
+
+
+def edited(text: str) -> str:
+    """The second draft: a few words changed, a paragraph deleted, a list item added, a
+    footnote, a heading and a table cell edited."""
+    start = text.index("    - >-\n        The Government of Canada remains")
+    text = text[:start] + text[text.index("    - >-", start + 5):]
+    for old, new in (
+            ("continues to be a public health", "remains a public health"),
+            ("        - Collaborative approaches to law enforcement.\n",
+             ("        - Collaborative approaches to law enforcement;\n"
+             "        - Harm reduction and treatment.\n")),
+            ("runs from 1 October to 30 September.", "runs from October 1 to September 30."),
+            ("title: Current Drug Trends and Organized Crime",
+             "title: Current Drug Trends and Organized Criminality"),
+            ("title: Current drug trends}", "title: Current drug and crime trends}")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+def without_ids(markdown: str) -> str:
+    return re.sub(r"(?m)^(#.*?) \{#[^{}]*\}$", r"\1", markdown)
+
+
+def test_the_example_drafts_are_the_pair_tested_here():
+    """examples/drafts/, which the docs' examples use, is this file's pair; after a change
+    to the example, write them again from first() and edited()."""
+    old = first(EXAMPLE.read_text(encoding="utf-8"))
+    assert DRAFTS[0].read_text(encoding="utf-8") == old
+    assert DRAFTS[1].read_text(encoding="utf-8") == edited(old)
+
+
+def rtdraft(*args, check=True):
+    done = subprocess.run(["rtdraft", *map(str, args)], capture_output=True, check=False, text=True)
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def plain(path: Path) -> str:
+    text = subprocess.run(["pandoc", "-t", "plain", "--wrap=none", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    # Table rules are drawn to the column widths, which LibreOffice writes its own way.
+    return re.sub(r"\s+", " ", re.sub(r"-{3,}", " ", text)).strip()
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("redline")
+    old, new = folder / "old.yaml", folder / "new.yaml"
+    old.write_text(first(EXAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
+    new.write_text(edited(old.read_text(encoding="utf-8")), encoding="utf-8")
+    for name in ("old", "new"):
+        rtdraft("render", folder / f"{name}.yaml", "--format", "docx",
+                "-o", folder / f"{name}.docx")
+    done = rtdraft("redline", old, new, "-o", folder / "changes.docx")
+    assert done.stdout == f"wrote {folder / 'changes.docx'} (13 tracked changes)\n"
+    return folder
+
+
+@pytest.fixture(scope="module")
+def decided(drafts):
+    counts = {}
+    with Office() as office:
+        for decision in ("accept", "reject"):
+            out = office.run(JOB, drafts / "changes.docx", decision,
+                             drafts / f"{decision}ed.docx")
+            counts[decision] = [int(n) for n in out.split()]
+    return counts
+
+
+def test_accepting_every_change_gives_new_and_rejecting_gives_old(drafts, decided):
+    assert plain(drafts / "accepted.docx") == plain(drafts / "new.docx")
+    assert plain(drafts / "rejected.docx") == plain(drafts / "old.docx")
+    assert plain(drafts / "old.docx") != plain(drafts / "new.docx")
+
+
+def test_libreoffice_sees_every_change_and_none_is_left_after_deciding(decided):
+    assert decided == {"accept": [13, 0], "reject": [13, 0]}
+
+
+def test_pandoc_reads_each_insertion_and_deletion_with_author_and_date(drafts):
+    text = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none",
+                           str(drafts / "changes.docx")], capture_output=True, text=True,
+                          check=True).stdout
+    stamp = 'author="Public Safety Canada" date="2021-01-01T00:00:00Z"'
+    changes = re.findall(r"\[([^\]]*)\]\{\.(insertion|deletion) ([^}]*)\}", text)
+    assert [(words, kind) for words, kind, _ in changes if len(words) < 40] == [
+        ("remains", "insertion"), ("continues to be", "deletion"),
+        (";", "insertion"), (".", "deletion"), ("Harm reduction and treatment.", "insertion"),
+        ("Criminality", "insertion"), ("Crime", "deletion"),
+        ("and crime", "insertion"),   # a table cell, word by word
+
+        ("October", "insertion"), ("October", "deletion"),
+        ("September", "insertion"), ("September", "deletion")]
+    assert changes[2][0].startswith("The Government of Canada remains deeply committed")
+    assert changes[2][1] == "deletion"
+    assert {attributes for _, _, attributes in changes} == {stamp}
+
+
+def test_the_same_drafts_give_the_same_bytes(drafts, tmp_path):
+    """LibreOffice dates its package by the clock; rtdraft's date replaces it."""
+    time.sleep(1.1)   # a clock date would differ
+    rtdraft("redline", drafts / "old.yaml", drafts / "new.yaml", "-o", tmp_path / "again.docx")
+    assert (tmp_path / "again.docx").read_bytes() == (drafts / "changes.docx").read_bytes()
+
+
+def test_author_and_date_are_those_given(drafts, tmp_path):
+    rtdraft("redline", drafts / "old.yaml", drafts / "new.yaml", "-o", tmp_path / "c.docx",
+            "--author", "Jane Editor", "--date", "2021-03-04")
+    text = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none",
+                           str(tmp_path / "c.docx")], capture_output=True, text=True,
+                          check=True).stdout
+    stamps = set(re.findall(r'author="[^"]*" date="[^"]*"', text))
+    assert stamps == {'author="Jane Editor" date="2021-03-04T00:00:00Z"'}
+
+
+MARK = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}")
+
+
+def decide(text: str, keep: int) -> str:
+    """Accept (keep 1) or reject (keep 2) every CriticMarkup change, as an editor would."""
+    text = MARK.sub(lambda m: m.group(keep) or "", text)
+    text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.|#+|>)\s*$", "", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def test_markdown_marks_each_change_and_outside_them_is_new(drafts, tmp_path):
+    out = tmp_path / "changes.md"
+    done = rtdraft("redline", drafts / "old.yaml", drafts / "new.yaml", "-o", out,
+                   "--format", "md")
+    text = out.read_text(encoding="utf-8")
+    marks = [("+" if m.group(1) is not None else "-", m.group(1) or m.group(2))
+             for m in MARK.finditer(text)]
+    assert done.stdout == f"wrote {out} ({len(marks)} tracked changes)\n"
+    assert marks[:2] == [("-", "continues to be"), ("+", "remains")]
+    assert [k for k, w in marks if w.startswith("The Government of Canada remains")] == ["-"]
+    assert ("+", "Harm reduction and treatment.") in marks
+    assert ("+", "and crime ") in marks   # a table cell, word by word
+    assert marks[-4:] == [("+", "October "), ("-", " October"),
+                          ("+", "September "), ("-", " September")]
+    assert all("\n" not in words for _, words in marks)
+    # Without the deletions and the marks it is NEW's Markdown (a deleted line leaves a
+    # blank one, or its bare list marker, which a reader drops).
+    accepted = decide(text, 1)
+    new_md = tmp_path / "new.md"
+    rtdraft("render", drafts / "new.yaml", "--format", "md", "-o", new_md)
+    assert accepted == new_md.read_text(encoding="utf-8")
+    # Rejected, it is OLD's, but for a changed heading's id: NEW's, kept whole outside the
+    # marks so that pandoc still reads the heading's attributes.
+    rejected = decide(text, 2)
+    old_md = tmp_path / "old.md"
+    rtdraft("render", drafts / "old.yaml", "--format", "md", "-o", old_md)
+    assert rejected != old_md.read_text(encoding="utf-8")
+    assert without_ids(rejected) == without_ids(old_md.read_text(encoding="utf-8"))
+    headings = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "json"], input=text,
+                              capture_output=True, text=True, check=True).stdout
+    assert '"plenary-session-1-current-drug-trends-and-organized-criminality"' in headings
+    # pandoc reads CriticMarkup as text; its smart extension would make -- a dash.
+    read = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "plain", "--wrap=none"],
+                          input=text, capture_output=True, text=True, check=True).stdout
+    assert "{--continues to be--}{++remains++}" in read
+    assert "{++Harm reduction and treatment.++}" in read
+
+
+@pytest.mark.parametrize("case", ["same file twice", "output is OLD", "output is NEW",
+                                  "output links to NEW"])
+def test_an_input_is_never_overwritten(drafts, case, tmp_path):
+    old, new, link = drafts / "old.yaml", drafts / "new.yaml", tmp_path / "link.docx"
+    link.symlink_to(new)
+    args = {"same file twice": (old, old, drafts / "x.docx"),
+            "output is OLD": (old, new, old), "output is NEW": (old, new, new),
+            "output links to NEW": (old, new, link)}[case]
+    before = {p: p.read_bytes() for p in (old, new)}
+    done = rtdraft("redline", *args[:2], "-o", args[2], check=False)
+    assert done.returncode == 5
+    refusal = "Error: refusing to write {}: it is {}; give another output (-o)\n"
+    assert done.stderr == {
+        "same file twice": f"Error: {old} and {old} are the same file; give two drafts\n",
+        "output is OLD": refusal.format(old, "the input itself"),
+        "output is NEW": refusal.format(new, "the input itself"),
+        "output links to NEW": refusal.format(link, f"the same file as the input {new}"),
+    }[case]
+    assert not (drafts / "x.docx").exists()
+    assert {p: p.read_bytes() for p in (old, new)} == before
+
+
+def test_an_invalid_outline_prints_its_problems_and_writes_nothing(drafts, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(drafts.joinpath("new.yaml").read_text(encoding="utf-8")
+                   .replace("  department: Public Safety Canada\n", "", 1), encoding="utf-8")
+    done = rtdraft("redline", drafts / "old.yaml", bad, "-o", tmp_path / "c.docx",
+                   "--problem-format", "text", check=False)
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{bad}:")
+    assert "department" in done.stdout
+    assert not (tmp_path / "c.docx").exists()
+
+
+def test_the_documented_commands_print_what_the_docs_show(tmp_path):
+    """Every `$ rtdraft redline` line of README.md and docs/import-and-redline.md, run as
+    shown (from a folder holding examples/), prints the line the docs show under it."""
+    (tmp_path / "examples").symlink_to(Path("examples").resolve())
+    shown = []
+    for doc in ("README.md", "docs/import-and-redline.md"):
+        lines = Path(doc).read_text(encoding="utf-8").splitlines()
+        shown += [(line[2:], lines[i + 1]) for i, line in enumerate(lines)
+                  if line.startswith("$ rtdraft redline ")]
+    assert len(shown) == 5
+    for command, expected in shown:
+        done = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True,
+                              text=True, check=False)
+        assert (done.returncode, done.stdout.rstrip("\n")) == (0, expected), command
+
+
+def test_an_author_with_a_control_character_is_refused_before_any_work(tmp_path):
+    done = rtdraft("redline", *DRAFTS, "-o", tmp_path / "x.docx", "--author", "J.\x07Editor",
+                   check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == ("Error: Invalid value for '--author': holds the "
+                                            "control character U+0007; write the name as plain "
+                                            "text")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_publication_dated_before_1980_is_dated_1980_in_the_zip(tmp_path):
+    """A ZIP time cannot say 1975; the redline's entries are dated at the nearest end, as
+    a rendered DOCX's are (it was a ValueError traceback)."""
+    drafts = []
+    for draft in DRAFTS:
+        path = tmp_path / draft.name
+        text = draft.read_text(encoding="utf-8")
+        assert "\n  date: 2021\n" in text
+        path.write_text(text.replace("\n  date: 2021\n", "\n  date: 1975-05-01\n", 1),
+                        encoding="utf-8")
+        drafts.append(path)
+    done = rtdraft("redline", *drafts, "-o", tmp_path / "r.docx")
+    assert done.stdout == f"wrote {tmp_path / 'r.docx'} (13 tracked changes)\n"
+    with zipfile.ZipFile(tmp_path / "r.docx") as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert 'w:date="1975-05-01T00:00:00Z"' in package.read("word/document.xml").decode()
