@@ -50,8 +50,9 @@ def bug_report(path: Path, exc: BaseException) -> str:
     import traceback
 
     from .. import __version__
+    package = str(Path(__file__).resolve().parent.parent)   # rtdraft's own files
     frames = traceback.extract_tb(exc.__traceback__)
-    ours = [f for f in frames if "rtdraft" in f.filename] or frames
+    ours = [f for f in frames if str(Path(f.filename).resolve()).startswith(package)] or frames
     where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
     return (f"{path}: rtdraft {__version__} failed on this document, a bug in rtdraft "
             f"({type(exc).__name__} at {where}); nothing written. Please report it with "
