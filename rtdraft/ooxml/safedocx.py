@@ -269,7 +269,9 @@ class _Package:
                 data = handle.read(limits.part + 1)
         except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError,
                 EOFError, ValueError) as exc:
-            self.refuse(f"cannot be read ({exc}); the file is damaged", name)
+            hint = self.policy.hint   # the importer's begins "the file is damaged"
+            self.refuse(f"cannot be read ({exc}); " + (
+                hint if "damaged" in hint else f"the file is damaged; {hint}"), name)
         if len(data) > limits.part:
             self.refuse(f"is more than {limits.part:,} bytes uncompressed; a part may be at "
                         f"most {limits.part:,}", name)
