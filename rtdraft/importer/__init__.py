@@ -36,19 +36,34 @@ class Imported:
 
 def import_docx(path: Path, changes: str | None = None, name: str = "outline.yaml") -> Imported:
     """The outline a DOCX stands for; `changes`: None, "accept" or "reject"."""
-    document = open_docx(path)
     try:
-        return _import(document, path, changes, name)
+        return _import(open_docx(path), path, changes, name)
     except (ImportFailure, UndecidedChanges):
         raise
-    except (ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
-        raise ImportFailure(f"{path}: cannot read the document's structure ({exc})") from None
+    except Exception as exc:   # noqa: BLE001 - a bug, said as one
+        raise ImportFailure(bug_report(path, exc)) from None
+
+
+def bug_report(path: Path, exc: BaseException) -> str:
+    """The line for an error rtdraft did not expect: a bug of rtdraft's, not the user's,
+    with what a report needs (the version, where it happened), and no Python message."""
+    import traceback
+
+    from .. import __version__
+    package = str(Path(__file__).resolve().parent.parent)   # rtdraft's own files
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if str(Path(f.filename).resolve()).startswith(package)] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
+    return (f"{path}: rtdraft {__version__} failed on this document, a bug in rtdraft "
+            f"({type(exc).__name__} at {where}); nothing written. Please report it with "
+            "the file attached (or a copy with its words replaced)")
 
 
 def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     body = document.element.body
     notes_part, footnotes = ox.related(document.part, ox.FOOTNOTES_REL)
-    roots = [body] + ([footnotes] if footnotes is not None else [])
+    end_part, endnotes = ox.related(document.part, ox.ENDNOTES_REL)
+    roots = [body] + [notes for notes in (footnotes, endnotes) if notes is not None]
     if any(ox.has_changes(root) for root in roots):
         if changes is None:
             raise UndecidedChanges(_undecided(path, document, roots))
@@ -59,15 +74,20 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     language = _language(document)
     reader = Reader(document, comments, numbering, languages.get(language).typography)
     parsed = reader.read()
-    if footnotes is not None:
-        reader.part = notes_part     # a footnote's links are relationships of its own part
-        for note in footnotes.findall(ox.FOOTNOTE):
+    # an endnote becomes a footnote (an outline has only those): its number is kept apart
+    for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),
+                                     (end_part, endnotes, ox.ENDNOTE, ox.ENDNOTE_PREFIX)):
+        if notes is None:
+            continue
+        reader.part = part     # a note's links are relationships of its own part
+        for note in notes.findall(tag):
             if ox.attr(note, "type") in (None, "normal"):
+                number = prefix + (ox.attr(note, "id") or "")
                 text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
-                parsed.footnotes[ox.attr(note, "id") or ""] = " ".join(text.split())
+                parsed.footnotes[number] = " ".join(text.split())
                 kept = ox.note_id(note)
                 if kept:
-                    parsed.note_ids[ox.attr(note, "id") or ""] = kept
+                    parsed.note_ids[number] = kept
     builder = Builder(parsed, language, document.core_properties)
     data = builder.build()
     marks: dict[int, tuple[tuple, str, int]] = {}
@@ -172,10 +192,12 @@ def _undecided(path: Path, document, roots) -> str:
             slot = where.setdefault(heading, [0, 0])
             slot[0] += counts[0]
             slot[1] += counts[1]
-    for root in roots[1:]:   # the footnotes
+    for root in roots[1:]:   # the footnotes and endnotes
         counts = ox.count_changes(root)
         if any(counts[:2]):
-            where[FOOTNOTES] = list(counts[:2])
+            slot = where.setdefault(FOOTNOTES, [0, 0])
+            slot[0] += counts[0]
+            slot[1] += counts[1]
     total = f"{_plural(ins, 'insertion')} and {_plural(dels, 'deletion')}" + (
         f" and {_plural(formats, 'formatting change')}" if formats else "")
     places = "; ".join(

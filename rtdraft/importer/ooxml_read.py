@@ -28,16 +28,85 @@ PAGE_BREAK_BEFORE, SECTPR = qn("w:pageBreakBefore"), qn("w:sectPr")
 NO_BREAK_HYPHEN, INSTR_TEXT, FLD_CHAR = qn("w:noBreakHyphen"), qn("w:instrText"), qn("w:fldChar")
 FLD_SIMPLE = qn("w:fldSimple")
 ALIASES, OUTLINE_LVL = qn("w:aliases"), qn("w:outlineLvl")   # a style's other names, level
+SYM = qn("w:sym")   # a character of a symbol font (17.3.3.30): w:char in hexadecimal
+
+
+def symbol(sym) -> str:
+    """The character a w:sym stands for ('' if its code is no character)."""
+    try:
+        code = int(attr(sym, "char") or "", 16)
+        return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+    except ValueError:
+        return ""
 # Content that has no place in an outline: pictures, text boxes, embedded objects.
 PICTURES = {qn("w:drawing"): "an image", qn("w:pict"): "an image or text box",
             qn("w:object"): "an embedded object"}
 TEXTBOX_CONTENT = qn("w:txbxContent")
+DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def alt_text(drawing) -> str:
+    """A picture's description (its alternative text, wp:docPr/@descr), one line."""
+    found = next(drawing.iter(DOC_PR), None)
+    return " ".join((found.get("descr") or "").split()) if found is not None else ""
+
 # Word writes a text box or a shape as alternatives: DrawingML for itself, VML for others.
 ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 # Containers whose children are read as if they stood in their parent.
 TRANSPARENT = {qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"), qn("w:ins"),
                qn("w:moveTo"), SDT_CONTENT, qn("w:dir"), qn("w:bdo")}
 _ON = {None, "1", "true", "on"}
+# Office Math (ECMA-376 Part 1, 22.1): an equation and what its linear text is made of.
+M_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MATH = {M_NS + "oMath", M_NS + "oMathPara"}
+M_T = M_NS + "t"
+
+
+def math_text(element) -> str:
+    """An equation in linear form (a fraction as (a)/(b), powers as a^(2), roots as
+    √(x)), as Word's linear format writes it, near enough to read and edit."""
+    tag = element.tag
+    if tag == M_T:
+        return element.text or ""
+    parts = {child.tag: child for child in element}
+
+    def inner(name: str) -> str:
+        found = parts.get(M_NS + name)
+        return math_text(found) if found is not None else ""
+
+    def arg(name: str) -> str:
+        text = inner(name)
+        return text if len(text) <= 1 else f"({text})"
+    if tag == M_NS + "f":
+        return f"{arg('num')}/{arg('den')}"
+    if tag in (M_NS + "sSup", M_NS + "sSub", M_NS + "sSubSup"):
+        return arg("e") + (f"_{arg('sub')}" if M_NS + "sub" in parts else "") + \
+            (f"^{arg('sup')}" if M_NS + "sup" in parts else "")
+    if tag == M_NS + "rad":
+        return ("" if M_NS + "deg" not in parts or not math_text(parts[M_NS + "deg"])
+                else f"{arg('deg')}") + f"√{arg('e')}"
+    if tag == M_NS + "d":
+        pr = parts.get(M_NS + "dPr")
+        chars = {c.tag: c.get(M_NS + "val") for c in pr} if pr is not None else {}
+        inner = "|".join(math_text(e) for e in element.findall(M_NS + "e"))
+        return (chars.get(M_NS + "begChr") or "(") + inner + (chars.get(M_NS + "endChr") or ")")
+    if tag == M_NS + "func":   # cos x, not cosx
+        return " ".join(t for t in (inner("fName"), inner("e")) if t)
+    if tag == M_NS + "nary":   # ∑_(n=1)^∞ a_n
+        pr = parts.get(M_NS + "naryPr")
+        sign = pr.find(M_NS + "chr") if pr is not None else None
+        sign = (sign.get(M_NS + "val") if sign is not None else None) or "∫"
+        return sign + (f"_{arg('sub')}" if inner("sub") else "") + \
+            (f"^{arg('sup')}" if inner("sup") else "") + f" {inner('e')}"
+    if tag == M_NS + "m":   # a matrix, row by row: ■(1&0@0&1)
+        rows = ["&".join(math_text(e) for e in row.findall(M_NS + "e"))
+                for row in element.findall(M_NS + "mr")]
+        return f"■({'@'.join(rows)})"
+    if tag.endswith("Pr"):   # properties (m:fPr, m:rPr, w:rPr...): no text
+        return ""
+    joiner = " " if tag == M_NS + "oMathPara" else ""
+    return joiner.join(t for t in (math_text(c) for c in element if isinstance(c.tag, str)) if t)
+
 
 # -- tracked changes ------------------------------------------------------------------
 
@@ -261,6 +330,8 @@ def application(package) -> str:
 
 FOOTNOTES_REL, COMMENTS_REL, NUMBERING_REL = RT.FOOTNOTES, RT.COMMENTS, RT.NUMBERING
 FOOTNOTE, COMMENT = qn("w:footnote"), qn("w:comment")
+ENDNOTES_REL, ENDNOTE = RT.ENDNOTES, qn("w:endnote")
+ENDNOTE_PREFIX = "e"   # an endnote's number among the footnotes' (e1, e2 ...)
 BOOKMARK_START = qn("w:bookmarkStart")
 
 

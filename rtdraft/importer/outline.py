@@ -17,7 +17,7 @@ from ..languages import dates_back
 from ..languages.labels import SESSION_KINDS, appendix_letter, labels_for, session_label
 from ..languages.typography import folded
 from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER, SLUG
-from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
+from .read import MARKS, Head, ListPara, Para, Parsed, Tab, quoted, untypeset
 
 TODO = "TODO"
 
@@ -86,7 +86,7 @@ class Builder:
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
             found = [day]
-            shown = f" in {details[0]!r}" if details else ""
+            shown = f" in {quoted(details[0])}" if details else ""
             self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
         details = details[:1] + [d for d in details[1:] if not self.hosted(d, meeting,
@@ -165,8 +165,8 @@ class Builder:
                 keep.append(block)
             previous = block
         for block in keep:
-            self.unplaced.append(f"{block.plain[:60]!r}, before the first heading, put in the "
-                                 "introduction")
+            self.unplaced.append(f"{quoted(block.plain[:60])}, before the first heading, put "
+                                 "in the introduction")
         blocks[:0] = keep
 
     def _dates_line(self, words: str) -> bool:
@@ -263,7 +263,7 @@ class Builder:
             out["title"] = head.text
         out["body"] = self.blocks(blocks, 1) or [TODO]
         if out["body"] == [TODO]:
-            self.unplaced.append(f"{head.text!r} has no text: its body is TODO")
+            self.unplaced.append(f"{quoted(head.text)} has no text: its body is TODO")
         return out
 
     def outcomes(self, section) -> dict:
@@ -284,19 +284,19 @@ class Builder:
                 items += block.get("bullets") or block.get("numbered")
             elif isinstance(block, dict):
                 items.append(inline.escape(block["subheading"]))
-                self.unplaced.append(f"a subheading in {head.text!r} made a list item")
+                self.unplaced.append(f"a subheading in {quoted(head.text)} made a list item")
             else:
                 items.append(block)
-                self.unplaced.append(f"a paragraph after the list in {head.text!r} made a "
+                self.unplaced.append(f"a paragraph after the list in {quoted(head.text)} made a "
                                      "list item")
         if intro:
             out["intro"] = " ".join(intro)
             if len(intro) > 1:
                 self.unplaced.append(f"{len(intro)} paragraphs before the list in "
-                                     f"{head.text!r} joined into its intro")
+                                     f"{quoted(head.text)} joined into its intro")
         out["items"] = items or [TODO]
         if not items:
-            self.unplaced.append(f"{head.text!r} has no list: outcomes.items is TODO")
+            self.unplaced.append(f"{quoted(head.text)} has no list: outcomes.items is TODO")
         return out
 
     # -- opening remarks, session groups and sessions ----------------------------------------
@@ -359,8 +359,9 @@ class Builder:
                 for sub_head, sub_blocks in inner:
                     found = self.session_heading(sub_head.text)
                     if found is None:
-                        self.unplaced.append(f"{sub_head.text!r} under {head.text!r} read as "
-                                             "a subheading of the session before it")
+                        self.unplaced.append(f"{quoted(sub_head.text)} under "
+                                             f"{quoted(head.text)} read as a subheading of "
+                                             "the session before it")
                         if sessions:
                             sessions[-1]["body"] += [{"subheading": sub_head.text}] + \
                                 self.blocks(sub_blocks, 2)
@@ -381,8 +382,8 @@ class Builder:
                 found = ("plenary", counts.get("plenary", 0) + 1, head.text, None)
                 self.session(found, blocks, 1, sessions, groups, counts)
             else:
-                self.unplaced.append(f"{head.text!r} is no session heading; read as a session "
-                                     "of kind 'other'")
+                self.unplaced.append(f"{quoted(head.text)} is no session heading; read as a "
+                                     "session of kind 'other'")
                 found = ("other", counts.get("other", 0) + 1, head.text, None)
                 self.session(found, blocks, 1, sessions, groups, counts)
         if bare and sessions:
@@ -415,7 +416,7 @@ class Builder:
                 groups.setdefault(kind, {})["label"] = template
         counts[kind] = counts.get(kind, 0) + 1
         if number != counts[kind]:
-            self.unplaced.append(f"session {title!r} is numbered {number}; it is the "
+            self.unplaced.append(f"session {quoted(title)} is numbered {number}; it is the "
                                  f"{_ordinal(counts[kind])} of its kind and will be numbered so")
         session: dict = {"kind": kind, "title": title}
         people, blocks = self.people(blocks, "presenters")
@@ -423,7 +424,7 @@ class Builder:
             session["presenters"] = people
         session["body"] = self.blocks(blocks, level) or [TODO]
         if session["body"] == [TODO]:
-            self.unplaced.append(f"session {title!r} has no text: its body is TODO")
+            self.unplaced.append(f"session {quoted(title)} has no text: its body is TODO")
         sessions.append(session)
         return kind
 
@@ -555,8 +556,8 @@ class Builder:
             if isinstance(block, Head):
                 out.append({"subheading": block.text})
                 if block.level != level + 1:
-                    self.unplaced.append(f"heading {block.text!r} (level {block.level}) made a "
-                                         f"subheading")
+                    self.unplaced.append(f"heading {quoted(block.text)} (level {block.level}) "
+                                         "made a subheading")
             elif isinstance(block, Para):
                 out.append(block.text)
             elif isinstance(block, ListPara):
@@ -576,7 +577,8 @@ class Builder:
                 rows = f"{len(block.rows)} row{'' if len(block.rows) == 1 else 's'}"
                 self.unplaced.append(f"a table of {rows} (not an agenda) written as "
                                      "paragraphs, a row each")
-                out += [inline.escape(" | ".join(r)) for r in block.rows if any(r)]
+                cells = block.marked or [[inline.escape(c) for c in r] for r in block.rows]
+                out += [" | ".join(r) for r in cells if any(r)]
             i += 1
         return out
 

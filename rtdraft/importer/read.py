@@ -1,8 +1,10 @@
 """A DOCX read into a flat list of blocks (headings, paragraphs, list items, tables) whose
 text is already outline markup (**bold**, *italic*, [links](...), [^n]).
 
-Comments are marked in that text by one private-use character each (comment_mark), so
-that they travel with their words into the outline and their place can be found there.
+Comments are marked in that text by one character each (comment_mark), so that they
+travel with their words into the outline and their place can be found there. The marks
+are lone surrogates, which no XML text can hold (a private-use character can: it is
+text, and survives); they are taken out before anything is written or shown (quoted).
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ from ..document import inline
 from . import ooxml_read as ox
 from . import styles
 
-MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)
-MARKS = re.compile("[\U000f0000-\U000ffffd]")
+MARK_BASE = 0xD800       # a comment's place in the text: chr(MARK_BASE + its index)
+MARK_COUNT = 0x800       # the surrogates; comments after these are placed by their heading
+MARKS = re.compile("[\ud800-\udfff]")
 
 
 def comment_mark(index: int) -> str:
-    return chr(MARK_BASE + index)
+    return chr(MARK_BASE + index) if index < MARK_COUNT else ""
+
+
+def quoted(text: str) -> str:
+    """A text of the document, quoted in a message: without comment marks."""
+    return repr(MARKS.sub("", text))
 
 
 @dataclass
@@ -52,6 +60,7 @@ class ListPara:
 @dataclass
 class Tab:
     rows: list[list[str]]
+    marked: list[list[str]] = field(default_factory=list)   # the cells as markup
 
 
 @dataclass
@@ -100,6 +109,7 @@ class Reader:
         self.open: set[str] = set()     # comments whose range we are in
         self.heading = ""
         self.just_placed: list[Comment] = []   # comments placed in this paragraph
+        self.pending = ""               # marks of comments on empty paragraphs
 
     # -- the body ---------------------------------------------------------------------
 
@@ -113,15 +123,13 @@ class Reader:
                 self.paragraph(child)
             elif child.tag == ox.TBL:
                 self.table(child)
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if self.pending and isinstance(last, (Head, Para, ListPara)):
+            last.text += self.pending   # else the comment is placed by its heading
         return self.out
 
     def _children(self, parent):
-        for child in parent:
-            if child.tag in (ox.SDT, ox.SDT_CONTENT) or child.tag in ox.TRANSPARENT:
-                yield from self._children(child.find(ox.SDT_CONTENT)
-                                          if child.tag == ox.SDT else child)
-            else:
-                yield child
+        yield from _through(parent, (ox.P, ox.TBL))
 
     def _draft(self) -> bool:
         for section in self.doc.sections:
@@ -150,6 +158,12 @@ class Reader:
         words, text = _emit(pieces, False), _emit(pieces, True)
         # a paragraph holding only a footnote mark has no words, but is one
         plain = MARKS.sub("", words).strip() or ("[^\x00" in text and text)
+        if not plain and MARKS.search(words):
+            # a comment on an empty paragraph: its mark goes with the next words
+            self.pending += "".join(MARKS.findall(words))
+            return
+        if self.pending:
+            words, text, self.pending = self.pending + words, self.pending + text, ""
         if low in COVER_STYLES and self.out.ours and not self.out.blocks:
             if plain or low == "title":
                 self.out.cover.append((low, words))
@@ -194,29 +208,33 @@ class Reader:
                                             abstract, words, restart))
             return
         if not plain:
-            if MARKS.search(text):   # a comment on an empty paragraph: keep it for its place
-                self.out.blocks.append(Para(text.strip(), low, words))
             return
         if low not in ("normal", "presenters", "body text", "first paragraph", "compact",
                        "text body", "default", "block text", "list paragraph",
                        "default paragraph style", "subtitle", "date", "author",
                        "abstract") and not self.out.ours:
-            self.report(f"a paragraph in the style {name!r} read as an ordinary paragraph")
+            self.report(f"a paragraph in the style {quoted(name)} read as an ordinary paragraph")
         self.out.blocks.append(Para(text.strip(), low, words))
 
     def table(self, tbl) -> None:
-        rows = []
-        for tr in tbl.iter(ox.TR):
-            cells = []
-            for tc in tr.findall(ox.TC):
-                texts = [self.inlines(p, markup=False).strip()
-                         for p in tc.iter(ox.P)]
+        """Its rows and cells, also those wrapped in content controls (w:sdt); a cell's
+        text as plain words (an agenda's) and as markup with its footnotes (any other)."""
+        rows, marked = [], []
+        for tr in _through(tbl, (ox.TR,)):
+            cells, marks = [], []
+            for tc in _through(tr, (ox.TC,)):
+                pieces = [self.pieces(p) for p in tc.iter(ox.P)]
+                texts = [_emit(p, False).strip() for p in pieces]
                 cells.append(" ".join(t for t in texts if t))
+                texts = [_emit(p, True).strip() for p in pieces]
+                marks.append(" ".join(t for t in texts if t))
             rows.append(cells)
-        self.out.blocks.append(Tab(rows))
+            marked.append(marks)
+        self.out.blocks.append(Tab(rows, marked))
 
     def report(self, what: str) -> None:
-        where = f" (under {self.heading!r})" if self.heading else " (before the first heading)"
+        where = f" (under {quoted(self.heading)})" if self.heading else \
+            " (before the first heading)"
         self.out.unplaced.append(what + where)
 
     # -- runs ---------------------------------------------------------------------------
@@ -276,7 +294,15 @@ class Reader:
                 pieces.append(("link", _hyperlink(ox.attr(child, "instr")),
                                [SPACE if p == ("page",) else p for p in inner]))
             elif tag in ox.TRANSPARENT or tag == ox.SDT:
-                self._walk(child.find(ox.SDT_CONTENT) if tag == ox.SDT else child, pieces, link)
+                inner = child.find(ox.SDT_CONTENT) if tag == ox.SDT else child
+                if inner is not None:   # a content control may have no content
+                    self._walk(inner, pieces, link)
+            elif tag in ox.MATH:
+                text = ox.math_text(child)
+                if text:
+                    self.report(f"an equation kept as its linear text: “{text[:60]}"
+                                f"{'…' if len(text) > 60 else ''}”")
+                    pieces.append(("text", text, False, False))
             elif tag == ox.COMMENT_START:
                 self._comment(ox.attr(child, "id"), pieces)
             elif tag == ox.COMMENT_END:
@@ -290,7 +316,8 @@ class Reader:
         comment.heading = self.heading
         self.just_placed.append(comment)
         self.open.add(cid)
-        pieces.append(("mark", comment_mark(comment.index)))
+        if comment_mark(comment.index):
+            pieces.append(("mark", comment_mark(comment.index)))
 
     def _target(self, link) -> str | None:
         rid = ox.rel_id(link)
@@ -344,6 +371,11 @@ class Reader:
                 text = " "
             elif tag == ox.NO_BREAK_HYPHEN:
                 text = "\u2011"
+            elif tag == ox.SYM:
+                text = ox.symbol(child)
+                if text and "\ue000" <= text <= "\uf8ff":   # shown only in its font
+                    self.report(f"a symbol of the font {quoted(ox.attr(child, 'font') or '')} "
+                                f"kept as the private-use character U+{ord(text):04X}")
             elif tag == ox.FOOTNOTE_REF:
                 self._plain = False
                 pieces.append(("note", ox.attr(child, "id")))
@@ -356,9 +388,13 @@ class Reader:
                     self.report("a text box left out" + (
                         f": “{words[:60]}{'…' if len(words) > 60 else ''}”" if words else ""))
                 else:
-                    self.report(f"{ox.PICTURES.get(tag, 'an image')} left out")
+                    alt = ox.alt_text(child)   # its description, to know which it was
+                    self.report(f"{ox.PICTURES.get(tag, 'an image')} left out" + (
+                        f": “{alt[:60]}{'…' if len(alt) > 60 else ''}”" if alt else ""))
             elif tag == ox.ENDNOTE_REF:
-                self.report("an endnote left out")
+                self._plain = False
+                pieces.append(("note", ox.ENDNOTE_PREFIX + (ox.attr(child, "id") or "")))
+                self.report("an endnote made a footnote")
             if text:
                 if bold or italic:
                     self._plain = False
@@ -565,3 +601,17 @@ def _wrap(text: str, marker: str) -> str:
     lead = text[:len(text) - len(text.lstrip(" "))]
     trail = text[len(text.rstrip(" ")):]
     return f"{lead}{marker}{stripped}{marker}{trail}"
+
+
+def _through(parent, tags: tuple):
+    """The children of `parent` with one of `tags`, also those inside content controls
+    (w:sdt/w:sdtContent) and other wrappers (w:customXml...), in document order."""
+    for child in parent:
+        if child.tag in tags:
+            yield child
+        elif child.tag == ox.SDT:
+            content = child.find(ox.SDT_CONTENT)
+            if content is not None:   # a content control may have no content
+                yield from _through(content, tags)
+        elif child.tag in ox.TRANSPARENT:
+            yield from _through(child, tags)

@@ -42,7 +42,11 @@ def keep_relationships(root, ids: set[str]) -> bytes:
 def drop_references(root, ids: set[str]) -> None:
     """Remove every element that refers (r:id, r:embed, r:link, ...) to a dropped
     relationship: a reference left dangling makes Word call the file damaged."""
-    for element in list(root.iter()):
+    if not ids:
+        return
+    # the elements with an attribute in the relationships namespace, found by libxml2:
+    # looking at every attribute in Python took seconds on a large document
+    for element in root.xpath("//*[@*[namespace-uri() = $ns]]", ns=_R_NS):
         if any(name.startswith(f"{{{_R_NS}}}") and value in ids
                for name, value in element.attrib.items()):
             parent = element.getparent()

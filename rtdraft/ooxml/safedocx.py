@@ -30,6 +30,40 @@ WORD_MAIN = ("wordprocessingml.document.main+xml", "wordprocessingml.template.ma
              "ms-word.document.macroEnabled.main+xml",
              "ms-word.template.macroEnabledTemplate.main+xml")
 RATIO_FROM = 1024 * 1024   # the compression ratio is checked on parts larger than this
+# The content type of a part, by the relationship that names it: a writer that typed
+# docProps/core.xml or the styles as something else (plain XML) made python-docx read them
+# as parts it does not know ("'Part' object has no attribute 'core_properties'").
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_STYLE, _W_TYPE = _W + "style", _W + "type"
+_OFFICE = "application/vnd.openxmlformats-officedocument."
+PART_TYPES = {
+    "core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
+    "extended-properties": _OFFICE + "extended-properties+xml",
+    **{kind: f"{_OFFICE}wordprocessingml.{kind}+xml" for kind in (
+        "styles", "numbering", "settings", "footnotes", "endnotes", "comments", "header",
+        "footer", "fontTable", "webSettings")},
+    "theme": _OFFICE + "theme+xml",
+}
+# Parts a package or a document has one of (python-docx refuses a second: "multiple
+# relationships of type ... in collection"); the first is read, the others are not.
+SINGLE = set(PART_TYPES) - {"header", "footer"} | {"officeDocument"}
+
+# ISO/IEC 29500 Strict (Word's "Strict Open XML Document") names the same elements and
+# relationships in namespaces of its own (Part 1, 8.1 and annex A); read as Transitional,
+# the names every reader here knows. Longer names first: a prefix must not cut a name.
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_TRANSITIONAL = b"http://schemas.openxmlformats.org/"
+STRICT_NAMES = tuple((_STRICT + old, _TRANSITIONAL + new) for old, new in (
+    (b"officeDocument/relationships/extendedProperties",
+     b"officeDocument/2006/relationships/extended-properties"),
+    (b"officeDocument/relationships/customProperties",
+     b"officeDocument/2006/relationships/custom-properties"),
+    (b"officeDocument/extendedProperties", b"officeDocument/2006/extended-properties"),
+    (b"officeDocument/customProperties", b"officeDocument/2006/custom-properties"),
+    (b"officeDocument/", b"officeDocument/2006/"),
+    (b"wordprocessingml/main", b"wordprocessingml/2006/main"),
+    (b"drawingml/", b"drawingml/2006/"),
+    (b"schemaLibrary/main", b"schemaLibrary/2006/main")))
 
 
 class Unreadable(Exception):
@@ -121,6 +155,7 @@ class _Package:
         self.entries = {entry.filename: entry for entry in entries}
         self.total = 0
         self.kept: dict[str, bytes] = {}
+        self.typed: dict[str, str] = {}   # part name -> its content type, by relationship
         self.raw: dict[str, bytes] = {}
 
     def refuse(self, message: str, part: str | None = None):
@@ -137,6 +172,7 @@ class _Package:
             self.refuse("not a Word document (.docx): no main document part",
                         self.policy.required.get("officeDocument", "word/document.xml"))
         overrides = {name: kind for name, kind in overrides.items() if name in self.kept}
+        overrides.update(self.typed)
         overrides[self.main] = DOCUMENT_TYPE   # a .docm or .dotx main part becomes a .docx one
         used = {posixpath.splitext(name)[1].lstrip(".").lower() for name in self.kept}
         defaults = {ext: kind for ext, kind in defaults.items() if ext in used | {"rels"}}
@@ -179,6 +215,9 @@ class _Package:
                                     "is named but not in the file", name)
                     dropped.add(rel_id)
                     continue
+                if kind in SINGLE and any(k == kind for k, _ in children):
+                    dropped.add(rel_id)
+                    continue
                 keep.add(rel_id)
                 children.append((kind, name))
             self.kept[rels] = package.keep_relationships(root, keep)
@@ -202,6 +241,8 @@ class _Package:
                 self.follow(name, kind)
 
     def keep(self, name: str, kind: str, dropped: set[str]) -> None:
+        if kind in PART_TYPES:
+            self.typed[name] = PART_TYPES[kind]
         if kind in self.policy.empty:
             self.kept[name] = b""   # never inflated
             return
@@ -209,7 +250,8 @@ class _Package:
             self.kept[name] = self.read(name)
             return
         root = self.xml(name)
-        if dropped:
+        typed = kind == "styles" and _style_types(root)
+        if dropped or typed:
             package.drop_references(root, dropped)
             self.kept[name] = package.serialize(root)
         else:
@@ -221,7 +263,7 @@ class _Package:
             name.endswith((".xml", ".rels"))
 
     def xml(self, name: str):
-        data = self.raw[name] = self.read(name)
+        data = self.raw[name] = transitional(self.read(name))
         try:
             return package.parse_part(data)
         except etree.XMLSyntaxError as exc:
@@ -244,7 +286,9 @@ class _Package:
             with self.archive.open(entry) as handle:
                 data = handle.read(limits.part + 1)
         except Exception as exc:   # any kind a damaged zip raises (open_zip)   # noqa: BLE001
-            self.refuse(f"cannot be read ({reason(exc)}); the file is damaged", name)
+            hint = self.policy.hint   # the importer's begins "the file is damaged"
+            self.refuse(f"cannot be read ({reason(exc)}); " + (
+                hint if "damaged" in hint else f"the file is damaged; {hint}"), name)
         if len(data) > limits.part:
             self.refuse(f"is more than {limits.part:,} bytes uncompressed; a part may be at "
                         f"most {limits.part:,}", name)
@@ -258,10 +302,35 @@ class _Package:
 def document(path: Path, data: bytes, policy: Policy):
     """The rebuilt package `data` as a python-docx Document, or the policy's error."""
     try:
-        return docx.Document(io.BytesIO(data))
+        found = docx.Document(io.BytesIO(data))
     except Exception as exc:   # python-docx's errors are of many kinds   # noqa: BLE001
         raise policy.error(one_line(f"{path}: not a Word document rtdraft can read "
                                     f"({exc})")) from None
+    root = getattr(found.part, "element", None)
+    if getattr(root, "body", None) is None:   # a theme (.thmx) or other package renamed
+        what = etree.QName(root).localname if isinstance(root, etree._Element) else "not XML"
+        raise policy.error(f"{path}: not a Word document (.docx): its main part is "
+                           f"{what!r}, not a document with a body; open the file in the "
+                           "program that made it, or in Word, and save it as .docx")
+    return found
+
+
+def _style_types(root) -> bool:
+    """A style without w:type is a paragraph style (17.7.4.17); python-docx needs it said.
+    Whether any was said here."""
+    untyped = [style for style in root.iter(_W_STYLE) if style.get(_W_TYPE) is None]
+    for style in untyped:
+        style.set(_W_TYPE, "paragraph")
+    return bool(untyped)
+
+
+def transitional(data: bytes) -> bytes:
+    """A part written in Strict's namespaces with Transitional's (the same elements)."""
+    if _STRICT not in data:
+        return data
+    for old, new in STRICT_NAMES:
+        data = data.replace(old, new)
+    return data
 
 
 def reason(exc: Exception) -> str:

@@ -206,7 +206,8 @@ def test_a_crc_error_names_the_part(tmp_path, rendered):
     struct.pack_into("<I", data, local + 14, crc)
     path.write_bytes(bytes(data))
     assert refused(path) == (f"{path}: part word/document.xml: cannot be read (Bad CRC-32 for "
-                             "file 'word/document.xml'); the file is damaged")
+                             "file 'word/document.xml'); the file is damaged; open it in "
+                             "Word and save it again")
 
 
 def test_a_damaged_deflate_stream_names_the_part(tmp_path, rendered):
@@ -218,7 +219,7 @@ def test_a_damaged_deflate_stream_names_the_part(tmp_path, rendered):
     path.write_bytes(bytes(data))
     message = refused(path)
     assert message.startswith(f"{path}: part word/document.xml: cannot be read (")
-    assert message.endswith("; the file is damaged")
+    assert message.endswith("; the file is damaged; open it in Word and save it again")
 
 
 def test_document_xml_that_is_not_xml(tmp_path, rendered):
@@ -503,7 +504,7 @@ def test_a_part_stored_but_said_to_be_compressed(tmp_path, rendered, method, rea
     struct.pack_into("<H", data, entry + 10, method)
     path.write_bytes(bytes(data))
     assert refused(path) == (f"{path}: part word/document.xml: cannot be read ({reason}); "
-                             "the file is damaged")
+                             "the file is damaged; open it in Word and save it again")
 
 
 def test_every_byte_of_the_zip_directory_flipped(tmp_path):
