@@ -8,7 +8,6 @@ word diff of the two renderings, in CriticMarkup. docs/import-and-redline.md say
 
 from __future__ import annotations
 
-import difflib
 import io
 import re
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import inline
+from .diff import WORDS, align, pieces
 from .errors import OutputError
 from .model import Document
 from .output import refuse_input, same_file
@@ -28,30 +28,12 @@ from .render.markdown import render as render_markdown
 
 BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>|\[\^[^\]\s]+\]:)\s+)?")
 ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")   # a heading's {#id}: pandoc's, not words'
-WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
 
 
 def _split(line: str) -> tuple[str, str]:
     """A line without its heading attributes, and those attributes."""
     found = ATTRIBUTES.search(line) if line.startswith("#") else None
     return (line[:found.start()], found.group()) if found else (line, "")
-
-
-def pieces(old: str, new: str) -> list[tuple[str, str]]:
-    """A word diff of two texts: (kind, text) pairs, kind equal, delete or insert; a
-    replaced span gives its deletion before its insertion."""
-    a, b = WORDS.findall(old), WORDS.findall(new)
-    out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("insert", "".join(b[j1:j2])))
-    return out
 
 
 def stamp(document: Document, author: str | None, when: date | None) -> tuple[str, str]:
@@ -76,21 +58,22 @@ def docx(old: Document, new: Document, office, author: str, when: str) -> tuple[
 
 def finish(data: bytes, old: Document, new: Document, author: str, when: str,
            published) -> bytes:
-    """The compared package with every change stamped and the footnotes' changes added."""
+    """The compared package with its tables merged, the footnotes' changes added, and
+    every change stamped, numbered and in the schema's order (docs/import-and-redline.md)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {name: etree.fromstring(source.read(name))
              for name in ("word/document.xml", "word/footnotes.xml") if name in source.namelist()}
-    for root in parts.values():
-        ooxml.stamp_changes(root, author, when)
-    number = ooxml.merge_replaced_tables(parts["word/document.xml"], pieces, author, when,
-                                         ooxml.next_change_id(*parts.values()))
+    ooxml.merge_replaced_tables(parts["word/document.xml"], rows, pieces, author, when, 1)
     notes = parts.get("word/footnotes.xml")
     if notes is not None:
         for position, (a, b) in enumerate(zip(old.footnotes, new.footnotes)):
             before, after = inline.plain(a.inlines), inline.plain(b.inlines)
             if before != after:
-                diff = pieces(before, after)
-                number = ooxml.redline_footnote(notes, position, diff, author, when, number)
+                ooxml.redline_footnote(notes, position, pieces(before, after), author, when, 1)
+    for root in parts.values():
+        ooxml.stamp_changes(root, author, when)
+        ooxml.schema_order(root)
+    ooxml.number_changes(parts.values())
     entries = []
     for name in source.namelist():
         body = source.read(name)
@@ -103,6 +86,11 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
     return ooxml.zip_entries(entries, published)
 
 
+def rows(before: list[list[str]], after: list[list[str]]):
+    """A table's rows (lists of cell texts) paired as diff.align pairs lines."""
+    return align(before, after, tuple, list)
+
+
 def markdown(old: Document, new: Document) -> tuple[bytes, int]:
     """NEW's Markdown with each difference from OLD's in CriticMarkup: {--old--}{++new++}.
 
@@ -112,36 +100,53 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
     after = render_markdown(new).decode("utf-8").splitlines()
     out: list[str] = []
     count = 0
-
-    def whole(lines, mark):
-        nonlocal count
-        for line in lines:
-            # A list item's or heading's marker stays outside, so that it stays one.
-            line, attributes = _split(line)
-            start = BLOCK_MARKER.match(line).end()
-            text = line[start:]
-            out.append(line[:start] + (mark % text if text.strip() else text) + attributes)
-            count += bool(text.strip())
-
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.extend(before[i1:i2])
-            continue
-        pairs = min(i2 - i1, j2 - j1)
-        for a, b in zip(before[i1:i1 + pairs], after[j1:j1 + pairs]):
-            (a, _), (b, attributes) = _split(a), _split(b)
+    for kind, i, j in align(before, after, str, _parts):
+        if kind == "equal":
+            out.append(after[j])
+        elif kind == "change":
+            (a, _), (b, attributes) = _split(before[i]), _split(after[j])
             line = []
-            for kind, text in pieces(a, b):
-                if kind == "equal":
+            for change, text in pieces(a, b):
+                if change == "equal":
                     line.append(text)
                 else:
-                    line.append(("{--%s--}" if kind == "delete" else "{++%s++}") % text)
+                    line.append(MARKS[change] % text)
                     count += 1
             out.append("".join(line) + attributes)
-        whole(before[i1 + pairs:i2], "{--%s--}")
-        whole(after[j1 + pairs:j2], "{++%s++}")
+        else:
+            line, marks = _whole(before[i] if kind == "delete" else after[j], MARKS[kind])
+            out.append(line)
+            count += marks
     return ("\n".join(out) + "\n").encode("utf-8"), count
+
+
+MARKS = {"delete": "{--%s--}", "insert": "{++%s++}"}
+TABLE_ROW = re.compile(r"\|.*\|")
+
+
+def _parts(line: str) -> list[str]:
+    """What two versions of a line must half share to be one edited line: a table row's
+    cells, another line's words."""
+    if TABLE_ROW.fullmatch(line):
+        return line.split("|")[1:-1]
+    return [w for w in WORDS.findall(line) if not w.isspace()]
+
+
+def _whole(line: str, mark: str) -> tuple[str, int]:
+    """A whole line deleted or inserted, and its number of marks. A list item's or
+    heading's marker stays outside, so that it stays one; so do a table row's bars, each
+    cell marked (a change a cell, as LibreOffice counts a row's)."""
+    if TABLE_ROW.fullmatch(line):
+        cells = line.split("|")
+        marked = [_whole(cell, mark) for cell in cells[1:-1]]
+        return ("|".join([cells[0], *(c for c, _ in marked), cells[-1]]),
+                sum(n for _, n in marked))
+    line, attributes = _split(line)
+    start = BLOCK_MARKER.match(line).end()
+    text = line[start:].rstrip()
+    if not text.strip():
+        return line + attributes, 0
+    return line[:start] + mark % text + line[start + len(text):] + attributes, 1
 
 
 def check_paths(old: Path, new: Path, output: Path) -> None:
