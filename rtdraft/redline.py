@@ -46,8 +46,10 @@ def docx(old: Document, new: Document, office, author: str, when: str) -> tuple[
     """The redline DOCX and its number of tracked changes."""
     with tempfile.TemporaryDirectory(prefix="rtdraft-redline-") as folder:
         paths = {name: Path(folder, f"{name}.docx") for name in ("old", "new", "out")}
-        paths["old"].write_bytes(render_docx(old))
-        paths["new"].write_bytes(render_docx(new))
+        # No page numbers in the contents: the redline's pages, with its deletions
+        # shown, are not NEW's, and a page field left without its number shows blank.
+        paths["old"].write_bytes(render_docx(old, page_numbers=False))
+        paths["new"].write_bytes(render_docx(new, page_numbers=False))
         office.run("compare_docs.py", paths["new"], paths["old"], paths["out"])
         data = finish(paths["out"].read_bytes(), old, new, author, when, new.published)
         # Counted as the file reads back: LibreOffice splits some changes on loading.
@@ -71,6 +73,7 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
             if before != after:
                 ooxml.redline_footnote(notes, position, pieces(before, after), author, when, 1)
     for root in parts.values():
+        ooxml.drop_fields(root, "PAGEREF")
         ooxml.stamp_changes(root, author, when)
         ooxml.schema_order(root)
     ooxml.number_changes(parts.values())

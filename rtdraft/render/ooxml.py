@@ -160,6 +160,13 @@ def toc_entry(p, text: str, anchor: str, page: str) -> None:
     p.append(link)
 
 
+def toc_link(p, text: str, anchor: str) -> None:
+    """A contents entry without a page number: the heading text linked to its bookmark."""
+    link = internal_link(anchor)
+    link.append(run(text))
+    p.append(link)
+
+
 def toc_field_end(p) -> None:
     field_end(p)
 
@@ -886,6 +893,41 @@ def schema_order(root) -> None:
                 del element.attrib[qn("w:val")]
             elif value in ("false", "0"):
                 element.set(qn("w:val"), "off")
+
+
+def drop_fields(root, name: str) -> None:
+    """Remove every complex field (17.16.18) whose instruction starts with `name`, keeping
+    its result's runs. LibreOffice saves a link to a _Toc bookmark in a contents entry as
+    a PAGEREF field around the entry's text, left without a page number."""
+    instructions = (qn("w:instrText"), qn("w:delInstrText"))
+    stack: list[tuple[list, list]] = []   # per open field: its code runs, its instruction
+    for r in list(root.iter(qn("w:r"))):
+        char = r.find(qn("w:fldChar"))
+        kind = char.get(qn("w:fldCharType")) if char is not None else None
+        if kind == "begin":
+            stack.append(([r], []))
+        elif not stack:
+            continue
+        elif kind in ("separate", "end"):
+            code, instruction = stack[-1]
+            code.append(r)
+            if kind == "end":
+                stack.pop()
+                if "".join(instruction).strip().startswith(name):
+                    for element in code:
+                        _remove(element)
+        elif r.find(qn("w:instrText")) is not None or r.find(qn("w:delInstrText")) is not None:
+            code, instruction = stack[-1]
+            code.append(r)
+            instruction += [e.text or "" for e in r.iter(*instructions)]
+
+
+def _remove(element) -> None:
+    """Remove an element, and a w:ins or w:del it leaves empty."""
+    parent = element.getparent()
+    parent.remove(element)
+    if parent.tag in (qn("w:ins"), qn("w:del")) and len(parent) == 0:
+        parent.getparent().remove(parent)
 
 
 def number_changes(roots, first: int = 1) -> int:
