@@ -102,7 +102,7 @@ def align(before: Sequence, after: Sequence, key: Callable, parts: Callable
     """Pair the items of two lists (lines, table rows): ('equal', i, j) for the same
     item, ('change', i, j) for an edited one, ('delete', i, None), ('insert', None, j).
     Items are matched by `key`; among the others, an old and a new item are one edited
-    item when at least half of their `parts` (words, cells) are the same, in order."""
+    item when at least half of their `parts` (words, cells) are the same."""
     out: list[tuple[str, int | None, int | None]] = []
     for tag, i1, i2, j1, j2 in opcodes([key(x) for x in before], [key(x) for x in after]):
         if tag == "equal":
@@ -126,12 +126,8 @@ LOOK_AHEAD = 8   # new items looked through for an old item's edited version
 
 
 def similar(a: Sequence, b: Sequence) -> bool:
-    """At least half of the longer side's non-blank parts are common to both, in order
-    (a bounded comparison: past BUDGET, not similar)."""
-    a = [x for x in a if str(x).strip()]
-    b = [x for x in b if str(x).strip()]
-    if not a or not b or _pairs(a, b) > BUDGET:
-        return False
-    common = sum(size for *_, size in
-                 difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-    return 2 * common >= max(len(a), len(b))
+    """At least half of the longer side's non-blank parts are also in the other (counted
+    as multisets: linear, and order matters little for this)."""
+    a = Counter(x for x in a if str(x).strip())
+    b = Counter(x for x in b if str(x).strip())
+    return bool(a and b) and 2 * sum((a & b).values()) >= max(a.total(), b.total())
