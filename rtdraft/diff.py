@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
-WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
+WORDS = re.compile(r"\\\S|\s+|[\w’'-]+|[^\w\s]")   # a Markdown escape is one token
 SENTENCE_END = frozenset(".!?")
 BUDGET = 200_000   # pairs of equal elements one SequenceMatcher may compare
 

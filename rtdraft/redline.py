@@ -9,6 +9,7 @@ word diff of the two renderings, in CriticMarkup. docs/import-and-redline.md say
 from __future__ import annotations
 
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -101,26 +102,62 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
     ones, so that no mark spans a line break, as CriticMarkup requires."""
     before = render_markdown(old).decode("utf-8").splitlines()
     after = render_markdown(new).decode("utf-8").splitlines()
-    out: list[str] = []
-    count = 0
+    top = _header(after)
+    out, count = _metadata(before[:_header(before)], after[:top])
+    before, after = before[_header(before):], after[top:]
     for kind, i, j in align(before, after, str, _parts):
         if kind == "equal":
             out.append(after[j])
         elif kind == "change":
             (a, _), (b, attributes) = _split(before[i]), _split(after[j])
-            line = []
-            for change, text in pieces(a, b):
-                if change == "equal":
-                    line.append(text)
-                else:
-                    line.append(MARKS[change] % text)
-                    count += 1
-            out.append("".join(line) + attributes)
+            line, marks = _marked(a, b)
+            out.append(line + attributes)
+            count += marks
         else:
             line, marks = _whole(before[i] if kind == "delete" else after[j], MARKS[kind])
             out.append(line)
             count += marks
     return ("\n".join(out) + "\n").encode("utf-8"), count
+
+
+def _marked(old: str, new: str) -> tuple[str, int]:
+    """NEW's text with the word diff from OLD marked, and its number of marks."""
+    line, count = [], 0
+    for kind, text in pieces(old, new):
+        if kind == "equal":
+            line.append(text)
+        else:
+            line.append(MARKS[kind] % text)
+            count += 1
+    return "".join(line), count
+
+
+def _header(lines: list[str]) -> int:
+    """How many lines the metadata block (--- to ---) at the top takes."""
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        return lines.index("---", 1) + 1
+    return 0
+
+
+def _metadata(before: list[str], after: list[str]) -> tuple[list[str], int]:
+    """NEW's metadata block, each changed value marked inside its quoted string, so that
+    the block still reads as YAML whatever the title holds; and the number of marks."""
+    old = dict(line.split(": ", 1) for line in before if ": " in line)
+    out, count = [], 0
+    for line in after:
+        key, _, value = line.partition(": ")
+        try:
+            a, b = json.loads(old[key]), json.loads(value)
+        except (KeyError, ValueError):
+            out.append(line)
+            continue
+        if not (isinstance(a, str) and isinstance(b, str)) or a == b:
+            out.append(line)
+            continue
+        text, marks = _marked(a, b)
+        out.append(f"{key}: {json.dumps(text, ensure_ascii=False)}")
+        count += marks
+    return out, count
 
 
 MARKS = {"delete": "{--%s--}", "insert": "{++%s++}"}

@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from rtdraft.office import Office
@@ -444,3 +446,70 @@ def test_the_contents_page_of_a_redline_has_no_page_number_field(tmp_path):
     assert lines[:4] == ["Table of Contents", "Introduction", "Opening Remarks",
                          "Plenary Session 1: Current Drug Trends and Organized CriminalityCrime"]
     assert "Appendix B: Agenda" in lines
+
+
+# -- the Markdown redline's title block, and its bounded diff --------------------------------
+
+TITLE_TEXT = st.text(st.sampled_from(list('ab Z9"\':#-*_\\[]{}<>&|`~!')), min_size=1,
+                     max_size=30).filter(lambda t: t.strip() and t == t.strip())
+
+SMALL = """\
+rtdraft: 1
+meeting:
+  title: {title}
+  host: Public Safety Canada
+  dates: 2021-03-29
+publication:
+  department: Public Safety Canada
+  subtitle: {subtitle}
+introduction:
+  body:
+    - Words.
+sessions:
+  - title: Trends
+    body:
+      - Trends were discussed.
+outcomes:
+  items:
+    - Partners agreed to meet again.
+conclusion:
+  body:
+    - The event concluded.
+"""
+
+
+def small(folder: Path, name: str, title: str, subtitle: str):
+    from rtdraft.model import build
+    from rtdraft.source import read
+    from rtdraft.validate import validate
+    path = folder / name
+    path.write_text(SMALL.format(title=json.dumps(title), subtitle=json.dumps(subtitle)),
+                    encoding="utf-8")
+    source = read(str(path))
+    assume(not validate(source))
+    return build(source.data)
+
+
+def pandoc_meta(markdown: str) -> dict:
+    done = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "json"], input=markdown,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["meta"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.filter_too_much])
+@given(old=st.tuples(TITLE_TEXT, TITLE_TEXT), new=st.tuples(TITLE_TEXT, TITLE_TEXT))
+def test_the_markdown_redlines_title_block_always_reads_back_with_pandoc(old, new, tmp_path):
+    """A title or subtitle holding ", :, #, --- or a backslash changed: the block is still
+    YAML pandoc reads (the marks went inside its quoted strings, which broke it), and
+    accepting the marks gives NEW's title as pandoc reads NEW's Markdown."""
+    from rtdraft.redline import markdown
+    from rtdraft.render.markdown import render
+    before = small(tmp_path, "old.yaml", *old)
+    after = small(tmp_path, "new.yaml", *new)
+    text = markdown(before, after)[0].decode("utf-8")
+    meta = pandoc_meta(text)
+    assert {"title", "subtitle", "lang", "date"} <= set(meta)
+    accepted = decide(text, 1)
+    assert pandoc_meta(accepted) == pandoc_meta(render(after).decode("utf-8"))
