@@ -3,9 +3,9 @@ python benchmarks/redline_growth.py [--words 4000 8000 16000 32000]
 
 The worst shape for a word diff: a paragraph of words drawn from eight, and the new
 draft with every 50th word changed (the ends differ too, so that cutting the common
-start and end does not help); in sentences of 12 words, then as one sentence. Linear growth: time per 1,000 words stays about the
-same. The DOCX redline's footnotes and table cells use the same diff. Results:
-docs/performance.md.
+start and end does not help); in sentences of 12 words, then as one sentence.
+Linear growth: time per 1,000 words stays about the same. The DOCX redline's
+footnotes and table cells use the same diff. Results: docs/performance.md.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from rtdraft.redline import markdown
 from rtdraft.source import read
 from rtdraft.validate import validate
 
-WORDS = "police data crime health drug trends safety border".split()
+WORDS = ["police", "data", "crime", "health", "drug", "trends", "safety", "border"]
 
 OUTLINE = """\
 rtdraft: 1
@@ -73,16 +73,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, nargs="+", default=[4000, 8000, 16000, 32000])
     with tempfile.TemporaryDirectory() as folder:
-        for words, sentence in [(w, s) for s in (12, 10**9) for w in parser.parse_args().words]:
+        for sentence in (12, 10**9):
             print("sentences of 12 words" if sentence == 12 else "one sentence")
-            old, new = drafts(words, sentence)
-            before = outline(Path(folder), "old.yaml", old)
-            after = outline(Path(folder), "new.yaml", new)
-            start = time.perf_counter()
-            _, count = markdown(before, after)
-            took = time.perf_counter() - start
-            print(f"{words:>7} words: {took:6.2f} s ({1000 * took / words:5.3f} s per 1,000 "
-                  f"words), {count} changes")
+            for words in parser.parse_args().words:
+                measure(Path(folder), words, sentence)
+
+
+def measure(folder: Path, words: int, sentence: int) -> None:
+    old, new = drafts(words, sentence)
+    before = outline(folder, "old.yaml", old)
+    after = outline(folder, "new.yaml", new)
+    start = time.perf_counter()
+    _, count = markdown(before, after)
+    took = time.perf_counter() - start
+    print(f"{words:>7} words: {took:6.2f} s ({1000 * took / words:5.3f} s per 1,000 words), "
+          f"{count} changes")
 
 
 if __name__ == "__main__":
