@@ -16,7 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
-WORDS = re.compile(r"\\\S|\s+|[\w’'-]+|[^\w\s]")   # a Markdown escape is one token
+# A Markdown escape is one token, and so is a link's destination, "](...)". A link to a
+# heading, "](#id)", is compared as the same whatever its id: the id changes with the
+# heading's words, which show the change; NEW's is kept whole, outside the marks.
+WORDS = re.compile(r"\\\S|\]\([^()\s]*\)|\s+|[\w’'-]+|[^\w\s]")
+ANCHOR = "](#…)"
+
+
+def _key(token: str) -> str:
+    return ANCHOR if token.startswith("](#") else token
 SENTENCE_END = frozenset(".!?")
 BUDGET = 200_000   # pairs of equal elements one SequenceMatcher may compare
 
@@ -66,15 +74,17 @@ def pieces(old: str, new: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     a = sentences(WORDS.findall(old))
     b = sentences(WORDS.findall(new))
-    for tag, i1, i2, j1, j2 in opcodes(["".join(s) for s in a], ["".join(s) for s in b]):
+    keys_a = ["".join(map(_key, s)) for s in a]
+    keys_b = ["".join(map(_key, s)) for s in b]
+    for tag, i1, i2, j1, j2 in opcodes(keys_a, keys_b):
         words_a = [w for s in a[i1:i2] for w in s]
         words_b = [w for s in b[j1:j2] for w in s]
-        if tag == "equal":
-            _add(out, "equal", "".join(words_a))
+        if tag == "equal":   # NEW's words: the same, but for link destinations
+            _add(out, "equal", "".join(words_b))
             continue
-        for tag2, k1, k2, m1, m2 in opcodes(words_a, words_b):
+        for tag2, k1, k2, m1, m2 in opcodes(list(map(_key, words_a)), list(map(_key, words_b))):
             if tag2 == "equal":
-                _add(out, "equal", "".join(words_a[k1:k2]))
+                _add(out, "equal", "".join(words_b[m1:m2]))
                 continue
             _add(out, "delete", "".join(words_a[k1:k2]))
             _add(out, "insert", "".join(words_b[m1:m2]))

@@ -1,9 +1,10 @@
 """A redline between two drafts: NEW rendered, every difference from OLD a tracked change.
 
 The DOCX comes from LibreOffice's own document comparison (Compare Document), driven
-headless; it compares the body, lists, headings and tables word by word but leaves
-footnotes out, so footnotes are diffed here and written as w:ins/w:del. Markdown is a
-word diff of the two renderings, in CriticMarkup. docs/import-and-redline.md says why.
+headless; it compares the body, lists and headings word by word but leaves footnotes
+out and shows a changed table replaced whole, so footnotes are diffed here and tables
+merged back, row by row. Markdown is a diff of the two renderings, in CriticMarkup.
+Both use one diff (rtdraft/diff.py). docs/import-and-redline.md says why.
 """
 
 from __future__ import annotations

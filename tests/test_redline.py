@@ -315,7 +315,7 @@ def docx_changes(path: Path) -> list[tuple[str, str]]:
     empty cell's) has no words and is left out."""
     text = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none",
                            str(path)], capture_output=True, text=True, check=True).stdout
-    found = re.findall(r"\[([^\]]*)\]\{\.(insertion|deletion) [^}]*\}", text)
+    found = re.findall(r"\[([^\[\]]*)\]\{\.(insertion|deletion) [^}]*\}", text)
     return [("+" if kind == "insertion" else "-", words) for words, kind in found if words]
 
 
@@ -425,7 +425,10 @@ def contents_redline(folder: Path) -> Path:
         path.write_text(draft.read_text(encoding="utf-8").replace(
             "  status: final\n", "  status: final\n  toc: true\n", 1), encoding="utf-8")
         drafts.append(path)
-    rtdraft("redline", *drafts, "-o", folder / "toc.docx")
+    for kind in ("docx", "md"):
+        done = rtdraft("redline", *drafts, "-o", folder / f"toc.{kind}", "--format", kind)
+        # the heading changed, and its entry in the contents
+        assert done.stdout == f"wrote {folder / f'toc.{kind}'} (15 tracked changes)\n"
     return folder / "toc.docx"
 
 
@@ -446,6 +449,8 @@ def test_the_contents_page_of_a_redline_has_no_page_number_field(tmp_path):
     assert lines[:4] == ["Table of Contents", "Introduction", "Opening Remarks",
                          "Plenary Session 1: Current Drug Trends and Organized CriminalityCrime"]
     assert "Appendix B: Agenda" in lines
+    shown = [(kind, words.strip()) for kind, words in docx_changes(path)]
+    assert sorted(shown) == sorted(markdown_changes(tmp_path / "toc.md"))
 
 
 # -- the Markdown redline's title block, and its bounded diff --------------------------------
