@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rtdraft.lint import lint
-from rtdraft.source import read
-from rtdraft.validate import validate
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 
 SENTENCE = ('The RCMP met on March 3rd, e.g. with "partners" and ‘agencies’ about '
             "five (5) cases. ")   # 20 words, 5 findings or more

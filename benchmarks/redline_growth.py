@@ -20,10 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rtdraft.model import build
-from rtdraft.redline import markdown
-from rtdraft.source import read
-from rtdraft.validate import validate
+from rtdraft.commands.redline import markdown
+from rtdraft.pipeline import build, read
 
 WORDS = ["police", "data", "crime", "health", "drug", "trends", "safety", "border"]
 
@@ -64,9 +62,9 @@ def drafts(words: int, sentence: int) -> tuple[str, str]:
 def outline(folder: Path, name: str, paragraph: str):
     path = folder / name
     path.write_text(OUTLINE.format(paragraph=paragraph), encoding="utf-8")
-    source = read(str(path))
-    assert not validate(source), validate(source)[:3]
-    return build(source.data)
+    checked = read(str(path))
+    assert checked.valid and not checked.problems, checked.problems[:3]
+    return build(checked)
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from rtdraft.source import read
+from rtdraft.outline.source import read
 
 EXAMPLE = ROOT / "examples" / "fall-2019-winnipeg.yaml"
 

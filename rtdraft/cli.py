@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from . import __version__, errors
+from .outline.source import gather
 from .problems import FORMATS, default_format, summary_line
-from .source import gather
 
 
 def problem_format_option(flag: str):
@@ -21,6 +21,21 @@ def problem_format_option(flag: str):
 
 
 FORMAT_OPTION = problem_format_option("--format")
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds: FloatRange lets nan (every comparison false) and inf through,
+    and either would switch the limit off."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        import math
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number of seconds; give a finite number, e.g. 120",
+                      param, ctx)
+        return number
 
 
 class _Group(click.Group):
@@ -86,7 +101,7 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     with a top-level `rtdraft:` key) and `-` for standard input. Exits 0 when
     every outline is valid, 1 when any is not.
     """
-    from .validate import validate as check
+    from .outline.validate import validate as check
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -129,7 +144,7 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     """
     from .lint import documentation, rule_ids
     from .lint import lint as run_rules
-    from .validate import validate as check
+    from .pipeline import build, check
 
     if list_rules:
         for rule_id in rule_ids():
@@ -144,7 +159,8 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     problems = []
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
-        problems += check(source) or run_rules(source, disabled)
+        outline = check(source)
+        problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
 
@@ -164,12 +180,14 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
                    "installed with rtdraft; `rtdraft docs` shows where).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default Markdown ones.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+@click.option("--timeout", type=Seconds(min=1), default=120, show_default=True,
               help="Seconds LibreOffice may take to make one PDF before it is stopped.")
+@click.option("--strict", is_flag=True,
+              help="Write nothing, exit 3, when words would be lost (as for a final outline).")
 @problem_format_option("--problem-format")
 def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
            output: str | None, reference_doc: Path | None, template_dir: Path | None,
-           timeout: float, output_format: str | None) -> None:
+           timeout: float, strict: bool, output_format: str | None) -> None:
     """Render outlines to a DOCX and a Markdown summary (or HTML, PDF).
 
     PATHS are outlines, folders and `-`, as for validate. Each outline is
@@ -178,10 +196,15 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
     are written beside each outline, named after it, unless --output says
     otherwise; an existing file is replaced only once the new one is complete.
     LibreOffice is started once for every PDF.
+
+    Words the summary would lose (after ` #` in unquoted text, an item glued to
+    the line above) are reported on stderr at their line and column; the
+    summary is still written, unless the outline is `status: final` or
+    --strict is given: then nothing is written and the exit code is 3.
     """
+    from .commands.publish import Publisher
     from .output import names_one_file
     from .render import WRITERS
-    from .render.publish import Publisher
 
     if not paths:
         raise click.UsageError("give at least one outline, folder or -")
@@ -197,7 +220,8 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
                                  f"({', '.join(formats)}); give a folder"
                                  + ("" if many else ", or one --format"), param_hint="--output")
     Publisher(formats, target, reference_doc, template_dir, timeout,
-              lambda problems: emit(problems, output_format), one_file).all(sources)
+              lambda problems: emit(problems, output_format), one_file, strict,
+              lambda problems: emit(problems, output_format, err=True)).all(sources)
 
 
 @main.command()
@@ -212,14 +236,16 @@ def compare(first: str, second: str, output_format: str | None) -> None:
     one's other-language title is the other's title. Exits 0 for twins, 1 when
     they differ or either outline is invalid.
     """
-    from .compare import compare as twins
-    from .source import read
-    from .validate import validate as check
+    from .commands.compare import compare as twins
+    from .pipeline import read
 
-    sources = [read(first), read(second)]
-    problems = [p for source in sources for p in check(source)]
+    if os.path.samefile(first, second):
+        raise click.UsageError(f"{first} and {second} are the same file; give the English "
+                               "and the French edition")
+    outlines = [read(first), read(second)]
+    problems = [p for outline in outlines for p in outline.problems]
     if not problems:
-        problems = twins(*sources)
+        problems = twins(*(outline.source for outline in outlines))
     emit(problems, output_format)
     finish(2, problems)
 
@@ -244,20 +270,18 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
     Both outlines are validated first (exit 1). The DOCX needs LibreOffice (exit 6). An
     output that is an input, or the same file twice, exits 5 and writes nothing.
     """
-    from . import redline as rl
-    from .model import build
-    from .office import Office
+    from .commands import redline as rl
+    from .office.process import Office
     from .output import write_atomic
-    from .source import read
-    from .validate import validate as check
+    from .pipeline import build, read
 
     rl.check_paths(old, new, output)
-    sources = [read(str(old)), read(str(new))]
-    problems = [p for source in sources for p in check(source)]
+    outlines = [read(str(old)), read(str(new))]
+    problems = [p for outline in outlines for p in outline.problems]
     if problems:
         emit(problems, output_format)
         raise errors.InvalidOutline("")
-    before, after = (build(source.data) for source in sources)
+    before, after = (build(outline) for outline in outlines)
     if kind == "md":
         data, count = rl.markdown(before, after)
     else:
@@ -328,6 +352,7 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
               help="Keep this earlier outline's structure, with its text as placeholders.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
+              callback=lambda ctx, param, value: _plain_text(value, param),
               help="Where the modeline points the YAML language server "
                    "[default: the nearest rtdraft-1.schema.json (or schema/rtdraft-1.schema.json) "
                    "in FILE's folder or above it, in the project; if none, one written beside "
@@ -340,22 +365,20 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     """
     from datetime import date
 
-    from . import scaffold
+    from .commands import new as scaffold
+    from .outline.schema_json import text as schema_text
     from .output import make_folder, write_atomic
-    from .schema_json import text as schema_text
-    from .source import read
-    from .validate import validate as check
+    from .pipeline import read
 
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
     data = scaffold.fresh(date.today())
     if previous:
-        source = read(previous)
-        problems = check(source)
-        if problems:
-            emit(problems, None)
+        outline = read(previous)
+        if outline.problems:
+            emit(outline.problems, None)
             raise errors.InvalidOutline("")
-        data = scaffold.follow(source.data, date.today())
+        data = scaffold.follow(outline.source.data, date.today())
     if file.parent and not file.parent.exists():   # before the schema file written beside
         make_folder(file.parent)
     if schema_ref is None:
@@ -373,38 +396,60 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to serve on [default: a free one].")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to serve on; another than this machine's only if you say so.")
+              help="Interface to serve on; one other machines can reach only with "
+                   "--allow-remote.")
+@click.option("--allow-remote", is_flag=True,
+              help="Let --host be an interface other machines can reach (they can then read "
+                   "the outline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of Jinja2 templates that replace the default HTML ones.")
-def preview(outline: Path, port: int, host: str, open_browser: bool,
+def preview(outline: Path, port: int, host: str, allow_remote: bool, open_browser: bool,
             template_dir: Path | None) -> None:
     """Serve the outline's web edition and re-render it on every save.
 
     Prints the URL; the open page reloads itself when the outline or a template
     is saved. When the outline does not validate, the page shows its problems
-    above the last good rendering; lint findings are listed too. Ctrl-C stops.
-    Exits 2 when the port is in use.
+    above the last good rendering; lint findings are listed too, and words the
+    page would lose (after ` #`, an item glued to the line above) are printed on
+    stderr when a save changes them. Ctrl-C stops. Exits 2 when the port is in
+    use.
     """
-    from .preview import Preview, run
+    import gc
 
-    run(Preview(outline, template_dir), host, port, click.echo, open_browser)
+    from .commands.preview import Preview, loopback, run
+
+    gc.unfreeze()   # entry.py's choice for short commands; this one runs for hours
+    gc.enable()
+    if loopback(host) is False:
+        if not allow_remote:
+            raise click.BadParameter(
+                f"{host!r} is not this machine's loopback address: other machines could read "
+                "the outline; add --allow-remote if that is meant", param_hint="--host")
+        click.echo(f"warning: serving on {host or 'every interface'}: anyone who can reach "
+                   "this machine can read the outline", err=True)
+    run(Preview(outline, template_dir, lambda found: emit(found, None, err=True)), host,
+        port, click.echo, open_browser)
 
 
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the schema to this file instead of printing it.")
-def schema(output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+def schema(output: Path | None, force: bool) -> None:
     """Print the outline format as a JSON Schema (draft-07) for editors.
 
     Point the YAML language server at it for completion and checking while
     typing: a first line `# yaml-language-server: $schema=PATH` in an outline
-    (`rtdraft new` writes one).
+    (`rtdraft new` writes one). An existing --output file is replaced only with
+    --force, as for `new`.
     """
+    from .outline.schema_json import text
     from .output import write_atomic
-    from .schema_json import text
 
     if output:
+        if output.exists() and not force:
+            raise errors.OutputError(f"{output} exists; use --force to replace it")
         write_atomic(output, text().encode("utf-8"))
         click.echo(f"wrote {output}")
     else:
@@ -420,7 +465,7 @@ def docs(topic: str | None) -> None:
     Without TOPIC, lists the topics and where the files are, the default
     reference document among them.
     """
-    from . import manual
+    from .commands import manual
 
     if topic is None:
         click.echo(manual.listing(), nl=False)
@@ -436,9 +481,10 @@ def docs(topic: str | None) -> None:
 
 
 def _plain_text(value: str | None, param) -> str | None:
-    """A name written into the DOCX: no control character, which XML cannot hold."""
+    """A name written into the DOCX, or a path into the outline's modeline comment: no
+    control character, which XML cannot hold and a line break would end the comment."""
     bad = next((c for c in value or "" if ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF
-                or ord(c) in (0x7F, 0xFFFE, 0xFFFF)), None)
+                or ord(c) in (0x7F, 0x85, 0x2028, 0x2029, 0xFFFE, 0xFFFF)), None)
     if bad is not None:
         raise click.BadParameter(f"holds the control character U+{ord(bad):04X}; write "
                                  "the name as plain text", param=param)
@@ -465,8 +511,8 @@ def finish(files: int, problems: list, strict: bool = False) -> None:
     click.echo(line, err=True)
 
 
-def emit(problems: list, output_format: str | None) -> None:
+def emit(problems: list, output_format: str | None, err: bool = False) -> None:
     chosen = output_format or default_format(os.environ)
     text = FORMATS[chosen](problems)
     if chosen == "json" or text:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=err)

@@ -15,6 +15,7 @@ def main() -> None:
     gc.disable()
     gc.freeze()
     from .cli import main as cli
+    from .errors import OUTPUT
     try:
         cli(prog_name="rtdraft")
         code = 0
@@ -30,5 +31,5 @@ def main() -> None:
         sys.stderr.flush()
     except (OSError, ValueError):     # a closed or full stdout: as cli's _Group says it
         os.write(2, b"Error: cannot write to standard output\n")
-        code = code or 5
+        code = code or OUTPUT
     os._exit(code)

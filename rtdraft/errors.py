@@ -7,7 +7,8 @@ import click
 OK = 0
 INVALID = 1        # an outline is invalid
 USAGE = 2          # click's own usage errors
-WARNINGS = 3       # lint found warnings and --strict was given
+WARNINGS = 3       # lint found warnings and --strict was given; render found lost words
+                   # in a final outline or with --strict (nothing written)
 TEMPLATE = 4       # a template or reference document cannot be used
 OUTPUT = 5         # an output file cannot be written
 CONVERTER = 6      # LibreOffice is missing, failed or took too long (PDF)
@@ -43,6 +44,12 @@ class StrictWarnings(ProblemsFound):
     exit_code = WARNINGS
 
 
+class LostWords(RtdraftError):
+    """render: words of the outline would be missing from a final summary (or --strict)."""
+
+    exit_code = WARNINGS
+
+
 class TemplateError(RtdraftError):
     exit_code = TEMPLATE
 
@@ -61,6 +68,18 @@ class ImportFailure(RtdraftError):
 
 class UndecidedChanges(RtdraftError):
     exit_code = CHANGES
+
+
+class PortInUse(RtdraftError):
+    """preview: the port asked for is taken, or cannot be served on."""
+
+    exit_code = USAGE
+
+
+class MissingExtra(RtdraftError):
+    """A command needs a package of an extra that is not installed (preview: watchfiles)."""
+
+    exit_code = USAGE
 
 
 class Stopped(RtdraftError):

@@ -3,7 +3,10 @@
 An output is never one of the inputs (the same file, also through a symbolic or a hard
 link), and a special file (a character device such as /dev/null, a FIFO) is written
 into, never renamed over: the rename that makes a regular file's update atomic would
-replace the device with a regular file.
+replace the device with a regular file. So is a symbolic link, unless it leads to a
+regular file in its own folder (then that file is replaced, and the link kept): the
+rename would replace the link itself, and for /dev/stdout (a link into /proc) as root,
+every later writer to /dev/stdout would write into that file.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     inputs = [Path(p) for p in inputs]
     special = []
     named: dict[Path, Path] = {}   # the file each name resolves to: two names, one file
+    renamed: dict[Path, Path] = {}   # the name each output is renamed to
     for path in files:
         refuse_input(path, inputs)
         first = named.setdefault(resolved(path), path)
@@ -68,11 +72,17 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
                               "which this command also writes")
         if _is_special(path):
             special.append(path)
+        else:
+            into = _link_destination(path)
+            if into is None:
+                special.append(path)
+            else:
+                renamed[path] = into
     temps: dict[Path, str] = {}
     try:
         for path, data in files.items():
             if path not in special:
-                temps[path] = _temporary(path, data)
+                temps[renamed[path]] = _temporary(renamed[path], data)
         for path in special:
             _write_into(path, files[path])
     except OutputError:
@@ -158,6 +168,25 @@ def _is_special(path: Path) -> bool:
     kind = ("Is a directory" if stat.S_ISDIR(mode) else "it is a socket" if stat.S_ISSOCK(mode)
             else "it is a block device" if stat.S_ISBLK(mode) else "it is not a regular file")
     raise OutputError(f"cannot write {path}: {kind}")
+
+
+def _link_destination(path: Path) -> Path | None:
+    """The name to rename the new file to: path itself when it is no link; for a link, the
+    regular file (or none yet) it leads to in the link's own folder; None (write into it)
+    for a link that passes through /proc or /dev, or leads anywhere else."""
+    if not os.path.islink(path):
+        return path
+    folder, hop = resolved(path.parent), path
+    for _ in range(40):   # the kernel's own limit on links in a row
+        if not os.path.islink(hop):
+            break
+        hop = Path(os.path.join(os.path.dirname(hop), os.readlink(hop)))
+        if os.path.normpath(hop).startswith(("/proc/", "/dev/")):
+            return None
+    target = resolved(path)
+    if target.parent != folder or (target.exists() and not target.is_file()):
+        return None
+    return target
 
 
 def _temporary(path: Path, data: bytes) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -53,24 +54,39 @@ def format_path(path: Iterable) -> str:
     return out
 
 
+# Control characters and line separators: a key, value or file name holding one (YAML's
+# "\n" in a key) would split a problem over lines, or colour a terminal.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The text with its control characters written as Python escapes (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _parts(p: Problem) -> tuple[str, str, str]:
+    """File, 'path: ' (or nothing) and message, each on one line."""
+    return one_line(p.file), (one_line(p.where) + ": " if p.path else ""), one_line(p.message)
+
+
 def _text(p: Problem) -> str:
-    where = f"{p.where}: " if p.path else ""
-    return f"{p.file}:{p.line}:{p.column}: {p.level}: {where}{p.message}"
+    file, where, message = _parts(p)
+    return f"{file}:{p.line}:{p.column}: {p.level}: {where}{message}"
 
 
 def _parsable(p: Problem) -> str:
     # yamllint's parsable form, which editors' error formats already read.
-    where = f"{p.where}: " if p.path else ""
-    return f"{p.file}:{p.line}:{p.column}: [{p.level}] {where}{p.message} ({p.rule})"
+    file, where, message = _parts(p)
+    return f"{file}:{p.line}:{p.column}: [{p.level}] {where}{message} ({p.rule})"
 
 
 def _github(p: Problem) -> str:
     # Workflow commands: properties and message have their own escapes.
     def prop(value: str) -> str:
         return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
-    where = f"{p.where}: " if p.path else ""
-    return (f"::{_GITHUB_LEVELS[p.level]} file={prop(p.file)},line={p.line},col={p.column},"
-            f"title={prop('rtdraft ' + p.rule)}::{_gh_escape(where + p.message)}")
+    file, where, message = _parts(p)
+    return (f"::{_GITHUB_LEVELS[p.level]} file={prop(file)},line={p.line},col={p.column},"
+            f"title={prop('rtdraft ' + p.rule)}::{_gh_escape(where + message)}")
 
 
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -81,8 +97,8 @@ def _gh_escape(value: str) -> str:
 
 
 def _as_dict(p: Problem) -> dict:
-    return {"file": p.file, "line": p.line, "column": p.column, "level": p.level,
-            "path": p.where, "message": p.message, "rule": p.rule}
+    return {"file": one_line(p.file), "line": p.line, "column": p.column, "level": p.level,
+            "path": one_line(p.where), "message": one_line(p.message), "rule": p.rule}
 
 
 def _lines(one: Callable[[Problem], str]) -> Callable[[list[Problem]], str]:

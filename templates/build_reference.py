@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from rtdraft.render import ooxml   # noqa: E402
+from rtdraft.ooxml import reference_parts   # noqa: E402
 from rtdraft.render.docx import STYLES   # noqa: E402
 
 FONT = "Arial"      # the Government of Canada's usual typeface for reports
@@ -89,11 +89,11 @@ def build(path: Path) -> None:
         house = types.SimpleNamespace(font=FONT, ink=INK, navy=NAVY, link=LINK,
                                       paragraphs=PARAGRAPHS, characters=CHARACTERS,
                                       bullets=BULLETS, numbers=NUMBERS)
-        for name, text in ooxml.reference_parts(house).items():
+        for name, text in reference_parts.reference_parts(house).items():
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, ooxml.XML_HEAD + text)
+            z.writestr(info, reference_parts.XML_HEAD + text)
 
 
 if __name__ == "__main__":

@@ -7,17 +7,12 @@ import threading
 import time
 
 import pytest
-from click.testing import CliRunner
-from conftest import MINIMAL
+from support.cli import run
+from support.outlines import MINIMAL
 
-from rtdraft import source
-from rtdraft.cli import main
 from rtdraft.lint import lint
+from rtdraft.outline import source
 from rtdraft.render import sandbox
-
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
 
 
 def test_dev_zero_is_refused_without_reading_it_all():
@@ -143,6 +138,61 @@ def test_the_time_limit_holds_outside_the_main_thread(tmp_path, monkeypatch):
          "(a loop that never ends, or recursion?)")]
 
 
+def test_a_silent_loop_is_stopped_outside_the_main_thread(tmp_path, monkeypatch):
+    """Preview renders in its watcher thread, where no SIGALRM is delivered: a loop that
+    neither calls nor writes spun for ever. A user's template renders in a child process,
+    where the alarm works."""
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
+    (tmp_path / "loop.j2").write_text("first\n" + LOOPS["silent"])
+    env = sandbox.environment([tmp_path])
+    caught = []
+
+    def work():
+        try:
+            sandbox.render(env, "loop.j2", {})
+        except Exception as exc:   # noqa: BLE001 - the test looks at what it is
+            caught.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert [str(e.message) for e in caught] == [
+        (f"{tmp_path / 'loop.j2'}:2: template error: rendering took longer than 0.5 seconds "
+         "(a loop that never ends, or recursion?)")]
+
+
+# Each builds a string of about 1 GB in C, where neither the clock nor the `*` check looks.
+HUNGRY = [
+    '{% set x = "%999999999s" % "" %}{{ x|length }}',
+    '{% set x = "{:>999999999}".format("") %}{{ x|length }}',
+    '{% set x = "x".ljust(999999999) %}{{ x|length }}',
+    '{% set x = "x"|center(999999999) %}{{ x|length }}',
+]
+
+
+@pytest.mark.parametrize("template", HUNGRY)
+def test_a_template_is_bounded_in_memory_not_only_in_output(tmp_path, template):
+    """A 180-byte template with % widths used 2.37 GB and exited 0. The peak memory of
+    rtdraft and its children is measured by a parent of its own."""
+    (tmp_path / "o.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "summary.md.j2").write_text("first\n" + template, encoding="utf-8")
+    measure = ("import resource, subprocess, sys\n"
+               "done = subprocess.run([sys.executable, '-m', 'rtdraft', 'render', 'o.yaml', "
+               "'--format', 'md', '--template-dir', 't'], capture_output=True, text=True)\n"
+               "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+               "print(done.stderr, end='')\n")
+    done = subprocess.run([sys.executable, "-c", measure], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, check=True)
+    first, *rest = done.stdout.splitlines()
+    code, peak_kb = map(int, first.split())
+    assert (code, rest) == (4, [(f"Error: t/summary.md.j2:2: template error: rendering needed "
+                                f"more than {sandbox.MAX_MEMORY // 2**20} MB of memory")])
+    assert peak_kb * 1024 < sandbox.MAX_MEMORY + 200 * 2**20
+    assert not (tmp_path / "o.md").exists()
+
+
 @pytest.mark.parametrize(("template", "message"), [
     ("ok\n{{ 1 / 0 }}", "2: template error: ZeroDivisionError: division by zero"),
     ("ok\n\n{{ meta.nothing.more }}",
@@ -209,3 +259,16 @@ def test_a_template_file_is_read_only_when_it_is_a_small_regular_file(outline, t
     assert result.output == ("Error: t/block.md.j2: a template must be a file of at most "
                              "1,048,576 bytes\n")
     assert not (tmp_path / "o.md").exists()
+
+
+def test_no_process_for_a_users_template_is_said_in_words(tmp_path, monkeypatch):
+    import errno
+
+    def no_fork():
+        raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+    monkeypatch.setattr(os, "fork", no_fork)
+    (tmp_path / "page.j2").write_text("{{ 1 }}")
+    with pytest.raises(sandbox.TemplateError) as refused:
+        sandbox.render(sandbox.environment([tmp_path]), "page.j2", {})
+    assert refused.value.message == ("page.j2: cannot start a process to render the template: "
+                                     "Resource temporarily unavailable")

@@ -1,12 +1,9 @@
 """`rtdraft render --format html` through CliRunner: the page beside the outline, exit codes."""
 
-import test_cli_render
 from click.testing import CliRunner
+from support.cli import run
 
 from rtdraft.cli import main
-
-outline = test_cli_render.outline       # the same fixture
-run = test_cli_render.run
 
 
 def test_html_beside_the_outline(outline):

@@ -1,21 +1,8 @@
 """`rtdraft render` through CliRunner: where files go, exit codes, nothing lost."""
 
 import pytest
-from click.testing import CliRunner
-from conftest import MINIMAL
-
-from rtdraft.cli import main
-
-
-@pytest.fixture
-def outline(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
-    return tmp_path / "spring.yaml"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+from support.cli import run
+from support.outlines import EXAMPLES, MINIMAL
 
 
 def test_both_formats_beside_the_outline(outline):
@@ -155,3 +142,67 @@ def test_unknown_output_format_is_a_usage_error(outline):
     result = run("render", outline, "--format", "rtf")
     assert result.exit_code == 2
     assert "'rtf' is not a format; choose from docx, html, md, pdf" in result.output
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", "-5", "0.5"])
+def test_timeout_must_be_a_finite_number_of_seconds(value, tmp_path):
+    """nan passed FloatRange (every comparison with it is false) and switched the
+    LibreOffice limit off; inf did the same."""
+    result = run("render", EXAMPLES[0], "--format", "pdf", "--timeout", value, "-o",
+                 tmp_path / "x.pdf")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith("Error: Invalid value for '--timeout': ")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+# -- words the summary would lose ---------------------------------------------------------
+
+LOST = MINIMAL.replace("      - Trends were discussed.\n",
+                       "      - Methamphetamine remains the #1 concern.\n").replace(
+    "    - Partners agreed to meet again.\n",
+    "    - Partners agreed to meet again.\n     - Data gaps were named.\n")
+LOST_LINES = (
+    "spring.yaml:14:37: warning: sessions[0].body[0]: '#1 concern.' is a YAML comment, "
+    "dropped from the text; to keep it, put the whole text in quotes: \"Methamphetamine "
+    "remains the #1 concern.\" (a comment meant as one goes on a line of its own)\n"
+    "spring.yaml:18:6: warning: outcomes.items[0]: this line was joined to the text above "
+    "it, not read as a new list item: its dash is in column 6, the dash above in column 5; "
+    "line the dashes up\n")
+
+
+def test_lost_words_are_reported_on_stderr_and_the_draft_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "spring.yaml").write_text(LOST, encoding="utf-8")
+    result = run("render", "spring.yaml", "--format", "md")
+    assert result.exit_code == 0
+    assert result.stderr == LOST_LINES
+    assert result.stdout == "wrote spring.md\n"
+    assert "Methamphetamine remains the\n" in (tmp_path / "spring.md").read_text()
+
+
+@pytest.mark.parametrize("how, why", [
+    ("--strict", "--strict was given"), ("final", "the outline is final")])
+def test_lost_words_in_a_final_outline_or_with_strict_write_nothing(tmp_path, monkeypatch,
+                                                                     how, why):
+    monkeypatch.chdir(tmp_path)
+    text = LOST if how == "--strict" else LOST.replace(
+        "  department: Public Safety Canada\n",
+        "  department: Public Safety Canada\n  status: final\n")
+    (tmp_path / "spring.yaml").write_text(text, encoding="utf-8")
+    result = run("render", "spring.yaml", *([how] if how == "--strict" else []))
+    assert result.exit_code == 3
+    shift = (lambda s: s) if how == "--strict" else (
+        lambda s: s.replace(":14:37:", ":15:37:").replace(":18:6:", ":19:6:"))
+    assert result.stderr == shift(LOST_LINES) + (
+        f"Error: not rendered: words would be lost at 2 places and {why}; fix them "
+        "(rtdraft docs lint) and render again\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spring.yaml"]
+
+
+def test_lost_words_accepted_in_the_outline_are_not_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = LOST + ("lint:\n  ignore:\n    - {rule: comment-in-text, path: sessions}\n"
+                   "    - {rule: item-in-text, path: outcomes}\n")
+    (tmp_path / "spring.yaml").write_text(text, encoding="utf-8")
+    result = run("render", "spring.yaml", "--strict", "--format", "md")
+    assert result.exit_code == 0 and result.stderr == ""

@@ -2,11 +2,11 @@
 
 import re
 
-from conftest import ROOT, load
+from support.outlines import ROOT, load
 
-from rtdraft import schema
-from rtdraft.labels import LABELS
-from rtdraft.validate import validate
+from rtdraft.languages.labels import LABELS
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 
@@ -36,3 +36,13 @@ def test_every_key_of_the_schema_is_documented():
 
 def test_every_label_key_is_documented():
     assert [k for k in LABELS["en"] if f"`{k}`" not in REFERENCE] == []
+
+
+def test_ci_runs_the_readme_test_command_exactly():
+    """A reader who follows the README runs what CI runs: the command, not a near copy."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("and run every test:\n\n```sh\n", 1)[1].split("\n```", 1)[0]
+    assert command.startswith("npm ci ") and command.endswith("python -m pytest")
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command in script
+    assert "ruff check rtdraft tests benchmarks" in script

@@ -7,13 +7,13 @@ put the fix, the fix in plain words, then the parser's own words.
 import re
 
 import pytest
-from conftest import MINIMAL, ROOT, examples, lines, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import MINIMAL, ROOT, examples, lines, load
 
-from rtdraft.explain import INDICATORS
 from rtdraft.lint import lint
-from rtdraft.validate import validate
+from rtdraft.outline.explain import INDICATORS
+from rtdraft.outline.validate import validate
 
 
 def edit(old: str, new: str) -> str:
@@ -156,6 +156,34 @@ SLIPS = {
         ("outline.yaml:15:1: error: a tab indents this line; YAML indents with spaces only: "
         "replace the tab with spaces (YAML parser: found a tab character that violates "
         "indentation, while scanning a plain scalar)")),
+    # A line of a paragraph left of its text: the parser stops a line or two below (line
+    # 17, the next key); the message is at the slip's line.
+    "a paragraph's line at the margin": (
+        edit(PARAGRAPH, "      - Trends were discussed\nin depth."),
+        ("outline.yaml:15:1: error: this line goes on with the text above it but starts in "
+         "column 1, left of that text (column 9): move it 8 spaces right, or put the whole "
+         "paragraph in quotes, at its start and at its end (YAML parser: could not find "
+         "expected ':', while scanning a simple key)")),
+    "a paragraph's third line under the key above": (
+        edit(PARAGRAPH, "      - Trends were discussed\n        at length and\n   in depth.\n"
+                        "      - Data gaps."),
+        ("outline.yaml:16:4: error: this line goes on with the text above it but starts in "
+         "column 4, left of that text (column 9): move it 5 spaces right, or put the whole "
+         "paragraph in quotes, at its start and at its end (YAML parser: did not find expected "
+         "'-' indicator, while parsing a block collection)")),
+    # One cause, one error: not three 'footnote [^a] is not defined' before it.
+    "a misspelled top-level key": (
+        MINIMAL.replace("    - The roundtable met once.\n",
+                        "    - The roundtable[^a] met[^b] once[^a].\n")
+        + "foonotes:\n  a: Note A.\n  b: Note B.\n",
+        "outline.yaml:21:1: error: foonotes: unknown key 'foonotes'; did you mean 'footnotes'?"),
+    "one wrong date, copied to a session and an agenda item": (
+        edit("  dates: 2021-03-29", "  dates: [2021-09-22, 2021-09-31]").replace(
+            "  - title: Trends\n", "  - title: Trends\n    date: 2021-09-31\n")
+        + "appendices:\n  - title: Agenda\n    agenda:\n      - {date: 2021-09-22, title: A}\n"
+          "      - {date: 2021-09-31, title: B}\n",
+        ("outline.yaml:5:23: error: meeting.dates[1]: '2021-09-31' is not a date; write "
+         "YYYY-MM-DD (or YYYY-MM) (the same date on lines 13, 26)")),
 }
 
 

@@ -7,17 +7,16 @@ from datetime import date
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
-from readers import pandoc
+from support.outlines import MINIMAL, ROOT, build, load
+from support.readers import pandoc
 
 from rtdraft.cli import main
-from rtdraft.dates import meeting_dates
-from rtdraft.labels import LABELS
+from rtdraft.languages.dates import meeting_dates
+from rtdraft.languages.labels import LABELS
+from rtdraft.languages.typography import NBSP, france, french
 from rtdraft.lint import lint
-from rtdraft.model import build
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.typography import NBSP, french
 
 FR = ROOT / "examples" / "automne-2019-winnipeg.yaml"
 EN = ROOT / "examples" / "fall-2019-winnipeg.yaml"
@@ -25,18 +24,31 @@ FRENCH_MINIMAL = MINIMAL.replace("  department: Public Safety Canada\n",
                                  "  department: Sécurité publique Canada\n  language: fr\n")
 
 
-def test_typography():
+def test_typography_is_canadian():
+    # The Translation Bureau's: a no-break space before ":" and inside « », none before ; ? !
     assert french("Séance 1 : Tendances; Quoi? Oui! « citation »") == (
-        f"Séance 1{NBSP}: Tendances{NBSP}; Quoi{NBSP}? Oui{NBSP}! «{NBSP}citation{NBSP}»")
+        f"Séance 1{NBSP}: Tendances; Quoi? Oui! «{NBSP}citation{NBSP}»")
+    # France-style spaces an editor typed are taken out
+    assert french(f"Prairies ; Quoi{NBSP}? « Oui ! »") == f"Prairies; Quoi? «{NBSP}Oui!{NBSP}»"
     assert french("à 13:00, voir https://canada.ca et 5:1") == "à 13:00, voir https://canada.ca et 5:1"
     assert french(f"déjà{NBSP}: fait") == f"déjà{NBSP}: fait"
 
 
+def test_france_typography_is_there_for_a_variant():
+    assert france("Séance 1 : Tendances; Quoi? Oui! « citation »") == (
+        f"Séance 1{NBSP}: Tendances{NBSP}; Quoi{NBSP}? Oui{NBSP}! «{NBSP}citation{NBSP}»")
+
+
 @pytest.mark.parametrize("days, months_only, expected", [
-    (["2019-03-29"], False, "le 29 mars 2019"),
-    (["2019-10-08", "2019-10-09"], False, "les 8 et 9 octobre 2019"),
+    (["2019-03-29"], False, "29 mars 2019"),
+    (["2027-04-20", "2027-04-21"], False, "20 et 21 avril 2027"),
     (["2019-10-08", "2019-10-09", "2019-10-10"], False, "du 8 au 10 octobre 2019"),
-    (["2019-10-01"], False, "le 1er octobre 2019"),
+    (["2019-09-30", "2019-10-01", "2019-10-02"], False, "du 30 septembre au 2 octobre 2019"),
+    (["2019-12-31", "2020-01-01", "2020-01-02"], False,
+     "du 31 décembre 2019 au 2 janvier 2020"),
+    (["2021-09-22", "2021-10-13"], False, "22 septembre et 13 octobre 2021"),
+    (["2021-12-08", "2022-01-12"], False, "8 décembre 2021 et 12 janvier 2022"),
+    (["2019-10-01"], False, "1er octobre 2019"),
     (["2021-09-01", "2021-10-01"], True, "septembre et octobre 2021"),
 ])
 def test_french_dates(days, months_only, expected):
@@ -81,7 +93,7 @@ def test_french_example_has_no_english_fixed_word(tmp_path):
         # The one English sentence is the notice that names the English edition.
         assert "Also available in English under the title: Fall 2019" in text
     plain = pandoc(tmp_path / "automne-2019-winnipeg.docx")
-    for expected in ("Résumé de la réunion", "les 8 et 9 octobre 2019",
+    for expected in ("Résumé de la réunion", "\n8 et 9 octobre 2019\n",
                      f"Séance plénière 1{NBSP}: Tendances actuelles",
                      f"Annexe A{NBSP}: Organisations représentées", (f"Nº de catalogue{NBSP}: "
                      "PS18-55/2019F-PDF"), ("© Sa Majesté la Reine du chef du Canada, représentée "
@@ -163,3 +175,64 @@ def test_compare_catalogue_isbn_and_titles(tmp_path):
 def test_compare_an_invalid_outline_reports_its_errors(tmp_path):
     result = compare(tmp_path, EN.read_text(encoding="utf-8"), "rtdraft: 1\n")
     assert result.exit_code == 1 and "required field is missing" in result.stdout
+
+
+@pytest.mark.parametrize("body", [
+    "L'Agence des services frontaliers du Canada (ASFC) inspecte les colis. L'ASFC saisit.",
+    "Selon l’Agence des services frontaliers du Canada (ASFC), l'ASFC saisit.",
+    "Les représentants d'Emploi et Développement social Canada (EDSC) parlent. EDSC aussi.",
+    "La Gendarmerie royale du Canada (« GRC ») enquête. La GRC saisit.",
+    ("Le Service d'inspection postale des États-Unis (sigle anglais : USPIS) enquête; "
+     "l'USPIS saisit."),
+    "Le Service d'inspection postale des États-Unis (en anglais, USPIS) enquête. USPIS aussi.",
+])
+def test_french_definitions_are_definitions(body):
+    text = FRENCH_MINIMAL.replace("    - The roundtable met once.\n", f'    - "{body}"\n')
+    assert [p for p in lint(load(text)) if p.rule.startswith("acronym")] == []
+
+
+def test_a_french_abbreviation_without_its_definition_is_still_found():
+    text = FRENCH_MINIMAL.replace("    - The roundtable met once.\n", "    - L'ASFC saisit.\n")
+    assert [(p.line, p.column, p.message) for p in lint(load(text))
+            if p.rule == "acronym-undefined"] == [
+        (11, 9, ("'ASFC' is never defined; write the full name followed by (ASFC) where it "
+                 "is first used"))]
+
+
+def test_compare_names_the_kinds_once(tmp_path):
+    french_text = FR.read_text(encoding="utf-8").replace("  - kind: plenary\n", "  - kind: session\n", 1)
+    result = compare(tmp_path, EN.read_text(encoding="utf-8"), french_text)
+    assert result.exit_code == 1
+    assert [line.split(": error: ", 1)[1] for line in result.stdout.splitlines()] == [
+        (f"sessions[0].kind: session 1 is of kind 'session' here but 'plenary' in "
+        f"{tmp_path / 'en.yaml'}")]
+
+
+def test_compare_refuses_the_same_file_twice(tmp_path):
+    (tmp_path / "fr.yaml").write_text(FR.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "again.yaml").symlink_to(tmp_path / "fr.yaml")
+    for second in ("fr.yaml", "again.yaml"):
+        result = CliRunner().invoke(main, ["compare", str(tmp_path / "fr.yaml"),
+                                           str(tmp_path / second)])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            f"Error: {tmp_path / 'fr.yaml'} and {tmp_path / second} are the same file; give "
+            "the English and the French edition\n")
+
+
+@pytest.mark.parametrize("kind, heading, found", [
+    ("breakout", "Faits saillants des séances en petits groupes", []),
+    ("breakout", "Faits saillants des ateliers", [
+        (25, 14, ("the sessions under this heading are labelled 'Séance en petits groupes 1', "
+                 "...: name them with the same term here, or change the label "
+                 "(session_groups.breakout.label)"))]),
+    ("workshop", "Faits saillants des ateliers", []),
+])
+def test_one_term_for_a_kind_of_session(kind, heading, found):
+    text = FRENCH_MINIMAL.replace("  - title: Trends\n", f"  - title: Trends\n    kind: {kind}\n") \
+        + f"session_groups:\n  {kind}:\n    heading: {heading}\n"
+    assert [(p.line, p.column, p.message) for p in lint(load(text))
+            if p.rule == "group-heading-term"] == found
+    labels = [h.text for h in build(load(text).data).headings]
+    assert labels[2] == f"{'Séance en petits groupes' if kind == 'breakout' else 'Atelier'} " \
+        f"1{NBSP}: Trends"

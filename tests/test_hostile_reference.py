@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, lie_about_size
+from support.files import lie_about_size
+from support.outlines import MINIMAL
 
 from rtdraft.cli import main
 from rtdraft.render import reference

@@ -2,13 +2,15 @@
 nothing fetched, no overflow at phone width or 200% zoom, screenshots."""
 
 import pytest
-from browser_run import run_script
-from conftest import EXAMPLES, MINIMAL, load
+from support.browser import run_script
+from support.outlines import EXAMPLES, MINIMAL, build, load
 
-from rtdraft.model import build
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 from rtdraft.render import html
-from rtdraft.source import read
-from rtdraft.validate import validate
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 # What the examples lack: an agenda over two days, organizations, a draft, nested and
 # numbered lists, a subheading, a link, session groups; in both languages.
@@ -40,9 +42,14 @@ appendices:
     agenda:
       - {date: 2021-03-29, time: "9:00-9:15", title: Opening remarks, speakers: [Jane Doe]}
       - {date: 2021-03-29, time: "9:15-10:00", title: Trends}
-      - {date: 2021-03-30, time: "9:00-9:30", title: Youth, speakers: [Youth Services]}
+      - date: 2021-03-30
+        time: "9:00-9:30"
+        title: Youth and the illicit drug trade in the Prairie provinces
+        speakers: [Youth Services, Royal Canadian Mounted Police "D" Division]
 """
-EVERY_PART = EVERY_PART.replace("  dates: 2021-03-29", "  dates: [2021-03-29, 2021-03-30]")
+EVERY_PART = EVERY_PART.replace("  dates: 2021-03-29", "  dates: [2021-03-29, 2021-03-30]") \
+    .replace("  department: Public Safety Canada\n", "  department: Public Safety Canada\n"
+             "  toc: true\n")
 FRENCH = EVERY_PART.replace("  department: Public Safety Canada", """\
   department: Sécurité publique Canada
   language: fr
@@ -73,6 +80,11 @@ def results(tmp_path_factory):
                                                                        *pages)}
 
 
+@pytest.fixture(params=["every-part", "toutes-les-parties"])
+def with_contents(request, results):
+    return results[request.param]
+
+
 @pytest.fixture(params=[e.stem for e in EXAMPLES] + ["every-part", "toutes-les-parties"])
 def result(request, results):
     return results[request.param]
@@ -92,9 +104,23 @@ def test_nothing_is_fetched(result):
 
 
 def test_every_footnote_and_contents_link_lands(result):
-    links = result["links"]
-    assert links["missed"] == []
-    assert result["structure"]["navLinks"] >= 10
+    assert result["links"]["missed"] == []
+
+
+def test_contents_links_are_there_to_land(with_contents):
+    assert with_contents["structure"]["navLinks"] >= 10
+
+
+def test_contents_follow_publication_toc(results):
+    # the examples have no `toc: true`: their pages have no contents block either
+    assert {name: r["structure"]["navLinks"] for name, r in results.items()} == {
+        **{e.stem: 0 for e in EXAMPLES}, "every-part": 11, "toutes-les-parties": 11}
+
+
+def test_an_agendas_columns_are_the_same_width_every_day(results):
+    for name in ("every-part", "toutes-les-parties"):
+        first, second = results[name]["structure"]["columnWidths"]
+        assert first == second and len(first) == 3
 
 
 def test_footnote_links_both_ways_were_followed(results):

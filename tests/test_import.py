@@ -8,53 +8,23 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL, ROOT, load
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from support.cli import run
+from support.outlines import ROOT, build, load
+from support.review import TODAY, imported, paragraph, rendered
 
 from rtdraft.cli import main
 from rtdraft.errors import ImportFailure, UndecidedChanges
 from rtdraft.importer import import_docx
-from rtdraft.model import build
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.validate import validate
-
-TODAY = date(2021, 6, 1)
-
-OUTLINE = MINIMAL.replace("    - The roundtable met once.", "    - The roundtable met once.\n"
-                          "    - It met in Halifax.")
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def rendered(tmp_path: Path, text: str = OUTLINE, name: str = "report.docx") -> Path:
-    path = tmp_path / name
-    path.write_bytes(docx_writer.render(build(load(text).data, today=TODAY)))
-    return path
-
-
-def imported(document, path: Path):
-    """Save a python-docx document, import it with --report: (path, what import said, the
-    outline written), the outline checked to validate."""
-    document.save(str(path))
-    result = run("import", path, "--report")
-    assert result.exit_code == 0, result.output
-    source = load(path.with_suffix(".yaml").read_text())
-    assert validate(source) == []
-    return path, result.output, source
-
-
-def paragraph(document, words: str):
-    return next(p for p in document.paragraphs if p.text == words)
 
 
 def change(tag: str, number: int):
@@ -304,7 +274,8 @@ def _foreign_check(path: Path, tmp_path: Path, titles: list[str]):
     source = load(out.read_text())
     assert validate(source) == [], out.read_text()
     document = build(source.data, today=TODAY)
-    headings = [h.text for h in document.headings]
+    # pandoc's smart typography prints the Markdown's l'ordre as l’ordre: the same word
+    headings = [h.text.replace("’", "'") for h in document.headings]
     for title in titles:
         assert any(title in h for h in headings), (title, headings)
     return source, result
@@ -320,15 +291,21 @@ def test_a_report_pandoc_wrote_gives_an_outline_that_validates(example, tmp_path
     subprocess.run(["pandoc", str(md), "-o", str(target)], check=True)
     sessions = [s["title"] for s in load(outline.read_text()).data["sessions"]]
     source, _ = _foreign_check(target, tmp_path, sessions[:3])
-    assert source.data["meeting"]["title"] == document.title
+    # pandoc's smart typography prints the Markdown's l'ordre as l’ordre: the same word
+    assert _straight(source.data["meeting"]["title"]) == document.title
     # every session of the summary is a session again, with its kind
-    assert [s["title"] for s in source.data["sessions"]] == sessions
+    assert [_straight(s["title"]) for s in source.data["sessions"]] == sessions
 
 
+def _straight(text: str) -> str:
+    return text.replace("’", "'")
+
+
+@pytest.mark.system
 def test_a_report_libreoffice_wrote_gives_an_outline_that_validates(tmp_path):
     """The example's Markdown made a web page by pandoc, opened in LibreOffice Writer and
     saved as DOCX there: LibreOffice's styles (Heading 1, Text Body) and numbering."""
-    from rtdraft.office import Office
+    from rtdraft.office.process import Office
     outline = ROOT / "examples" / "spring-2019-halifax.yaml"
     document = build(load(outline.read_text()).data, today=TODAY)
     md = tmp_path / "spring.md"

@@ -17,15 +17,16 @@ from pathlib import Path
 import msoffcrypto.format.ooxml
 import pytest
 from click.testing import CliRunner
-from conftest import examples, lie_about_size
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
+from support.files import lie_about_size
+from support.outlines import examples
 
 from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
 from rtdraft.importer import package
 from rtdraft.importer.package import open_docx
-from rtdraft.office import Office
+from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 UNO = Path(__file__).parent / "uno"
@@ -179,6 +180,7 @@ def test_a_password_protected_docx(tmp_path, rendered):
         "(File > Info > Protect Document > Encrypt with Password) and save it again")
 
 
+@pytest.mark.system
 def test_a_word_97_document_renamed(tmp_path, rendered):
     path = tmp_path / "old.docx"
     with Office() as office:

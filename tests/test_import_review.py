@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from rtdraft.office import Office
+from rtdraft.office.process import Office
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 UNO = Path(__file__).parent / "uno"

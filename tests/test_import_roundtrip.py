@@ -7,17 +7,15 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, assume, given, settings
-from test_golden import pairs
-from test_markdown_blocks import outlines_with_structure
-from test_robustness import CoreDumper, outlines
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
+from support.readers import pairs
+from support.strategies import CoreDumper, outlines, outlines_with_structure
 
 from rtdraft.importer import import_docx
-from rtdraft.model import build
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 TODAY = date(2021, 6, 1)
 
@@ -156,12 +154,13 @@ def test_groups_labels_agenda_and_nesting_come_back(language, tmp_path):
     assert data["publication"]["status"] == "draft" and data["publication"]["toc"] is True
 
 
+@pytest.mark.system
 def test_every_example_saved_again_by_libreoffice_comes_back_as_it_renders(tmp_path):
     """A reviewer working in LibreOffice saves the file again: its styles, numbering (a
     numbering instance per list paragraph) and bookmarks as LibreOffice writes them."""
-    from conftest import ROOT
+    from support.outlines import ROOT
 
-    from rtdraft.office import Office
+    from rtdraft.office.process import Office
     documents = {path.stem: build(load(path.read_text(encoding="utf-8")).data, today=TODAY)
                  for path in EXAMPLES}
     with Office() as office:

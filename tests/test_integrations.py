@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT
+from support.outlines import MINIMAL, ROOT
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 FINAL = MINIMAL.replace("  department: Public Safety Canada\n",
                         "  department: Public Safety Canada\n  date: 2021\n  status: final\n")

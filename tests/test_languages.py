@@ -4,15 +4,15 @@ import json
 from datetime import date
 
 import pytest
-import spanish
-from conftest import MINIMAL, load
+from support import spanish
+from support.outlines import MINIMAL, build, load
 
-from rtdraft import languages, schema_json
-from rtdraft.labels import LABELS, labels_for
+from rtdraft import languages
+from rtdraft.languages.labels import LABELS, labels_for
 from rtdraft.lint import lint
-from rtdraft.model import build
+from rtdraft.outline import schema_json
+from rtdraft.outline.validate import validate
 from rtdraft.render import markdown
-from rtdraft.validate import validate
 
 
 @pytest.fixture

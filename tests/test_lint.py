@@ -5,10 +5,9 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, load
+from support.cli import run
+from support.outlines import EXAMPLES, MINIMAL, ROOT, load
 
-from rtdraft.cli import main
 from rtdraft.lint import RULES, lint, reference, rule_ids
 
 
@@ -69,7 +68,7 @@ def test_abbreviations_are_read_in_the_order_the_summary_prints_them():
 
 
 def test_lint_reads_the_texts_of_the_model():
-    from rtdraft.model import build
+    from support.outlines import build
     document = build(load(CBSA).data, places=load(CBSA).places)
     sessions = [(t.path, t.line, t.column) for t in document.texts if t.path[0] == "sessions"
                 and t.role == "prose"]
@@ -292,7 +291,7 @@ def test_outline_sets_a_rule_level():
 
 
 def test_levels_name_known_rules_and_levels():
-    from rtdraft.validate import validate
+    from rtdraft.outline.validate import validate
     problems = validate(load(MINIMAL + "lint:\n  levels: {placeholders: error, placeholder: "
                              "fatal}\n"))
     assert [(p.line, p.column, p.message) for p in problems] == [
@@ -310,13 +309,13 @@ def test_department_fr_is_read_with_a_note():
     assert problem.message == ("department_fr is now called department_other (the "
                                "department's name in the other official language); rename "
                                "the key")
-    from rtdraft.model import build
+    from support.outlines import build
     assert build(load(text).data).cover.signature == \
         "Public Safety Canada | Sécurité publique Canada"
 
 
 def test_unknown_rule_in_settings_is_an_error():
-    from rtdraft.validate import validate
+    from rtdraft.outline.validate import validate
     [problem] = validate(load(MINIMAL + "lint:\n  disable: [latin-abbreviations]\n"))
     assert problem.message == ("unknown lint rule 'latin-abbreviations'; did you mean "
                                "'latin-abbreviation'?")
@@ -331,9 +330,6 @@ def files(tmp_path, monkeypatch):
     (tmp_path / "bad.yaml").write_text(MINIMAL.replace("rtdraft: 1", "rtdraft: 1\nzzz: 1"))
     return tmp_path
 
-
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def test_cli_exit_codes(files):
@@ -447,8 +443,8 @@ def test_fall_2019_findings():
 def test_rule_ids_are_read_without_importing_the_rules():
     import subprocess
     import sys
-    code = ("import sys; from rtdraft.validate import validate; "
-            "from rtdraft.lint.registry import rule_ids; ids = rule_ids(); "
+    code = ("import sys; from rtdraft.outline.validate import validate; "
+            "from rtdraft.outline.rules import rule_ids; ids = rule_ids(); "
             "print(len(ids), any(m.startswith('rtdraft.lint.') and m.split('.')[-1] not in "
             "('registry', 'text') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -460,8 +456,9 @@ def test_rule_ids_are_read_without_importing_the_rules():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_model_meets_every_text_of_the_outline(path):
     """Lint reads Document.texts: it holds each text of the outline once, nothing left out."""
-    from rtdraft.model import build
-    from rtdraft.walk import reading_order
+    from support.outlines import build
+
+    from rtdraft.outline.walk import reading_order
     source = load(path.read_text(encoding="utf-8"))
     texts = [t.path for t in build(source.data, places=source.places).texts]
     assert len(texts) == len(set(texts))
@@ -486,7 +483,7 @@ HOSTILE = {   # paragraph -> how many findings of each rule; each took seconds t
 def test_texts_built_against_a_rule(paragraph):
     """Run in a process of its own with a time limit: a regression hangs it, not the suite."""
     code = ("import sys, json\nsys.path.insert(0, 'tests')\nfrom test_lint import outline\n"
-            "from conftest import load\nfrom rtdraft.lint import lint\nfound = lint(load("
+            "from support.outlines import load\nfrom rtdraft.lint import lint\nfound = lint(load("
             "outline(f'    - {json.loads(sys.argv[1])}\\n')))\nprint(json.dumps([(p.rule, "
             "p.column, p.message) for p in found]))")
     quoted = json.dumps(paragraph, ensure_ascii=False)   # YAML reads JSON's quoted strings

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
 from rtdraft.cli import main
 
@@ -46,6 +46,7 @@ def installed(tmp_path_factory):
     return site
 
 
+@pytest.mark.system
 def test_an_installed_rtdraft_has_its_docs_and_reference_document(installed, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(installed))
     result = subprocess.run([sys.executable, "-m", "rtdraft", "docs"], cwd=tmp_path, env=env,

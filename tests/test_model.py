@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from conftest import MINIMAL, load
+from support.outlines import MINIMAL, build, load
 
-from rtdraft import inline
-from rtdraft.model import Heading, ListBlock, Note, Paragraph, Table, build
+from rtdraft.document import inline
+from rtdraft.document.model import Heading, ListBlock, Note, Paragraph, Table
 
 
 def model(text: str, today=date(2021, 6, 1)):
@@ -104,9 +104,11 @@ def test_sessions_grouped_by_kind_in_order_of_first_appearance():
     ]
 
 
-def test_presenters_line_unless_the_body_names_them():
+def test_presenters_line_whenever_presenters_are_given():
+    # also when the body names them (Borders): one rule, and an import gets them back
     notes = [b.text for b in model(SESSIONS).body if isinstance(b, Note)]
-    assert notes == ["Presenters: Winnipeg Police Service; Ann Lee, Chief"]
+    assert notes == ["Presenters: Winnipeg Police Service; Ann Lee, Chief",
+                     "Presenters: Canada Border Services Agency"]
 
 
 def test_footnotes_numbered_in_order_of_first_reference():

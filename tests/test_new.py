@@ -1,13 +1,12 @@
 """`rtdraft new`: an outline that validates as written, placeholders lint flags, no overwrite."""
 
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT
+from support.cli import run
+from support.outlines import ROOT
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
-from rtdraft.source import read
-from rtdraft.validate import validate
+from rtdraft.outline.source import read
+from rtdraft.outline.validate import validate
 
 
 @pytest.fixture
@@ -18,9 +17,6 @@ def here(tmp_path, monkeypatch):
 
 SCHEMA = "rtdraft-1.schema.json"
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_new_outline_validates_and_lint_flags_its_placeholders(here):
@@ -45,7 +41,12 @@ def test_from_keeps_the_structure_and_replaces_the_text(here):
     assert validate(read(here / "next.yaml")) == []
     assert [s["kind"] for s in data["sessions"]] == [s["kind"] for s in previous["sessions"]]
     assert data["session_groups"]["breakout"]["label"] == "Breakout #{n}"
-    assert data["appendices"][0]["organizations"] == previous["appendices"][0]["organizations"]
+    # last year's organizations, under a first line that says to check them
+    assert data["appendices"][0]["organizations"] == [
+        "[[Last year's organizations: check them against this year's, then remove this line]]",
+        *previous["appendices"][0]["organizations"]]
+    # the meeting's dates are to come, not today's
+    assert data["meeting"]["dates"] == ["[[YYYY-MM-DD, one per day of the meeting]]"]
     assert data["meeting"]["edition"] == 3
     assert data["publication"]["status"] == "draft" and "isbn" not in data["publication"]
     assert data["lint"] == previous["lint"]
@@ -126,3 +127,34 @@ def test_from_a_format_1_outline_renames_department_fr(here):
     assert publication["department_other"] == "Sécurité publique Canada"
     assert "department_fr" not in publication
     assert [p.rule for p in lint(read(here / "new.yaml")) if p.rule == "department-fr"] == []
+
+
+@pytest.mark.parametrize("value", ["x.json\nrtdraft: 99", "x.json\u2028y", "x\x00"])
+def test_a_schema_path_with_a_line_break_is_refused(tmp_path, value):
+    """The path goes into the modeline comment: a line break ended the comment, and what
+    followed it was YAML of the outline (`rtdraft: 99`)."""
+    result = run("new", tmp_path / "s.yaml", "--schema", value)
+    assert result.exit_code == 2
+    assert "Invalid value for '--schema': holds the control character U+" in result.output
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_a_final_outline_may_not_keep_the_date_placeholder(here):
+    run("new", "spring.yaml")
+    text = (here / "spring.yaml").read_text().replace("status: draft", "status: final")
+    (here / "spring.yaml").write_text(text)
+    messages = [p.message for p in validate(read(here / "spring.yaml"))
+                if p.path[:2] == ("meeting", "dates")]
+    assert messages == [("'[[YYYY-MM-DD, one per day of the meeting]]' is a placeholder, and the "
+                        "outline is final; write the meeting's dates (YYYY-MM-DD) or set "
+                        "publication.status to draft")]
+
+
+def test_schema_output_is_not_replaced_without_force(here):
+    (here / "schema.json").write_text("mine\n")
+    result = run("schema", "--output", "schema.json")
+    assert (result.exit_code, result.output) == (
+        5, "Error: schema.json exists; use --force to replace it\n")
+    assert (here / "schema.json").read_text() == "mine\n"
+    assert run("schema", "--output", "schema.json", "--force").exit_code == 0
+    assert (here / "schema.json").read_text().startswith("{")

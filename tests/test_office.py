@@ -8,10 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
+from support.readers import need
 
 from rtdraft.errors import ConverterError
-from rtdraft.office import Office
-from tests.readers import need
+from rtdraft.office.process import Office
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 
 @pytest.fixture
@@ -128,3 +131,28 @@ def test_a_libreoffice_that_dies_at_start_is_said_at_once(monkeypatch):
                                              r"to see why$"), Office() as office:
         office.run("page_count.py")
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_stops_a_batch_of_pdfs_not_only_the_one_in_progress(tmp_path, signal_number):
+    """Before, the signal stopped the PDF being made and the batch went on: 21 more PDFs
+    were written before exit 143."""
+    need("soffice")
+    outlines = tmp_path / "outlines"
+    outlines.mkdir()
+    for number in range(6):
+        (outlines / f"o{number}.yaml").write_bytes(Path("examples/spring-2019-halifax.yaml")
+                                                   .read_bytes())
+    render = subprocess.Popen(["rtdraft", "render", str(outlines), "--format", "pdf", "-o",
+                               str(tmp_path / "out") + "/"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = render.stdout.readline()   # the first PDF is written: LibreOffice is up
+    assert first.startswith("wrote "), first + render.stderr.read()
+    render.send_signal(signal_number)
+    assert render.wait(60) == 128 + signal_number
+    rest = render.stdout.read()
+    assert render.stderr.read().splitlines()[-1] == \
+        f"Error: stopped by {signal.Signals(signal_number).name}"
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    # the one in progress when the signal came may have been finished; no more
+    assert len(written) <= 2 and len(written) == 1 + rest.count("wrote "), (written, rest)

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL
+from support.cli import run
+from support.outlines import MINIMAL
 
 from rtdraft.cli import main
 from rtdraft.errors import OutputError
@@ -21,9 +22,6 @@ def outline(tmp_path, monkeypatch):
     (tmp_path / "o.yaml").write_text(MINIMAL, encoding="utf-8")
     return tmp_path / "o.yaml"
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_output_named_as_the_outline_is_refused(outline):
@@ -218,3 +216,53 @@ def test_a_link_in_a_loop_is_refused_in_one_line(outline, tmp_path, command):
     result = run("render", "o.yaml", "--format", "md,html", "-o", "loop.md/")   # a folder
     assert (result.exit_code, result.output) == (
         5, "Error: cannot create folder loop.md: loop.md is a link that leads to no folder\n")
+
+
+def test_a_link_into_proc_is_written_into_never_renamed_over(outline, tmp_path):
+    """`render -o /dev/stdout > out.md` as root replaced the /dev/stdout link with a
+    regular file: /dev/stdout leads through /proc/self/fd/1 to out.md, a regular file, so
+    it was renamed over. Here a link of our own in tmp_path stands for /dev/stdout."""
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    with open(tmp_path / "captured.md", "ab") as captured:   # append: the "wrote" line after
+        done = subprocess.run([sys.executable, "-m", "rtdraft", "render", "o.yaml", "--format",
+                               "md", "-o", str(stdout)], cwd=tmp_path, stdout=captured,
+                              stderr=subprocess.PIPE, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert os.readlink(stdout) == "/proc/self/fd/1"
+    assert run("render", "o.yaml", "--format", "md", "-o", "expected.md").exit_code == 0
+    expected = (tmp_path / "expected.md").read_bytes()
+    assert (tmp_path / "captured.md").read_bytes() == expected + f"wrote {stdout}\n".encode()
+    assert os.path.islink("/dev/stdout") or not os.path.exists("/dev/stdout")
+
+
+def test_a_link_to_a_pty_is_written_into(outline, tmp_path):
+    controller, terminal = os.openpty()
+    try:
+        (tmp_path / "tty.md").symlink_to(os.ttyname(terminal))
+        result = run("render", "o.yaml", "--format", "md", "-o", "tty.md")
+        assert result.exit_code == 0, result.output
+        assert os.readlink(tmp_path / "tty.md") == os.ttyname(terminal)
+        assert b"title: \"Spring 2021" in os.read(controller, 65536)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+
+
+def test_a_link_to_a_file_in_another_folder_is_written_into(outline, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    kept = tmp_path / "elsewhere" / "kept.md"
+    kept.write_text("old\n")
+    (tmp_path / "o.md").symlink_to(kept)
+    assert run("render", "o.yaml", "--format", "md").exit_code == 0
+    assert os.path.islink(tmp_path / "o.md") and kept.read_text().startswith("---\ntitle: \"Spring 2021")
+
+
+def test_a_link_to_a_file_beside_it_keeps_the_link_and_replaces_the_file(outline, tmp_path):
+    (tmp_path / "o-v3.md").write_text("old\n")
+    (tmp_path / "o.md").symlink_to("o-v3.md")
+    inode = os.stat(tmp_path / "o-v3.md").st_ino
+    assert run("render", "o.yaml", "--format", "md").exit_code == 0
+    assert os.readlink(tmp_path / "o.md") == "o-v3.md"
+    assert (tmp_path / "o-v3.md").read_text().startswith("---\ntitle: \"Spring 2021")
+    assert os.stat(tmp_path / "o-v3.md").st_ino != inode   # replaced whole, not written into

@@ -10,7 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, ROOT
+from support.outlines import MINIMAL, ROOT
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +22,8 @@ def wheel(tmp_path_factory):
     # from a clean copy: setuptools reuses a checkout's build/, which would keep stale files
     source = folder / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", "build", "*.egg-info", ".hypothesis", ".pytest_cache", "__pycache__", "out"))
+        ".git", "build", "*.egg-info", ".hypothesis", ".pytest_cache", "__pycache__", "out",
+        "node_modules"))
     result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
                              str(folder), str(source)], capture_output=True, check=False,
                             text=True, timeout=300)
@@ -58,11 +62,10 @@ def _requires_3_11() -> list[str]:
 
 
 def test_the_stated_python_minimum_is_the_true_one():
-    import configparser
     import re
-    config = configparser.ConfigParser()
-    config.read(ROOT / "setup.cfg")
-    minimum = config["options"]["python_requires"].removeprefix(">=")
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    minimum = project["requires-python"].removeprefix(">=")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"Python {minimum} or newer" in readme
     assert tuple(map(int, minimum.split("."))) <= sys.version_info[:2]   # CI runs it
@@ -100,3 +103,41 @@ def test_the_wheel_renders_in_a_fresh_venv_outside_the_checkout(wheel, tmp_path)
     assert result.returncode == 0, result.stderr + result.stdout
     assert (work / "spring.docx").read_bytes()[:2] == b"PK"
     assert (work / "spring.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+
+
+def test_every_package_rtdraft_imports_is_declared():
+    """Each third-party module the package imports belongs to a distribution pyproject.toml
+    names: a requirement, or the extra of the one command that needs it."""
+    import ast
+    import importlib.metadata
+    import re
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = {name: reqs for name, reqs in project["optional-dependencies"].items()
+              if name != "test"}
+
+    def names(requirements):
+        return {re.split(r"[<>=!~;\[ ]", r)[0].lower().replace("_", "-") for r in requirements}
+
+    declared = names(project["dependencies"])
+    optional = {name: names(reqs) for name, reqs in extras.items()}
+    distributions = importlib.metadata.packages_distributions()
+    missing = set()
+    for path in (ROOT / "rtdraft").rglob("*.py"):
+        if "uno" in path.parts:          # run by LibreOffice's Python, with its uno module
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                tops = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                tops = [node.module.split(".")[0]]
+            else:
+                continue
+            for top in tops:
+                if top in sys.stdlib_module_names or top == "rtdraft":
+                    continue
+                dists = {d.lower().replace("_", "-") for d in distributions.get(top, [top])}
+                if not dists & (declared | set().union(*optional.values())):
+                    missing.add(f"{path.relative_to(ROOT)}: {top}")
+    assert missing == set()
+    assert optional == {"preview": {"watchfiles"}}

@@ -7,11 +7,14 @@ import subprocess
 
 import pikepdf
 import pytest
-from conftest import ROOT, load
-from readers import need
+from support.outlines import ROOT, build, load
+from support.readers import need
 
-from rtdraft.model import ListBlock, Table, build
-from rtdraft.validate import validate
+from rtdraft.document.model import ListBlock, Table
+from rtdraft.outline.validate import validate
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 REFERENCE = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
 DOCS_EXAMPLE = re.search(r"```yaml\n(.*?)```", REFERENCE, re.DOTALL).group(1)

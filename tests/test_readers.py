@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, ROOT
-from readers import pandoc, pdf_pages, pdf_text, to_pdf
+from support.outlines import EXAMPLES, ROOT
+from support.readers import pandoc, pdf_pages, pdf_text, to_pdf
 
 from rtdraft.cli import main
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 SEEDS = {
     "spring-2019-halifax": ROOT / "seeds" / "000_104aff6ccee659f0.txt",

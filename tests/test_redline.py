@@ -15,7 +15,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from rtdraft.office import Office
+from rtdraft.office.process import Office
+
+# Starts LibreOffice, a browser, pip or npm: `python -m pytest -m 'not system'` leaves it out.
+pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
 JOB = Path(__file__).parent / "uno" / "decide_changes.py"
@@ -484,15 +487,13 @@ conclusion:
 
 
 def small(folder: Path, name: str, title: str, subtitle: str):
-    from rtdraft.model import build
-    from rtdraft.source import read
-    from rtdraft.validate import validate
+    from rtdraft.pipeline import build, read
     path = folder / name
     path.write_text(SMALL.format(title=json.dumps(title), subtitle=json.dumps(subtitle)),
                     encoding="utf-8")
-    source = read(str(path))
-    assume(not validate(source))
-    return build(source.data)
+    outline = read(str(path))
+    assume(outline.valid and not outline.problems)
+    return build(outline)
 
 
 def pandoc_meta(markdown: str) -> dict:
@@ -509,7 +510,7 @@ def test_the_markdown_redlines_title_block_always_reads_back_with_pandoc(old, ne
     """A title or subtitle holding ", :, #, --- or a backslash changed: the block is still
     YAML pandoc reads (the marks went inside its quoted strings, which broke it), and
     accepting the marks gives NEW's title as pandoc reads NEW's Markdown."""
-    from rtdraft.redline import markdown
+    from rtdraft.commands.redline import markdown
     from rtdraft.render.markdown import render
     before = small(tmp_path, "old.yaml", *old)
     after = small(tmp_path, "new.yaml", *new)

@@ -1,11 +1,13 @@
 """docs/refusals.md states the limits the code enforces, and is found by `rtdraft docs`."""
 
 from click.testing import CliRunner
-from conftest import ROOT
+from support.outlines import ROOT
 
-from rtdraft import errors, safedocx, schema, source, validate
+from rtdraft import errors
 from rtdraft.cli import main
 from rtdraft.importer import package
+from rtdraft.ooxml import safedocx
+from rtdraft.outline import schema, source, validate
 from rtdraft.render import reference, sandbox
 
 PAGE = (ROOT / "docs" / "refusals.md").read_text(encoding="utf-8")
@@ -18,7 +20,7 @@ def test_every_limit_in_the_code_is_on_the_page():
         f"{source.MIN_ALIAS_TEXT:,} characters", f"{source.MAX_DEPTH} levels",
         f"| items in one list | {schema.MAX_ITEMS:,} |",
         f"{sandbox.TIME_LIMIT:g} seconds", f"{sandbox.MAX_OUTPUT:,} characters",
-        f"{sandbox.MAX_REPEAT:,} items", f"at most {sandbox.MAX_TEMPLATE_BYTES:,} bytes", f"| {sandbox.MAX_POWER:,} |",
+        f"{sandbox.MAX_REPEAT:,} items", f"| {sandbox.MAX_MEMORY // 2**20} MB (a child process", f"at most {sandbox.MAX_TEMPLATE_BYTES:,} bytes", f"| {sandbox.MAX_POWER:,} |",
         f"{reference.MAX_FILE // 2**20} MB |", f"{reference.MAX_PART // 2**20} MB, by the zip",
         f"{reference.MAX_TOTAL // 2**20} MB uncompressed", f"| {reference.MAX_ENTRIES:,} |",
         f"at most {package.MAX_FILE // 2**20} MB;", f"| {package.MAX_ENTRIES:,} | exit 7",

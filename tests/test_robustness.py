@@ -5,29 +5,21 @@ import errno
 import io
 import os
 import re
-import string
 import zipfile
 
-import yaml
-from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.cli import run
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, examples, load
+from support.strategies import cited_notes, outlines
 
-from rtdraft.cli import main
 from rtdraft.lint import lint
-from rtdraft.model import build
+from rtdraft.outline.validate import validate
+from rtdraft.outline.walk import reading_order
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
-from rtdraft.source import resolve_plain
-from rtdraft.validate import validate
-from rtdraft.walk import reading_order
 
 PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
-
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
 
 
 def test_control_characters_are_errors_at_their_value():
@@ -89,77 +81,6 @@ def test_template_reaching_for_internals_writes_nothing(tmp_path):
 
 # -- property tests ---------------------------------------------------------------------------
 
-WORDS = st.text(alphabet=string.ascii_letters + string.digits + "éàç’'\"#_*$&<>{}%@!?;:-., ",
-                min_size=1, max_size=40).map(str.strip).filter(bool)
-MARKUP = st.sampled_from(["**bold words**", "*italic words*", "[a link](https://canada.ca)",
-                          "<https://example.org/x>"])
-CITATION = st.sampled_from(["[^n1]", "[^n2]", "[^note-3]"])
-
-
-@st.composite
-def prose(draw, notes: bool = True):
-    """A paragraph; with notes, it may cite footnotes (defined by outlines())."""
-    markup = st.one_of(MARKUP, CITATION) if notes else MARKUP
-    parts = draw(st.lists(st.one_of(WORDS, markup), min_size=1, max_size=5))
-    return " ".join(parts).strip() or "text"
-
-
-def _cited(value) -> list[str]:
-    """The footnote ids cited anywhere in the data, in order of first citation."""
-    if isinstance(value, str):
-        return re.findall(r"\[\^([^\]]+)\]", value)
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
-        else ()
-    return list(dict.fromkeys(i for v in items for i in _cited(v)))
-
-
-@st.composite
-def outlines(draw):
-    paragraph = prose()
-    item = st.one_of(paragraph, st.fixed_dictionaries(
-        {"text": paragraph, "bullets": st.lists(paragraph, min_size=1, max_size=3)}))
-    block = st.one_of(paragraph, st.fixed_dictionaries({"bullets": st.lists(item, min_size=1,
-                                                                            max_size=3)}),
-                      st.fixed_dictionaries({"numbered": st.lists(item, min_size=1, max_size=3)}),
-                      st.fixed_dictionaries({"subheading": WORDS}))
-    body = st.lists(block, min_size=1, max_size=4)
-    kinds = st.sampled_from(["plenary", "breakout", "panel", "peer-support"])
-    data = {
-        "rtdraft": 1,
-        "meeting": {"title": draw(WORDS), "host": draw(WORDS),
-                    "dates": draw(st.sampled_from(["2021-03-29", ["2021-09", "2021-10"],
-                                                   ["2019-10-08", "2019-10-09"]])),
-                    "virtual": draw(st.booleans())},
-        "publication": {"department": draw(WORDS), "language": draw(st.sampled_from(["en", "fr"])),
-                        "status": draw(st.sampled_from(["draft", "final"])),
-                        "toc": draw(st.booleans()),
-                        "date": draw(st.sampled_from([2021, "2022-09-08", "2020-05"]))},
-        "introduction": {"body": draw(body)},
-        "sessions": draw(st.lists(st.fixed_dictionaries(
-            {"kind": kinds, "title": WORDS, "body": body,
-             "presenters": st.lists(st.one_of(WORDS, st.fixed_dictionaries(
-                 {"name": WORDS, "title": WORDS})), max_size=2)}), min_size=1, max_size=4)),
-        "outcomes": {"items": draw(st.lists(item, min_size=1, max_size=3))},
-        "conclusion": {"body": draw(body)},
-        "appendices": [{"title": draw(WORDS),
-                        "organizations": draw(st.lists(WORDS, min_size=1, max_size=5))},
-                       {"title": draw(WORDS), "agenda": [{"time": "13:00", "title": draw(WORDS)}]}],
-    }
-    cited = _cited(data)
-    if cited:
-        data["footnotes"] = {note: draw(prose(notes=False)) for note in cited}
-    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, sort_keys=False)
-
-
-class CoreDumper(yaml.SafeDumper):
-    """PyYAML writes by YAML 1.1: it leaves `0E0` plain, which YAML 1.2 (and rtdraft) reads as
-    a number. Quote every string that would not read back as that string."""
-
-
-CoreDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text,
-    style='"' if resolve_plain(text) != text else None))
-
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outlines())
@@ -171,9 +92,9 @@ def test_random_valid_outlines_validate_lint_and_render(text):
     # lint reads the model's texts: every text of the outline, once
     assert sorted(map(str, (t.path for t in document.texts))) == \
         sorted(map(str, (p.path for p in reading_order(source.data))))
-    cited = _cited(source.data)
+    cited = cited_notes(source.data)
     # numbered in the order the summary cites them: the order of the model's texts
-    in_reading_order = _cited([t.text for t in document.texts if t.path[0] != "footnotes"])
+    in_reading_order = cited_notes([t.text for t in document.texts if t.path[0] != "footnotes"])
     assert sorted(in_reading_order) == sorted(cited)
     assert [(n.id, n.number) for n in document.footnotes] == \
         [(note, number) for number, note in enumerate(in_reading_order, start=1)]
@@ -256,7 +177,7 @@ def test_a_valid_outline_does_not_import_the_explainer(tmp_path):
     code = ("import sys\nfrom click.testing import CliRunner\nfrom rtdraft.cli import main\n"
             f"r = CliRunner().invoke(main, ['render', {str(example)!r}, '--format', "
             f"'docx,html', '--output', {str(tmp_path)!r}])\nassert r.exit_code == 0, r.output\n"
-            "print('rtdraft.explain' in sys.modules)")
+            "print('rtdraft.outline.explain' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout == "False\n", result.stderr

@@ -13,10 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES, MINIMAL, ROOT, load
-from test_schema_json import INVALID, VALID, reference_example
+import pytest
+from support.outlines import EXAMPLES, INVALID, MINIMAL, ROOT, VALID, load, reference_example
 
-from rtdraft.validate import validate
+from rtdraft.outline.validate import validate
 
 SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
 AJV_CHECK = ROOT / "tests" / "js" / "ajv_check.mjs"
@@ -59,6 +59,7 @@ def test_check_jsonschema_agrees_with_validate(tmp_path):
     assert {name: name not in failing for name in OUTLINES} == verdicts_of_validate()
 
 
+@pytest.mark.system
 def test_ajv_strict_compiles_the_schema_and_agrees_with_validate():
     node = shutil.which("node")
     assert node, "node is needed (Debian package nodejs)"
@@ -71,6 +72,7 @@ def test_ajv_strict_compiles_the_schema_and_agrees_with_validate():
     assert {name: errors == [] for name, errors in results.items()} == verdicts_of_validate()
 
 
+@pytest.mark.system
 def test_ajv_reads_yaml_1_2():
     """`host: no` is text to validate; a YAML 1.1 loader would make it false and fail it."""
     text = MINIMAL.replace("  host: Public Safety Canada", "  host: no")

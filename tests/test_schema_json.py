@@ -6,13 +6,22 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, ROOT, examples, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.outlines import (
+    EXAMPLES,
+    INVALID,
+    ROOT,
+    VALID,
+    examples,
+    load,
+    reference_example,
+)
 
 from rtdraft.cli import main
-from rtdraft.schema_json import json_schema, text
-from rtdraft.validate import validate
+from rtdraft.outline.schema_json import json_schema, text
+from rtdraft.outline.validate import validate
+from rtdraft.pipeline import check
 
 SCHEMA_FILE = ROOT / "schema" / "rtdraft-1.schema.json"
 VALIDATOR = jsonschema.Draft7Validator(json_schema())
@@ -20,7 +29,7 @@ VALIDATOR = jsonschema.Draft7Validator(json_schema())
 
 def test_the_published_schema_is_current():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == text(), \
-        "run: rtdraft schema -o schema/rtdraft-1.schema.json"
+        "run: rtdraft schema -o schema/rtdraft-1.schema.json --force"
 
 
 def test_it_is_a_draft_07_schema():
@@ -62,67 +71,6 @@ def test_repeated_parts_are_written_once():
     refs = set(re.findall(r'"\$ref": "#/definitions/([^"]+)"', text()))
     assert refs == set(document["definitions"])       # each defined part is used, and defined
     assert all(re.fullmatch(r"[A-Za-z0-9_.]+", name) for name in refs)
-
-
-def edit(old, new):
-    assert old in MINIMAL
-    return MINIMAL.replace(old, new, 1)
-
-
-VALID = {
-    "minimal": MINIMAL,
-    "dates list and month": edit("  dates: 2021-03-29", "  dates: [2021-09, 2021-10]"),
-    "year as publication date": edit("  department: Public Safety Canada",
-                                     "  department: Public Safety Canada\n  date: 2021"),
-    "optional left empty": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  location:"),
-    "nested lists": edit("    - The roundtable met once.",
-                         "    - bullets:\n        - {text: a, numbered: [b, c]}"),
-    "labels and lint": MINIMAL + "labels:\n  appendix: 'Annex {letter}: {title}'\n"
-                       "lint:\n  disable: [heading-case]\n",
-    "agenda": MINIMAL + "appendices:\n  - {title: A, agenda: [{time: '13:00', title: x}]}\n",
-}
-
-INVALID = {
-    "unknown key": MINIMAL.replace("sessions:", "sesions:"),
-    "missing title": edit("  - title: Trends\n", "  - kind: plenary\n"),
-    "empty required text": edit("  host: Public Safety Canada", "  host: ''"),
-    "empty list": edit("  items:\n    - Partners agreed to meet again.", "  items: []"),
-    "wrong type": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: third"),
-    "bad language": edit("  department: Public Safety Canada",
-                         "  department: Public Safety Canada\n  language: de"),
-    "not a date": edit("  dates: 2021-03-29", "  dates: March 2021"),
-    "bad month": edit("  dates: 2021-03-29", "  dates: 2021-13-01"),
-    "block with two shapes": edit("    - The roundtable met once.",
-                                  "    - {bullets: [a], numbered: [b]}"),
-    "unknown block": edit("    - The roundtable met once.", "    - {bulets: [a]}"),
-    "appendix with two contents": MINIMAL + "appendices:\n  - {title: A, body: [x], "
-                                            "organizations: [y]}\n",
-    "appendix without content": MINIMAL + "appendices:\n  - {title: A}\n",
-    "isbn shape": edit("  department: Public Safety Canada",
-                       "  department: Public Safety Canada\n  isbn: 12-34"),
-    "catalogue shape": edit("  department: Public Safety Canada",
-                            "  department: Public Safety Canada\n  catalogue_number: X"),
-    "label placeholder": MINIMAL + "session_groups:\n  plenary: {label: 'Session {num}'}\n",
-    "unknown label": MINIMAL + "labels:\n  apendix: Annex\n",
-    "unknown lint rule": MINIMAL + "lint:\n  disable: [nope]\n",
-    "version": MINIMAL.replace("rtdraft: 1", "rtdraft: 2"),
-    "version true": MINIMAL.replace("rtdraft: 1", "rtdraft: true"),
-    "edition true": edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  edition: true"),
-    "year true": edit("  department: Public Safety Canada",
-                      "  department: Public Safety Canada\n  date: true"),
-    "kind not a slug": edit("  - title: Trends\n", "  - title: Trends\n    kind: Big Room\n"),
-    "empty dates": edit("  dates: 2021-03-29", "  dates:"),
-    "isbn number of 12 digits": edit("  department: Public Safety Canada",
-                                     "  department: Public Safety Canada\n  isbn: 978066037168"),
-    "too deep": edit("    - Partners agreed to meet again.",
-                     "    - text: a\n      bullets:\n        - text: b\n          bullets:\n"
-                     "            - {text: c, bullets: [d]}"),
-}
-
-
-def reference_example():
-    doc = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
-    return re.search(r"```yaml\n(.*?)```", doc, re.DOTALL).group(1)
 
 
 @pytest.mark.parametrize("name", list(VALID) + [p.name for p in EXAMPLES] + ["docs"])
@@ -170,7 +118,8 @@ def test_both_agree_on_every_changed_value(index, value):
     source = load(_changed(index, value))
     if not source.ok:
         return   # not YAML any more: neither reads it
-    structural = [p for p in validate(source) if p.rule in STRUCTURAL]
-    schema_errors = [e.message for e in VALIDATOR.iter_errors(source.data)]
+    outline = check(source)   # the schema reads what validation hands on
+    structural = [p for p in outline.problems if p.rule in STRUCTURAL]
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(outline.source.data)]
     assert bool(structural) == bool(schema_errors), (FULL_LINES[index], value, structural,
                                                      schema_errors[:3])

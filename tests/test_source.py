@@ -1,9 +1,9 @@
 """Loading: data, positions, duplicate keys, YAML 1.2 scalars, bad input."""
 
-from conftest import load, load_bytes
+from support.outlines import load, load_bytes
 
-from rtdraft import source
-from rtdraft.source import Located
+from rtdraft.outline import source
+from rtdraft.outline.source import Located
 
 
 def test_positions_of_values_and_keys():

@@ -8,18 +8,17 @@ import zipfile
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from conftest import EXAMPLES, MINIMAL, examples, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_robustness import CoreDumper, outlines
+from support.cli import run
+from support.outlines import EXAMPLES, MINIMAL, build, examples, load
+from support.strategies import CoreDumper, outlines
 
-from rtdraft import schema
-from rtdraft.cli import main
-from rtdraft.labels import PLACEHOLDERS
-from rtdraft.model import appendix_letter, build
+from rtdraft.document.model import appendix_letter
+from rtdraft.languages.labels import PLACEHOLDERS
+from rtdraft.outline import schema
+from rtdraft.outline.validate import validate
 from rtdraft.render import WRITERS
-from rtdraft.validate import validate
 
 PROBLEM = re.compile(r"^outline\.yaml:\d+:\d+: error: \S.*: .+$")
 SENTINEL = "SENTINEL_VALUE_X"
@@ -135,9 +134,6 @@ def test_the_walk_reaches_every_key():
             "levels", "ignore", "labels", "isbn", "date"} <= keys
     assert len(PLACES) > 80
 
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("text, where, message", [
@@ -305,7 +301,7 @@ def test_labels_that_cannot_render_are_errors(labels, message):
 
 def test_a_session_group_label_with_an_unbalanced_brace_is_an_error():
     printed = _check(MINIMAL + "session_groups:\n  plenary:\n    label: 'Plenary {n'\n")
-    assert printed == [("outline.yaml:23:12: error: session_groups.plenary.label: a session label "
+    assert printed == [("outline.yaml:23:21: error: session_groups.plenary.label: a session label "
                        "has an unbalanced brace: a placeholder is written {name}, and a brace "
                        "itself {{ or }}")], printed
 

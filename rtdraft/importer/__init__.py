@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import languages
 from ..errors import ImportFailure, UndecidedChanges
+from ..outline.source import Source, parse_text
 from ..problems import Problem
 from . import ooxml_read as ox
 from .dump import dump
@@ -71,7 +72,7 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     data = builder.build()
     marks: dict[int, tuple[tuple, str, int]] = {}
     data = _take_marks(data, (), marks)
-    text, source = dump(data, name)
+    text, source = _checked(data, name, path, builder.unplaced)
     placed = []
     for comment in parsed.comments:
         found = marks.get(comment.index)
@@ -85,6 +86,70 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
                        "quoted": MARKS.sub("", comment.quoted), "line": line,
                        "column": column, "heading": comment.heading})
     return Imported(text, source.data, placed, builder.unplaced)
+
+
+# Values copied as printed that validate may refuse: left out of the outline, and kept in a
+# YAML comment under `publication:` and a --report line, so that the outline validates.
+FLAGGED = {("publication", "isbn"), ("publication", "catalogue_number")}
+
+
+def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
+    """The outline's YAML and its source, validated: a wrong ISBN or catalogue number is
+    flagged and left out; any other error, or a size beyond an outline's limits, refuses
+    the import (exit 7): what import writes always validates."""
+    from ..outline.source import MAX_BYTES
+    from ..outline.validate import validate
+    from ..problems import one_line
+
+    _within_limits(data, path)
+    text, source = dump(data, name)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ImportFailure(f"{path}: the outline would be more than {MAX_BYTES:,} bytes, an "
+                            "outline's limit (nothing written)")
+    problems = [p for p in validate(source) if p.level == "error"]
+    flagged = [p for p in problems if p.path in FLAGGED]
+    if flagged:
+        comments = []
+        for problem in flagged:
+            key, value = problem.path[1], data["publication"].pop(problem.path[1])
+            unplaced.append(f"publication.{key} {value!r} left out: {problem.message}")
+            comments.append(one_line(f"  # {key}: {value}  (left out by import: "
+                                     f"{problem.message})"))
+        text, source = dump(data, name)
+        lines = text.split("\n")
+        at = lines.index("publication:") + 1
+        text = "\n".join(lines[:at] + comments + lines[at:])
+        source = parse_text(text, Source(name))
+        problems = [p for p in validate(source) if p.level == "error"]
+    if problems:
+        first = problems[0]
+        raise ImportFailure(one_line(
+            f"{path}: the outline read from it would not validate ({first.where}: "
+            f"{first.message}); nothing written"))
+    return text, source
+
+
+def _within_limits(data, path: Path, where: tuple = ()) -> int:
+    """Refuse, before the outline is written out and validated, a list longer than an
+    outline's lists may be or more text than an outline may hold; the characters seen."""
+    from ..outline.schema import MAX_ITEMS
+    from ..outline.source import MAX_BYTES
+    from ..problems import format_path
+
+    size = 0
+    if isinstance(data, str):
+        return len(data)
+    items = data.items() if isinstance(data, dict) else enumerate(data) \
+        if isinstance(data, list) else ()
+    if isinstance(data, list) and len(data) > MAX_ITEMS:
+        raise ImportFailure(f"{path}: {format_path(where)} would have {len(data):,} items; "
+                            f"an outline's list holds at most {MAX_ITEMS:,} (nothing written)")
+    for key, value in items:
+        size += _within_limits(value, path, where + (key,))
+        if size > MAX_BYTES:
+            raise ImportFailure(f"{path}: the outline would be more than {MAX_BYTES:,} "
+                                "bytes, an outline's limit (nothing written)")
+    return size
 
 
 FIRST, FOOTNOTES = "before the first heading", "in the footnotes"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import yaml
 
-from .. import schema
-from ..source import Source, parse_text, resolve_plain
+from ..outline import schema
+from ..outline.source import Source, parse_text, resolve_plain
 
 WIDTH = 88
 # Keys in the order the schema gives them, as the examples and `rtdraft new` write them.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from ..render.ooxml import PROPERTY_CHANGE_TAGS, parse_part
+from ..ooxml.changes import PROPERTY_CHANGE_TAGS
+from ..ooxml.package import parse_part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -253,8 +254,8 @@ BOOKMARK_START = qn("w:bookmarkStart")
 
 
 def note_id(note) -> str | None:
-    """The outline id rtdraft's writer kept in a footnote (render/ooxml.py)."""
-    from ..render.ooxml import note_id_from_bookmark
+    """The outline id rtdraft's writer kept in a footnote (ooxml/elements.py)."""
+    from ..ooxml.elements import note_id_from_bookmark
     for mark in note.iter(BOOKMARK_START):
         found = note_id_from_bookmark(mark.get(qn("w:name")) or "")
         if found:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import inline, languages
-from ..labels import appendix_letter, labels_for
-from ..schema import MAX_LIST_DEPTH
-from ..typography import folded
-from . import dates_back
+from .. import languages
+from ..document import inline
+from ..languages import dates_back
+from ..languages.labels import appendix_letter, labels_for
+from ..languages.typography import folded
+from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, untypeset
 
 TODO = "TODO"
@@ -80,12 +81,16 @@ class Builder:
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
             if details else None
+        if found is None and details and re.fullmatch(PLACEHOLDER, self.back(details[0])):
+            found = [self.back(details[0])]    # a draft's dates to come, as `new` wrote them
         if found is None:
             day = (core.created.date() if core.created else date.today()).isoformat()
             found = [day]
             shown = f" in {details[0]!r}" if details else ""
             self.unplaced.append(f"meeting dates not found{shown}: meeting.dates is {day}")
         meeting["dates"] = found[0] if len(found) == 1 else found
+        details = details[:1] + [d for d in details[1:] if not self.hosted(d, meeting,
+                                                                            department)]
         if len(details) > 1:
             if self.canon(details[1]) == self.ts(self.labels["virtual"]):
                 meeting["virtual"] = True
@@ -108,6 +113,19 @@ class Builder:
         if self.parsed.toc:
             publication["toc"] = True
         return meeting, _ordered(publication, PUBLICATION_ORDER)
+
+    def hosted(self, text: str, meeting: dict, department: str) -> bool:
+        """Read 'Hosted by X with support from Y' (or either half) into meeting.host and
+        supported_by; False when the text is not that line."""
+        for key in ("hosted_with_support", "hosted_by", "with_support"):
+            m = self.fullmatch(key, text, host=r".+?", supporter=r".+")
+            if m:
+                found = {k: self.back(v) for k, v in m.groupdict().items()}
+                meeting["host"] = found.get("host", department)
+                if "supporter" in found:
+                    meeting["supported_by"] = found["supporter"]
+                return True
+        return False
 
     def foreign_cover(self) -> None:
         """A report not made by rtdraft: its title, dates, place and copyright lines found
@@ -459,8 +477,8 @@ class Builder:
         return person
 
     def described(self, people: list) -> str:
+        from ..document.model import describe
         from ..languages import join_words
-        from ..model import describe
         texts = [describe(p, self.labels) for p in people]
         return "; ".join(texts) if any("," in t for t in texts) else \
             join_words(texts, self.labels["and"])
@@ -558,12 +576,25 @@ class Builder:
             if text is None:
                 continue
             kept = self.parsed.note_ids.get(number)
+            if kept and not re.fullmatch(FOOTNOTE_ID, kept):   # a bookmark's name, unchecked
+                kept = None
             small = self.lang.vocabulary.get("small_words", set())
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         if ids:
-            self.data["footnotes"] = {ids[n]: self.parsed.footnotes[n] or TODO for n in ids}
+            self.data["footnotes"] = {ids[n]: self._note_text(ids[n], self.parsed.footnotes[n])
+                                      for n in ids}
+
+    def _note_text(self, name: str, text: str) -> str:
+        """A footnote's text without the marks of footnotes it cites: an outline's footnote
+        cannot cite another (the mark's \\x00 was written into the outline before)."""
+        cited = _NOTE.findall(text)
+        if cited:
+            self.unplaced.append(f"footnote [^{name}] cites another footnote; a footnote "
+                                 "cannot cite another: the mark left out")
+            text = " ".join(_NOTE.sub("", text).split())
+        return text or TODO
 
 
 PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "tagline",

@@ -18,8 +18,8 @@ from pathlib import Path
 import docx
 import docx.document
 
-from .. import safedocx
 from ..errors import ImportFailure
+from ..ooxml import safedocx
 
 MAX_FILE = 256 * 1024 * 1024     # the .docx file; pictures count here only (never inflated)
 MAX_PART = 16 * 1024 * 1024      # one part taken, uncompressed

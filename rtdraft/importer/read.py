@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import inline
+from ..document import inline
 from . import ooxml_read as ox
 
 MARK_BASE = 0xF0000     # a comment's place in the text: chr(MARK_BASE + its index)

@@ -57,10 +57,16 @@ def unregister(code: str) -> None:
     codes.cache_clear()
 
 
+# Modules every language uses, not languages: the discovery below passes them over.
+TOOLS = frozenset({"dates", "dates_back", "labels", "typography"})
+
+
 @cache
 def _shipped() -> dict[str, Language]:
     out = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in TOOLS:
+            continue
         language = importlib.import_module(f"{__name__}.{info.name}").LANGUAGE
         out[language.code] = language
     return out
@@ -78,6 +84,11 @@ def get(code: str) -> Language:
 
 def shipped() -> list[Language]:
     return list(_shipped().values())
+
+
+def catalogue_letters() -> str:
+    """The letters a catalogue number may end its language with, one per language: EF."""
+    return "".join(sorted({get(code).catalogue_letter for code in codes()}))
 
 
 def join_words(parts: list[str], word: str) -> str:

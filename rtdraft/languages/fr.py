@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-from ..typography import french
 from . import Language, join_words
+from .typography import french
 
 LABELS = {
     "subtitle": "Résumé de la réunion",
@@ -17,15 +17,18 @@ LABELS = {
     "contents": "Table des matières",
     "appendix": "Annexe {letter} : {title}",
     "session_plenary": "Séance plénière {n}",
-    "session_breakout": "Atelier {n}",
+    "session_breakout": "Séance en petits groupes {n}",
     "session_panel": "Table ronde {n}",
-    "session_workshop": "Atelier pratique {n}",
+    "session_workshop": "Atelier {n}",
     "session_other": "{kind} {n}",
     "session_heading": "{label} : {title}",
     "presenters": "Conférenciers : {names}",
     "speakers": "Intervenants : {names}",
     "on_behalf_of": "au nom de {person}",
     "virtual": "Réunion virtuelle",
+    "hosted_by": "Organisée par {host}",
+    "hosted_with_support": "Organisée par {host} avec le soutien de {supporter}",
+    "with_support": "Avec le soutien de {supporter}",
     "draft": "ÉBAUCHE",
     "catalogue_number": "Nº de catalogue : {value}",
     "isbn": "ISBN : {value}",
@@ -64,19 +67,29 @@ def one_date(d: date, months: list[str]) -> str:
 
 
 def days(dates: list[date], months: list[str], word: str) -> str:
-    """le 29 mars 2019; les 8 et 9 octobre 2019; du 8 au 10 octobre 2019; ..."""
+    """A date line, without article (Le guide du rédacteur): 29 mars 2019; 8 et 9 octobre
+    2019; du 8 au 10 octobre 2019; 22 septembre et 13 octobre 2021 (one year for the dates
+    of one year). Running text ("le 8 octobre 2019") is the editor's."""
     if len(dates) == 1:
-        return "le " + one_date(dates[0], months)
+        return one_date(dates[0], months)
     first, last = dates[0], dates[-1]
     consecutive = all(b - a == timedelta(days=1) for a, b in pairwise(dates))
     same_month = all((d.year, d.month) == (first.year, first.month) for d in dates)
+    same_year = all(d.year == first.year for d in dates)
+
+    def short(d: date) -> str:   # without its year
+        return f"{_day(d)} {months[d.month - 1]}"
+
     if consecutive and len(dates) > 2:
-        start = _day(first) if same_month else one_date(first, months)
+        start = _day(first) if same_month else short(first) if same_year \
+            else one_date(first, months)
         return f"du {start} au {one_date(last, months)}"
     if same_month:
-        return f"les {join_words([_day(d) for d in dates], word)} {months[first.month - 1]} " \
+        return f"{join_words([_day(d) for d in dates], word)} {months[first.month - 1]} " \
             f"{first.year}"
-    return "les " + join_words([one_date(d, months) for d in dates], word)
+    if same_year:
+        return f"{join_words([short(d) for d in dates], word)} {first.year}"
+    return join_words([one_date(d, months) for d in dates], word)
 
 
 # The Canadian Centre on Substance Use and Addiction's guidance, in French.

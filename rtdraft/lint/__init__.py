@@ -15,15 +15,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import languages
-from ..model import Document, Origin, build
-from ..normal import normalise
+from ..document.model import Document, Origin, build
+from ..outline.normal import normalise
+from ..outline.rules import rule_ids
+from ..outline.source import Source
 from ..problems import Problem, format_path
-from ..source import Source
-from .registry import LEVELS, Rule, rule, rule_ids, rules
+from .registry import LEVELS, Rule, rule, rules
 from .text import pieces
 
-__all__ = ["LEVELS", "RULES", "Finding", "Outline", "Rule", "documentation", "lint",
-           "reference", "rule", "rule_ids", "rules"]
+__all__ = ["LEVELS", "LOST_WORDS", "RULES", "Finding", "Outline", "Rule", "documentation",
+           "lint", "lost_words", "reference", "rule", "rule_ids", "rules"]
+
+# The rules whose findings mean words of the outline are missing from the summary: render
+# and preview report them too (most editors never run lint).
+LOST_WORDS = ("comment-in-text", "item-in-text")
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,13 @@ def lint(source: Source, disabled: Iterable[str] = (),
             problems.add(Problem(source.file, line, column, level, finding.path,
                                  finding.message, rule_id))
     return sorted(problems)
+
+
+def lost_words(source: Source, document: Document | None = None) -> list[Problem]:
+    """What the LOST_WORDS rules find in a valid outline (the outline's lint settings
+    apply: a finding it accepts under lint.ignore is not reported)."""
+    others = [rule_id for rule_id in rules() if rule_id not in LOST_WORDS]
+    return lint(source, others, document)
 
 
 def _position(source: Source, text: str, finding: Finding,

@@ -28,8 +28,17 @@ SMALL_WORDS = frozenset().union(*(lang.vocabulary.get("initials_skip", ())
 # and a small letter hung lint). Checked equal to the nested forms on 200,000 texts.
 ABBREVIATION = re.compile(r"(?<![\w.-])([A-Z](?:[A-Z0-9]|[-.](?=[A-Z]))*(?:[-.](?=[0-9]))?"
                           r"[A-Z0-9]\.?)(s?)(?![\w-])")
-DEFINITION = re.compile(r"\(([A-Z](?:[A-Za-z0-9]|[-.](?=[A-Z]))*[-.]?)\)")
+_ABBR = r"([A-Z](?:[A-Za-z0-9]|[-.](?=[A-Z]))*[-.]?)"
+_SPACE = "[ \u00a0\u202f]*"
+# (CBSA); in French also (« ASFC »)
+DEFINITION = re.compile(rf"\((?:«{_SPACE})?{_ABBR}(?:{_SPACE}»)?\)")
+# An abbreviation of the name in another language, said so: "Service d'inspection postale
+# des États-Unis (sigle anglais : USPIS)", "(en anglais, USPIS)", "(in French, ASFC)"
+FOREIGN = re.compile(rf"\((?:(?:sigle|acronyme|abréviation)\s+)?(?:en\s+|in\s+)?"
+                     rf"(?:anglais|français|English|French){_SPACE}[:,]?\s*{_ABBR}\)")
 _WORD = re.compile(r"[\w’'&-]+")
+# A French article or preposition elided before a name: L'Agence, d'Emploi, qu'
+_ELIDED = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
 
 
 def letters(abbreviation: str) -> str:
@@ -54,6 +63,9 @@ def expansion(text: str, end: int, abbreviation: str) -> str | None:
     words = _last_words(text, end, len(wanted) + 6)
     for start in range(len(words) - 1, -1, -1):
         candidate = words[start:]
+        name = _ELIDED.sub("", candidate[0])   # L'Agence des services ... (ASFC)
+        if name != candidate[0] and name:
+            candidate = [name, *candidate[1:]]
         if candidate[0].lower() in SMALL_WORDS or candidate[0][0].upper() != wanted[0]:
             continue
         if _initials_match(candidate, wanted):
@@ -91,13 +103,20 @@ def definitions(outline: Outline) -> Iterator[tuple[int, object, str, str, int]]
     """(piece index, piece, abbreviation, expansion, offset of '(') for every
     'Full Name (ABBR)'."""
     for index, piece in enumerate(outline.pieces):
+        found = []
         for m in DEFINITION.finditer(piece.text):
             abbreviation = m.group(1)
             if len(letters(abbreviation)) < 2:
                 continue
             full = expansion(piece.text, m.start(), abbreviation)
             if full:
-                yield index, piece, abbreviation, full, m.start()
+                found.append((m.start(), abbreviation, full))
+        for m in FOREIGN.finditer(piece.text):   # its letters are another language's words
+            words = _last_words(piece.text, m.start(), 8)
+            if len(letters(m.group(1))) >= 2 and words:
+                found.append((m.start(), m.group(1), " ".join(words)))
+        for offset, abbreviation, full in sorted(found):
+            yield index, piece, abbreviation, full, offset
 
 
 def _skip(piece_text: str, start: int, end: int) -> bool:
@@ -115,9 +134,13 @@ def undefined(outline: Outline) -> Iterator[Finding]:
     An abbreviation is defined by writing the full name followed by the
     abbreviation in parentheses at its first use, in reading order (cover,
     introduction, opening remarks, sessions, outcomes, conclusion, appendices,
-    footnotes). A few abbreviations need no definition (U.S., UK, UN, DNA, HIV,
-    COVID, PDF, ISBN, URL, ID, P.O., ...); add an outline's own under
-    `lint: {abbreviations: [...]}`.
+    footnotes). In French, the name may follow an elided article ("L'Agence des
+    services frontaliers du Canada (ASFC)"), the abbreviation may be in « »
+    ("(« GRC »)"), and an abbreviation of the name in the other language is
+    defined when the parentheses say so ("(sigle anglais : USPIS)", "(en
+    anglais, USPIS)"; in English "(in French, ASFC)"). A few abbreviations
+    need no definition (U.S., UK, UN, DNA, HIV, COVID, PDF, ISBN, URL, ID,
+    P.O., ...); add an outline's own under `lint: {abbreviations: [...]}`.
 
     Bad:  The CBSA processes hundreds of thousands of packages.
     Good: The Canada Border Services Agency (CBSA) processes hundreds of
@@ -158,7 +181,9 @@ def undefined(outline: Outline) -> Iterator[Finding]:
 
 
 def _in_definition(text: str, match: re.Match) -> bool:
-    return text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+    before = text[max(0, match.start() - 3):match.start()].rstrip(" \u00a0\u202f")
+    after = text[match.end():match.end() + 3].lstrip(" \u00a0\u202f")
+    return before.endswith(("(", "(«")) and after.startswith((")", "»)"))
 
 
 @rule("acronym-conflict")

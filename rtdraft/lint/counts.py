@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..dates import written_dates
+from ..languages.dates import written_dates
 from . import Finding, Outline, rule
 
 

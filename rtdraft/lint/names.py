@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..typography import folded
+from ..languages.typography import folded
 from . import Finding, Outline, rule
 from .text import words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..typography import folded
+from ..languages.typography import folded
 from . import Finding, Outline, rule
 
 

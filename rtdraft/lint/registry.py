@@ -2,24 +2,23 @@
 effect of someone importing them.
 
 A rule is a function marked with @rule(id, level=...) in a module of this package;
-adding one is that module (and its test). `rule_ids()` is what validation and the
-JSON Schema read to check `lint:` settings; it reads the rule modules' source and
-imports none of them.
+adding one is that module (and its test). The ids alone, which validation and the
+JSON Schema read to check `lint:` settings, are read from the rule modules' source by
+outline/rules.py, below this package: it imports none of them.
 """
 
 from __future__ import annotations
 
-import ast
 import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from ..outline.rules import NOT_RULES
 
 LEVELS = ("error", "warning", "note")   # what an outline's lint.levels may set
-_NOT_RULES = {"registry", "text"}       # the package's modules that hold no rule
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def rules() -> dict[str, Rule]:
     package = importlib.import_module(__package__)
     found: dict[str, Rule] = {}
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_") or info.name in _NOT_RULES:
+        if info.name.startswith("_") or info.name in NOT_RULES:
             continue
         module = importlib.import_module(f"{__package__}.{info.name}")
         for value in vars(module).values():
@@ -58,22 +57,3 @@ def rules() -> dict[str, Rule]:
                 assert value.rule_id not in found, f"two rules named {value.rule_id}"
                 found[value.rule_id] = Rule(value.rule_id, value.rule_level, value)
     return found
-
-
-@cache
-def rule_ids() -> list[str]:
-    """The rules' ids, in the registry's order, read from the rule modules' source
-    (their @rule("id") marks) without importing them: validation and the JSON Schema
-    need the ids, not the rules."""
-    folder = Path(__file__).parent
-    ids = []
-    for path in sorted(folder.glob("*.py"), key=lambda p: p.stem):
-        if path.stem.startswith("_") or path.stem in _NOT_RULES:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in tree.body:   # rules are module-level functions
-            for mark in getattr(node, "decorator_list", ()):
-                if isinstance(mark, ast.Call) and getattr(mark.func, "id", None) == "rule" \
-                        and mark.args and isinstance(mark.args[0], ast.Constant):
-                    ids.append(mark.args[0].value)
-    return ids

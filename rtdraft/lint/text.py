@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Document, Origin
+from ..document.model import Document, Origin
 
 _NOT_PROSE = re.compile(r"\[\^[^\]\s]+\]|\]\([^()\s]+\)|<(?:https?://|mailto:)[^<>\s]+>")
 

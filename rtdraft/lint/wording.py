@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..outline import schema
 from . import Finding, Outline, rule
 
 _SUFFIX = r"(?:s|ed|ing|al|ally|ation|ations|e|es|er|ers|ism|able|ably)?"
@@ -113,7 +114,7 @@ def stigma(outline: Outline) -> Iterator[Finding]:
                               m.group(0), m.start())
 
 
-PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|\blorem ipsum\b|\[\[[^[\]]*\]\]",
+PLACEHOLDER = re.compile(rf"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|\blorem ipsum\b|{schema.PLACEHOLDER}",
                          re.IGNORECASE)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..explain import quoted
 from . import Finding, Outline, rule
 
 _COMMENT = re.compile(r"[ \t]+#([^\n]*)")
@@ -41,6 +40,7 @@ def comment_in_text(outline: Outline) -> Iterator[Finding]:
         m = _COMMENT.match(source.text, place.end)
         if not m:
             continue
+        from ..outline.explain import quoted  # not at the top: render runs this rule too
         lost = "#" + m.group(1).rstrip()
         line, column = source.line_column(m.start() + m.group(0).index("#"))
         whole = (value + m.group(0)).rstrip()

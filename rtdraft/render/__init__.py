@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model import Document
+from ..document.model import Document
 
 
 def _docx(document: Document, reference_doc: Path | None = None, **_) -> bytes:
@@ -31,5 +31,5 @@ WRITERS: dict[str, tuple[str, Callable[..., bytes] | None]] = {
     "docx": (".docx", _docx),
     "html": (".html", _html),
     "md": (".md", _markdown),
-    "pdf": (".pdf", None),   # needs LibreOffice: see render/pdf.py and cli.render
+    "pdf": (".pdf", None),   # needs LibreOffice: see office/pdf.py and cli.render
 }

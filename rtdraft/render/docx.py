@@ -8,11 +8,14 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
-from .. import inline
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..ooxml import elements as ooxml
+from ..ooxml.archive import zip_package
+from ..outline.schema import MAX_LIST_DEPTH
 from ..resources import default_path
-from . import ooxml, reference
+from . import reference
 
 # Every style the writer uses: a reference document must define each of them. Word's
 # built-in styles go by Word's names (toc 1, footnote text), matched without case.
@@ -24,7 +27,6 @@ STYLES = (
     "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
     "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
-LIST_DEPTH = 3
 
 
 def open_reference(path: Path | None):
@@ -56,7 +58,15 @@ def render(document: Document, reference: Path | None = None,
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
     _Writer(doc, document, pages or {}, page_numbers).write()
-    return ooxml.zip_package(doc.part.package, document.published)
+    return zip_package(doc.part.package, document.published)
+
+
+def _leads_in(block, after) -> bool:
+    """Is `block` kept on the page of the block after it: a lead-in ('These include:')
+    before its list or table, and a Presenters line before the session's text."""
+    if isinstance(block, Paragraph):
+        return isinstance(after, (ListBlock, Table))
+    return isinstance(block, Note) and after is not None
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -81,8 +91,11 @@ class _Writer:
         front_section, body_section = self.section_break()
         if self.model.toc:
             self.contents()
-        for index, block in enumerate(self.model.body):
-            self.block(block, page_break=index == 0 and self.model.toc)
+        body = self.model.body
+        for index, block in enumerate(body):
+            after = body[index + 1] if index + 1 < len(body) else None
+            self.block(block, page_break=index == 0 and self.model.toc,
+                       keep_next=_leads_in(block, after))
         self.notes()
         self.pages(front_section, body_section)
         self.properties()
@@ -90,13 +103,14 @@ class _Writer:
     # -- cover and copyright page ---------------------------------------------------
 
     def para(self, text: str | None, style: str, *, page_break: bool = False,
-             numbering: tuple[int, int] | None = None, tight: bool = False):
+             numbering: tuple[int, int] | None = None, tight: bool = False,
+             keep_next: bool = False):
         """A w:p with its style (and text) before the body's final section properties.
 
         Built as XML: python-docx's add_paragraph looks the style up by scanning every
         style and walks the body to place the paragraph, for each paragraph."""
         p = ooxml.paragraph(self.styles[style].style_id, page_break=page_break,
-                            numbering=numbering, tight=tight)
+                            numbering=numbering, tight=tight, keep_next=keep_next)
         if text:
             p.append(ooxml.run(text))
         self.body_end.addprevious(p)
@@ -112,6 +126,8 @@ class _Writer:
         self.para(cover.when, "Cover Details")
         if cover.where:
             self.para(cover.where, "Cover Details")
+        if cover.hosted:
+            self.para(cover.hosted, "Cover Details")
         other = cover.signature_other
         if other and cover.signature.endswith(other):
             p = self.para(cover.signature[:-len(other)], "Cover Signature")
@@ -157,16 +173,17 @@ class _Writer:
 
     # -- body ---------------------------------------------------------------------------
 
-    def block(self, block, page_break: bool = False) -> None:
-        if isinstance(block, Heading):
+    def block(self, block, page_break: bool = False, keep_next: bool = False) -> None:
+        if isinstance(block, Heading):   # its style keeps it with the next paragraph
             p = self.para(block.text, f"Heading {block.level}",
                           page_break=page_break or block.new_page)
             self.bookmarks += 1
             ooxml.bookmark(p, block.anchor, self.bookmarks)
         elif isinstance(block, Paragraph):
-            self.inlines(self.para(None, "Normal"), block.inlines, self.doc.part)
+            self.inlines(self.para(None, "Normal", keep_next=keep_next), block.inlines,
+                         self.doc.part)
         elif isinstance(block, Note):
-            self.para(block.text, "Presenters")
+            self.para(block.text, "Presenters", keep_next=keep_next)
         elif isinstance(block, ListBlock):
             self.list(block, 1)
         elif isinstance(block, Table):
@@ -183,7 +200,7 @@ class _Writer:
         Word and LibreOffice apply between paragraphs of one style only: an item followed
         by an item of another level gets no space after, so that the list's space comes
         after its last item only."""
-        depth = min(depth, LIST_DEPTH)
+        depth = min(depth, MAX_LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
         if parent and parent[0] == block.numbered and parent[1] is not None:
@@ -285,7 +302,7 @@ class _Writer:
             if len("; ".join(keywords + [word])) <= 255:
                 keywords.append(word)
         core.keywords = "; ".join(keywords)
-        core.comments = ""
+        core.comments = _fit(model.cover.hosted if model.cover else "")
         core.category = ""
         core.revision = 1
         core.created = core.modified = core.last_printed = model.published.replace(tzinfo=None)

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import inline
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_dir
 from . import sandbox
 from .markdown import slugs
@@ -114,7 +114,7 @@ def context(document: Document, csp: str = CSP) -> dict:
         "lang": document.locale,
         "csp": csp,
         "blocks": blocks,
-        "contents": _contents(document.headings, ids),
+        "contents": _contents(document.headings, ids) if document.toc else [],
         "footnotes": [{"number": n.number, "html": html(n.inlines, marks=False),
                        "refs": html.refs.get(n.number, [])} for n in document.footnotes],
         "front": front,

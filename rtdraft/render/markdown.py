@@ -15,8 +15,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import inline
-from ..model import Document, Heading, ListBlock, Note, Paragraph, Table
+from ..document import inline
+from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_dir
 from . import sandbox
 
@@ -24,8 +24,12 @@ TEMPLATE = "summary.md.j2"
 
 # Pandoc reads these as markup (emphasis, links, raw HTML, math, entities, smart
 # quotes, attributes, citations, super/subscripts, tables); pandoc lets a backslash
-# make any ASCII punctuation literal.
-_SPECIAL = re.compile(r"""([\\`*_{}\[\]<>#$~^|&@"'!])""")
+# make any ASCII punctuation literal. Not escaped, as pandoc reads them as written: an
+# apostrophe inside a word (l'ordre, it's: smart typography shows it as ’, never a
+# quote), ! not before [ (an image), @ after a letter or digit (no citation: a@b.ca),
+# & not before a name or number and ; (no entity).
+_SPECIAL = re.compile(r"""([\\*_{}\[\]<>#$~^|"]|(?<!\w)'|'(?!\w)|!(?=\[)|(?<!\w)@|"""
+                      r"""&(?=#?\w+;))""")
 # What starts a block at the start of a line: a list marker of pandoc's fancy_lists
 # (1. 2) a. B) i. (iv); #. is escaped as #), a bullet, a definition, a title block; its
 # last character is the one escaped.
@@ -46,6 +50,9 @@ def escape(text: str) -> str:
 def _escape_inline(text: str) -> str:
     text = _BREAKS.sub(" ", text)
     text = _SPECIAL.sub(r"\\\1", text)
+    # a backtick as an entity: pandoc takes even an escaped one for a code span's delimiter
+    # when it looks for where a list item ends (its nested list was read as text)
+    text = text.replace("`", "&#96;")
     return text.replace("--", "-\\-").replace("...", "\\.\\.\\.")
 
 

@@ -8,7 +8,7 @@ settings, headers, footers and notes, and the pictures and fonts those use.
 Nothing else is carried over: no macros (vbaProject), no attached template or any
 other external relationship, no custom XML, no thumbnail, no unknown part. Every
 failure is a TemplateError (exit 4) that names the part. The reading itself is
-rtdraft/safedocx.py, which the importer shares with its own limits.
+ooxml/safedocx.py, which the importer shares with its own limits.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .. import safedocx
 from ..errors import TemplateError
+from ..ooxml import safedocx
 
 MAX_FILE = 64 * 1024 * 1024      # the .docx file itself; the default one is 70 KB
 MAX_PART = 16 * 1024 * 1024      # one part, uncompressed; the largest default part is 0.5 MB

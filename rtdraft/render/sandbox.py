@@ -5,6 +5,12 @@ A template arranges text; it cannot reach Python. Folders are searched in order
 TemplateError (exit 4) naming the template and line, never a traceback. Work is
 bounded: rendering stops after TIME_LIMIT seconds, at MAX_OUTPUT characters, and
 `*` cannot build a string or list longer than MAX_REPEAT (docs/refusals.md).
+
+A user's templates (any folder besides rtdraft's own) run in a child process, forked for
+the one rendering: there the alarm that stops a loop which neither calls nor writes works
+whatever thread asked (preview renders in its watcher thread), and an address-space limit
+of MAX_MEMORY bounds what `%`, `format` or a string method can allocate in C, which no
+clock or operator check sees. The child is killed if it outlives the limit by GRACE.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ MAX_OUTPUT = 64 * 1024 * 1024  # characters of output
 MAX_REPEAT = 1_000_000         # length of a string or list that `*` may build
 MAX_POWER = 1_000              # largest exponent `**` may take
 MAX_TEMPLATE_BYTES = 1024 * 1024   # one template file; the house templates are a few KB
+MAX_MEMORY = 512 * 1024 * 1024     # bytes a user's template may add to the process
+GRACE = 5.0                    # seconds past TIME_LIMIT before the child is killed
 
 _clock = threading.local()     # this thread's deadline (a preview renders in its own threads)
 
@@ -85,12 +93,104 @@ class _Loader(jinja2.FileSystemLoader):
 
 def environment(folders: Iterable[Path], **options) -> jinja2.Environment:
     """A sandboxed environment loading from folders (the first that has a name wins)."""
+    from ..resources import default_dir
+    folders = [Path(folder) for folder in folders]
     loader = _Loader([str(folder) for folder in folders])
-    return _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, **options)
+    env = _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, **options)
+    env.users = any(folder.resolve() != default_dir().resolve() for folder in folders)
+    return env
 
 
 def render(env: jinja2.Environment, name: str, context: dict) -> str:
-    """Render template `name`; any failure becomes a TemplateError."""
+    """Render template `name`; any failure becomes a TemplateError. A user's templates
+    are rendered in a child process (see the module's note)."""
+    if getattr(env, "users", True) and hasattr(os, "fork"):
+        return _in_child(lambda: _render(env, name, context), name)
+    return _render(env, name, context)
+
+
+def _in_child(work, name: str) -> str:
+    """work() in a forked child with its memory bounded; its text or TemplateError."""
+    import select
+    import warnings
+
+    reading, writing = os.pipe()
+    try:
+        with warnings.catch_warnings():   # 3.12 warns of fork with threads; the child runs
+            warnings.simplefilter("ignore", DeprecationWarning)   # only Jinja2's code
+            pid = os.fork()
+    except OSError as exc:   # no process left to the user, or no memory for one
+        os.close(reading)
+        os.close(writing)
+        raise TemplateError(f"{name}: cannot start a process to render the template: "
+                            f"{exc.strerror or exc}") from None
+    if pid == 0:   # the child: never returns
+        os.close(reading)
+        _child(work, writing)
+    os.close(writing)
+    chunks, deadline = [], time.monotonic() + TIME_LIMIT + GRACE
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([reading], [], [], left)[0]:
+                os.kill(pid, signal.SIGKILL)
+                raise TemplateError(f"{name}: template error: rendering took longer than "
+                                    f"{TIME_LIMIT:g} seconds (a loop that never ends, or "
+                                    "recursion?)")
+            chunk = os.read(reading, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(reading)
+        _, status = os.waitpid(pid, 0)
+    data = b"".join(chunks)
+    if data[:1] == b"O":
+        return data[1:].decode("utf-8", "surrogatepass")
+    if data[:1] == b"E":
+        raise TemplateError(data[1:].decode("utf-8", "replace"))
+    if data[:1] == b"M":
+        raise TemplateError(f"{data[1:].decode('utf-8', 'replace') or name}: template "
+                            f"error: rendering needed more than {MAX_MEMORY // 2**20} MB of "
+                            "memory")
+    why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else \
+        f"exit status {os.waitstatus_to_exitcode(status)}"
+    raise TemplateError(f"{name}: template error: the rendering stopped ({why})")
+
+
+def _child(work, writing: int) -> None:
+    """Run work() under the memory limit and send its outcome: O text, E message, or
+    M where."""
+    out = b"M"
+    try:
+        try:
+            import resource
+            size = _address_space()
+            if size:
+                resource.setrlimit(resource.RLIMIT_AS, (size + MAX_MEMORY, size + MAX_MEMORY))
+            out = b"O" + work().encode("utf-8", "surrogatepass")
+        except TemplateError as exc:
+            out = b"E" + exc.message.encode("utf-8", "replace")
+        except MemoryError:
+            out = b"M" + (_where("") or "").encode("utf-8", "replace")
+        view = memoryview(out)
+        while view:
+            view = view[os.write(writing, view):]
+    except BaseException:   # noqa: BLE001, S110 - nothing may leave the child but its exit
+        pass
+    os._exit(0)
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (Linux's /proc), or 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _render(env: jinja2.Environment, name: str, context: dict) -> str:
     _clock.deadline, _clock.expired = time.monotonic() + TIME_LIMIT, False
     try:
         with _alarm(TIME_LIMIT):
@@ -111,6 +211,9 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
     except RecursionError:
         raise TemplateError(f"{_where(name)}: template error: recursion too deep (a macro "
                             "that calls itself without end?)") from None
+    except MemoryError:
+        raise TemplateError(f"{_where(name)}: template error: rendering needed more than "
+                            f"{MAX_MEMORY // 2**20} MB of memory") from None
     except SecurityError as exc:
         raise TemplateError(f"{_where(name)}: template refused: {exc}") from None
     except Exception as exc:   # noqa: BLE001 - a template raises whatever its expressions do

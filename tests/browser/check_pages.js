@@ -80,7 +80,9 @@ async function check(browser, file, shots) {
     main: document.querySelectorAll('main').length,
     headings: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])),
     navLinks: document.querySelectorAll('nav.toc a').length,
-    tables: document.querySelectorAll('table > caption + thead th[scope=col]').length / 3,
+    tables: document.querySelectorAll('table > thead th[scope=col]').length / 3,
+    columnWidths: [...document.querySelectorAll('table')].map((t) =>
+      [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width))),
     otherLanguage: [...document.querySelectorAll('main [lang]')].map((e) => e.lang),
     fonts: { heading: getComputedStyle(document.querySelector('h1')).fontFamily,
       text: getComputedStyle(document.body).fontFamily },

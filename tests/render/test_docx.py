@@ -6,11 +6,10 @@ from datetime import date
 
 import docx
 import pytest
-from conftest import EXAMPLES, MINIMAL, ROOT, load
 from lxml import etree
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, load
 
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
 from rtdraft.render import docx as writer
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -417,6 +416,7 @@ def test_the_reference_document_is_built_by_its_script(tmp_path):
 
 def test_the_writer_uses_python_docx_methods_not_its_private_writers():
     source = "".join(p.read_text(encoding="utf-8")
-                     for p in (ROOT / "rtdraft" / "render").glob("*.py"))
+                     for folder in ("render", "ooxml")
+                     for p in (ROOT / "rtdraft" / folder).glob("*.py"))
     for private in ("PackageWriter", "._target", "_write_parts", 'w:abstractNumId w:val="{'):
         assert private not in source, private

@@ -5,11 +5,10 @@ import subprocess
 from datetime import date
 
 import pytest
-from conftest import MINIMAL, load
-from readers import need
+from support.outlines import MINIMAL, build, load
+from support.readers import need
 
 from rtdraft.errors import TemplateError
-from rtdraft.model import build
 from rtdraft.render import markdown
 
 TRICKY = "Breakout #2: a_b 2 * 3 * 4 <b>x</b> {{ name }} & $5 -- 1. \"q\" 'a' ... \\ | @cite ^sup~ [x]"

@@ -1,0 +1,1 @@
+"""The document model: what every writer and lint read, with the inline markup parsed once."""

@@ -1,0 +1,77 @@
+"""The OPC package of a DOCX read as untrusted: its parts parsed without entities, DTD
+or network, its relationships and content types read and written. References are to
+ECMA-376 Part 2 (Open Packaging Conventions)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# No entities, no DTD, no network: the XML of a reference document is not trusted.
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                        huge_tree=False, remove_blank_text=False)
+
+
+def parse_part(data: bytes):
+    """A part's XML, or lxml's XMLSyntaxError; a DOCTYPE (where entity bombs live) is
+    refused as a syntax error too: no part of a DOCX has one."""
+    root = etree.fromstring(data, _SAFE)
+    if root.getroottree().docinfo.doctype:
+        raise etree.XMLSyntaxError("a DOCTYPE declaration (not allowed in a DOCX part)",
+                                   None, 1, 1)
+    return root
+
+
+def relationships(root) -> list[tuple[str, str, str, bool]]:
+    """(Id, Type, Target, external) of each relationship in a .rels part."""
+    return [(rel.get("Id", ""), rel.get("Type", ""), rel.get("Target", ""),
+             rel.get("TargetMode") == "External")
+            for rel in root if rel.tag == f"{{{_RELS_NS}}}Relationship"]
+
+
+def keep_relationships(root, ids: set[str]) -> bytes:
+    """The .rels part with only the relationships whose Id is in ids."""
+    for rel in list(root):
+        if rel.get("Id") not in ids:
+            root.remove(rel)
+    return serialize(root)
+
+
+def drop_references(root, ids: set[str]) -> None:
+    """Remove every element that refers (r:id, r:embed, r:link, ...) to a dropped
+    relationship: a reference left dangling makes Word call the file damaged."""
+    for element in list(root.iter()):
+        if any(name.startswith(f"{{{_R_NS}}}") and value in ids
+               for name, value in element.attrib.items()):
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+
+
+def content_types(root) -> tuple[dict[str, str], dict[str, str]]:
+    """The [Content_Types].xml part's defaults (extension -> type, lower case) and
+    overrides (part name without its leading / -> type)."""
+    defaults, overrides = {}, {}
+    for item in root:
+        if item.tag == f"{{{_TYPES_NS}}}Default":
+            defaults[item.get("Extension", "").lower()] = item.get("ContentType", "")
+        elif item.tag == f"{{{_TYPES_NS}}}Override":
+            overrides[item.get("PartName", "").lstrip("/")] = item.get("ContentType", "")
+    return defaults, overrides
+
+
+def write_content_types(defaults: dict[str, str], overrides: dict[str, str]) -> bytes:
+    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    for extension, kind in sorted(defaults.items()):
+        etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=extension,
+                         ContentType=kind)
+    for name, kind in sorted(overrides.items()):
+        etree.SubElement(root, f"{{{_TYPES_NS}}}Override", PartName=f"/{name}",
+                         ContentType=kind)
+    return serialize(root)
+
+
+def serialize(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,1 @@
+"""The outline: YAML text -> valid, normalised data, every value with its line and column."""

@@ -1,0 +1,81 @@
+"""Independent readers of rendered files: pandoc, LibreOffice, poppler.
+
+Outside CI a missing tool skips the test that needs it; in CI (CI=true) it is a
+failure, since .ci/run installs every one of them.
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is not installed (.ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def pandoc(path: Path, to: str = "plain", source: str | None = None) -> str:
+    need("pandoc")
+    args = ["pandoc", str(path), "-t", to, "--wrap=none"]
+    if source:
+        args[2:2] = ["-f", source]
+    result = subprocess.run(args, capture_output=True, check=False, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def to_pdf(docx: Path, folder: Path) -> Path:
+    need("soffice")
+    profile = folder / "lo-profile"
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(folder), str(docx)],
+        capture_output=True, check=False, text=True, timeout=300)
+    pdf = folder / (docx.stem + ".pdf")
+    assert pdf.exists(), result.stdout + result.stderr
+    return pdf
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    need("pdftotext")
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, check=False, text=True,
+                          timeout=60).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    need("pdfinfo")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pairs(data: bytes) -> str:
+    """One line per paragraph, "style<TAB>text", and one per table row, cell by cell."""
+    document = docx.Document(io.BytesIO(data))
+    lines = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag.endswith("}p"):
+            paragraph = docx.text.paragraph.Paragraph(child, document)
+            lines.append(f"{paragraph.style.name}\t{paragraph.text}")
+        elif child.tag.endswith("}tbl"):
+            table = docx.table.Table(child, document)
+            for row in table.rows:
+                lines.append("row\t" + " | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines) + "\n"
+
