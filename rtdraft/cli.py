@@ -113,10 +113,15 @@ def validate(paths: tuple[str, ...], only_outlines: bool, output_format: str | N
     finish(len(sources), problems)
 
 
-def _progress(items: list):
+def _bar(items: list, at: int = 20) -> bool:
+    """Is a progress bar shown: on a terminal, for `at` files or more."""
+    return len(items) >= at and sys.stderr.isatty()
+
+
+def _progress(items: list, label: str = "checking", at: int = 20):
     """A progress bar on a terminal when there are many files; the items otherwise."""
-    if len(items) >= 20 and sys.stderr.isatty():
-        with click.progressbar(items, label="checking", file=sys.stderr) as bar:
+    if _bar(items, at):
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
             yield from bar
     else:
         yield from items
@@ -129,9 +134,12 @@ def _progress(items: list):
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="RULE",
               help="Do not run this rule (repeatable).")
+@click.option("--reading-level", is_flag=True,
+              help="Print each part's reading level (a school grade; Canada.ca aims for "
+                   "8) instead of the findings.")
 @FORMAT_OPTION
 def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: bool,
-         disabled: tuple[str, ...],
+         disabled: tuple[str, ...], reading_level: bool,
          output_format: str | None) -> None:
     """Find what a careful reviewer would: undefined abbreviations, names spelled
     two ways, unsorted or duplicate organizations, and more (see docs/lint.md).
@@ -160,9 +168,28 @@ def lint(paths: tuple[str, ...], only_outlines: bool, strict: bool, list_rules: 
     sources = gather(paths, sys.stdin.buffer, only_outlines)
     for source in _progress(sources):
         outline = check(source)
+        if reading_level:
+            problems += outline.problems
+            if outline.valid:
+                _print_reading_level(outline.source, build(outline))
+            continue
         problems += outline.problems or run_rules(outline.source, disabled, build(outline))
     emit(problems, output_format)
     finish(len(sources), problems, strict)
+
+
+def _print_reading_level(source, document) -> None:
+    from . import languages
+    from .lint.readability import parts, table
+
+    language = languages.get(document.language)
+    levels = parts(document, source.data, language)
+    if not levels:
+        click.echo(f"{source.file}: no reading-level formula for {language.name}")
+        return
+    click.echo(f"{source.file}: reading level by part ({levels[0][1].formula} grade; "
+               "Canada.ca aims for 8)")
+    click.echo(table(levels))
 
 
 @main.command()
@@ -219,9 +246,13 @@ def render(paths: tuple[str, ...], only_outlines: bool, formats: list[str],
         raise click.BadParameter(f"{output} names one file, but {what} asked for "
                                  f"({', '.join(formats)}); give a folder"
                                  + ("" if many else ", or one --format"), param_hint="--output")
+    bar = _bar(sources, at=5)   # the bar, or a line for each file written
     Publisher(formats, target, reference_doc, template_dir, timeout,
               lambda problems: emit(problems, output_format), one_file, strict,
-              lambda problems: emit(problems, output_format, err=True)).all(sources)
+              lambda problems: emit(problems, output_format, err=True)).all(
+        sources, progress=lambda items: _progress(items, "rendering", at=5),
+        wrote=(lambda path: None) if bar else (lambda path: click.echo(f"wrote {path}")),
+        failed=lambda file, message: click.echo(f"{file}: {message}", err=True))
 
 
 @main.command()

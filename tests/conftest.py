@@ -1,7 +1,8 @@
 """Fixtures and options for every test (the shared helpers are in support/)."""
 
 import pytest
-from support.outlines import MINIMAL, ROOT
+from support.cli import run
+from support.outlines import EXAMPLES, MINIMAL, ROOT
 
 
 @pytest.fixture
@@ -15,6 +16,16 @@ def outline(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "spring.yaml").write_text(MINIMAL, encoding="utf-8")
     return tmp_path / "spring.yaml"
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory):
+    """Every example rendered once per session, as `rtdraft render` writes it: NAME.docx,
+    NAME.md and NAME.html side by side in one folder. Read them; do not change them."""
+    folder = tmp_path_factory.mktemp("examples")
+    result = run("render", *EXAMPLES, "--format", "docx,md,html", "--output", folder)
+    assert result.exit_code == 0, result.output
+    return folder
 
 
 def pytest_addoption(parser):

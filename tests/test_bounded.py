@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 from support.cli import run
@@ -108,9 +107,7 @@ LOOPS = {
 @pytest.mark.parametrize("kind", LOOPS)
 def test_a_template_that_never_ends_is_stopped(outline, tmp_path, monkeypatch, kind):
     monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
-    started = time.monotonic()
     code, output, path = render_with(tmp_path, "first line\n" + LOOPS[kind])
-    assert time.monotonic() - started < 20
     assert code == 4
     assert output == (f"Error: {path}:2: template error: rendering took longer than 0.5 "
                       "seconds (a loop that never ends, or recursion?)\n")

@@ -78,7 +78,7 @@ def _run_steps(repo: Path, env: dict) -> list[subprocess.CompletedProcess]:
     """Run the workflow's own shell steps (not the install) as Actions would, in order."""
     results = []
     for step in WORKFLOW["jobs"]["outlines"]["steps"]:
-        if "run" not in step or step["name"] == "Install rtdraft":
+        if "run" not in step or step["name"].startswith("Install"):   # done here already
             continue
         result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env,
                                 capture_output=True, text=True, check=False)

@@ -151,3 +151,36 @@ def test_the_check_sees_the_imports():
     assert "rtdraft.document.inline" in GRAPH["rtdraft.document.model"]
     assert "rtdraft.document.model" in GRAPH["rtdraft.render.docx"]
     assert layer("rtdraft.render.docx") > layer("rtdraft.document.model")
+
+
+def test_only_the_face_prints():
+    """Stages take values and return values: click (which prints and exits) is imported by
+    cli and by errors (its exceptions are click's), print() called only by the face and
+    `python -m rtdraft.lint` (which writes docs/lint.md)."""
+    clicks, prints = set(), set()
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import) and any(a.name == "click" for a in node.names) \
+                    or isinstance(node, ast.ImportFrom) and (node.module or "") == "click":
+                clicks.add(name)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+                prints.add(name)
+    assert clicks == {"rtdraft.cli", "rtdraft.errors"}
+    assert prints <= {"rtdraft.entry", "rtdraft.lint.__main__"}
+
+
+def test_the_readme_draws_the_same_layers():
+    """README, "How the code is laid out": the table, top to bottom, is LAYERS."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### How the code is laid out", 1)[1].split("\n\n")[2]
+    drawn = [set(re.findall(r"`([^`]+)`", row.split("|")[2]))
+             for row in table.splitlines()[2:]]
+
+    def shown(prefix: str) -> str:
+        relative = prefix.removeprefix("rtdraft.").replace(".", "/")
+        return relative + "/" if (PACKAGE / relative).is_dir() else relative + ".py"
+
+    expected = [{shown(p) for room in rooms for p in ROOMS[room]} for rooms in LAYERS]
+    assert drawn == expected[::-1]

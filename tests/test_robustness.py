@@ -19,7 +19,7 @@ from rtdraft.outline.walk import reading_order
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import markdown
 
-PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning): .+$")
+PROBLEM = re.compile(r"^(?:.+):\d+:\d+: (?:error|warning|note): .+$")
 
 
 def test_control_characters_are_errors_at_their_value():

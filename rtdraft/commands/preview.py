@@ -42,6 +42,7 @@ class State:
     problems: list[Problem] = field(default_factory=list)     # errors: nothing rendered
     findings: list[Problem] = field(default_factory=list)     # lint warnings of the page
     text: str = ""                                            # the outline as last read
+    levels: list = field(default_factory=list)                # (part, Measure): readability
     served: bytes = b""                                       # the page with the panel
     file: tuple | None = None                                 # _identity of what was read
 
@@ -88,7 +89,9 @@ class Preview:
         return state
 
     def _render(self) -> State:
+        from .. import languages
         from ..lint import lint
+        from ..lint.readability import parts
         from ..outline.source import read, regular
         from ..pipeline import build, check
         from ..render import html
@@ -96,16 +99,19 @@ class Preview:
         source = read(self.outline) if regular(self.outline) else _not_a_file(self.outline)
         outline = check(source)
         problems, findings, page = outline.problems, [], self.state.page
+        levels = self.state.levels
         if not problems:
             try:
                 self.env = self.env or html.environment(self.template_dir)
                 document = build(outline)   # once, for the page and for lint
                 page = html.render(document, csp=CSP, env=self.env)
                 findings = lint(outline.source, document=document)
+                levels = parts(document, outline.source.data,
+                               languages.get(document.language))
             except errors.TemplateError as exc:
                 problems = [Problem(str(self.outline), 1, 1, "error", (), exc.message,
                                     "template")]
-        return State(self.state.version + 1, page, problems, findings, source.text)
+        return State(self.state.version + 1, page, problems, findings, source.text, levels)
 
     def stale(self) -> bool:
         """Whether the outline on disk is not the one last rendered (another file, size
@@ -214,11 +220,14 @@ _PANEL = ('<section id="rtdraft-preview" aria-label="rtdraft preview" style="'
 
 
 def panel_html(state: State) -> str:
-    """The problems and findings above the page, and the outline's text they point into."""
-    if not state.problems and not state.findings:
+    """The problems and findings above the page, the reading level of each part, and the
+    outline's text they point into."""
+    if not state.problems and not state.findings and not state.levels:
         return ""
     lines = FORMATS["text"]
     parts = [_PANEL]
+    if state.levels:   # one line, closed: above the findings, not under 80 of them
+        parts.append(_levels_html(state.levels))
     for title, problems in (("Problems: the page below is the last good rendering",
                              state.problems), ("Lint findings", state.findings)):
         if not problems:
@@ -234,6 +243,20 @@ def panel_html(state: State) -> str:
               for number, line in enumerate(state.text.splitlines() or [""], start=1)]
     parts.append("</pre></details></section>")
     return "".join(parts)
+
+
+def _levels_html(levels: list) -> str:
+    """Each part's reading level as a table: a grade against the Canada.ca target of 8."""
+    formula = levels[0][1].formula
+    rows = "".join(
+        Markup("<tr><th scope=\"row\">{}</th><td>{:.1f}</td><td>{:,}</td><td>{:.1f}</td></tr>")
+        .format(name, found.grade, found.words, found.words_per_sentence)
+        for name, found in levels)
+    return ('<details id="rtdraft-reading"><summary>Reading level by part ('
+            f'{escape(formula)} grade; Canada.ca aims for 8)</summary>'
+            '<table><thead><tr><th scope="col">part</th><th scope="col">grade</th>'
+            '<th scope="col">words</th><th scope="col">words a sentence</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></details>')
 
 
 LIVE_JS = b"""\

@@ -1,14 +1,12 @@
 """render for one outline or many: each outline validated, built and written on its own, so
 one that fails is reported and the others are still written; LibreOffice is started once,
-when the first PDF is asked for, and serves every outline after it."""
+when the first PDF is asked for, and serves every outline after it. Nothing here prints:
+the caller (cli) is told what was written and what failed, and shows the progress."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-
-import click
 
 from .. import errors
 from ..outline.source import Source
@@ -33,22 +31,26 @@ class Publisher:
         if template_dir:
             self.inputs += [p for p in template_dir.rglob("*") if p.is_file()]
 
-    def all(self, sources: list[Source]) -> None:
-        """Render every source; at the end, raise the worst failure's error (if any)."""
+    def all(self, sources: list[Source],
+            progress: Callable[[list[Source]], Iterable[Source]] = iter,
+            wrote: Callable[[Path], None] = lambda path: None,
+            failed: Callable[[str, str], None] = lambda file, message: None) -> None:
+        """Render every source, told through `progress`; `wrote` hears of each file written,
+        `failed` of each outline (among several) that was not rendered, and why. At the
+        end, raise the worst failure's error (if any)."""
         failures: list[errors.RtdraftError] = []
         self.inputs += [Path(s.file) for s in sources if s.file != "<stdin>"]
         try:
-            for source in _progress(sources):
+            for source in progress(sources):
                 try:
                     for path in self.one(source):
-                        if not _bar(sources):
-                            click.echo(f"wrote {path}")
+                        wrote(path)
                 except errors.Stopped:   # SIGTERM, SIGHUP: the whole batch, as Ctrl-C
                     raise
                 except errors.RtdraftError as exc:
                     failures.append(exc)
                     if len(sources) > 1 and exc.message:
-                        click.echo(f"{source.file}: {exc.message}", err=True)
+                        failed(source.file, exc.message)
         finally:
             if self.office is not None:
                 self.office.close()
@@ -117,15 +119,3 @@ class Publisher:
             self.office = Office(timeout=self.timeout).__enter__()
         return self.office
 
-
-def _bar(sources: list) -> bool:
-    return len(sources) >= 5 and sys.stderr.isatty()
-
-
-def _progress(sources: list):
-    """A progress bar on a terminal when there are many outlines; the outlines otherwise."""
-    if _bar(sources):
-        with click.progressbar(sources, label="rendering", file=sys.stderr) as bar:
-            yield from bar
-    else:
-        yield from sources

@@ -122,6 +122,8 @@ LANGUAGE = Language(
     catalogue_letter="E",
     one_date=one_date, days=days,
     vocabulary={
+        "spelling": "en_CA",   # the Enchant (Hunspell) dictionary: lint's spelling rule
+        "reading_level": ("Flesch-Kincaid", None),   # the formula: lint/readability.py
         "spellings": SPELLINGS,
         "stigma": STIGMA,
         "stigma_words": ("can stigmatize",

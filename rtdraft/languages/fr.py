@@ -111,6 +111,8 @@ LANGUAGE = Language(
     catalogue_letter="F",
     one_date=one_date, days=days, typography=french,
     vocabulary={
+        "spelling": "fr_CA",   # the Enchant (Hunspell) dictionary: lint's spelling rule
+        "reading_level": ("Kandel-Moles", "fr"),   # formula, Pyphen's: lint/readability.py
         "stigma": STIGMA,
         "stigma_words": ("peut stigmatiser", ("le Centre canadien sur les dépendances et "
                                               "l'usage de substances suggère")),

@@ -78,6 +78,7 @@ def reference() -> str:
     for rule_id, found in rules().items():
         level = "" if found.level == "warning" else f"Level: {found.level}.\n\n"
         parts.append(f"## `{rule_id}`\n\n{level}{_as_markdown(found.documentation)}\n")
+    parts.append(EXAMPLES_SLIPS)
     return "\n".join(parts)
 
 
@@ -104,6 +105,9 @@ To accept a warning deliberately, say so in the outline:
 ```yaml
 lint:
   abbreviations: [UPS, DHL]      # need no definition in this outline
+  words: [Zorblatt]              # the spelling rule accepts them in this outline
+  sentence_length: 35            # plain-language: the longest sentence, in words
+  reading_grade: 16              # plain-language: the highest grade of a paragraph
   disable: [number-doubling]     # rules not to run on this outline
   levels: {placeholder: error}   # a rule's level: error, warning or note
   ignore:                        # a rule at a path (and below it)
@@ -115,6 +119,29 @@ lint:
 `rtdraft lint --disable RULE` skips a rule for one run; `rtdraft lint
 --list-rules` lists them. This page is generated from the rules' own
 documentation (`python -m rtdraft.lint > docs/lint.md`).
+"""
+
+
+EXAMPLES_SLIPS = """\
+## What the examples raise
+
+The outlines in `examples/` transcribe published summaries word for word, so
+what `spelling` finds in them is in the published text. Each is a real slip:
+
+- fall-2019-winnipeg.yaml:84, *fueling*: Canadian spelling doubles the l,
+  fuelling (en-CA; *The Canadian Style*).
+- fall-2019-winnipeg.yaml:108, *behavior*: US spelling; the report writes
+  behaviour everywhere else (`spelling-mix` says so too).
+- fall-2019-winnipeg.yaml:190 (and lines 685, 698), *wellbeing*: Canadian
+  dictionaries and Canada.ca write well-being.
+- fall-2019-winnipeg.yaml:272, *Panelists*: Canadian spelling, panellists.
+- fall-2019-winnipeg.yaml:788, *Bhup*: "Trevor Bhup Singh" is Trevor Bhupsingh
+  everywhere else (`name-variant` says so too).
+
+The Spring 2019 and the French Fall 2019 outlines raise none. The words of
+the published summaries that the dictionaries lack and that are not slips
+(roundtable, carfentanil, Muskoday, pangouvernemental ...) are in the list
+rtdraft ships, `rtdraft/lint/words/field.txt`.
 """
 
 

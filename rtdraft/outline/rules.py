@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 LINT = Path(__file__).resolve().parent.parent / "lint"
-NOT_RULES = {"registry", "text"}       # modules of lint/ that hold no rule
+NOT_RULES = {"registry", "text", "dictionaries", "readability"}   # lint/'s modules with no rule
 
 
 @cache

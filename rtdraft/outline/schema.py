@@ -252,6 +252,16 @@ OUTLINE = {
         "abbreviations": listing("Abbreviations that need no definition in this outline, "
                                  "e.g. company names written in capitals.",
                                  text("An abbreviation.")),
+        "words": listing("Words the spelling rule accepts in this outline (names, "
+                         "terms of the field); a text may hold several words.",
+                         text("A word, or words.")),
+        "sentence_length": {"type": "integer", "min": 10, "max": 1000, "nullable": True,
+                            **_meta("The plain-language rule's longest sentence, in words "
+                                    "(default 35).")},
+        "reading_grade": {"type": "integer", "min": 1, "max": 30, "nullable": True,
+                          **_meta("The plain-language rule's highest reading level of a "
+                                  "paragraph, as a school grade (default 16; Canada.ca "
+                                  "aims for 8).")},
         "disable": listing("Lint rules not to run on this outline.",
                            text("A rule id.", check_with="rule_id")),
         "levels": {"type": "dict", "nullable": True,

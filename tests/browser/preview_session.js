@@ -17,7 +17,8 @@ async function shows(page) {
       h1: (document.querySelector('h1') || {}).textContent || null,
       problems: panel ? items('#rtdraft-preview ul.rtdraft-problems:first-of-type li')
         .filter((t) => t.includes(': error: ')) : [],
-      findings: panel ? items('#rtdraft-preview li').filter((t) => t.includes(': warning: ')) : [],
+      findings: panel ? items('#rtdraft-preview li')
+        .filter((t) => t.includes(': warning: ') || t.includes(': note: ')) : [],
     };
   });
 }

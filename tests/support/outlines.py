@@ -132,3 +132,37 @@ def reference_example():
     doc = (ROOT / "docs" / "outline.md").read_text(encoding="utf-8")
     return re.search(r"```yaml\n(.*?)```", doc, re.DOTALL).group(1)
 
+
+# Outlines for the spelling and plain-language rules: one paragraph of the introduction.
+
+def english(paragraph: str, extra: str = "") -> str:
+    return MINIMAL.replace("    - The roundtable met once.\n", paragraph) + extra
+
+
+FRENCH = """\
+rtdraft: 1
+meeting:
+  title: Table ronde des forces de l'ordre sur les drogues du printemps 2021
+  host: Sécurité publique Canada
+  dates: 2021-03-29
+publication:
+  department: Sécurité publique Canada
+  language: fr
+introduction:
+  body:
+PARAGRAPH
+sessions:
+  - title: Tendances
+    body:
+      - Les tendances ont été présentées.
+outcomes:
+  items:
+    - Les partenaires se reverront.
+conclusion:
+  body:
+    - La réunion a pris fin.
+"""
+
+
+def french(paragraph: str) -> str:
+    return FRENCH.replace("PARAGRAPH\n", paragraph)

@@ -112,14 +112,17 @@ def test_french_language_on_styles_properties_and_markdown():
 
 
 def test_french_example_lints_clean():
-    assert lint(load(FR.read_text(encoding="utf-8"))) == []
+    found = lint(load(FR.read_text(encoding="utf-8")))
+    assert [p for p in found if p.rule != "plain-language"] == []
+    assert {p.level for p in found} == {"note"}   # long sentences: advice, not warnings
 
 
 def test_no_english_false_alarms_on_french_text():
     text = FRENCH_MINIMAL.replace("    - The roundtable met once.\n",
                                   "    - Le comportement (p. ex. la consommation) des "
                                   "toxicomanes; une séance plénière.\n")
-    found = [(p.rule, p.message) for p in lint(load(text))]
+    # (spelling reads the minimal outline's English titles as French: not these rules)
+    found = [(p.rule, p.message) for p in lint(load(text)) if p.rule != "spelling"]
     assert found == [("stigmatizing-language",
                       ("'toxicomanes' peut stigmatiser; le Centre canadien sur les dépendances "
                       "et l'usage de substances suggère: personne qui consomme des drogues (ou "

@@ -9,7 +9,6 @@ import re
 import struct
 import subprocess
 import tempfile
-import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,7 +19,7 @@ from click.testing import CliRunner
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from support.files import lie_about_size
-from support.outlines import examples
+from support.outlines import ROOT, examples
 
 from rtdraft.cli import main
 from rtdraft.errors import IMPORT, ImportFailure
@@ -29,17 +28,14 @@ from rtdraft.importer.package import open_docx
 from rtdraft.office.process import Office
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
-UNO = Path(__file__).parent / "uno"
+UNO = ROOT / "tests" / "uno"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile")
-    subprocess.run(["rtdraft", "render", str(EXAMPLE), "--format", "docx", "-o",
-                    str(folder / "fall.docx")], check=True, capture_output=True)
-    return folder / "fall.docx"
+def rendered(rendered_examples) -> Path:
+    return rendered_examples / f"{EXAMPLE.stem}.docx"
 
 
 def parts(path: Path) -> dict[str, bytes]:
@@ -54,32 +50,29 @@ def build(path: Path, files: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> P
     return path
 
 
-def refused(path: Path, limit: float = 5) -> str:
-    """open_docx's message for `path`, which it must refuse within `limit` seconds; and
+def refused(path: Path) -> str:
+    """open_docx's message for `path`, which it must refuse (how fast: benchmarks/
+    bounded_work.py); and
     `rtdraft import` prints it as its one line, exit 7, and writes nothing."""
-    start = time.monotonic()
     with pytest.raises(ImportFailure) as caught:
         open_docx(path)
-    assert time.monotonic() - start < limit
     assert caught.value.exit_code == IMPORT == 7
     message = caught.value.message
     assert "\n" not in message and message.startswith(f"{path}: ")
-    assert cli(path, limit) == (7, f"Error: {message}\n")
+    assert cli(path) == (7, f"Error: {message}\n")
     return message
 
 
-def cli(path: Path, limit: float) -> tuple[int, str]:
+def cli(path: Path) -> tuple[int, str]:
     """`rtdraft import` of `path` (in this process, so that a traceback fails the test
     and a lowered limit holds): its exit code and standard error; it must write nothing
     and leave the input as it was."""
     before = _state(path)
     out = path.parent / "imported-outline.yaml"
-    start = time.monotonic()
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--comments",
                                        str(path.parent / "comments.json"), "--changes",
                                        "accept"], catch_exceptions=False,
                                 prog_name="rtdraft")
-    assert time.monotonic() - start < limit
     assert result.stdout == ""
     assert not out.exists() and not (path.parent / "comments.json").exists()
     assert _state(path) == before
@@ -103,7 +96,7 @@ def test_a_missing_file(tmp_path):
     path = tmp_path / "gone.docx"
     with pytest.raises(ImportFailure, match=f"^{path}: no such file$"):
         open_docx(path)
-    assert cli(path, 5) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
+    assert cli(path) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
                                        "does not exist.\n")
 
 
@@ -112,7 +105,7 @@ def test_a_folder(tmp_path):
     path.mkdir()
     with pytest.raises(ImportFailure, match=f"^{path}: is a folder, not a Word document"):
         open_docx(path)
-    assert cli(path, 5) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
+    assert cli(path) == (2, USAGE + f"Error: Invalid value for 'REPORT': File '{path}' "
                                        "is a directory.\n")
 
 
@@ -324,7 +317,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(zip_bomb):
     # A real bomb: its stream is valid.
     with zipfile.ZipFile(zip_bomb) as archive, archive.open("word/document.xml") as stream:
         assert stream.read(1000) == b" " * 1000
-    assert refused(zip_bomb, limit=1) == (f"{zip_bomb}: part word/document.xml: is "
+    assert refused(zip_bomb) == (f"{zip_bomb}: part word/document.xml: is "
                                           "2,147,483,648 bytes uncompressed; a part may be at "
                                           "most 16,777,216")
 
@@ -426,15 +419,11 @@ def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendere
     pictures = {f"p{n}": noise(5 * 1024 * 1024) for n in range(10)}
     path = with_pictures(rendered, tmp_path / "big.docx", pictures)
     assert path.stat().st_size > 50 * 1024 * 1024
-    start = time.monotonic()
     document = open_docx(path)
-    assert time.monotonic() - start < 2
     images = [rel.target_part for rel in document.part.rels.values()
               if rel.reltype == f"{RELS}/image"]
     assert len(images) == 10 and all(part.blob == b"" for part in images)
-    start = time.monotonic()
     text, report = imported(path)
-    assert time.monotonic() - start < 10
     assert len(report) == 10 and "Winnipeg" in text
 
 
@@ -467,10 +456,8 @@ def outcome(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path, out = Path(folder, "mutated.docx"), Path(folder, "out.yaml")
         path.write_bytes(data)
-        start = time.monotonic()
         result = CliRunner().invoke(main, ["import", str(path), "-o", str(out),
                                            "--changes", "accept"], catch_exceptions=False)
-        assert time.monotonic() - start < 20
         assert path.read_bytes() == data
         event(f"exit {result.exit_code}")
         if result.exit_code == 0:

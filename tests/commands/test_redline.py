@@ -4,7 +4,6 @@ changes; the Markdown edition marks them in CriticMarkup."""
 import json
 import re
 import shlex
-import shutil
 import subprocess
 import time
 import zipfile
@@ -14,6 +13,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from support.outlines import ROOT
+from support.readers import CRITIC, audit, docx_changes, markdown_changes
 
 from rtdraft.office.process import Office
 
@@ -21,7 +22,7 @@ from rtdraft.office.process import Office
 pytestmark = pytest.mark.system
 
 EXAMPLE = Path("examples/fall-2019-winnipeg.yaml")
-JOB = Path(__file__).parent / "uno" / "decide_changes.py"
+JOB = ROOT / "tests" / "uno" / "decide_changes.py"
 DRAFTS = [Path(f"examples/drafts/fall-2019-draft-{n}.yaml") for n in (1, 2)]
 
 
@@ -154,12 +155,9 @@ def test_author_and_date_are_those_given(drafts, tmp_path):
     assert stamps == {'author="Jane Editor" date="2021-03-04T00:00:00Z"'}
 
 
-MARK = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}")
-
-
 def decide(text: str, keep: int) -> str:
     """Accept (keep 1) or reject (keep 2) every CriticMarkup change, as an editor would."""
-    text = MARK.sub(lambda m: m.group(keep) or "", text)
+    text = CRITIC.sub(lambda m: m.group(keep) or "", text)
     text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.|#+|>)\s*$", "", text)
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -170,7 +168,7 @@ def test_markdown_marks_each_change_and_outside_them_is_new(drafts, tmp_path):
                    "--format", "md")
     text = out.read_text(encoding="utf-8")
     marks = [("+" if m.group(1) is not None else "-", m.group(1) or m.group(2))
-             for m in MARK.finditer(text)]
+             for m in CRITIC.finditer(text)]
     assert done.stdout == f"wrote {out} ({len(marks)} tracked changes)\n"
     assert marks[:2] == [("-", "continues to be"), ("+", "remains")]
     assert [k for k, w in marks if w.startswith("The Government of Canada remains")] == ["-"]
@@ -313,20 +311,6 @@ def word_edit(text: str) -> str:
     return text[:word.start()] + "Revised" + text[word.end():]
 
 
-def docx_changes(path: Path) -> list[tuple[str, str]]:
-    """The tracked changes pandoc reads, as ('+' or '-', words); a paragraph mark's (an
-    empty cell's) has no words and is left out."""
-    text = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none",
-                           str(path)], capture_output=True, text=True, check=True).stdout
-    found = re.findall(r"\[([^\[\]]*)\]\{\.(insertion|deletion) [^}]*\}", text)
-    return [("+" if kind == "insertion" else "-", words) for words, kind in found if words]
-
-
-def markdown_changes(path: Path) -> list[tuple[str, str]]:
-    return [("+" if m.group(1) is not None else "-", (m.group(1) or m.group(2)).strip())
-            for m in MARK.finditer(path.read_text(encoding="utf-8"))]
-
-
 @pytest.fixture(scope="module")
 def pairs(tmp_path_factory, drafts):
     """Every pair redlined here, both ways: the docs' drafts, the agenda edits, a word
@@ -403,21 +387,14 @@ def test_the_docx_and_the_markdown_redline_show_the_same_changes(pairs):
         "automne-2019-winnipeg": 2, "fall-2019-winnipeg": 2, "spring-2019-halifax": 2}
 
 
-def audit(path: Path) -> list:
-    tool = shutil.which("openxml-audit")
-    assert tool, "openxml-audit is not installed (pip install -e '.[test]')"
-    done = subprocess.run([tool, "-o", "json", "--max-errors", "0", str(path)],
-                          capture_output=True, check=False, text=True, timeout=300)
-    return json.loads(done.stdout)[0]["errors"]
-
-
 def test_openxml_audit_finds_nothing_in_any_redline(pairs, drafts, tmp_path):
     """The README's drafts, the agenda edits, each example, and a pair with a contents
     page (55 errors in the one-cell agenda redline before: paragraph marks' w:ins after
     their properties, a paragraph's w:sectPr before its style, cantSplit="true")."""
     paths = [place / "changes.docx" for place, _, _ in pairs.values()]
     paths.append(contents_redline(tmp_path))
-    assert {str(path): audit(path) for path in paths} == {str(path): [] for path in paths}
+    assert {str(path): audit(path)["errors"] for path in paths} == \
+        {str(path): [] for path in paths}
 
 
 def contents_redline(folder: Path) -> Path:
@@ -444,7 +421,7 @@ def test_the_contents_page_of_a_redline_has_no_page_number_field(tmp_path):
         xml = package.read("word/document.xml").decode()
     assert "instrText" not in xml and "fldChar" not in xml.split("Table of Contents")[1][:20000]
     with Office() as office:   # LibreOffice shows it, deletions and all
-        office.run(Path(__file__).parent / "uno" / "convert.py", path, tmp_path / "toc.pdf",
+        office.run(ROOT / "tests" / "uno" / "convert.py", path, tmp_path / "toc.pdf",
                    "writer_pdf_Export")
     text = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(tmp_path / "toc.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout

@@ -129,10 +129,9 @@ def test_served_page_and_events(outline):
                     timeout=10)
         events = urlopen(preview.url + "__rtdraft/events", timeout=10)
         first = (events.readline() + events.readline()).decode()
-        start = time.monotonic()
     finally:
         code, _, err = preview.stop()       # with the event stream still open
-    assert (code, err) == (0, "") and time.monotonic() - start < 5
+    assert (code, err) == (0, "")
     assert missing.value.code == 404 and rebound.value.code == 403
     assert '<script src="/__rtdraft/live.js" data-version="1"></script>\n</head>' in page
     assert "script-src &#39;self&#39;; connect-src &#39;self&#39;" in page
@@ -142,11 +141,9 @@ def test_served_page_and_events(outline):
 
 def test_sigterm_stops_it_too(outline):
     preview = Running(outline)
-    start = time.monotonic()
     preview.process.terminate()
     out, err = preview.process.communicate(timeout=30)
     assert (preview.process.returncode, err, out) == (0, "", "stopped\n")
-    assert time.monotonic() - start < 10
 
 
 def test_problems_panel_escapes_and_numbers_lines(tmp_path):
