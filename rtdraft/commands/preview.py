@@ -336,6 +336,7 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True       # an open event stream must not keep the process alive
     hosts: frozenset[str] = frozenset()   # Host headers answered
     name: str = ""              # the --host given
+    complain = staticmethod(lambda line: None)   # run() gives echo to stderr
 
     def server_activate(self) -> None:
         super().server_activate()
@@ -366,8 +367,7 @@ class Server(ThreadingHTTPServer):
         import sys
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):
-            print(f"rtdraft preview: a request failed: {type(exc).__name__}: {exc}",
-                  file=sys.stderr)
+            self.complain(f"rtdraft preview: a request failed: {type(exc).__name__}: {exc}")
 
 
 def loopback(host: str) -> bool | None:
@@ -415,6 +415,7 @@ def run(preview: Preview, host: str, port: int, echo, open_browser: bool = False
         raise errors.MissingExtra("rtdraft preview needs watchfiles: pip install "
                                   "'rtdraft[preview]'") from None
     server = serve(preview, host, port)
+    server.complain = lambda line: echo(line, err=True)
     previous = signal.signal(signal.SIGTERM, terminate)
     watcher = threading.Thread(target=preview.watch, name="rtdraft-watch", daemon=True)
     try:
