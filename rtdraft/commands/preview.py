@@ -22,7 +22,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .. import errors
-from ..problems import FORMATS, Problem
+from ..problems import FORMATS, Problem, one_line
 from ..resources import default_dir
 
 PREFIX = "/__rtdraft/"
@@ -363,11 +363,13 @@ class Server(ThreadingHTTPServer):
         return port == str(self.port)
 
     def handle_error(self, request, client_address) -> None:
-        """A page closed or reloaded mid-answer is no error; anything else is one line."""
+        """A page closed or reloaded mid-answer is no error; anything else is one line,
+        said through `warn` (run() sets it to the command's echo, on stderr)."""
         import sys
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):
-            self.complain(f"rtdraft preview: a request failed: {type(exc).__name__}: {exc}")
+            self.complain(one_line(f"rtdraft preview: a request failed: "
+                                   f"{type(exc).__name__}: {exc}"))
 
 
 def loopback(host: str) -> bool | None:

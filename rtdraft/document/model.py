@@ -194,10 +194,10 @@ def hosted_line(meeting: dict, department: str, labels: dict) -> str:
     host, supporter = meeting.get("host"), meeting.get("supported_by")
     if host and host != department:
         if supporter and supporter != host:
-            return labels["hosted_with_support"].format(host=host, supporter=supporter)
-        return labels["hosted_by"].format(host=host)
+            return fill(labels["hosted_with_support"], host=host, supporter=supporter)
+        return fill(labels["hosted_by"], host=host)
     if supporter and supporter != department:
-        return labels["with_support"].format(supporter=supporter)
+        return fill(labels["with_support"], supporter=supporter)
     return ""
 
 

@@ -431,3 +431,17 @@ def test_lost_words_are_reported_when_a_save_changes_them(tmp_path):
     preview.refresh()   # the same findings again: said once
     assert [(p.line, p.column, p.rule) for found in told for p in found] == [
         (14, 16, "comment-in-text")]
+
+
+def test_a_request_that_fails_otherwise_is_one_line_and_a_disconnect_nothing():
+    from rtdraft.commands.preview import Server
+
+    said = []
+    server = Server.__new__(Server)   # its handle_error alone, without a socket
+    server.complain = said.append
+    for failure in (ValueError("bad\nanswer"), BrokenPipeError(), ConnectionResetError()):
+        try:
+            raise failure
+        except Exception:   # noqa: BLE001 - as socketserver calls handle_error
+            server.handle_error(None, None)
+    assert said == ["rtdraft preview: a request failed: ValueError: bad\\nanswer"]

@@ -72,3 +72,11 @@ def test_import_reads_the_line_back(tmp_path):
     meeting = imported(alone, tmp_path)
     assert (meeting["host"], meeting["supported_by"]) == ("Public Safety Canada",
                                                           "Health Canada")
+
+
+def test_a_label_override_is_filled_by_the_one_formatter():
+    text = HOSTED + 'labels:\n  hosted_with_support: "Tenue par {host} ({supporter})"\n'
+    assert build(load(text).data).cover.hosted == \
+        f"Tenue par {CCSA} (Public Safety Canada)"
+    hostile = HOSTED + 'labels:\n  hosted_by: "Hosted by {host.__class__}"\n'
+    assert [p.rule for p in validate(load(hostile)) if p.path[:1] == ("labels",)] == ["label"]

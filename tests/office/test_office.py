@@ -3,7 +3,6 @@
 import os
 import signal
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -62,10 +61,13 @@ def test_a_pdf_render_stopped_by_a_signal_stops_libreoffice(tmp_path, signal_num
     not reached by the signal; rtdraft stops it and removes its folders on the way out, and
     exits as a shell says a signal ended it (128 + its number)."""
     need("soffice")
-    before = set(Path(tempfile.gettempdir()).glob("rtdraft-*"))
+    # a temporary folder of its own: other runs on the machine make rtdraft-* in /tmp too
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     render = subprocess.Popen(["rtdraft", "render", "examples/spring-2019-halifax.yaml",
                                "--format", "pdf", "-o", str(tmp_path / "out") + "/"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=dict(os.environ, TMPDIR=str(temporary)))
     deadline = time.monotonic() + 60   # until soffice and the job that drives it run
     while not job_running(soffice := children(render.pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -74,7 +76,7 @@ def test_a_pdf_render_stopped_by_a_signal_stops_libreoffice(tmp_path, signal_num
     assert render.wait(60) == 128 + signal_number
     assert render.stderr.read().decode().splitlines()[-1] == f"Error: stopped by {name}"
     assert not [pid for pid in soffice if alive(pid)]
-    assert set(Path(tempfile.gettempdir()).glob("rtdraft-*")) <= before
+    assert list(temporary.iterdir()) == []
     assert not (tmp_path / "out" / "spring-2019-halifax.pdf").exists()
 
 
