@@ -1,15 +1,16 @@
 """A redline between two drafts: NEW rendered, every difference from OLD a tracked change.
 
 The DOCX comes from LibreOffice's own document comparison (Compare Document), driven
-headless; it compares the body, lists, headings and tables word by word but leaves
-footnotes out, so footnotes are diffed here and written as w:ins/w:del. Markdown is a
-word diff of the two renderings, in CriticMarkup. docs/import-and-redline.md says why.
+headless; it compares the body, lists and headings word by word but leaves footnotes
+out and shows a changed table replaced whole, so footnotes are diffed here and tables
+merged back, row by row. Markdown is a diff of the two renderings, in CriticMarkup.
+Both use one diff (commands/diff.py). docs/import-and-redline.md says why.
 """
 
 from __future__ import annotations
 
-import difflib
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -25,33 +26,16 @@ from ..ooxml import archive, changes
 from ..output import refuse_input, same_file
 from ..render.docx import render as render_docx
 from ..render.markdown import render as render_markdown
+from .diff import WORDS, align, pieces
 
 BLOCK_MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+\.|#+|>|\[\^[^\]\s]+\]:)\s+)?")
 ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")   # a heading's {#id}: pandoc's, not words'
-WORDS = re.compile(r"\s+|[\w’'-]+|[^\w\s]")
 
 
 def _split(line: str) -> tuple[str, str]:
     """A line without its heading attributes, and those attributes."""
     found = ATTRIBUTES.search(line) if line.startswith("#") else None
     return (line[:found.start()], found.group()) if found else (line, "")
-
-
-def pieces(old: str, new: str) -> list[tuple[str, str]]:
-    """A word diff of two texts: (kind, text) pairs, kind equal, delete or insert; a
-    replaced span gives its deletion before its insertion."""
-    a, b = WORDS.findall(old), WORDS.findall(new)
-    out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("insert", "".join(b[j1:j2])))
-    return out
 
 
 def stamp(document: Document, author: str | None, when: date | None) -> tuple[str, str]:
@@ -64,8 +48,10 @@ def docx(old: Document, new: Document, office, author: str, when: str) -> tuple[
     """The redline DOCX and its number of tracked changes."""
     with tempfile.TemporaryDirectory(prefix="rtdraft-redline-") as folder:
         paths = {name: Path(folder, f"{name}.docx") for name in ("old", "new", "out")}
-        paths["old"].write_bytes(render_docx(old))
-        paths["new"].write_bytes(render_docx(new))
+        # No page numbers in the contents: the redline's pages, with its deletions
+        # shown, are not NEW's, and a page field left without its number shows blank.
+        paths["old"].write_bytes(render_docx(old, page_numbers=False))
+        paths["new"].write_bytes(render_docx(new, page_numbers=False))
         office.run("compare_docs.py", paths["new"], paths["old"], paths["out"])
         data = finish(paths["out"].read_bytes(), old, new, author, when, new.published)
         # Counted as the file reads back: LibreOffice splits some changes on loading.
@@ -76,21 +62,23 @@ def docx(old: Document, new: Document, office, author: str, when: str) -> tuple[
 
 def finish(data: bytes, old: Document, new: Document, author: str, when: str,
            published) -> bytes:
-    """The compared package with every change stamped and the footnotes' changes added."""
+    """The compared package with its tables merged, the footnotes' changes added, and
+    every change stamped, numbered and in the schema's order (docs/import-and-redline.md)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {name: etree.fromstring(source.read(name))
              for name in ("word/document.xml", "word/footnotes.xml") if name in source.namelist()}
-    for root in parts.values():
-        changes.stamp_changes(root, author, when)
-    number = changes.merge_replaced_tables(parts["word/document.xml"], pieces, author, when,
-                                         changes.next_change_id(*parts.values()))
+    changes.merge_replaced_tables(parts["word/document.xml"], rows, pieces, author, when, 1)
     notes = parts.get("word/footnotes.xml")
     if notes is not None:
         for position, (a, b) in enumerate(zip(old.footnotes, new.footnotes)):
             before, after = inline.plain(a.inlines), inline.plain(b.inlines)
             if before != after:
-                diff = pieces(before, after)
-                number = changes.redline_footnote(notes, position, diff, author, when, number)
+                changes.redline_footnote(notes, position, pieces(before, after), author, when, 1)
+    for root in parts.values():
+        changes.drop_fields(root, "PAGEREF")
+        changes.stamp_changes(root, author, when)
+        changes.schema_order(root)
+    changes.number_changes(parts.values())
     entries = []
     for name in source.namelist():
         body = source.read(name)
@@ -103,6 +91,11 @@ def finish(data: bytes, old: Document, new: Document, author: str, when: str,
     return archive.zip_entries(entries, published)
 
 
+def rows(before: list[list[str]], after: list[list[str]]):
+    """A table's rows (lists of cell texts) paired as diff.align pairs lines."""
+    return align(before, after, tuple, list)
+
+
 def markdown(old: Document, new: Document) -> tuple[bytes, int]:
     """NEW's Markdown with each difference from OLD's in CriticMarkup: {--old--}{++new++}.
 
@@ -110,38 +103,91 @@ def markdown(old: Document, new: Document) -> tuple[bytes, int]:
     ones, so that no mark spans a line break, as CriticMarkup requires."""
     before = render_markdown(old).decode("utf-8").splitlines()
     after = render_markdown(new).decode("utf-8").splitlines()
-    out: list[str] = []
-    count = 0
-
-    def whole(lines, mark):
-        nonlocal count
-        for line in lines:
-            # A list item's or heading's marker stays outside, so that it stays one.
-            line, attributes = _split(line)
-            start = BLOCK_MARKER.match(line).end()
-            text = line[start:]
-            out.append(line[:start] + (mark % text if text.strip() else text) + attributes)
-            count += bool(text.strip())
-
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.extend(before[i1:i2])
-            continue
-        pairs = min(i2 - i1, j2 - j1)
-        for a, b in zip(before[i1:i1 + pairs], after[j1:j1 + pairs]):
-            (a, _), (b, attributes) = _split(a), _split(b)
-            line = []
-            for kind, text in pieces(a, b):
-                if kind == "equal":
-                    line.append(text)
-                else:
-                    line.append(("{--%s--}" if kind == "delete" else "{++%s++}") % text)
-                    count += 1
-            out.append("".join(line) + attributes)
-        whole(before[i1 + pairs:i2], "{--%s--}")
-        whole(after[j1 + pairs:j2], "{++%s++}")
+    top = _header(after)
+    out, count = _metadata(before[:_header(before)], after[:top])
+    before, after = before[_header(before):], after[top:]
+    for kind, i, j in align(before, after, str, _parts):
+        if kind == "equal":
+            out.append(after[j])
+        elif kind == "change":
+            (a, _), (b, attributes) = _split(before[i]), _split(after[j])
+            line, marks = _marked(a, b)
+            out.append(line + attributes)
+            count += marks
+        else:
+            line, marks = _whole(before[i] if kind == "delete" else after[j], MARKS[kind])
+            out.append(line)
+            count += marks
     return ("\n".join(out) + "\n").encode("utf-8"), count
+
+
+def _marked(old: str, new: str) -> tuple[str, int]:
+    """NEW's text with the word diff from OLD marked, and its number of marks."""
+    line, count = [], 0
+    for kind, text in pieces(old, new):
+        if kind == "equal":
+            line.append(text)
+        else:
+            line.append(MARKS[kind] % text)
+            count += 1
+    return "".join(line), count
+
+
+def _header(lines: list[str]) -> int:
+    """How many lines the metadata block (--- to ---) at the top takes."""
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        return lines.index("---", 1) + 1
+    return 0
+
+
+def _metadata(before: list[str], after: list[str]) -> tuple[list[str], int]:
+    """NEW's metadata block, each changed value marked inside its quoted string, so that
+    the block still reads as YAML whatever the title holds; and the number of marks."""
+    old = dict(line.split(": ", 1) for line in before if ": " in line)
+    out, count = [], 0
+    for line in after:
+        key, _, value = line.partition(": ")
+        try:
+            a, b = json.loads(old[key]), json.loads(value)
+        except (KeyError, ValueError):
+            out.append(line)
+            continue
+        if not (isinstance(a, str) and isinstance(b, str)) or a == b:
+            out.append(line)
+            continue
+        text, marks = _marked(a, b)
+        out.append(f"{key}: {json.dumps(text, ensure_ascii=False)}")
+        count += marks
+    return out, count
+
+
+MARKS = {"delete": "{--%s--}", "insert": "{++%s++}"}
+TABLE_ROW = re.compile(r"\|.*\|")
+
+
+def _parts(line: str) -> list[str]:
+    """What two versions of a line must half share to be one edited line: a table row's
+    cells, another line's words."""
+    if TABLE_ROW.fullmatch(line):
+        return line.split("|")[1:-1]
+    return [w for w in WORDS.findall(line) if not w.isspace()]
+
+
+def _whole(line: str, mark: str) -> tuple[str, int]:
+    """A whole line deleted or inserted, and its number of marks. A list item's or
+    heading's marker stays outside, so that it stays one; so do a table row's bars, each
+    cell marked (a change a cell, as LibreOffice counts a row's)."""
+    if TABLE_ROW.fullmatch(line):
+        cells = line.split("|")
+        marked = [_whole(cell, mark) for cell in cells[1:-1]]
+        return ("|".join([cells[0], *(c for c, _ in marked), cells[-1]]),
+                sum(n for _, n in marked))
+    line, attributes = _split(line)
+    start = BLOCK_MARKER.match(line).end()
+    text = line[start:].rstrip()
+    if not text.strip():
+        return line + attributes, 0
+    return line[:start] + mark % text + line[start + len(text):] + attributes, 1
 
 
 def check_paths(old: Path, new: Path, output: Path) -> None:

@@ -161,6 +161,13 @@ def toc_entry(p, text: str, anchor: str, page: str) -> None:
     p.append(link)
 
 
+def toc_link(p, text: str, anchor: str) -> None:
+    """A contents entry without a page number: the heading text linked to its bookmark."""
+    link = internal_link(anchor)
+    link.append(run(text))
+    p.append(link)
+
+
 def toc_field_end(p) -> None:
     field_end(p)
 

@@ -47,15 +47,17 @@ def open_reference(path: Path | None):
 
 
 def render(document: Document, reference: Path | None = None,
-           pages: dict[str, str] | None = None) -> bytes:
+           pages: dict[str, str] | None = None, *, page_numbers: bool = True) -> bytes:
     """The summary as DOCX bytes, identical for identical input; `pages` (bookmark -> page
-    number, from the PDF's layout) fills in the table of contents' cached page numbers."""
+    number, from the PDF's layout) fills in the table of contents' cached page numbers.
+    Without `page_numbers` the contents are links to the headings and no field (the
+    redline's: its pages are not the summary's)."""
     doc = open_reference(reference)
     body = doc.element.body
     for child in list(body):
         if child.tag != docx.oxml.ns.qn("w:sectPr"):
             body.remove(child)
-    _Writer(doc, document, pages or {}).write()
+    _Writer(doc, document, pages or {}, page_numbers).write()
     return zip_package(doc.part.package, document.published)
 
 
@@ -73,8 +75,10 @@ def _fit(text: str, limit: int = 255) -> str:
 
 
 class _Writer:
-    def __init__(self, doc, document: Document, pages: dict[str, str]):
+    def __init__(self, doc, document: Document, pages: dict[str, str],
+                 page_numbers: bool = True):
         self.doc, self.model, self.toc_pages = doc, document, pages
+        self.page_numbers = page_numbers
         self.body_end = doc.element.body.sectPr
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name.lower(): style for style in doc.styles}
@@ -157,6 +161,9 @@ class _Writer:
         entries = [h for h in self.model.headings if h.level <= 2]
         for index, heading in enumerate(entries):
             p = self.para(None, f"toc {heading.level}")
+            if not self.page_numbers:
+                ooxml.toc_link(p, heading.text, heading.anchor)
+                continue
             if index == 0:
                 ooxml.toc_field_start(p)
             ooxml.toc_entry(p, heading.text, heading.anchor,

@@ -1,6 +1,7 @@
 """rtdraft redline: accepted in LibreOffice it is NEW, rejected it is OLD; pandoc reads its
 changes; the Markdown edition marks them in CriticMarkup."""
 
+import json
 import re
 import shlex
 import subprocess
@@ -9,7 +10,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from lxml import etree
 from support.outlines import ROOT
+from support.readers import CRITIC, audit, docx_changes, markdown_changes
 
 from rtdraft.office.process import Office
 
@@ -150,12 +155,9 @@ def test_author_and_date_are_those_given(drafts, tmp_path):
     assert stamps == {'author="Jane Editor" date="2021-03-04T00:00:00Z"'}
 
 
-MARK = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}")
-
-
 def decide(text: str, keep: int) -> str:
     """Accept (keep 1) or reject (keep 2) every CriticMarkup change, as an editor would."""
-    text = MARK.sub(lambda m: m.group(keep) or "", text)
+    text = CRITIC.sub(lambda m: m.group(keep) or "", text)
     text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.|#+|>)\s*$", "", text)
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -166,7 +168,7 @@ def test_markdown_marks_each_change_and_outside_them_is_new(drafts, tmp_path):
                    "--format", "md")
     text = out.read_text(encoding="utf-8")
     marks = [("+" if m.group(1) is not None else "-", m.group(1) or m.group(2))
-             for m in MARK.finditer(text)]
+             for m in CRITIC.finditer(text)]
     assert done.stdout == f"wrote {out} ({len(marks)} tracked changes)\n"
     assert marks[:2] == [("-", "continues to be"), ("+", "remains")]
     assert [k for k, w in marks if w.startswith("The Government of Canada remains")] == ["-"]
@@ -274,3 +276,223 @@ def test_a_publication_dated_before_1980_is_dated_1980_in_the_zip(tmp_path):
     with zipfile.ZipFile(tmp_path / "r.docx") as package:
         assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert 'w:date="1975-05-01T00:00:00Z"' in package.read("word/document.xml").decode()
+
+
+# -- one change per edit; the DOCX and Markdown agree; Word opens it as it is ----------------
+
+SLOTS = [("09:00-09:15", "Opening remarks"), ("09:15-10:30", "Current drug trends"),
+         ("10:30-10:45", "Break"), ("10:45-12:00", "Cannabis legalization")]
+BREAK = '      - {date: 2019-10-08, time: "10:30-10:45", title: Break, speakers: [RCMP]}\n'
+
+
+def dated_agenda(text: str) -> str:
+    """The example with a two-day agenda (a table a day) as its last appendix."""
+    rows = "".join(f'      - {{date: {day}, time: "{time}", title: {title}, speakers: [RCMP]}}\n'
+                   for day in ("2019-10-08", "2019-10-09") for time, title in SLOTS)
+    return text.replace("footnotes:\n", f"  - title: Agenda\n    agenda:\n{rows}\nfootnotes:\n", 1)
+
+
+AGENDA_EDITS = {   # name: (edit of the first draft, the changes pandoc and CriticMarkup show)
+    "one cell": (lambda t: t.replace("09:00-09:15", "09:00-09:20", 1),
+                 [("-", "15"), ("+", "20")]),
+    "row added": (lambda t: t.replace(BREAK, BREAK + '      - {date: 2019-10-08, time: '
+                                      '"10:40-10:45", title: Coffee}\n', 1),
+                  [("+", "10:40-10:45"), ("+", "Coffee")]),
+    "row removed": (lambda t: t.replace(BREAK, "", 1),
+                    [("-", "10:30-10:45"), ("-", "Break"), ("-", "RCMP")]),
+}
+
+
+def word_edit(text: str) -> str:
+    """An example with one word of its introduction's first paragraph replaced."""
+    start = text.index("introduction:")
+    line = text.index("\n        ", start) + 9
+    word = re.compile(r"\w{4,}").search(text, line)
+    return text[:word.start()] + "Revised" + text[word.end():]
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory, drafts):
+    """Every pair redlined here, both ways: the docs' drafts, the agenda edits, a word
+    edited in each example; name -> (folder, DOCX count, Markdown count)."""
+    folder = tmp_path_factory.mktemp("pairs")
+    agenda = dated_agenda(EXAMPLE.read_text(encoding="utf-8"))
+    sources = {"drafts": tuple(DRAFTS)}
+    for name, (edit, _) in AGENDA_EDITS.items():
+        sources[name] = (agenda, edit(agenda))
+    for example in sorted(Path("examples").glob("*.yaml")):
+        text = example.read_text(encoding="utf-8")
+        sources[example.stem] = (text, word_edit(text))
+    out = {}
+    for name, (old, new) in sources.items():
+        place = folder / name.replace(" ", "-")
+        place.mkdir()
+        if isinstance(old, str):
+            (place / "old.yaml").write_text(old, encoding="utf-8")
+            (place / "new.yaml").write_text(new, encoding="utf-8")
+            old, new = place / "old.yaml", place / "new.yaml"
+        counts = []
+        for kind in ("docx", "md"):
+            done = rtdraft("redline", old, new, "-o", place / f"changes.{kind}",
+                           "--format", kind)
+            counts.append(int(re.fullmatch(r"wrote .* \((\d+) tracked changes?\)\n",
+                                           done.stdout).group(1)))
+        out[name] = (place, *counts)
+    return out
+
+
+@pytest.mark.parametrize("name", AGENDA_EDITS)
+def test_an_edit_to_an_agenda_is_one_change_where_it_was_made(pairs, name):
+    """A cell edited is a word diff in that cell; a row added one inserted row, a row
+    removed one deleted row (the day's whole table was deleted and inserted again: 24
+    insertions and 24 deletions for one cell)."""
+    place, docx, md = pairs[name]
+    expected = AGENDA_EDITS[name][1]
+    assert sorted(docx_changes(place / "changes.docx")) == sorted(expected)
+    assert markdown_changes(place / "changes.md") == expected
+    assert docx == md == len(expected)
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(place / "changes.docx") as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    rows = {kind: len(body.findall(f".//{W}trPr/{W}{kind}")) for kind in ("ins", "del")}
+    assert rows == {"one cell": {"ins": 0, "del": 0}, "row added": {"ins": 1, "del": 0},
+                    "row removed": {"ins": 0, "del": 1}}[name]
+    assert len(body.findall(f".//{W}tbl")) == 2   # one table a day, as in NEW
+
+
+@pytest.mark.parametrize("name", ["row added", "row removed"])
+def test_an_agenda_redline_accepted_is_new_and_rejected_old(pairs, name, tmp_path):
+    place = pairs[name][0]
+    with Office() as office:
+        for decision in ("accept", "reject"):
+            out = office.run(JOB, place / "changes.docx", decision, tmp_path / f"{decision}.docx")
+            assert out.split()[1] == "0"
+    for draft in ("old", "new"):
+        rtdraft("render", place / f"{draft}.yaml", "--format", "docx",
+                "-o", tmp_path / f"{draft}.docx")
+    assert plain(tmp_path / "accept.docx") == plain(tmp_path / "new.docx")
+    assert plain(tmp_path / "reject.docx") == plain(tmp_path / "old.docx")
+
+
+def test_the_docx_and_the_markdown_redline_show_the_same_changes(pairs):
+    """Counted as each reports them, and read back: pandoc's reading of the DOCX, the
+    CriticMarkup marks of the Markdown (in another order: LibreOffice writes an
+    insertion before the deletion it replaces)."""
+    for name, (place, docx, md) in pairs.items():
+        shown = [(kind, words.strip()) for kind, words in docx_changes(place / "changes.docx")]
+        assert (docx, sorted(shown)) == (md, sorted(markdown_changes(place / "changes.md"))), \
+            name
+    assert {name: docx for name, (_, docx, _) in pairs.items()} == {
+        "drafts": 13, "one cell": 2, "row added": 2, "row removed": 3,
+        "automne-2019-winnipeg": 2, "fall-2019-winnipeg": 2, "spring-2019-halifax": 2}
+
+
+def test_openxml_audit_finds_nothing_in_any_redline(pairs, drafts, tmp_path):
+    """The README's drafts, the agenda edits, each example, and a pair with a contents
+    page (55 errors in the one-cell agenda redline before: paragraph marks' w:ins after
+    their properties, a paragraph's w:sectPr before its style, cantSplit="true")."""
+    paths = [place / "changes.docx" for place, _, _ in pairs.values()]
+    paths.append(contents_redline(tmp_path))
+    assert {str(path): audit(path)["errors"] for path in paths} == \
+        {str(path): [] for path in paths}
+
+
+def contents_redline(folder: Path) -> Path:
+    """The docs' drafts with a table of contents, redlined."""
+    drafts = []
+    for draft in DRAFTS:
+        path = folder / draft.name
+        path.write_text(draft.read_text(encoding="utf-8").replace(
+            "  status: final\n", "  status: final\n  toc: true\n", 1), encoding="utf-8")
+        drafts.append(path)
+    for kind in ("docx", "md"):
+        done = rtdraft("redline", *drafts, "-o", folder / f"toc.{kind}", "--format", kind)
+        # the heading changed, and its entry in the contents
+        assert done.stdout == f"wrote {folder / f'toc.{kind}'} (15 tracked changes)\n"
+    return folder / "toc.docx"
+
+
+def test_the_contents_page_of_a_redline_has_no_page_number_field(tmp_path):
+    """Its pages are not NEW's (deletions show); entries link to their headings, each on
+    its line, a changed heading's entry changed as the heading is (LibreOffice left blank
+    PAGEREF fields, and turned the links into such fields, all entries in one)."""
+    path = contents_redline(tmp_path)
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode()
+    assert "instrText" not in xml and "fldChar" not in xml.split("Table of Contents")[1][:20000]
+    with Office() as office:   # LibreOffice shows it, deletions and all
+        office.run(ROOT / "tests" / "uno" / "convert.py", path, tmp_path / "toc.pdf",
+                   "writer_pdf_Export")
+    text = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(tmp_path / "toc.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[:4] == ["Table of Contents", "Introduction", "Opening Remarks",
+                         "Plenary Session 1: Current Drug Trends and Organized CriminalityCrime"]
+    assert "Appendix B: Agenda" in lines
+    shown = [(kind, words.strip()) for kind, words in docx_changes(path)]
+    assert sorted(shown) == sorted(markdown_changes(tmp_path / "toc.md"))
+
+
+# -- the Markdown redline's title block, and its bounded diff --------------------------------
+
+TITLE_TEXT = st.text(st.sampled_from(list('ab Z9"\':#-*_\\[]{}<>&|`~!')), min_size=1,
+                     max_size=30).filter(lambda t: t.strip() and t == t.strip())
+
+SMALL = """\
+rtdraft: 1
+meeting:
+  title: {title}
+  host: Public Safety Canada
+  dates: 2021-03-29
+publication:
+  department: Public Safety Canada
+  subtitle: {subtitle}
+introduction:
+  body:
+    - Words.
+sessions:
+  - title: Trends
+    body:
+      - Trends were discussed.
+outcomes:
+  items:
+    - Partners agreed to meet again.
+conclusion:
+  body:
+    - The event concluded.
+"""
+
+
+def small(folder: Path, name: str, title: str, subtitle: str):
+    from rtdraft.pipeline import build, read
+    path = folder / name
+    path.write_text(SMALL.format(title=json.dumps(title), subtitle=json.dumps(subtitle)),
+                    encoding="utf-8")
+    outline = read(str(path))
+    assume(outline.valid and not outline.problems)
+    return build(outline)
+
+
+def pandoc_meta(markdown: str) -> dict:
+    done = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "json"], input=markdown,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["meta"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.filter_too_much])
+@given(old=st.tuples(TITLE_TEXT, TITLE_TEXT), new=st.tuples(TITLE_TEXT, TITLE_TEXT))
+def test_the_markdown_redlines_title_block_always_reads_back_with_pandoc(old, new, tmp_path):
+    """A title or subtitle holding ", :, #, --- or a backslash changed: the block is still
+    YAML pandoc reads (the marks went inside its quoted strings, which broke it), and
+    accepting the marks gives NEW's title as pandoc reads NEW's Markdown."""
+    from rtdraft.commands.redline import markdown
+    from rtdraft.render.markdown import render
+    before = small(tmp_path, "old.yaml", *old)
+    after = small(tmp_path, "new.yaml", *new)
+    text = markdown(before, after)[0].decode("utf-8")
+    meta = pandoc_meta(text)
+    assert {"title", "subtitle", "lang", "date"} <= set(meta)
+    accepted = decide(text, 1)
+    assert pandoc_meta(accepted) == pandoc_meta(render(after).decode("utf-8"))

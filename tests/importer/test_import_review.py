@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from support.outlines import ROOT
+from support.readers import audit, docx_changes, markdown_changes
 
 from rtdraft.office.process import Office
 
@@ -199,3 +200,20 @@ def test_the_input_docx_is_never_overwritten(review, tmp_path, via):
         assert done.stderr.startswith(f"Error: refusing to write {target}: ")
         assert digest(reviewed) == before
         assert not (tmp_path / "o.yaml").exists()
+
+
+def test_the_review_redlined_shows_the_same_changes_in_docx_and_markdown(accepted, tmp_path):
+    """The example against the review taken back: each edit one change (a replacement
+    two), the same in both redlines, and openxml-audit finds nothing in the DOCX."""
+    counts = []
+    for kind in ("docx", "md"):
+        done = rtdraft("redline", EXAMPLE, accepted, "-o", tmp_path / f"r.{kind}",
+                       "--format", kind)
+        assert done.returncode == 0, done.stderr
+        counts.append(done.stdout)
+    assert counts == [f"wrote {tmp_path / f'r.{kind}'} (8 tracked changes)\n"
+                      for kind in ("docx", "md")]
+    shown = sorted((kind, words.strip()) for kind, words in docx_changes(tmp_path / "r.docx"))
+    assert shown == sorted(markdown_changes(tmp_path / "r.md"))
+    assert ("+", "Fentanyl was discussed as well.") in shown
+    assert audit(tmp_path / "r.docx")["errors"] == []

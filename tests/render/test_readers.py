@@ -5,16 +5,13 @@ pandoc gives back the published report it transcribes.
 """
 
 import difflib
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from support.outlines import EXAMPLES, ROOT
-from support.readers import pandoc, pdf_pages, pdf_text, to_pdf
+from support.readers import audit, pandoc, pdf_pages, pdf_text, to_pdf
 
 from rtdraft.cli import main
 
@@ -139,16 +136,8 @@ def test_pandoc_and_mammoth_read_nested_lists_nested(tmp_path):
         in html
 
 
-def _audit(path) -> dict:
-    tool = shutil.which("openxml-audit")
-    assert tool, "openxml-audit is not installed (pip install -e '.[test]')"
-    result = subprocess.run([tool, "-o", "json", "--max-errors", "0", str(path)],
-                            capture_output=True, check=False, text=True, timeout=300)
-    return json.loads(result.stdout)[0]
-
-
 def test_openxml_audit_reports_every_rendered_docx_clean(rendered, tmp_path):
     paths = [rendered / f"{example.stem}.docx" for example in EXAMPLES] + [docs_example(tmp_path)]
-    reports = {path.name: _audit(path) for path in paths}
+    reports = {path.name: audit(path) for path in paths}
     assert {name: (r["verdict"]["prediction"], r["errors"]) for name, r in reports.items()} == \
         {name: ("opens-clean", []) for name in reports}

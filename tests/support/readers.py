@@ -5,6 +5,7 @@ failure, since .ci/run installs every one of them.
 """
 
 import io
+import json
 import os
 import re
 import shutil
@@ -79,3 +80,30 @@ def pairs(data: bytes) -> str:
                 lines.append("row\t" + " | ".join(cell.text for cell in row.cells))
     return "\n".join(lines) + "\n"
 
+
+
+def audit(path: Path) -> dict:
+    """openxml-audit's report on a DOCX: the Open XML SDK's schema and semantic rules."""
+    tool = shutil.which("openxml-audit")
+    assert tool, "openxml-audit is not installed (pip install -e '.[test]')"
+    result = subprocess.run([tool, "-o", "json", "--max-errors", "0", str(path)],
+                            capture_output=True, check=False, text=True, timeout=300)
+    return json.loads(result.stdout)[0]
+
+
+CRITIC = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}")
+
+
+def docx_changes(path: Path) -> list[tuple[str, str]]:
+    """A redline DOCX's tracked changes as pandoc reads them: ('+' or '-', words); a
+    paragraph mark's (an empty cell's) has no words and is left out."""
+    text = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", "--wrap=none",
+                           str(path)], capture_output=True, text=True, check=True).stdout
+    found = re.findall(r"\[([^\[\]]*)\]\{\.(insertion|deletion) [^}]*\}", text)
+    return [("+" if kind == "insertion" else "-", words) for words, kind in found if words]
+
+
+def markdown_changes(path: Path) -> list[tuple[str, str]]:
+    """A CriticMarkup redline's marks: ('+' or '-', words)."""
+    return [("+" if m.group(1) is not None else "-", (m.group(1) or m.group(2)).strip())
+            for m in CRITIC.finditer(path.read_text(encoding="utf-8"))]
