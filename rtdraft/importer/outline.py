@@ -14,7 +14,8 @@ from datetime import date
 from .. import languages
 from ..document import inline
 from ..languages import dates_back
-from ..languages.labels import SESSION_KINDS, appendix_letter, labels_for, session_label
+from ..languages.labels import (
+    ELISION, SESSION_KINDS, appendix_letter, labels_for, session_label)
 from ..languages.typography import folded
 from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER, SLUG
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, quoted, untypeset
@@ -690,14 +691,20 @@ def _split(blocks: list, level: int = 1) -> list[tuple]:
 
 def _pattern(label: str, groups: dict[str, str], loose: bool = False) -> re.Pattern:
     out = []
-    for part in re.split(r"(\{\w+\})", label):
+    parts = re.split(r"(\{\w+\})", label)
+    for at, part in enumerate(parts):
         name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
         if name in groups:
             out.append(f"(?P<{name}>{groups[name]})")
         else:
             literal = part.replace("{{", "{").replace("}}", "}")
+            # "de {x}" is printed "d'x" before a vowel (labels.fill): read either
+            de = ELISION.search(literal) if at + 1 < len(parts) else None
+            elided = ""
+            if de:
+                literal, elided = literal[:de.start()], f"{de[1]}(?:e |['’])"
             out.append("".join("[ \u00a0\u202f]?" if loose and c in " \u00a0\u202f"
-                               else re.escape(c) for c in literal))
+                               else re.escape(c) for c in literal) + elided)
     return re.compile("".join(out), re.DOTALL)
 
 

@@ -78,6 +78,13 @@ def problem(template: str, allowed: set[str]) -> LabelError | None:
     return None
 
 
+# French elision in a label: "de {person}" before a vowel is "d'{person}" (au nom d'Ellen
+# Burack). An h is left as "de": whether it is mute depends on the word (de Harper,
+# d'Hélène), which the outline does not say; the editor may write a label of their own.
+ELISION = re.compile(r"(?:^|(?<=\s))([Dd])e $")
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]", re.IGNORECASE)
+
+
 def fill(template: str, **values: object) -> str:
     """The label with its {placeholders} filled: the one formatter for every label (validate
     refuses, by `problem`, what this would refuse; the output is the label's text plus the
@@ -87,7 +94,10 @@ def fill(template: str, **values: object) -> str:
         if not is_field:
             out.append(text)
         elif text in values and _NAME.fullmatch(text):
-            out.append(str(values[text]))
+            value = str(values[text])
+            if out and _VOWEL.match(value) and (de := ELISION.search(out[-1])):
+                out[-1] = out[-1][:de.start()] + de[1] + "'"
+            out.append(value)
         else:
             raise LabelError("{" + text + "}", offset)
     return "".join(out)

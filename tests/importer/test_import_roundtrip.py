@@ -133,3 +133,29 @@ def test_shapes_that_did_not_come_back(text, tmp_path):
 def test_text_that_looks_like_structure_comes_back_as_text(tmp_path, text):
     assume(not [p for p in validate(load(text)) if p.level == "error"])
     round_trip(text, tmp_path)
+
+
+def test_french_elided_names_come_back(tmp_path):
+    # "au nom d'Ellen Burack", "avec le soutien d'Innovation ...": French elides "de"
+    # before a vowel; the importer reads the elided label back to the same people
+    speakers = [{"name": "Trevor Bhupsingh", "title": "directeur général",
+                 "on_behalf_of": {"name": "Ellen Burack", "title": "sous-ministre adjointe"}}]
+    text = _minimal("fr", opening_remarks={"speakers": speakers, "body": ["Il a parlé."]},
+                    **{"meeting.supported_by": "Innovation Canada"})
+    document = build(load(text).data, today=TODAY)
+    printed = markdown.render(document).decode()
+    assert "au nom d'Ellen Burack, sous-ministre adjointe" in printed
+    assert "au nom de Ellen" not in printed
+    assert "Avec le soutien d'Innovation Canada" in printed
+    imported = yaml.safe_load(round_trip(text, tmp_path))
+    assert imported["opening_remarks"]["speakers"] == speakers
+    assert imported["meeting"]["supported_by"] == "Innovation Canada"
+
+
+def test_french_names_written_with_de_before_a_vowel_are_still_read(tmp_path):
+    # a DOCX made before elision (or typed by an editor) says "au nom de Ellen Burack"
+    from rtdraft.importer.outline import _pattern
+    behalf = _pattern("au nom de {person}", {"person": r".+"})
+    for text in ("au nom de Ellen Burack", "au nom d'Ellen Burack", "au nom d’Ellen Burack"):
+        assert behalf.fullmatch(text)["person"] == "Ellen Burack"
+    assert behalf.fullmatch("au nom deEllen Burack") is None
