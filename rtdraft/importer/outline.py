@@ -14,8 +14,7 @@ from datetime import date
 from .. import languages
 from ..document import inline
 from ..languages import dates_back
-from ..languages.labels import (
-    ELISION, SESSION_KINDS, appendix_letter, labels_for, session_label)
+from ..languages.labels import ELISION, SESSION_KINDS, appendix_letter, labels_for, session_label
 from ..languages.typography import folded
 from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER, SLUG
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, quoted, untypeset
