@@ -112,6 +112,8 @@ def _nullable(out: dict, rules: dict) -> dict:
         return out
     if "type" in out and "oneOf" not in out:
         out["type"] = [out["type"], "null"]
+        if "enum" in out:   # an enum is checked on null too: validate fills in the default
+            out["enum"] = [*out["enum"], None]
     elif "oneOf" in out:
         out["oneOf"].append({"type": "null"})
     return out

@@ -1,5 +1,6 @@
 """The JSON Schema for editors agrees with `rtdraft validate` on what is structurally valid."""
 
+import copy
 import json
 import re
 
@@ -123,3 +124,60 @@ def test_both_agree_on_every_changed_value(index, value):
     schema_errors = [e.message for e in VALIDATOR.iter_errors(outline.source.data)]
     assert bool(structural) == bool(schema_errors), (FULL_LINES[index], value, structural,
                                                      schema_errors[:3])
+
+
+# -- both, on every key that may be left empty -----------------------------------------------
+
+def _nullable_paths() -> list[tuple]:
+    """The path of every nullable key of a mapping the full example has (each list's first
+    item stands for its items): the key set to ~ there, present in the example or not."""
+    from rtdraft.outline.schema import OUTLINE
+    data = load(FULL).data
+    found: list[tuple] = []
+
+    def walk(rules: dict, value, path: tuple):
+        for variant in rules.get("variants", ()):
+            when = variant["when"]
+            if (when == "mapping" and isinstance(value, dict)) or \
+                    (when == "list" and isinstance(value, list)) or \
+                    (isinstance(value, dict) and when in value):
+                walk(variant["rules"], value, path)
+                return
+        if rules.get("type") == "list" and isinstance(rules.get("schema"), dict) and value:
+            walk(rules["schema"], value[0], path + (0,))
+        if rules.get("type") == "dict" and isinstance(value, dict):
+            mapping(rules.get("schema") or {}, value, path)
+
+    def mapping(keys: dict, value: dict, path: tuple):
+        for key, rules in keys.items():
+            if rules.get("nullable"):
+                found.append(path + (key,))
+            if key in value:
+                walk(rules, value[key], path + (key,))
+
+    mapping(OUTLINE, data, ())
+    return found
+
+
+NULLABLE = _nullable_paths()
+
+
+def test_the_walk_finds_the_keys_of_every_level():
+    assert ("publication", "language") in NULLABLE and ("publication", "status") in NULLABLE
+    assert ("sessions", 0, "presenters") in NULLABLE
+    assert len(NULLABLE) > 30
+
+
+@pytest.mark.parametrize("path", NULLABLE, ids=lambda p: ".".join(map(str, p)))
+def test_both_agree_on_every_key_left_empty(path):
+    # `language: ~` is the default language to validate: the schema must not refuse it
+    source = load(FULL)
+    where = source.data
+    for key in path[:-1]:
+        where = where[key]
+    where[path[-1]] = None
+    as_written = copy.deepcopy(source.data)   # what the editor's language server reads
+    outline = check(source)
+    structural = [p for p in outline.problems if p.rule in STRUCTURAL]
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(as_written)]
+    assert bool(structural) == bool(schema_errors), (path, structural, schema_errors[:3])
