@@ -377,8 +377,16 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
                + (f" and {comments_file}" if comments_file else ""), err=True)
 
 
+def _yaml_name(ctx, param, file: Path) -> Path:
+    """`new` writes YAML: a .docx (or any other) name would hold text Word cannot open."""
+    if file.suffix.lower() not in (".yaml", ".yml"):
+        raise click.BadParameter(f"{file}: new writes a YAML outline; name it "
+                                 f"{file.with_suffix('.yaml')}")
+    return file
+
+
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), callback=_yaml_name)
 @click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),
               help="Keep this earlier outline's structure, with its text as placeholders.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")

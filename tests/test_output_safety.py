@@ -205,14 +205,16 @@ def test_an_output_name_too_long_is_exit_5_and_the_longest_allowed_is_written(tm
 
 
 @pytest.mark.parametrize("command", [["render", "o.yaml", "--format", "md", "-o", "loop.md"],
-                                     ["new", "loop.md"]])
+                                     ["new", "loop.yaml"]])
 def test_a_link_in_a_loop_is_refused_in_one_line(outline, tmp_path, command):
-    (tmp_path / "loop.md").symlink_to("other.md")
-    (tmp_path / "other.md").symlink_to("loop.md")
+    name = command[-1]   # new writes only a .yaml name
+    for link, target in (("loop.md", "other.md"), ("other.md", "loop.md"),
+                         ("loop.yaml", "other.yaml"), ("other.yaml", "loop.yaml")):
+        (tmp_path / link).symlink_to(target)
     result = run(*command)
     assert (result.exit_code, result.output) == (
-        5, "Error: cannot write loop.md: Too many levels of symbolic links\n")
-    assert os.readlink(tmp_path / "loop.md") == "other.md"
+        5, f"Error: cannot write {name}: Too many levels of symbolic links\n")
+    assert os.readlink(tmp_path / name) == name.replace("loop", "other")
     result = run("render", "o.yaml", "--format", "md,html", "-o", "loop.md/")   # a folder
     assert (result.exit_code, result.output) == (
         5, "Error: cannot create folder loop.md: loop.md is a link that leads to no folder\n")

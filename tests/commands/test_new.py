@@ -158,3 +158,22 @@ def test_schema_output_is_not_replaced_without_force(here):
     assert (here / "schema.json").read_text() == "mine\n"
     assert run("schema", "--output", "schema.json", "--force").exit_code == 0
     assert (here / "schema.json").read_text().startswith("{")
+
+
+@pytest.mark.parametrize("name", ["draft.docx", "draft.doc", "draft.odt", "draft.pdf",
+                                  "draft.md", "draft", "sub/draft.DOCX"])
+def test_a_name_that_is_not_yaml_is_refused_and_nothing_written(here, name):
+    # `new draft.docx` wrote YAML into a file Word cannot open, and said it had
+    result = run("new", name)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: Invalid value for 'FILE': {name}: new writes a YAML outline; "
+        f"name it {stem}.yaml")
+    assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["draft.yml", "draft.YAML"])
+def test_yml_and_capitals_are_yaml(here, name):
+    assert run("new", name).exit_code == 0
+    assert (here / name).read_text().startswith("# yaml-language-server:")
