@@ -441,7 +441,8 @@ class Builder:
     def people(self, blocks: list, label: str) -> tuple[list, list]:
         """The 'Presenters: ...' line at the top of a section, read back as people: names
         and organizations for presenters, persons (name, title, on behalf of) for speakers.
-        Kept whole when read back any other way it would not print the same line."""
+        Kept whole when read back any other way it would not print the same line, or a
+        part of it would be empty (a name holding "; ; ")."""
         if not blocks or not isinstance(blocks[0], Para):
             return [], blocks
         pattern = self.pattern(label, names=r".+")
@@ -460,6 +461,7 @@ class Builder:
                                        inline.unescape(b.text))
                              for b in blocks[1:] if isinstance(b, (Para, ListPara)))
         if self.ts(self.described(people)) != printed or \
+                not all(_name(p).strip() for p in people) or \
                 all(_name(p) in body_text for p in people):
             whole = {"name": names} if label == "speakers" else names
             people = [whole]

@@ -120,8 +120,11 @@ def _minimal(language: str = "en", **changes) -> str:
     _minimal("fr", **{"sessions.0.title": "« D » ! ?", "conclusion.body": ["x ! «y» :z"]}),
     _minimal(**{"conclusion.body": ["*Z **bold words** *italic words*", "**a *b* c** *d*"]}),
     _minimal(**{"conclusion.body": ["[^n1]", "Cited.[^n1]"]}),
+    # a presenter whose text holds '; ; ': split at '; ' it gave an empty presenter, and
+    # the outline import wrote did not validate ("presenters[1]: must not be empty")
+    _minimal(**{"sessions.0.presenters": ["(a) 0\n\n(a) ; ; ,"]}),
 ], ids=["session-like-subheading", "fr-punctuation-titles", "fr-quotes", "emphasis",
-        "footnote-alone"])
+        "footnote-alone", "presenter-with-empty-parts"])
 def test_shapes_that_did_not_come_back(text, tmp_path):
     assert validate(load(text)) == []
     round_trip(text, tmp_path)
