@@ -5,7 +5,10 @@ compares the two) and one rule for how a text is written:
 
 - double quotes when rtdraft would not read it back plain as the same text (`1.5`, `null`),
   holds a character that does not print, starts or ends with a space, or holds two spaces;
-- else plain when YAML allows it, else single quotes, else double quotes (PyYAML's order).
+- else plain when YAML allows it, else single quotes, else double quotes (PyYAML's order);
+  but a text written on one line (`scalar()`: `new`, a message's fix) that holds a ' and
+  no " or backslash takes double quotes, as "it's" reads better than 'it''s'. (Not in a
+  long text that wraps: double quotes would wrap it with a backslash at each line end.)
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ class Dumper(yaml.SafeDumper):
     """Block style, lists indented under their keys, long texts folded (`>-`)."""
     fold = True
     quote = False   # a text that could be plain is quoted (single quotes) all the same
+    one_line = False   # every text on one line, never wrapped (scalar())
 
     def increase_indent(self, flow=False, indentless=False):   # lists indented under keys
         return super().increase_indent(flow, False)
@@ -109,7 +113,8 @@ class Flow(list):
     """A short list written on one line, as the examples write meeting.dates."""
 
 
-def string_style(text: str, *, fold: bool = False, quote: bool = False) -> str | None:
+def string_style(text: str, *, fold: bool = False, quote: bool = False,
+                 one_line: bool = False) -> str | None:
     """The one quoting rule: the style rtdraft asks PyYAML for (None: PyYAML's choice of
     plain, single or double quotes, by its analysis)."""
     if resolve_plain(text) != text or not text.isprintable() or text != text.strip() \
@@ -117,12 +122,16 @@ def string_style(text: str, *, fold: bool = False, quote: bool = False) -> str |
         return '"'
     if fold and len(text) > 72 and " " in text:
         return ">"
+    if one_line and "'" in text and '"' not in text and "\\" not in text and \
+            (quote or not analyze(text).allow_block_plain):
+        return '"'   # "it's" reads better than 'it''s', and needs no escape either
     return "'" if quote else None
 
 
 def _string(dumper, text: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", text,
-                                   style=string_style(text, fold=dumper.fold, quote=dumper.quote))
+                                   style=string_style(text, fold=dumper.fold, quote=dumper.quote,
+                                                      one_line=dumper.one_line))
 
 
 Dumper.add_representer(str, _string)
@@ -138,7 +147,11 @@ class Plain(Dumper):   # the same representers, no folding
     fold = False
 
 
-class _Quoted(Plain):
+class _OneLine(Plain):
+    one_line = True
+
+
+class _Quoted(_OneLine):
     quote = True
 
 
@@ -152,7 +165,7 @@ def scalar(value, *, quote: bool = False, flow: bool = False) -> str:
     list item, or inside a [flow, list] with `flow`; with `quote`, in quotes even when it
     could be plain (for a fix that tells the reader to quote it)."""
     line = yaml.dump({0: Flow([value]) if flow else value},   # a number key: never quoted
-                     Dumper=_Quoted if quote else Plain, allow_unicode=True,
+                     Dumper=_Quoted if quote else _OneLine, allow_unicode=True,
                      width=float("inf"), default_flow_style=False)
     line = line[len("0: "):].rstrip("\n")
     return line[1:-1] if flow else line

@@ -88,4 +88,14 @@ def test_the_rule_in_examples():
         == ["Winnipeg", '"null"', "'yes'", "2019-10-08", '" lead"', "'a: b'", "'[[Title]]'", "it's", "3",
             "true"]
     assert yaml_writer.scalar("Winnipeg", quote=True) == "'Winnipeg'"
+    assert yaml_writer.scalar("'Meth' is: a threat") == '"\'Meth\' is: a threat"'
+    assert yaml_writer.scalar('\'Meth\' is "a" threat') == '\'\'\'Meth\'\' is "a" threat\''
     assert yaml_writer.scalar("a, b", flow=True) == "'a, b'"
+
+
+def test_a_long_text_with_an_apostrophe_keeps_pyyamls_quotes():
+    """Double quotes would wrap a long text with a backslash at each line end (the
+    importer writes long texts so when folding them would not read back)."""
+    text = "Next: " + "this year's event " * 12
+    written = yaml_writer.dump({"body": [text.strip()]}, yaml_writer.Plain)
+    assert "  - 'Next: this year''s event" in written and "\\\n" not in written
