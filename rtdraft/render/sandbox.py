@@ -191,10 +191,14 @@ def _address_space() -> int:
 
 
 def _render(env: jinja2.Environment, name: str, context: dict) -> str:
-    _clock.deadline, _clock.expired = time.monotonic() + TIME_LIMIT, False
     try:
+        # Compiled before the clock starts: its size is bounded (MAX_TEMPLATE_BYTES), and
+        # a compile slowed by a busy machine is not the template's loop; a limit reached
+        # during it named the template without its line.
+        template = env.get_template(name)
+        _clock.deadline, _clock.expired = time.monotonic() + TIME_LIMIT, False
         with _alarm(TIME_LIMIT):
-            return _generate(env.get_template(name), context)
+            return _generate(template, context)
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as exc:
@@ -269,7 +273,13 @@ def _alarm(seconds: float):
         return
 
     def expired(signum, frame):
-        _expire()
+        # Raised only inside the template's own code, so that the message names its line;
+        # elsewhere (rtdraft's code between two chunks) the clock check there will raise,
+        # or the alarm comes again a moment later.
+        if frame is not None and _is_template(frame.f_code.co_filename):
+            _expire()
+        else:
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -290,9 +300,14 @@ def _where(name: str) -> str:
 def _template_frame(tb) -> str | None:
     """FILE:LINE of the innermost template frame in traceback `tb`, if any."""
     for frame in reversed(traceback.extract_tb(tb)):
-        if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
+        if _is_template(frame.filename):
             return f"{frame.filename}:{frame.lineno}"
     return None
+
+
+def _is_template(filename: str) -> bool:
+    """Jinja2 gives a template's code the template's file name; Python's are .py or <...>."""
+    return not filename.endswith(".py") and not filename.startswith("<")
 
 
 def _undecodable(env: jinja2.Environment, exc: UnicodeDecodeError, name: str) -> str:
