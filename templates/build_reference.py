@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from rtdraft.ooxml import reference_parts   # noqa: E402
+from rtdraft.ooxml import package, reference_parts   # noqa: E402
 from rtdraft.render.docx import STYLES   # noqa: E402
 
 FONT = "Arial"      # the Government of Canada's usual typeface for reports
@@ -93,7 +93,7 @@ def build(path: Path) -> None:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, reference_parts.XML_HEAD + text)
+            z.writestr(info, package.XML_HEAD + text)
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ def test_bad_input_is_a_message_not_a_traceback(run, tmp_path):
         "list.yaml:1:1: error: an outline is a mapping of keys (rtdraft, meeting, ...), not a "
         "list\n"
         "broken.yaml:1:4: error: the [ here opens a list that is not closed with ] on its line; "
-        "close it, or if this is text, put the whole value in quotes: \"[b\" (YAML parser: did "
+        "close it, or if this is text, put the whole value in quotes: '[b' (YAML parser: did "
         "not find expected ',' or ']', while parsing a flow sequence)\n")
 
 

@@ -163,8 +163,8 @@ LOST = MINIMAL.replace("      - Trends were discussed.\n",
     "    - Partners agreed to meet again.\n     - Data gaps were named.\n")
 LOST_LINES = (
     "spring.yaml:14:37: warning: sessions[0].body[0]: '#1 concern.' is a YAML comment, "
-    "dropped from the text; to keep it, put the whole text in quotes: \"Methamphetamine "
-    "remains the #1 concern.\" (a comment meant as one goes on a line of its own)\n"
+    "dropped from the text; to keep it, put the whole text in quotes: 'Methamphetamine "
+    "remains the #1 concern.' (a comment meant as one goes on a line of its own)\n"
     "spring.yaml:18:6: warning: outcomes.items[0]: this line was joined to the text above "
     "it, not read as a new list item: its dash is in column 6, the dash above in column 5; "
     "line the dashes up\n")

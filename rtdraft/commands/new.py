@@ -8,13 +8,13 @@ and replaces its text with placeholders.
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..outline import schema
+from ..outline.yaml_writer import scalar
 from ..output import resolved
 
 MODELINE = "# yaml-language-server: $schema={schema}"
@@ -176,8 +176,8 @@ def _entry(key: str, value: Any, indent: int, rules: dict) -> list[str]:
         return out
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value) and \
-                len(", ".join(map(_scalar, value))) < 60:
-            return [f"{pad}{key}: [{', '.join(map(_scalar, value))}]"]
+                len(", ".join(map(_flow_item, value))) < 60:
+            return [f"{pad}{key}: [{', '.join(map(_flow_item, value))}]"]
         out = [f"{pad}{key}:"]
         for item in value:
             if isinstance(item, dict):
@@ -188,21 +188,12 @@ def _entry(key: str, value: Any, indent: int, rules: dict) -> list[str]:
                     out += lines
                     first = False
             else:
-                out.append(f"{pad}  - {_scalar(item)}")
+                out.append(f"{pad}  - {scalar(item)}")
         return out
-    return [f"{pad}{key}: {_scalar(value)}"]
+    return [f"{pad}{key}: {scalar(value)}"]
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if text and text.replace(" ", "").replace(",", "").isalnum() and ":" not in text \
-            and not text[0].isdigit() and text.lower() not in ("true", "false", "null", "yes",
-                                                               "no", "on", "off", "~"):
-        return text
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return text     # an ISO date reads as text with rtdraft
-    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow_item(value: Any) -> str:
+    return scalar(value, flow=True)

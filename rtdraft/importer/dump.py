@@ -1,130 +1,16 @@
 """An imported outline as YAML an editor reads easily: block style, long paragraphs folded
-(`>-`), keys in the order of the examples; checked by reading it back."""
+(`>-`), keys in the order of the examples; checked by reading it back. How each text
+is written (plain or quoted) is outline.yaml_writer's one rule."""
 
 from __future__ import annotations
 
-import re
+from ..outline import schema, yaml_writer
+from ..outline.source import Source, parse_text
+from ..outline.yaml_writer import Flow
 
-import yaml
-from yaml.emitter import ScalarAnalysis
-
-from ..outline import schema
-from ..outline.source import Source, parse_text, resolve_plain
-
-WIDTH = 88
 # Keys in the order the schema gives them, as the examples and `rtdraft new` write them.
 TOP_ORDER = tuple(schema.OUTLINE)
 MEETING_ORDER = tuple(schema.MEETING["schema"])
-
-
-_BREAK = "\n\x85\u2028\u2029"
-_SPACE = "\0 \t\r" + _BREAK
-# what PyYAML's analyze_scalar looks for, character by character, as patterns
-# (the characters outside what it prints as they are, listed: the class of those it
-# prints took 11 ms to compile)
-_SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
-                      "\U0010ffff]")
-_BREAKS = re.compile(f"[{_BREAK}]")
-_BREAK_SPACE, _SPACE_BREAK = re.compile(f"[{_BREAK}] "), re.compile(f" [{_BREAK}]")
-_FLOW_INSIDE = re.compile(r"[,?\[\]{}:]")
-_COLON_INSIDE = re.compile(f":(?:[{_SPACE}]|$)")
-_HASH_INSIDE = re.compile(f"[{_SPACE}]#")
-
-
-def analyze(scalar: str) -> ScalarAnalysis:
-    """PyYAML's Emitter.analyze_scalar with allow_unicode, by patterns: the same analysis
-    (a test compares the two on random text), in a fraction of the time; its loop over
-    every character took more of an import's time than reading the document."""
-    if not scalar:
-        return ScalarAnalysis(scalar=scalar, empty=True, multiline=False,
-                              allow_flow_plain=False, allow_block_plain=True,
-                              allow_single_quoted=True, allow_double_quoted=True,
-                              allow_block=False)
-    first, rest = scalar[0], scalar[1:]
-    followed = len(scalar) == 1 or scalar[1] in _SPACE
-    flow = block = scalar.startswith(("---", "..."))
-    if first in "#,[]{}&*!|>'\"%@`" or (first == "-" and followed):
-        flow = block = True
-    elif first in "?:":
-        flow = True
-        block = block or followed
-    if _FLOW_INSIDE.search(rest):
-        flow = True
-    if _COLON_INSIDE.search(rest) or _HASH_INSIDE.search(scalar):
-        flow = block = True
-    breaks = bool(_BREAKS.search(scalar))
-    special = bool(_SPECIAL.search(scalar))
-    ends = first in " " + _BREAK or scalar[-1] in " " + _BREAK
-    flow_plain = block_plain = not (ends or breaks)
-    single = not _BREAK_SPACE.search(scalar)
-    flow_plain, block_plain = flow_plain and single, block_plain and single
-    allow_block = scalar[-1] != " "
-    if special or _SPACE_BREAK.search(scalar):
-        flow_plain = block_plain = single = allow_block = False
-    return ScalarAnalysis(scalar=scalar, empty=False, multiline=breaks,
-                          allow_flow_plain=flow_plain and not flow,
-                          allow_block_plain=block_plain and not block,
-                          allow_single_quoted=single, allow_double_quoted=True,
-                          allow_block=allow_block)
-
-
-class _Dumper(yaml.SafeDumper):
-    fold = True
-
-    def increase_indent(self, flow=False, indentless=False):   # lists indented under keys
-        return super().increase_indent(flow, False)
-
-    def analyze_scalar(self, scalar):
-        return analyze(scalar)
-
-    def write_folded(self, text):
-        """A folded text of words and single spaces (all this writer folds) written a
-        word at a time, as PyYAML's loop over every character writes it: a line breaks
-        at the first space past the width. Anything else goes to that loop."""
-        if self.encoding or not text or " " in (text[0], text[-1]) or "  " in text or \
-                _BREAKS.search(text):
-            return super().write_folded(text)
-        self.write_indicator(">-", True)
-        self.write_line_break()
-        self.write_indent()
-        for index, word in enumerate(text.split(" ")):
-            if index:
-                if self.column > self.best_width:
-                    self.write_indent()
-                else:
-                    self.stream.write(" ")
-                    self.column += 1
-            self.stream.write(word)
-            self.column += len(word)
-        self.write_line_break()
-        return None
-
-
-class Flow(list):
-    """A short list written on one line, as the examples write meeting.dates."""
-
-
-def _string(dumper, text: str):
-    style = None
-    if resolve_plain(text) != text or not text.isprintable() or text != text.strip() \
-            or "  " in text:
-        style = '"'
-    elif dumper.fold and len(text) > 72 and " " in text:
-        style = ">"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _string)
-# A date stays plain, as the examples write it: rtdraft reads 2019-10-08 as that text.
-_Dumper.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
-_Dumper.add_representer(Flow, lambda dumper, items: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", items, flow_style=True))
-
-
-class _Plain(_Dumper):   # the same representers, no folding
-    fold = False
 
 
 def dump(data: dict, name: str = "outline.yaml") -> tuple[str, Source]:
@@ -135,9 +21,8 @@ def dump(data: dict, name: str = "outline.yaml") -> tuple[str, Source]:
         ordered["meeting"] = {k: meeting[k] for k in MEETING_ORDER if k in meeting}
         if isinstance(ordered["meeting"].get("dates"), list):
             ordered["meeting"]["dates"] = Flow(ordered["meeting"]["dates"])
-    for dumper in (_Dumper, _Plain):
-        text = yaml.dump(ordered, Dumper=dumper, allow_unicode=True, sort_keys=False,
-                         width=WIDTH, default_flow_style=False)
+    for dumper in (yaml_writer.Dumper, yaml_writer.Plain):
+        text = yaml_writer.dump(ordered, dumper)
         source = parse_text(text, Source(name))
         if source.ok and source.data == ordered:
             return text, source

@@ -8,20 +8,17 @@ import zipfile
 
 from docx.opc.constants import CONTENT_TYPE as CT
 
-from .elements import quoteattr
+from .package import write_content_types
 
 
 def zip_package(package, when) -> bytes:
     """A python-docx package as DOCX bytes, zipped once (python-docx's save dates its entries
     by the clock). Each part's content type is an Override, which OPC allows for any part."""
     parts = list(package.iter_parts())
-    types = "".join(f"<Override PartName={quoteattr(str(part.partname))} "
-                    f"ContentType={quoteattr(part.content_type)}/>" for part in parts)
-    entries = [("[Content_Types].xml", (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns='
-        f'"http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension='
-        f'"rels" ContentType="{CT.OPC_RELATIONSHIPS}"/><Default Extension="xml" '
-        f'ContentType="{CT.XML}"/>{types}</Types>').encode()),
+    types = write_content_types(
+        [("rels", CT.OPC_RELATIONSHIPS), ("xml", CT.XML)],
+        [(str(part.partname), part.content_type) for part in parts])
+    entries = [("[Content_Types].xml", types),
         ("_rels/.rels", package.rels.xml)]
     for part in parts:
         entries.append((part.partname.membername, part.blob))

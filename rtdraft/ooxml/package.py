@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .elements import quoteattr
+
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # No entities, no DTD, no network: the XML of a reference document is not trusted.
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -66,15 +69,27 @@ def content_types(root) -> tuple[dict[str, str], dict[str, str]]:
     return defaults, overrides
 
 
-def write_content_types(defaults: dict[str, str], overrides: dict[str, str]) -> bytes:
-    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
-    for extension, kind in sorted(defaults.items()):
-        etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=extension,
-                         ContentType=kind)
-    for name, kind in sorted(overrides.items()):
-        etree.SubElement(root, f"{{{_TYPES_NS}}}Override", PartName=f"/{name}",
-                         ContentType=kind)
-    return serialize(root)
+def write_content_types(defaults, overrides) -> bytes:
+    """The [Content_Types].xml part, with its XML declaration: every package rtdraft
+    writes (the DOCX, the reference document, an untrusted package rebuilt) writes it here."""
+    return (XML_HEAD + types_xml(defaults, overrides)).encode()
+
+
+def types_xml(defaults, overrides) -> str:
+    """The Types element for (extension, type) defaults and (part name, type) overrides,
+    in the order given; a part name is written with its leading /, as OPC names it."""
+    return (f'<Types xmlns="{_TYPES_NS}">'
+            + "".join(f"<Default Extension={_attribute(extension)} "
+                      f"ContentType={_attribute(kind)}/>" for extension, kind in defaults)
+            + "".join(f'<Override PartName={_attribute("/" + name.lstrip("/"))} '
+                      f"ContentType={_attribute(kind)}/>" for name, kind in overrides)
+            + "</Types>")
+
+
+def _attribute(value: str) -> str:
+    # an untrusted package's names may hold a tab or a line break, which a reader would
+    # read back as a space if written as they are
+    return quoteattr(value).replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 def serialize(root) -> bytes:

@@ -4,12 +4,12 @@ styles, numbering, settings, fonts and theme. References are to ECMA-376 Part 1.
 from __future__ import annotations
 
 from .elements import quoteattr
+from .package import types_xml
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def _ppr(o: dict) -> str:
@@ -206,13 +206,9 @@ def reference_parts(h) -> dict[str, str]:
              "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
              "/docProps/app.xml":
                  "application/vnd.openxmlformats-officedocument.extended-properties+xml"}
-    content_types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        + "".join(f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in types.items())
-        + "</Types>")
+    content_types = types_xml(
+        [("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+         ("xml", "application/xml")], types.items())
 
     def rels(items):
         return (f'<Relationships xmlns="{_REL}">' + "".join(

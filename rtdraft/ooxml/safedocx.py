@@ -180,7 +180,8 @@ class _Package:
         defaults.setdefault("xml", "application/xml")
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:   # read back at once
-            target.writestr("[Content_Types].xml", package.write_content_types(defaults, overrides))
+            target.writestr("[Content_Types].xml", package.write_content_types(
+                sorted(defaults.items()), sorted(overrides.items())))
             for name, data in self.kept.items():
                 target.writestr(name, data)
         return out.getvalue()

@@ -369,10 +369,9 @@ def _spaces(n: int) -> str:
 
 
 def quoted(text: str) -> str:
-    """The text as a YAML quoted value: double quotes when it can, else single ones."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
+    """The text as a YAML quoted value, as rtdraft writes one (yaml_writer's one rule)."""
+    from .yaml_writer import scalar  # not at the top: reading an outline needs no writer
+    return scalar(text, quote=True)
 
 
 def _example(line: _Line, limit: int = 60) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..problems import MAX_ERRORS, Problem
+from .plain import BOOL, INT, NULL, resolve_plain
 from .sniff import opening
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,10 +37,6 @@ MAX_INT_DIGITS = 4300          # Python's own limit for turning a whole number i
 
 Path_ = tuple  # a path into the data: ('sessions', 2, 'title')
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 
@@ -510,7 +507,7 @@ class _Builder:
     def check_number(self, event: yaml.ScalarEvent, path: Path_) -> None:
         """A whole number too long for Python to print back (int-to-text limit) is refused."""
         if event.style or len(event.value) <= MAX_INT_DIGITS or event.tag in _STR_TAGS or \
-                not _INT.match(event.value.strip()):
+                not INT.match(event.value.strip()):
             return
         mark = event.start_mark
         self.source.error(mark.line + 1, mark.column + 1, f"a whole number of "
@@ -534,9 +531,9 @@ class _Builder:
                 return int(text, 0)
             if short == "!!float":
                 return float(text)
-            if short == "!!bool" and text in _BOOL:
-                return _BOOL[text]
-            if short == "!!null" and _NULL.match(text):
+            if short == "!!bool" and text in BOOL:
+                return BOOL[text]
+            if short == "!!null" and NULL.match(text):
                 return None
         except ValueError:
             pass
@@ -601,20 +598,3 @@ def _copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
-
-
-def resolve_plain(text: str) -> Any:
-    """A plain scalar by YAML 1.2's core schema (no yes/no/on/off, no 13:00, no dates)."""
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
-    if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
-    if text in (".inf", "+.inf", ".Inf", "+.Inf", ".INF", "+.INF"):
-        return float("inf")
-    if text in ("-.inf", "-.Inf", "-.INF"):
-        return float("-inf")
-    return text

@@ -41,7 +41,7 @@ SLIPS = {
     "colon in a title": (
         edit("  - title: Trends", "  - title: Session two: Data"),
         ("outline.yaml:12:12: error: this title holds ': ', which YAML reads as the start of a "
-        "key; put the whole title in quotes: \"Session two: Data\" (YAML parser: mapping values "
+        "key; put the whole title in quotes: 'Session two: Data' (YAML parser: mapping values "
         "are not allowed in this context)")),
     "colon in the second line of a paragraph": (
         edit(PARAGRAPH, "      - Trends were discussed\n        with a colon: here."),
@@ -64,45 +64,45 @@ SLIPS = {
     "paragraph starting with [": (
         edit(PARAGRAPH, "      - [Note] Trends were discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with [, which YAML reads as the start "
-        "of a list; put the whole paragraph in quotes: \"[Note] Trends were discussed.\" "
+        "of a list; put the whole paragraph in quotes: '[Note] Trends were discussed.' "
         "(YAML parser: did not find expected '-' indicator, while parsing a block collection)")),
     "paragraph starting with *italics*": (
         edit(PARAGRAPH, "      - *Draft* Trends were discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
-        "(a copy of another value); put the whole paragraph in quotes: \"*Draft* Trends were "
-        "discussed.\" (YAML parser: did not find expected alphabetic or numeric character, "
+        "(a copy of another value); put the whole paragraph in quotes: '*Draft* Trends were "
+        "discussed.' (YAML parser: did not find expected alphabetic or numeric character, "
         "while scanning an alias)")),
     "paragraph starting with *two italic words*": (
         edit(PARAGRAPH, "      - *Two words* were discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with *, which YAML reads as an alias "
-        "(a copy of another value); put the whole paragraph in quotes: \"*Two words* were "
-        "discussed.\" (YAML parser: alias '*Two' names no anchor)")),
+        "(a copy of another value); put the whole paragraph in quotes: '*Two words* were "
+        "discussed.' (YAML parser: alias '*Two' names no anchor)")),
     "paragraph starting with &": (
         edit(PARAGRAPH, "      - & more were discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with &, which YAML reads as an anchor "
-        "(a name for a value); put the whole paragraph in quotes: \"& more were discussed.\" "
+        "(a name for a value); put the whole paragraph in quotes: '& more were discussed.' "
         "(YAML parser: did not find expected alphabetic or numeric character, while scanning "
         "an anchor)")),
     "paragraph starting with !": (
         edit(PARAGRAPH, "      - !important trends were discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with !, which YAML reads as a tag (the "
-        "type of the value); put the whole paragraph in quotes: \"!important trends were "
-        "discussed.\" (YAML parser: unsupported YAML tag '!important')")),
+        "type of the value); put the whole paragraph in quotes: '!important trends were "
+        "discussed.' (YAML parser: unsupported YAML tag '!important')")),
     "paragraph starting with %": (
         edit(PARAGRAPH, "      - % of seizures rose."),
         ("outline.yaml:14:9: error: this paragraph starts with %, which YAML reads as a "
-        "directive; put the whole paragraph in quotes: \"% of seizures rose.\" (YAML parser: "
+        "directive; put the whole paragraph in quotes: '% of seizures rose.' (YAML parser: "
         "found character that cannot start any token, while scanning for the next token)")),
     "paragraph starting with @": (
         edit(PARAGRAPH, "      - @RCMP posted the trends."),
         ("outline.yaml:14:9: error: this paragraph starts with @, which YAML reads as a reserved "
-        "character; put the whole paragraph in quotes: \"@RCMP posted the trends.\" (YAML "
+        "character; put the whole paragraph in quotes: '@RCMP posted the trends.' (YAML "
         "parser: found character that cannot start any token, while scanning for the next "
         "token)")),
     "paragraph starting with a backquote": (
         edit(PARAGRAPH, "      - `fentanyl` was discussed."),
         ("outline.yaml:14:9: error: this paragraph starts with `, which YAML reads as a reserved "
-        "character; put the whole paragraph in quotes: \"`fentanyl` was discussed.\" (YAML "
+        "character; put the whole paragraph in quotes: '`fentanyl` was discussed.' (YAML "
         "parser: found character that cannot start any token, while scanning for the next "
         "token)")),
     "list item one space too little": (
@@ -136,13 +136,13 @@ SLIPS = {
         edit("    - The event concluded.", "    - Next steps: the next meeting is in June."),
         ("outline.yaml:20:7: error: conclusion.body[0]: this paragraph was read as a key, "
         "'Next steps', because a colon and a space follow those words; put the whole paragraph "
-        "in quotes: \"Next steps: the next meeting is in June.\"")),
+        "in quotes: 'Next steps: the next meeting is in June.'")),
     "an organization read as a key": (
         MINIMAL + "appendices:\n  - title: Organizations\n    organizations:\n"
                   "      - Health Canada: Controlled Substances\n",
         ("outline.yaml:24:9: error: appendices[0].organizations[0]: this text was read as a key, "
         "'Health Canada', because a colon and a space follow those words; put the whole text in "
-        "quotes: \"Health Canada: Controlled Substances\"")),
+        "quotes: 'Health Canada: Controlled Substances'")),
     "toc under meeting": (
         edit("  dates: 2021-03-29", "  dates: 2021-03-29\n  toc: true"),
         ("outline.yaml:6:3: error: meeting.toc: unknown key 'toc' here; did you mean "
@@ -222,7 +222,7 @@ def test_words_after_a_hash_are_reported_where_they_are_lost():
     text = edit(PARAGRAPH, "      - The meeting ended. #1 priority is data.")
     assert warnings(text, "comment-in-text") == [
         ("14:28: '#1 priority is data.' is a YAML comment, dropped from the text; to keep it, "
-        "put the whole text in quotes: \"The meeting ended. #1 priority is data.\" (a comment "
+        "put the whole text in quotes: 'The meeting ended. #1 priority is data.' (a comment "
         "meant as one goes on a line of its own)")]
     assert load(text).data["sessions"][0]["body"] == ["The meeting ended."]
 
@@ -231,7 +231,7 @@ def test_a_title_loses_words_too_and_quotes_keep_them():
     text = edit("  - title: Trends", "  - title: Trends #2")
     assert warnings(text, "comment-in-text") == [
         ("12:19: '#2' is a YAML comment, dropped from the text; to keep it, put the whole text "
-        "in quotes: \"Trends #2\" (a comment meant as one goes on a line of its own)")]
+        "in quotes: 'Trends #2' (a comment meant as one goes on a line of its own)")]
     assert warnings(edit("  - title: Trends", '  - title: "Trends #2"'), "comment-in-text") == []
 
 
