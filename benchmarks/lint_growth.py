@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from outlines import OUTLINE  # beside this script
+
 from rtdraft.lint import lint
 from rtdraft.outline.source import read
 from rtdraft.outline.validate import validate
@@ -25,28 +27,6 @@ from rtdraft.outline.validate import validate
 SENTENCE = ('The RCMP met on March 3rd, e.g. with "partners" and ‘agencies’ about '
             "five (5) cases. ")   # 20 words, 5 findings or more
 
-OUTLINE = """\
-rtdraft: 1
-meeting:
-  title: Spring 2021 Law Enforcement Roundtable on Drugs
-  host: Public Safety Canada
-  dates: 2021-03-29
-publication:
-  department: Public Safety Canada
-introduction:
-  body:
-    - {paragraph}
-sessions:
-  - title: Trends
-    body:
-      - Trends were discussed.
-outcomes:
-  items:
-    - Partners agreed to meet again.
-conclusion:
-  body:
-    - The event concluded.
-"""
 
 
 def outline(folder: Path, words: int) -> Path:

@@ -20,33 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from outlines import OUTLINE  # beside this script
+
 from rtdraft.commands.redline import markdown
 from rtdraft.pipeline import build, read
 
 WORDS = ["police", "data", "crime", "health", "drug", "trends", "safety", "border"]
 
-OUTLINE = """\
-rtdraft: 1
-meeting:
-  title: Spring 2021 Law Enforcement Roundtable on Drugs
-  host: Public Safety Canada
-  dates: 2021-03-29
-publication:
-  department: Public Safety Canada
-introduction:
-  body:
-    - {paragraph}
-sessions:
-  - title: Trends
-    body:
-      - Words.
-outcomes:
-  items:
-    - Partners agreed to meet again.
-conclusion:
-  body:
-    - The event concluded.
-"""
 
 
 def drafts(words: int, sentence: int) -> tuple[str, str]:
