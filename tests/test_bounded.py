@@ -129,24 +129,30 @@ def test_a_template_that_never_ends_is_stopped(outline, tmp_path, monkeypatch, k
                       "seconds (a loop that never ends, or recursion?)\n")
 
 
-def test_the_time_limit_holds_outside_the_main_thread(tmp_path, monkeypatch):
-    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
-    (tmp_path / "loop.j2").write_text("{% for a in range(100000) %}{% for b in "
-                                      "range(100000) %}{{ b }}{% endfor %}{% endfor %}")
-    env = sandbox.environment([tmp_path])
+def render_in_a_thread(folder, name: str) -> list[str]:
+    """Render template `name` of `folder` in a thread of its own (as preview's watcher
+    does); the messages of what it raised. The thread must end within 30 s."""
+    env = sandbox.environment([folder])
     caught = []
 
     def work():
         try:
-            sandbox.render(env, "loop.j2", {})
+            sandbox.render(env, name, {})
         except Exception as exc:   # noqa: BLE001 - the test looks at what it is
             caught.append(exc)
 
-    worker = threading.Thread(target=work)
+    worker = threading.Thread(target=work, daemon=True)
     worker.start()
     worker.join(timeout=30)
     assert not worker.is_alive()
-    assert [str(e.message) for e in caught] == [
+    return [str(e.message) for e in caught]
+
+
+def test_the_time_limit_holds_outside_the_main_thread(tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
+    (tmp_path / "loop.j2").write_text("{% for a in range(100000) %}{% for b in "
+                                      "range(100000) %}{{ b }}{% endfor %}{% endfor %}")
+    assert render_in_a_thread(tmp_path, "loop.j2") == [
         (f"{tmp_path / 'loop.j2'}:1: template error: rendering took longer than 0.5 seconds "
          "(a loop that never ends, or recursion?)")]
 
@@ -157,20 +163,7 @@ def test_a_silent_loop_is_stopped_outside_the_main_thread(tmp_path, monkeypatch)
     where the alarm works."""
     monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
     (tmp_path / "loop.j2").write_text("first\n" + LOOPS["silent"])
-    env = sandbox.environment([tmp_path])
-    caught = []
-
-    def work():
-        try:
-            sandbox.render(env, "loop.j2", {})
-        except Exception as exc:   # noqa: BLE001 - the test looks at what it is
-            caught.append(exc)
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    worker.join(timeout=30)
-    assert not worker.is_alive()
-    assert [str(e.message) for e in caught] == [
+    assert render_in_a_thread(tmp_path, "loop.j2") == [
         (f"{tmp_path / 'loop.j2'}:2: template error: rendering took longer than 0.5 seconds "
          "(a loop that never ends, or recursion?)")]
 

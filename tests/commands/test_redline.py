@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from support.outlines import ROOT
+from support.outlines import MINIMAL, ROOT
 from support.readers import CRITIC, audit, docx_changes, markdown_changes
 
 from rtdraft.office.process import Office
@@ -438,29 +438,10 @@ def test_the_contents_page_of_a_redline_has_no_page_number_field(tmp_path):
 TITLE_TEXT = st.text(st.sampled_from(list('ab Z9"\':#-*_\\[]{}<>&|`~!')), min_size=1,
                      max_size=30).filter(lambda t: t.strip() and t == t.strip())
 
-SMALL = """\
-rtdraft: 1
-meeting:
-  title: {title}
-  host: Public Safety Canada
-  dates: 2021-03-29
-publication:
-  department: Public Safety Canada
-  subtitle: {subtitle}
-introduction:
-  body:
-    - Words.
-sessions:
-  - title: Trends
-    body:
-      - Trends were discussed.
-outcomes:
-  items:
-    - Partners agreed to meet again.
-conclusion:
-  body:
-    - The event concluded.
-"""
+SMALL = MINIMAL.replace("  title: Spring 2021 Law Enforcement Roundtable on Drugs\n",
+                        "  title: {title}\n").replace(
+    "  department: Public Safety Canada\n",
+    "  department: Public Safety Canada\n  subtitle: {subtitle}\n")
 
 
 def small(folder: Path, name: str, title: str, subtitle: str):
