@@ -20,7 +20,7 @@ from ..outline.normal import normalise
 from ..outline.rules import rule_ids
 from ..outline.source import Source
 from ..problems import Problem, format_path
-from .registry import LEVELS, Rule, rule, rules
+from .registry import LEVELS, Rule, rule, rules, rules_in
 from .text import pieces
 
 __all__ = ["LEVELS", "LOST_WORDS", "RULES", "Finding", "Outline", "Rule", "documentation",
@@ -184,9 +184,7 @@ def lost_words(source: Source, document: Document | None = None) -> list[Problem
     apply: a finding it accepts under lint.ignore is not reported)."""
     # Their module alone: listing every rule imports them all, the spelling and
     # reading-level ones too, on every render (13 ms of about 170).
-    from . import yaml_text
-    chosen = {f.rule_id: Rule(f.rule_id, f.rule_level, f)
-              for f in (yaml_text.comment_in_text, yaml_text.item_in_text)}
+    chosen = rules_in("yaml_text")
     assert tuple(chosen) == LOST_WORDS
     return lint(source, document=document, chosen=chosen)
 

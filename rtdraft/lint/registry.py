@@ -50,10 +50,17 @@ def rules() -> dict[str, Rule]:
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("_") or info.name in NOT_RULES:
             continue
-        module = importlib.import_module(f"{__package__}.{info.name}")
-        for value in vars(module).values():
-            if callable(value) and getattr(value, "__module__", None) == module.__name__ \
-                    and hasattr(value, "rule_id"):
-                assert value.rule_id not in found, f"two rules named {value.rule_id}"
-                found[value.rule_id] = Rule(value.rule_id, value.rule_level, value)
+        for rule_id, each in rules_in(info.name).items():
+            assert rule_id not in found, f"two rules named {rule_id}"
+            found[rule_id] = each
     return found
+
+
+def rules_in(name: str) -> dict[str, Rule]:
+    """The rules of one module of lint/, in the order written; only that module is
+    imported (render runs the lost-words rules alone on every call)."""
+    module = importlib.import_module(f"{__package__}.{name}")
+    return {value.rule_id: Rule(value.rule_id, value.rule_level, value)
+            for value in vars(module).values()
+            if callable(value) and getattr(value, "__module__", None) == module.__name__
+            and hasattr(value, "rule_id")}
