@@ -506,12 +506,14 @@ class _Builder:
 
     def check_number(self, event: yaml.ScalarEvent, path: Path_) -> None:
         """A whole number too long for Python to print back (int-to-text limit) is refused."""
-        if event.style or len(event.value) <= MAX_INT_DIGITS or event.tag in _STR_TAGS or \
+        # digits, not characters: Python reads '-' and 4,300 digits
+        digits = len(event.value.strip().lstrip("+-"))
+        if event.style or digits <= MAX_INT_DIGITS or event.tag in _STR_TAGS or \
                 not INT.match(event.value.strip()):
             return
         mark = event.start_mark
         self.source.error(mark.line + 1, mark.column + 1, f"a whole number of "
-                          f"{len(event.value):,} digits; rtdraft reads numbers of at most "
+                          f"{digits:,} digits; rtdraft reads numbers of at most "
                           f"{MAX_INT_DIGITS:,} digits (quote it to make it text)", "size-limit",
                           tuple(p for p in path if not isinstance(p, _Duplicate)))
         raise _Fatal

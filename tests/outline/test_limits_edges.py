@@ -115,7 +115,7 @@ def test_lists_nest_three_levels_and_a_fourth_is_refused():
         "items up a level")]
 
 
-@pytest.mark.parametrize("sign", [""])
+@pytest.mark.parametrize("sign", ["", "-", "+"])
 def test_a_whole_number_of_4300_digits_loads_and_4301_is_refused(sign):
     assert load(f"a: {sign}{'9' * 4300}\n").problems == []
     [p] = load(f"a: {sign}{'9' * 4301}\n").problems
