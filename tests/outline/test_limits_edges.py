@@ -158,3 +158,17 @@ def test_an_outline_of_exactly_the_size_limit_is_read_and_one_byte_more_is_refus
                          f"{limit} bytes" if how == "file" else
                          f"input is more than {limit} bytes; an outline may be at most "
                          f"{limit} bytes")
+
+
+@pytest.mark.parametrize(("base", "under", "over"), [
+    ("hexadecimal", "0x" + hex(10 ** 4300 - 1)[2:], "0x" + hex(10 ** 4300)[2:]),
+    ("octal", "0o" + oct(10 ** 4300 - 1)[2:], "0o" + oct(10 ** 4300)[2:])])
+def test_a_hexadecimal_or_octal_number_is_bounded_by_its_decimal_digits(base, under, over):
+    """Python reads 0x... at any length but prints only 4,300 decimal digits: a longer one
+    gave a traceback where a message quoted it (an ISBN, the format version)."""
+    assert load(f"a: {under}\n").problems == []
+    [p] = load(f"rtdraft: {over}\n").problems
+    assert (p.line, p.column, p.rule) == (1, 10, "size-limit")
+    assert p.message == (f"a whole number of more than 4,300 digits (written in {base}); "
+                         "rtdraft reads numbers of at most 4,300 digits (quote it to make it "
+                         "text)")
