@@ -123,3 +123,16 @@ def test_a_name_in_another_case_is_a_variant(written):
         f"    - The event concluded with remarks from {written}.\n")
     assert warnings(text, "name-variant") == [
         f"23:45: '{written}' is spelled 'Trevor Bhupsingh' elsewhere in the outline"]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(("words", "message"), [
+    ("three plenary sessions", "the text says {} but the outline has 1 plenary session"),
+    ("two-day", "the text says '{}' but the meeting has 1 date"),
+    ("over two days", "the text says '{}' but the meeting has 1 date")])
+def test_count_mismatch_reads_the_counts_in_any_case(case, words, message):
+    """'Three Plenary Sessions' or 'TWO-DAY' were passed over: the patterns read any case,
+    but a shortcut before them looked for 'session' and 'day' in lower case only."""
+    written = cased(words, case)
+    assert warnings(outline(f"    - There were {written} here.\n"), "count-mismatch") == [
+        "10:18: " + message.format(written)]
