@@ -7,7 +7,8 @@ The PDF pages come from `rtdraft render --format pdf` (LibreOffice) of the Fall 
 example with its table of contents, made PNG by poppler's pdftoppm at 60 dpi; the web
 pictures are Debian's chromium through puppeteer-core (`npm ci` first): the English web
 page at desktop width, the French one at phone width, and `rtdraft preview` showing a
-problem above the last good rendering.
+problem above the last good rendering. The Word starter (`rtdraft new starter.docx`) is
+made PDF by LibreOffice: its cover and its first body page.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ RTDRAFT = [sys.executable, "-m", "rtdraft"]
 # and a footnote at its foot, found by its text
 PAGES = {1: "fall-2019-cover.png", 3: "fall-2019-contents.png"}
 BODY_PAGE = "fall-2019-page.png"
+# the Word starter's PDF page -> picture
+STARTER = {1: "word-starter-cover.png", 3: "word-starter.png"}
 
 
 def with_toc(text: str) -> str:
@@ -54,6 +57,18 @@ def pdf_pages(folder: Path) -> None:
         stem = folder / f"page-{page}"
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page),
                         "-l", str(page), str(pdf), str(stem)], check=True)
+        shutil.copyfile(stem.with_suffix(".png"), DOCS / name)
+
+
+def starter_pages(folder: Path) -> None:
+    subprocess.run([*RTDRAFT, "new", str(folder / "starter.docx")], check=True)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder / 'lo-profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    str(folder / "starter.docx")], check=True, capture_output=True, timeout=300)
+    for page, name in STARTER.items():
+        stem = folder / f"starter-{page}"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page),
+                        "-l", str(page), str(folder / "starter.pdf"), str(stem)], check=True)
         shutil.copyfile(stem.with_suffix(".png"), DOCS / name)
 
 
@@ -84,9 +99,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         pdf_pages(folder)
+        starter_pages(folder)
         web_pictures(folder)
-    for name in [*PAGES.values(), BODY_PAGE, "html-desktop.png", "html-phone-fr.png",
-                 "preview-problems.png"]:
+    for name in [*PAGES.values(), BODY_PAGE, *STARTER.values(), "html-desktop.png",
+                 "html-phone-fr.png", "preview-problems.png"]:
         print(f"wrote docs/{name}")
 
 
