@@ -7,8 +7,11 @@ their levels and kinds, the organizations and the agenda."""
 
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from support import drafts
 from support.cli import run
 from support.readers import need
@@ -50,13 +53,13 @@ def assert_as_typed(data: dict, language: str) -> None:
             assert data.get(key) == value, (key, text)
 
 
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_python_docx_draft_imports_as_typed(tmp_path, language):
     path = drafts.python_docx(language, tmp_path / "draft.docx")
     assert_as_typed(imported(path, language), language)
 
 
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_pandoc_draft_imports_as_typed(tmp_path, language):
     need("pandoc")
     path = drafts.pandoc(language, tmp_path / "draft.docx")
@@ -71,7 +74,7 @@ def office():
 
 
 @pytest.mark.system
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_drafts_libreoffice_made_or_saved_again_import_as_typed(office, tmp_path, language):
     """The draft written by LibreOffice from a web page (the title a plain first line), and
     the python-docx and pandoc drafts saved again by LibreOffice (DOCX to DOCX)."""
@@ -92,3 +95,87 @@ def test_drafts_libreoffice_made_or_saved_again_import_as_typed(office, tmp_path
             assert_as_typed(data, language)
         except AssertionError as error:
             raise AssertionError(f"{how}: {error}") from None
+
+
+def test_the_language_comes_from_the_document_when_the_titles_do_not_say(tmp_path):
+    """Titles both languages write (Introduction, Conclusion): the language is the
+    document's own (w:lang of its default text), its dates read in French."""
+    document = docx.Document()
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for lang in rpr.findall(qn("w:lang")):
+        rpr.remove(lang)
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="fr-CA"/>'))
+    document.add_paragraph("Rencontre des partenaires")
+    document.add_paragraph("du 30 octobre au 1er novembre 2019")
+    document.add_paragraph("Réunion virtuelle")
+    for title, text in (("Introduction", "Les partenaires se sont réunis."),
+                        ("Séance plénière 1 : Données", "Les données ont été présentées."),
+                        ("Conclusion", "La séance est levée.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    path = tmp_path / "rencontre.docx"
+    document.save(path)
+    data = imported(path, "fr")
+    assert data["meeting"]["title"] == "Rencontre des partenaires"
+    assert [str(d) for d in data["meeting"]["dates"]] == ["2019-10-30", "2019-10-31",
+                                                         "2019-11-01"]
+    assert data["meeting"]["virtual"] is True and "location" not in data["meeting"]
+    assert data["sessions"] == [{"kind": "plenary", "title": "Données",
+                                 "body": ["Les données ont été présentées."]}]
+
+
+def draft(path: Path, parts) -> Path:
+    """A draft: a title, a dates line, then (Heading 1, its text or None for a list)."""
+    document = docx.Document()
+    document.add_heading("Spring Roundtable", 0)
+    document.add_paragraph("March 29, 2021")
+    for title, text in parts:
+        document.add_heading(title, 1)
+        if text:
+            document.add_paragraph(text)
+        else:
+            document.add_paragraph("Share data", style="List Bullet")
+    document.save(path)
+    return path
+
+
+def test_parts_with_unusual_titles_are_placed_by_their_order_and_said(tmp_path):
+    path = draft(tmp_path / "spring.docx", [
+        ("Why we met", "To talk."), ("Plenary Session 1: Data", "Figures."),
+        ("What we learned", None), ("Wrap-up", "Thanks.")])
+    result = run("import", path, "-o", tmp_path / "spring.yaml", "--report")
+    assert result.exit_code == 0, result.output
+    said = "(its title is not one of that part's usual titles)"
+    assert result.output.splitlines() == [
+        f"{path}: not placed: 'Why we met' read as the introduction by its place {said}",
+        f"{path}: not placed: 'Wrap-up' read as the conclusion by its place {said}",
+        f"{path}: not placed: 'What we learned' read as the key outcomes by its place {said}",
+        f"wrote {tmp_path / 'spring.yaml'} (0 comments)"]
+    data = yaml.safe_load((tmp_path / "spring.yaml").read_text(encoding="utf-8"))
+    assert data["introduction"] == {"title": "Why we met", "body": ["To talk."]}
+    assert data["outcomes"] == {"title": "What we learned", "items": ["Share data"]}
+    assert data["conclusion"] == {"title": "Wrap-up", "body": ["Thanks."]}
+
+
+def test_known_titles_place_parts_wherever_they_stand(tmp_path):
+    """No introduction title first, the conclusion before a part of its own: each part
+    by its title; a part after the conclusion is a subheading of it."""
+    path = draft(tmp_path / "spring.docx", [
+        ("Opening Remarks", "Welcome."), ("Context", "Why."),
+        ("Plenary Session 1: Data", "Figures."), ("Key Outcomes", None),
+        ("Conclusion and Next Steps", "Thanks."), ("Acknowledgements", "To the hosts."),
+        ("Appendix: Organizations Represented at the Roundtable", None)])
+    result = run("import", path, "-o", tmp_path / "spring.yaml", "--report")
+    assert result.exit_code == 0, result.output
+    assert f"{path}: not placed: 'Acknowledgements' after the conclusion made a subheading " \
+        "of it" in result.output.splitlines()
+    data = yaml.safe_load((tmp_path / "spring.yaml").read_text(encoding="utf-8"))
+    assert data["introduction"] == {"title": "Context", "body": ["Why."]}
+    assert data["opening_remarks"] == {"body": ["Welcome."]}
+    assert data["sessions"] == [{"kind": "plenary", "title": "Data", "body": ["Figures."]}]
+    assert data["outcomes"] == {"items": ["Share data"]}
+    assert data["conclusion"] == {"title": "Conclusion and Next Steps", "body": [
+        "Thanks.", {"subheading": "Acknowledgements"}, "To the hosts."]}
+    assert data["appendices"] == [{"title": "Organizations Represented at the Roundtable",
+                                   "organizations": ["Share data"]}]

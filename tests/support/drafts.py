@@ -236,6 +236,6 @@ def markdown(language: str) -> str:
 def pandoc(language: str, path: Path) -> Path:
     source = path.with_suffix(".md")
     source.write_text(markdown(language), encoding="utf-8")
-    subprocess.run(["pandoc", "-f", "markdown", "-o", str(path), str(source)], check=True,
+    subprocess.run(["pandoc", "-f", "markdown-smart", "-o", str(path), str(source)], check=True,
                    timeout=120)
     return path
