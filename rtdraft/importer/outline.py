@@ -450,6 +450,12 @@ class Builder:
                     if intro:
                         group["intro"] = intro
                     groups[kind] = _ordered(group, ("heading", "intro", "label"))
+            elif not self.parsed.ours and remarks is None and \
+                    (plain_draft.part_of(head.text) or ("",))[0] == "opening_remarks":
+                remarks = self.remarks(head, blocks)
+            elif not self.parsed.ours and plain_draft.group_kind(head.text) and \
+                    any(h for h, _ in inner):
+                self.unlabelled_group(head, inner, sessions, groups, counts)
             elif index == 0 and remarks is None and (
                     not bare or self.canon(head.text).strip() ==
                     self.ts(self.labels["opening_remarks"])):
@@ -475,6 +481,25 @@ class Builder:
             self.unplaced.append("no session found: one session with TODO written")
             sessions = [{"kind": "plenary", "title": TODO, "body": [TODO]}]
         self.data["sessions"] = sessions
+
+    def unlabelled_group(self, head: Head, inner: list, sessions: list, groups: dict,
+                         counts: dict) -> None:
+        """A draft's part of sessions by its title ('Highlights from Plenary Sessions'),
+        its Heading 2s the sessions' titles without a label: sessions of the kind its
+        title names."""
+        kind = plain_draft.group_kind(head.text)
+        lead = inner.pop(0)[1] if inner and inner[0][0] is None else []
+        for sub_head, sub_blocks in inner:
+            found = self.session_heading(sub_head.text)
+            if found is None or found[0] != kind:
+                found = (kind, counts.get(kind, 0) + 1, sub_head.text, None)
+            self.session(found, sub_blocks, 2, sessions, groups, counts)
+        group = groups.setdefault(kind, {})
+        group["heading"] = head.text
+        intro = self.blocks(lead, 1)
+        if intro:
+            group["intro"] = intro
+        groups[kind] = _ordered(group, ("heading", "intro", "label"))
 
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
                 counts: dict) -> str:

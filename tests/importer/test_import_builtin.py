@@ -179,3 +179,35 @@ def test_known_titles_place_parts_wherever_they_stand(tmp_path):
         "Thanks.", {"subheading": "Acknowledgements"}, "To the hosts."]}
     assert data["appendices"] == [{"title": "Organizations Represented at the Roundtable",
                                    "organizations": ["Share data"]}]
+
+
+def test_sessions_without_labels_under_a_part_of_sessions(tmp_path):
+    """Heading 2s without a label under 'Highlights from Plenary Sessions' and 'Breakout
+    Sessions' are sessions of those kinds, printed with their headings as typed."""
+    path = draft(tmp_path / "spring.docx", [("Introduction", "Why.")])
+    document = docx.Document(path)
+    document.add_heading("Highlights from Plenary Sessions", 1)
+    document.add_paragraph("Two plenaries were held.")
+    for title in ("Cannabis legalization", "Opioids"):
+        document.add_heading(title, 2)
+        document.add_paragraph(f"On {title.lower()}.")
+    document.add_heading("Breakout Sessions", 1)
+    document.add_heading("Gender and diversity", 2)
+    document.add_paragraph("On gender.")
+    for title, text in (("Key Outcomes", "Data."), ("Conclusion", "Thanks.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    document.save(path)
+    data = imported(path, "en")
+    assert data["session_groups"] == {
+        "plenary": {"heading": "Highlights from Plenary Sessions",
+                    "intro": ["Two plenaries were held."]},
+        "breakout": {"heading": "Breakout Sessions"}}
+    assert data["sessions"] == [
+        {"kind": "plenary", "title": "Cannabis legalization",
+         "body": ["On cannabis legalization."]},
+        {"kind": "plenary", "title": "Opioids", "body": ["On opioids."]},
+        {"kind": "breakout", "title": "Gender and diversity", "body": ["On gender."]}]
+    assert data["labels"] == {"session_heading": "{title}"}
+    markdown = (tmp_path / "spring-again.md").read_text(encoding="utf-8")
+    assert "## Cannabis legalization {#" in markdown
