@@ -59,6 +59,8 @@ class Builder:
 
     def build(self) -> dict:
         if not self.parsed.ours:
+            self.parsed.blocks = plain_draft.typed_structure(
+                self.parsed.blocks, self.session_heading, self.unplaced.append)
             self.foreign_cover()
         meeting, publication = self.front_matter()
         self.data["meeting"] = meeting

@@ -13,7 +13,7 @@ import re
 
 from ..document import inline
 from ..languages.typography import folded
-from .read import MARKS, ListPara, Para
+from .read import MARKS, Head, ListPara, Para, quoted
 
 # A part's usual titles, folded (lower case, no accents, one space): part -> {title: language}
 # ("" for a title both languages write).
@@ -153,3 +153,88 @@ def agenda_columns(header: list[str]) -> dict[str, int] | None:
             if key in names and column not in found:
                 found[column] = at
     return found if {"time", "title"} <= found.keys() else None
+
+
+# -- direct formatting an editor uses instead of styles ---------------------------------------
+
+# A bullet typed at the start of a paragraph (the markup escapes '*'); 'o' and '◦' are
+# Word's second-level bullets.
+_BULLET = re.compile(r"^(?:\\?[*•▪■·‣–-]|(?P<second>[◦o]))[ \t\u00a0]+(?=\S)")
+_NUMBER = re.compile(r"^(?P<n>\d{1,2})[.)][ \t\u00a0]+(?=\S)")
+_BOLD_LINE = re.compile(r"\*\*(?P<words>[^*]+?)\*\*")
+
+
+def typed_structure(blocks: list, is_session, report) -> list:
+    """The blocks with what an editor typed instead of a style read as it means: a
+    paragraph beginning with a typed '•', '-', '*' ('o', '◦': the second level) or '1.'
+    as a list item; a bold line alone after the first heading (or naming a part of a
+    summary) as a heading: a part's title at level 1, a session's under a part of
+    sessions at 2, any other a subheading of its part. Each heading so read is said by
+    `report`; list items by their count."""
+    out: list = []
+    level, in_group, items, serial = 0, False, 0, 0
+    for block in blocks:
+        if isinstance(block, Head):
+            level = block.level
+            if level == 1:
+                in_group = bool(group_kind(block.text))
+            out.append(block)
+            continue
+        if not isinstance(block, Para):
+            out.append(block)
+            continue
+        item = _typed_item(block, out[-1] if out else None)
+        if item is not None:
+            if item.restart:
+                serial += 1
+            item.num_id = -serial
+            items += 1
+            out.append(item)
+            continue
+        head = _bold_line(block, level, in_group, is_session)
+        if head is None:
+            out.append(block)
+            continue
+        report(f"a bold line {quoted(head.text)} read as a heading (level {head.level})")
+        if head.level == 1:
+            level, in_group = 1, bool(group_kind(head.text))
+        elif head.level == 2 and in_group:
+            level = 2
+        out.append(head)
+    if items:
+        report(f"{items} paragraph{'s' if items != 1 else ''} beginning with a typed bullet or "
+               "number ('•', '-', '1.') read as list items")
+    return out
+
+
+def _typed_item(block: Para, before) -> ListPara | None:
+    words = block.plain.strip()
+    bullet, number = _BULLET.match(block.text), _NUMBER.match(block.text)
+    if bullet and _BULLET.match(words):
+        depth = 2 if bullet["second"] else 1
+        if depth == 2 and not isinstance(before, ListPara):
+            return None   # 'o ' opening a paragraph is a word, not a bullet
+        text = block.text[bullet.end():]
+        rest = words[_BULLET.match(words).end():]
+        return ListPara(False, depth, text, 0, text == inline.escape(rest), None, rest)
+    if number and _NUMBER.match(words):
+        text = block.text[number.end():]
+        rest = words[_NUMBER.match(words).end():]
+        restart = number["n"] == "1" or not (isinstance(before, ListPara) and before.numbered)
+        return ListPara(True, 1, text, 0, text == inline.escape(rest), None, rest, restart)
+    return None
+
+
+def _bold_line(block: Para, level: int, in_group: bool, is_session) -> Head | None:
+    bold = _BOLD_LINE.fullmatch(block.text.strip())
+    words = " ".join(MARKS.sub("", block.plain).split())
+    if not bold or not words or len(words) > 150 or words.endswith((".", ";", ",")):
+        return None
+    known = part_of(words)
+    if known and not known[0].startswith("sessions:") or known and level:
+        return Head(1, words)
+    if not level:
+        return None   # the cover's lines: the title is often bold
+    if is_session(words):
+        return Head(2 if in_group else 1, words)
+    return Head(level + 1, words)

@@ -211,3 +211,58 @@ def test_sessions_without_labels_under_a_part_of_sessions(tmp_path):
     assert data["labels"] == {"session_heading": "{title}"}
     markdown = (tmp_path / "spring-again.md").read_text(encoding="utf-8")
     assert "## Cannabis legalization {#" in markdown
+
+
+def test_direct_formatting_is_read_as_what_it_means(tmp_path):
+    """A draft typed without styles at all: bold lines for headings, '•', '-', 'o' and
+    '1.' typed at the start of paragraphs for lists; each heading so read is said."""
+    document = docx.Document()
+    document.add_paragraph().add_run("Spring Roundtable").bold = True
+    document.add_paragraph("March 29, 2021")
+    document.add_paragraph("Halifax, Nova Scotia")
+
+    def bold(text):
+        document.add_paragraph().add_run(text).bold = True
+
+    bold("Introduction")
+    document.add_paragraph("We met on:")
+    for line in ("• Data", "o\tPrairie figures", "• Training", "- Funding"):
+        document.add_paragraph(line)
+    bold("Highlights from Plenary Sessions")
+    bold("Plenary Session 1: Data")
+    document.add_paragraph("Figures were shared.")
+    bold("Next steps for data")
+    for line in ("1. Collect", "2. Share", "1) Publish"):
+        document.add_paragraph(line)
+    bold("Key Outcomes")
+    document.add_paragraph("• More data")
+    bold("Conclusion")
+    document.add_paragraph("Thanks to all. **Not a heading**")
+    path = tmp_path / "typed.docx"
+    document.save(path)
+    result = run("import", path, "-o", tmp_path / "typed.yaml", "--report")
+    assert result.exit_code == 0, result.output
+    said = [line.split("not placed: ", 1)[1] for line in result.output.splitlines()
+            if "not placed: " in line]
+    assert said == [
+        "a bold line 'Introduction' read as a heading (level 1)",
+        "a bold line 'Highlights from Plenary Sessions' read as a heading (level 1)",
+        "a bold line 'Plenary Session 1: Data' read as a heading (level 2)",
+        "a bold line 'Next steps for data' read as a heading (level 3)",
+        "a bold line 'Key Outcomes' read as a heading (level 1)",
+        "a bold line 'Conclusion' read as a heading (level 1)",
+        ("8 paragraphs beginning with a typed bullet or number ('•', '-', '1.') read as list "
+        "items")]
+    data = imported(path, "en")
+    assert data["meeting"]["title"] == "Spring Roundtable"
+    assert data["meeting"]["location"] == "Halifax, Nova Scotia"
+    assert data["introduction"] == {"body": [
+        "We met on:", {"bullets": [{"text": "Data", "bullets": ["Prairie figures"]},
+                                   "Training", "Funding"]}]}
+    assert data["session_groups"] == {"plenary": {"heading": "Highlights from Plenary "
+                                                             "Sessions"}}
+    assert data["sessions"] == [{"kind": "plenary", "title": "Data", "body": [
+        "Figures were shared.", {"subheading": "Next steps for data"},
+        {"numbered": ["Collect", "Share"]}, {"numbered": ["Publish"]}]}]
+    assert data["outcomes"] == {"items": ["More data"]}
+    assert data["conclusion"] == {"body": ["Thanks to all. \\*\\*Not a heading\\*\\*"]}
