@@ -202,6 +202,13 @@ class Builder:
                 if words[cut + 2:].strip():
                     self.parsed.cover.append(("cover details", words[cut + 2:].strip()))
                 return True
+        for cut in cuts[:-1]:   # 'Winnipeg, Manitoba, November 5-6, 2019': place first
+            place = words[:cut].strip()
+            if plain_draft.place_line(place) and \
+                    dates_back.meeting(words[cut + 2:], self.language, self.labels):
+                self.parsed.cover += [("cover details", words[cut + 2:]),
+                                      ("cover details", place)]
+                return True
         return False
 
     def copyright(self, publication: dict) -> None:

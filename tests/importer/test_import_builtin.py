@@ -266,3 +266,33 @@ def test_direct_formatting_is_read_as_what_it_means(tmp_path):
         {"numbered": ["Collect", "Share"]}, {"numbered": ["Publish"]}]}]
     assert data["outcomes"] == {"items": ["More data"]}
     assert data["conclusion"] == {"body": ["Thanks to all. \\*\\*Not a heading\\*\\*"]}
+
+
+@pytest.mark.parametrize("lines, dates, place", [
+    (["Winnipeg, Manitoba, November 5-6, 2019"], ["2019-11-05", "2019-11-06"],
+     "Winnipeg, Manitoba"),
+    (["November 5-6, 2019, Winnipeg, Manitoba"], ["2019-11-05", "2019-11-06"],
+     "Winnipeg, Manitoba"),
+    (["2019-11-05", "Winnipeg, Manitoba"], ["2019-11-05"], "Winnipeg, Manitoba"),
+    (["Nov. 5 & 6, 2019", "Virtual meeting"], ["2019-11-05", "2019-11-06"], None),
+    (["November 5-6, 2019", "The meeting was held in Winnipeg."], ["2019-11-05",
+                                                                    "2019-11-06"], None),
+])
+def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
+    document = docx.Document()
+    document.add_paragraph("Fall Roundtable")
+    for line in lines:
+        document.add_paragraph(line)
+    document.add_heading("Introduction", 1)
+    document.add_paragraph("We met.")
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    data = imported(path, "en")
+    assert data["meeting"]["title"] == "Fall Roundtable"
+    found = data["meeting"]["dates"]
+    assert [str(d) for d in (found if isinstance(found, list) else [found])] == dates
+    assert data["meeting"].get("location") == place
+    if "Virtual meeting" in lines:
+        assert data["meeting"]["virtual"] is True
+    sentence = [t for t in lines if t.endswith(".")]
+    assert data["introduction"]["body"] == sentence + ["We met."]
