@@ -161,7 +161,6 @@ def agenda_columns(header: list[str]) -> dict[str, int] | None:
 # Word's second-level bullets.
 _BULLET = re.compile(r"^(?:\\?[*•▪■·‣–-]|(?P<second>[◦o]))[ \t\u00a0]+(?=\S)")
 _NUMBER = re.compile(r"^(?P<n>\d{1,2})[.)][ \t\u00a0]+(?=\S)")
-_BOLD_LINE = re.compile(r"\*\*(?P<words>[^*]+?)\*\*")
 
 
 def typed_structure(blocks: list, is_session, report) -> list:
@@ -172,7 +171,7 @@ def typed_structure(blocks: list, is_session, report) -> list:
     sessions at 2, any other a subheading of its part. Each heading so read is said by
     `report`; list items by their count."""
     out: list = []
-    level, in_group, items, serial = 0, False, 0, 0
+    level, in_group, items, serial, counted = 0, False, 0, 0, 0
     for block in blocks:
         if isinstance(block, Head):
             level = block.level
@@ -183,7 +182,8 @@ def typed_structure(blocks: list, is_session, report) -> list:
         if not isinstance(block, Para):
             out.append(block)
             continue
-        item = _typed_item(block, out[-1] if out else None)
+        item, number = _typed_item(block, out[-1] if out else None, counted)
+        counted = number
         if item is not None:
             if item.restart:
                 serial += 1
@@ -207,28 +207,36 @@ def typed_structure(blocks: list, is_session, report) -> list:
     return out
 
 
-def _typed_item(block: Para, before) -> ListPara | None:
+def _typed_item(block: Para, before, counted: int) -> tuple[ListPara | None, int]:
+    """The list item a paragraph's typed mark makes, and its number (0 for none). A typed
+    number is a list's only when it counts from 1 (1, 2, 3 ...): a paragraph numbered
+    '27.' keeps its number as text, a list would print 1."""
     words = block.plain.strip()
     bullet, number = _BULLET.match(block.text), _NUMBER.match(block.text)
     if bullet and _BULLET.match(words):
         depth = 2 if bullet["second"] else 1
         if depth == 2 and not isinstance(before, ListPara):
-            return None   # 'o ' opening a paragraph is a word, not a bullet
+            return None, 0   # 'o ' opening a paragraph is a word, not a bullet
         text = block.text[bullet.end():]
         rest = words[_BULLET.match(words).end():]
-        return ListPara(False, depth, text, 0, text == inline.escape(rest), None, rest)
+        return ListPara(False, depth, text, 0, text == inline.escape(rest), None, rest), 0
     if number and _NUMBER.match(words):
+        n = int(number["n"])
+        if n != 1 and not (n == counted + 1 and isinstance(before, ListPara) and
+                           before.numbered):
+            return None, 0
         text = block.text[number.end():]
         rest = words[_NUMBER.match(words).end():]
-        restart = number["n"] == "1" or not (isinstance(before, ListPara) and before.numbered)
-        return ListPara(True, 1, text, 0, text == inline.escape(rest), None, rest, restart)
-    return None
+        return ListPara(True, 1, text, 0, text == inline.escape(rest), None, rest,
+                        n == 1), n
+    return None, 0
 
 
 def _bold_line(block: Para, level: int, in_group: bool, is_session) -> Head | None:
-    bold = _BOLD_LINE.fullmatch(block.text.strip())
-    words = " ".join(MARKS.sub("", block.plain).split())
-    if not bold or not words or len(words) > 150 or words.endswith((".", ";", ",")):
+    words = block.plain.strip()
+    # bold, and nothing else: no link, footnote or comment that a heading would lose
+    if not words or block.text.strip() != f"**{inline.escape(words)}**" or \
+            len(words) > 150 or words.endswith((".", ";", ",")):
         return None
     known = part_of(words)
     if known and not known[0].startswith("sessions:") or known and level:
@@ -237,4 +245,5 @@ def _bold_line(block: Para, level: int, in_group: bool, is_session) -> Head | No
         return None   # the cover's lines: the title is often bold
     if is_session(words):
         return Head(2 if in_group else 1, words)
-    return Head(level + 1, words)
+    # a subheading one level below its part's; deeper, a bold line is emphasis
+    return Head(level + 1, words) if level < 3 else None

@@ -12,8 +12,11 @@ import pytest
 import yaml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import drafts
 from support.cli import run
+from support.outlines import examples
 from support.readers import need
 
 from rtdraft.office.process import Office
@@ -296,3 +299,75 @@ def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
         assert data["meeting"]["virtual"] is True
     sentence = [t for t in lines if t.endswith(".")]
     assert data["introduction"]["body"] == sentence + ["We met."]
+
+
+def test_what_only_looks_like_direct_formatting_stays_text(tmp_path):
+    """A paragraph numbered '27.' (a report's numbered paragraphs) keeps its number; bold
+    lines below a third-level heading are emphasis; 'o' opening a paragraph is a word."""
+    document = docx.Document()
+    document.add_heading("Introduction", 1)
+    document.add_paragraph("27. The group met twice.")
+    document.add_paragraph("28. It reported once.")
+    document.add_paragraph("o is a letter, not a bullet.")
+    document.add_heading("Deep", 3)
+    document.add_paragraph().add_run("Emphasis").bold = True
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    data = imported(path, "en")
+    assert data["introduction"]["body"] == [
+        "27. The group met twice.", "28. It reported once.", "o is a letter, not a bullet.",
+        {"subheading": "Deep"}, "**Emphasis**"]
+
+
+TITLES = ["Introduction", "Context", "Opening Remarks", "Mot d'ouverture",
+          "Highlights from Plenary Sessions", "Breakout Sessions", "Key Outcomes",
+          "Principaux résultats", "Conclusion", "Next Steps", "Appendix A: Agenda",
+          "Appendix: Organizations", "Annexe B : Ordre du jour", "Plenary Session 1: Data",
+          "Séance plénière 2 : Données", "Breakout #3: Health", "Acknowledgements"]
+LINE = st.one_of(st.sampled_from(TITLES + ["November 5-6, 2019", "5 et 6 novembre 2019",
+                                           "2019-11-05", "Winnipeg, Manitoba", "• a", "- b",
+                                           "1. one", "2. two", "o sub", "Virtual meeting",
+                                           "Meeting Summary", "Time", "Heure"]),
+                 st.text(alphabet="abcXYZ019 .,:;-•*#'é", min_size=1, max_size=20))
+KINDS = ["title", "line", "bold", "h1", "h2", "h3", "bullet", "bullet2", "number", "table"]
+
+
+@settings(max_examples=examples(25), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(KINDS), LINE, LINE), max_size=25))
+def test_any_draft_imports_to_an_outline_that_validates(tmp_path, lines):
+    """Drafts of any shape in Word's built-in styles and direct formatting: each imports
+    (exit 0) to an outline that validates and renders, or is refused in one line (exit 7);
+    never a traceback."""
+    document = docx.Document()
+    styles = {"line": None, "bullet": "List Bullet", "bullet2": "List Bullet 2",
+              "number": "List Number"}
+    for kind, text, other in lines:
+        if kind == "title":
+            document.add_heading(text, 0)
+        elif kind == "bold":
+            document.add_paragraph().add_run(text).bold = True
+        elif kind.startswith("h"):
+            document.add_heading(text, int(kind[1]))
+        elif kind == "table":
+            table = document.add_table(rows=2, cols=2)
+            for at, cell in enumerate((text, other, "9:00", other)):
+                table.cell(at // 2, at % 2).text = cell
+        else:
+            document.add_paragraph(text, style=styles[kind])
+    path = tmp_path / "any.docx"
+    document.save(path)
+    outline = tmp_path / "any.yaml"
+    outline.unlink(missing_ok=True)
+    result = run("import", path, "-o", outline, "--report")
+    if result.exit_code == 7:
+        assert len(result.output.strip().splitlines()) == 1, result.output
+        assert "failed on this document" not in result.output, result.output
+        return
+    assert result.exit_code == 0, result.output
+    checked = run("validate", outline)
+    assert checked.exit_code == 0, checked.output
+    md = tmp_path / "any.md"
+    md.unlink(missing_ok=True)
+    rendered = run("render", outline, "--format", "md", "-o", md)
+    assert rendered.exit_code == 0, rendered.output
