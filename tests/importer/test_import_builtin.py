@@ -371,3 +371,27 @@ def test_any_draft_imports_to_an_outline_that_validates(tmp_path, lines):
     md.unlink(missing_ok=True)
     rendered = run("render", outline, "--format", "md", "-o", md)
     assert rendered.exit_code == 0, rendered.output
+
+
+def test_list_paragraphs_with_numbering_are_lists_of_their_kind_and_level(tmp_path):
+    """Word's 'List Paragraph' with a numbering (what its Bullets and Numbering buttons
+    give): bullets or numbered by the numbering's format, nested by its level."""
+    document = docx.Document()
+    styles = document.styles
+    ids = {kind: styles[name].element.find(qn("w:pPr")).find(qn("w:numPr"))
+           .find(qn("w:numId")).get(qn("w:val"))
+           for kind, name in (("bullet", "List Bullet"), ("number", "List Number"))}
+    document.add_heading("Introduction", 1)
+    for kind, level, text in (("bullet", 0, "Data"), ("bullet", 1, "Figures"),
+                              ("bullet", 0, "Training"), ("number", 0, "First"),
+                              ("number", 0, "Second")):
+        p = document.add_paragraph(text, style="List Paragraph")
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{ids[kind]}"/></w:numPr>'))
+    path = tmp_path / "lists.docx"
+    document.save(path)
+    data = imported(path, "en")
+    assert data["introduction"]["body"] == [
+        {"bullets": [{"text": "Data", "bullets": ["Figures"]}, "Training"]},
+        {"numbered": ["First", "Second"]}]
