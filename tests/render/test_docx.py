@@ -433,8 +433,9 @@ def test_the_fip_symbols_are_built_by_their_script_from_the_gc_design_system(tmp
     module.build(tmp_path)
     committed = script.parent / "fip"
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["SOURCE.json", "signature-en.svg", "signature-fr.svg",
-                     "wordmark-en.svg", "wordmark-fr.svg"]
+    assert names == ["SOURCE.json", "signature-en.png", "signature-en.svg", "signature-fr.png",
+                     "signature-fr.svg", "wordmark-en.png", "wordmark-en.svg",
+                     "wordmark-fr.png", "wordmark-fr.svg"]
     assert [n for n in names if (tmp_path / n).read_bytes() != (committed / n).read_bytes()] == []
     assert b'<title id="signature-fr-title">Gouvernement du Canada</title>' in (
         committed / "signature-fr.svg").read_bytes()
