@@ -317,6 +317,8 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
      "the catalogue number {1} would be left out: {2}", 1),
 ]
 _COMPILED = [(re.compile(p), said, by) for p, said, by in REPORT_LINES]
+# where what is missing goes: the title first, the dates on the line under it
+_WHERE = {REPORT_LINES[0][1]: 1, REPORT_LINES[3][1]: 2}
 _EMPTY_NOTE = re.compile(r"footnote (\S+) has no text: its text is TODO")
 _CITING_NOTE = re.compile(r"footnote \[\^(\S+)\] cites another footnote")
 
@@ -327,7 +329,10 @@ def _report_item(line: str, provenance: Provenance, notes: dict, data: dict) -> 
         if m:
             groups = [_unquote(g) if g and g[:1] in "'\"" else g for g in m.groups()]
             shown = [_q(g) if m.group(i + 1)[:1] in "'\"" else g for i, g in enumerate(groups)]
-            place = (provenance.heading(groups[by - 1]) if by else None) or Place()
+            place = (provenance.heading(groups[by - 1]) if by else
+                     provenance.at(min(_WHERE[said], len(provenance.texts)))
+                     if said in _WHERE and provenance.texts
+                     else None) or Place()
             if said.startswith("{1} is no session heading") and \
                     groups[0].rstrip().endswith(":"):
                 said = "the session has no title: type it after the colon"
