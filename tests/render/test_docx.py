@@ -420,3 +420,22 @@ def test_the_writer_uses_python_docx_methods_not_its_private_writers():
                      for p in (ROOT / "rtdraft" / folder).glob("*.py"))
     for private in ("PackageWriter", "._target", "_write_parts", 'w:abstractNumId w:val="{'):
         assert private not in source, private
+
+
+def test_the_fip_symbols_are_built_by_their_script_from_the_gc_design_system(tmp_path):
+    # node_modules comes from `npm ci` (the README's test command); without it the
+    # script stops with a message and the test fails, as a missing tool must in CI.
+    import importlib.util
+    script = ROOT / "templates" / "build_fip.py"
+    spec = importlib.util.spec_from_file_location("build_fip", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path)
+    committed = script.parent / "fip"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["SOURCE.json", "signature-en.svg", "signature-fr.svg",
+                     "wordmark-en.svg", "wordmark-fr.svg"]
+    assert [n for n in names if (tmp_path / n).read_bytes() != (committed / n).read_bytes()] == []
+    assert b'<title id="signature-fr-title">Gouvernement du Canada</title>' in (
+        committed / "signature-fr.svg").read_bytes()
+    assert b'fill="#EB2D37"' in (committed / "wordmark-en.svg").read_bytes()
