@@ -113,14 +113,35 @@ def _check(document, path: Path, changes: str | None, name: str) -> Checked:
             findings.append(_report_item(line, provenance, notes, source.data))
     valid = not any(p.level == "error" for p in problems)
     document_model = None
+    said = [(p.path, p.message) for p in problems]
     if valid:
         document_model, lint_problems = _linted(source)
         for problem in lint_problems:
             if problem.rule == "placeholder" and _value(source.data, problem.path) == TODO:
                 continue   # import's own TODO: its line above says what is missing
+            said.append((problem.path, problem.message))
             findings.append(Finding("warning", provenance.place(problem.path),
                                     in_words(problem.message)))
+    findings += _placeholders(source.data, provenance, said)
+    # from the top of the document down, as an editor goes through it
+    findings.sort(key=lambda f: f.place.paragraph or 0)
     return Checked(summary(source.data, document_model), findings, valid)
+
+
+def _placeholders(data: dict, provenance: Provenance, said: list) -> list[Finding]:
+    """[[...]] left in the words (the starter's instructions): typed in Word they are
+    words, which the outline keeps escaped, so validate and lint do not see them."""
+    from ..outline.schema import PLACEHOLDER
+    out = []
+    for path, value in _walk(data):
+        if not isinstance(value, str) or "[[" not in inline.unescape(value):
+            continue
+        for m in re.finditer(PLACEHOLDER, _plain(value)):
+            if any(p == path and m.group(0) in message for p, message in said):
+                continue
+            out.append(Finding("warning", provenance.place(path),
+                               f'"{m.group(0)}" is a placeholder: replace it with your words'))
+    return out
 
 
 def _linted(source):

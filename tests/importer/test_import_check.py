@@ -112,6 +112,15 @@ def test_a_footnote_left_empty_is_named_by_the_number_word_shows(here):
         "warning: footnote 1 is empty")]
 
 
+def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
+    code, problems, _ = checked(draft(here / "draft.docx",
+                                      changed(11, text="The [[number]] ports.")))
+    assert code == 0
+    assert problems == [
+        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": warning: "[[number]]" '
+        "is a placeholder: replace it with your words")]
+
+
 def agenda_draft(path: Path, day: str) -> Path:
     """The draft with an appendix: an agenda table under its day's heading."""
     draft(path, LINES + [("Heading 1", "Appendix A: Agenda"), ("Heading 2", day)])
@@ -193,8 +202,8 @@ def office():
 @pytest.mark.system
 def test_paragraph_numbers_hold_in_a_draft_libreoffice_saved(office, tmp_path, monkeypatch):
     """LibreOffice writes its own XML (every paragraph's properties, its numbering, its
-    footnote ids, an empty paragraph after a table): the editor's paragraphs keep their
-    numbers, and each problem its line."""
+    footnote ids): the editor's paragraphs keep their numbers, and each problem its line,
+    in the order of the document."""
     lines = changed(10, text="Plenary Session 2:")
     lines = lines[:6] + [("Heading 1", "Background"), ("Normal", "Some history.")] + lines[6:]
     ours = draft(tmp_path / "ours.docx", lines, notes={11: ""})
@@ -208,10 +217,10 @@ def test_paragraph_numbers_hold_in_a_draft_libreoffice_saved(office, tmp_path, m
         "of a summary (Introduction, Opening Remarks, Highlights from Plenary Sessions, Key "
         "Outcomes, Conclusion, Appendix A: ...) nor a session heading: it would be read as "
         "a session"),
-        ('draft.docx, paragraph 12, under "Plenary Session 2:": warning: the session has no '
-        "title: type it after the colon"),
         ('draft.docx, footnote 1 (cited in paragraph 11), under "Plenary Session 1: '
-        'Borders": warning: footnote 1 is empty')]
+        'Borders": warning: footnote 1 is empty'),
+        ('draft.docx, paragraph 12, under "Plenary Session 2:": warning: the session has no '
+        "title: type it after the colon")]
     assert problems == expected
     (tmp_path / "ours-copy.docx").write_bytes(ours.read_bytes())
     _, ours_said, _ = checked(tmp_path / "ours-copy.docx")
