@@ -75,3 +75,18 @@ def changed(number: int, style: str | None = None, text: str | None = None) -> l
 
 def without(number: int) -> list:
     return [line for i, line in enumerate(LINES, 1) if i != number]
+
+
+# examples/word/first-draft.docx (docs/writing-in-word.md): the draft above with an
+# appendix, a session heading whose title is still to come and a footnote left empty
+EXAMPLE = changed(10, text="Plenary Session 2:") + [
+    ("Heading 1", "Appendix A: Organizations Represented"),
+    ("List Bullet", "Canada Border Services Agency"),
+    ("List Bullet", "Halifax Regional Police"),
+    ("List Bullet", "Royal Canadian Mounted Police"),
+]
+EXAMPLE_NOTES = {9: "", 4: "The roundtable meets twice a year."}
+
+
+def example(path: Path) -> Path:
+    return draft(path, EXAMPLE, EXAMPLE_NOTES)
