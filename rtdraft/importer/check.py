@@ -193,6 +193,11 @@ class Provenance:
         exact: dict[str, list[int]] = {}
         for i, t in enumerate(self.texts):
             exact.setdefault(t, []).append(i)
+        self.exact = exact
+        self.by_heading: dict[str, int] | None = None
+        self.budget = _WINDOW
+        self.keys: list[int] | None = None
+        self.paths: list[tuple] = []
         self.order: dict[tuple, int] = {}      # every path, in the outline's order
         self.found: list[tuple[int, int]] = []  # (order, paragraph) of each value found
         cursor = 0
@@ -227,8 +232,9 @@ class Provenance:
             path = path[:-1]
         if not path or not self.found:
             return Place()
-        keys = [o for o, _ in self.found]
-        paths = list(self.order)
+        if self.keys is None:
+            self.keys, self.paths = [o for o, _ in self.found], list(self.order)
+        keys, paths = self.keys, self.paths
         for cut in range(len(path), 0, -1):   # the value, else its row, its part ...
             prefix = path[:cut]
             i = bisect.bisect_left(keys, self.order[prefix])
@@ -242,17 +248,24 @@ class Provenance:
         return Place(paragraph, self.heads[i - 1][1] if i else None)
 
     def heading(self, text: str) -> Place | None:
-        """The place of a heading (or paragraph) holding these words."""
+        """The place of a heading holding these words (as a whole, or after a label's
+        colon: a session's title), else of a paragraph of these words."""
+        if self.by_heading is None:
+            self.by_heading = {}
+            for n, head in reversed(self.heads):   # the first of a name wins
+                parts = head.split(":")
+                for cut in range(len(parts)):
+                    self.by_heading[_squashed(":".join(parts[cut:]))] = n
         wanted = _squashed(text)
-        for n, head in self.heads:
-            if _squashed(head) == wanted:
-                return self.at(n)
-        for i, t in enumerate(self.texts):
-            if t == wanted:
-                return self.at(self.numbers[i])
-        for i, t in enumerate(self.texts):
-            if wanted and wanted in t:
-                return self.at(self.numbers[i])
+        if wanted in self.by_heading:
+            return self.at(self.by_heading[wanted])
+        if wanted in self.exact:
+            return self.at(self.numbers[self.exact[wanted][0]])
+        if self.budget > 0 and wanted:   # words inside a heading: looked for a few times
+            self.budget -= 1
+            for n, head in self.heads:
+                if wanted in _squashed(head):
+                    return self.at(n)
         return None
 
 
