@@ -245,3 +245,38 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
     assert problems == [
         ('draft.docx, paragraph 10, under "Plenary Session 2: Ports": warning: \'Ports\' read '
         "in a new way: left to fill (TODO)")]
+
+
+def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_its_words(
+        here):
+    """The Fall 2019 example rendered: lint's findings land on the paragraph whose words
+    they quote, counted here by python-docx's own walk of the body (tables included)."""
+    import re
+
+    from docx.table import Table
+    from support.outlines import ROOT as ROOT_DIR
+    from support.outlines import build, load
+
+    from rtdraft.render import docx as docx_writer
+    text = (ROOT_DIR / "examples" / "fall-2019-winnipeg.yaml").read_text(encoding="utf-8")
+    path = here / "fall.docx"
+    path.write_bytes(docx_writer.render(build(load(text).data)))
+    document = docx.Document(str(path))
+    paragraphs = []
+    for block in document.iter_inner_content():
+        cells = [p for row in block.rows for cell in row.cells for p in cell.paragraphs] \
+            if isinstance(block, Table) else [block]
+        paragraphs += [p.text for p in cells if p.text.strip()]
+    code, problems, _ = checked(path)
+    assert code == 0
+    assert ('fall.docx, paragraph 27, under "Opening Remarks": warning: \'fueling\' is not '
+            "in the en-CA dictionary; did you mean 'fuelling', 'feeling' or 'fulling'?"
+            ) in problems
+    quoted = 0
+    for line in problems:
+        m = re.match(r"fall\.docx, paragraph (\d+), under \"[^\"]*\": warning: '([^']+)'", line)
+        if m:
+            quoted += 1
+            assert m.group(2) in paragraphs[int(m.group(1)) - 1], line
+    assert quoted > 30
+    assert not any(": note: " in line for line in problems)   # lint's notes: `lint` says
