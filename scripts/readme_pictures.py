@@ -2,12 +2,13 @@
 stay true: run it after a change to the output, and commit the pictures it writes.
 
     python scripts/readme_pictures.py          # writes docs/*.png
+    python scripts/readme_pictures.py --web    # only the web page's and the preview's
 
 The PDF pages come from `rtdraft render --format pdf` (LibreOffice) of the Fall 2019
 example with its table of contents, made PNG by poppler's pdftoppm at 60 dpi; the web
 pictures are Debian's chromium through puppeteer-core (`npm ci` first): the English web
-page at desktop width, the French one at phone width, and `rtdraft preview` showing a
-problem above the last good rendering.
+page at desktop width (its top, and its foot), the French one at phone width, and
+`rtdraft preview` showing a problem above the last good rendering.
 """
 
 from __future__ import annotations
@@ -81,11 +82,14 @@ def web_pictures(folder: Path) -> None:
 
 
 def main() -> None:
+    web_only = sys.argv[1:] == ["--web"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        pdf_pages(folder)
+        if not web_only:
+            pdf_pages(folder)
         web_pictures(folder)
-    for name in [*PAGES.values(), BODY_PAGE, "html-desktop.png", "html-phone-fr.png",
+    pdf = [] if web_only else [*PAGES.values(), BODY_PAGE]
+    for name in [*pdf, "html-desktop.png", "html-phone-fr.png", "html-footer.png",
                  "preview-problems.png"]:
         print(f"wrote docs/{name}")
 
