@@ -175,3 +175,11 @@ def test_new_from_an_earlier_outline(inputs, tmp_path, umask):
             "--schema", "https://example.org/rtdraft-1.schema.json", cwd=tmp_path)
     check_folder(out, {"next.yaml"}, umask)
     assert snapshot(*inputs.iterdir()) == before
+
+
+@pytest.mark.parametrize("umask", UMASKS, ids=oct)
+def test_schema_to_a_file(tmp_path, umask):
+    out = tmp_path / "out"
+    out.mkdir()
+    rtdraft(umask, "schema", "-o", out / "rtdraft-1.schema.json", cwd=tmp_path)
+    check_folder(out, {"rtdraft-1.schema.json"}, umask)
