@@ -451,3 +451,17 @@ def test_headings_never_skip_a_level(kinds, headed, subheadings):
         assert found[0] == 1, writer
         assert all(b <= a + 1 for a, b in pairwise(found)), (writer, found)
     assert web[:len(levels)] == levels
+
+
+@pytest.mark.parametrize("length", [255, 256])
+def test_a_document_property_holds_255_characters_and_a_longer_title_is_cut_with_an_ellipsis(
+        length):
+    """Word's limit on a core property; the title of the document itself is not cut."""
+    title = ("Roundtable " * 30)[:length - 1] + "X"
+    data = load(MINIMAL).data
+    data["meeting"]["title"] = title
+    model = build(data, today=date(2021, 6, 1))
+    document = docx.Document(io.BytesIO(docx_writer.render(model)))
+    assert document.core_properties.title == (title if length == 255 else
+                                              title[:254] + "…")
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [title]
