@@ -61,12 +61,18 @@ def french(first: date, last: date, style: int, dash: str) -> str:
     if first == last:
         return [f"le {day} {month} {first.year}", f"{day} {month} {first.year}",
                 f"{day} {short} {first.year}"][style % 3]
+    two = "et" if (last - first).days == 1 else "au"   # 5 et 6 novembre: two days
     if first.month == last.month:
         return [f"du {day} au {last.day} {month} {first.year}",
                 f"{day}{dash}{last.day} {month} {first.year}",
-                f"{day} au {last.day} {short} {first.year}"][style % 3]
+                f"{day} au {last.day} {short} {first.year}",
+                f"{day} {two} {last.day} {month} {first.year}"][style % 4]
     year = f" {first.year}" if first.year != last.year else ""
-    return f"du {day} {month}{year} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}"
+    lday = "1er" if last.day == 1 else str(last.day)
+    return [f"du {day} {month}{year} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}",
+            f"{day} {month}{year} {two} {lday} {FR_MONTHS[last.month - 1]} {last.year}",
+            f"{day} {month}{year}{dash}{lday} {FR_MONTHS[last.month - 1]} {last.year}"
+            ][style % 3]
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -79,6 +85,20 @@ def test_dates_in_every_common_form_are_read(first, length, style, dash, languag
     assert meeting(text, language, labels_for(language)) == days, text
     if length == 0:
         assert one(text, language, labels_for(language)) == days[0], text
+
+
+@pytest.mark.parametrize("text, days", [
+    ("2019-11-05", ["2019-11-05"]),
+    ("2019-10-30 to 2019-11-01", ["2019-10-30", "2019-10-31", "2019-11-01"]),
+    ("2019-11-05 – 2019-11-06", ["2019-11-05", "2019-11-06"]),
+    ("2019-11-05, 2019-11-07", ["2019-11-05", "2019-11-07"]),
+    ("2019-11-05 et 2019-11-07", ["2019-11-05", "2019-11-07"]),
+    ("2019-02-30", None), ("2019-11-07 to 2019-11-05", None), ("2019-11-05-2019-11-06", None),
+    ("2019-11-05 to 2021-11-05", None),
+])
+def test_dates_typed_as_iso_dates_are_read(text, days):
+    for language in ("en", "fr"):
+        assert meeting(text, language, labels_for(language)) == days
 
 
 @pytest.mark.parametrize("text", [
