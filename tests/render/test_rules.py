@@ -151,9 +151,10 @@ def test_a_group_with_a_heading_puts_its_sessions_a_level_below_it():
     groups = "session_groups:\n  breakout:\n    heading: Highlights from Breakouts\n" \
              "    intro: [Breakouts met.]\n"
     found = outputs(_with_sessions(groups))
-    headings = [line for line in found["docx"] if line.startswith("Heading")]
+    headings = [line for line in found["docx"] if "Heading\t" in line or
+                line.startswith("Heading")]
     assert headings[3:6] == ["Heading 1\tHighlights from Breakouts",
-                             "Heading 2\tBreakout Session 1: Data", "Heading 3\tGaps"]
+                             "Session Heading\tBreakout Session 1: Data", "Heading 3\tGaps"]
     docx_lines = found["docx"]
     at = docx_lines.index("Heading 1\tHighlights from Breakouts")
     assert docx_lines[at + 1] == "Normal\tBreakouts met."
@@ -379,10 +380,10 @@ def test_the_outcomes_lead_in_comes_before_the_items():
     lines = outputs(text)["docx"]
     at = lines.index("Heading 1\tKey Outcomes")
     assert lines[at + 1:at + 3] == ["Normal\tParticipants agreed on these.",
-                                    "List Bullet\tPartners agreed to meet again."]
+                                    "Outcome\tPartners agreed to meet again."]
     lines = outputs(MINIMAL)["docx"]
     at = lines.index("Heading 1\tKey Outcomes")
-    assert lines[at + 1] == "List Bullet\tPartners agreed to meet again."
+    assert lines[at + 1] == "Outcome\tPartners agreed to meet again."
 
 
 def test_document_properties_come_from_the_outline_not_the_clock():
@@ -441,8 +442,10 @@ def test_headings_never_skip_a_level(kinds, headed, subheadings):
                               for kind in headed}
     data["appendices"] = [{"title": "Notes", "body": body(7)}]
     model = build(data, today=date(2021, 6, 1))
-    levels = [int(line.split("\t")[0][-1]) for line in pairs(docx_writer.render(model))
-              .splitlines() if line.startswith("Heading ")]
+    styles = [line.split("\t")[0] for line in pairs(docx_writer.render(model)).splitlines()]
+    # a session's heading under its group's heading is Session Heading, of level 2
+    levels = [2 if style == "Session Heading" else int(style[-1]) for style in styles
+              if style.startswith("Heading ") or style == "Session Heading"]
     page = lxml.html.fromstring(html.render(model))
     web = [int(e.tag[1]) - 1 for e in page.iter("h2", "h3", "h4", "h5")
            if e.getparent() is not None and "footnotes" not in (e.get("id") or "")]
