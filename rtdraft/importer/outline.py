@@ -374,6 +374,12 @@ class Builder:
                 items.append(block)
                 self.unplaced.append(f"a paragraph after the list in {quoted(head.text)} made a "
                                      "list item")
+        if not items and not self.parsed.ours and len(intro) > 1:
+            # a draft's outcomes typed as paragraphs: its items, after an intro ending ':'
+            lead = 1 if MARKS.sub("", intro[0]).rstrip().endswith(":") else 0
+            intro, items = intro[:lead], intro[lead:]
+            self.unplaced.append(f"{quoted(head.text)} has no list: its paragraphs made its "
+                                 "items")
         if intro:
             out["intro"] = " ".join(intro)
             if len(intro) > 1:
@@ -400,7 +406,13 @@ class Builder:
         heading = self.pattern("session_heading", label=r".+?", title=r".+")
         m = heading.fullmatch(self.canon(text))
         if not m:
-            return None
+            dashed = text if self.parsed.ours else self.dashed_label(text)
+            if dashed == text:
+                return None
+            # only a kind's own label or a numbered one ('Breakout #2'): 'COVID-19 -
+            # Impacts' is no session's
+            found = self.session_heading(dashed)
+            return found if found and (found[3] is None or "#" in found[3]) else None
         label, title = m["label"], _marks_of(text) + self.back(m["title"])
         for kind, pattern in self.session_templates():
             found = pattern.fullmatch(label)
@@ -414,6 +426,15 @@ class Builder:
             kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
             return kind, int(number.group()), title, template
         return None
+
+    def dashed_label(self, text: str) -> str:
+        """A draft's 'Plenary Session 1 – Title' (a dash or a stop after the label's
+        number) written as the labels write it, 'Plenary Session 1: Title'."""
+        m = plain_draft.DASHED_LABEL.fullmatch(text)
+        if not m:
+            return text
+        return self.labels["session_heading"].replace("{label}", m["label"]).replace(
+            "{title}", m["title"])
 
     def printed_label(self, kind: str, number: int) -> str:
         """A session's label as the renderer prints it."""

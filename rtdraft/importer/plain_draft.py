@@ -41,12 +41,19 @@ GROUPS = [
     (re.compile(r"\bpanels?\b|\btables? rondes?\b"), "panel"),
     (re.compile(r"\bworkshops?\b|\bateliers?\b"), "workshop"),
 ]
-GROUP_WORDS = re.compile(r"^(?:highlights (?:from|of) (?:the )?|faits saillants (?:des|de la|"
+GROUP_WORDS = re.compile(r"^(?:the )?(?:plenaries|breakouts|panels|workshops|ateliers|"
+                         r"tables rondes)$|"
+                         r"^(?:highlights (?:from|of) (?:the )?|faits saillants (?:des|de la|"
                          r"du) |summary of (?:the )?|resume des )?(?:\w+ )?(?:sessions?|"
                          r"seances?|discussions?)\b|^highlights\b|^faits saillants\b|"
                          r"\b(?:sessions|seances)\b")
 LANGUAGE_OF_GROUP = re.compile(r"\b(?:seances?|faits saillants|plenieres?|petits groupes|"
                                r"ateliers?|tables? rondes?)\b")
+
+# A session's label and title parted by a dash or a stop: 'Plenary Session 1 – Title',
+# 'Breakout #2 - Title', 'Atelier 3. Titre' (the label: a few words and its number).
+DASHED_LABEL = re.compile(r"(?P<label>\D{1,40}?#?\d{1,3})(?:\s*[\u2013\u2014]\s*|\s+-\s+|\.\s+)"
+                          r"(?P<title>\S.*)", re.DOTALL)
 
 # Appendix headings an editor types: "Appendix A: Title", "Appendix: Title", "Annex B -
 # Title", "Annexe A : Titre", "Appendix A" followed by its title after a dash or a stop.

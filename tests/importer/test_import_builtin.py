@@ -395,3 +395,80 @@ def test_list_paragraphs_with_numbering_are_lists_of_their_kind_and_level(tmp_pa
     assert data["introduction"]["body"] == [
         {"bullets": [{"text": "Data", "bullets": ["Figures"]}, "Training"]},
         {"numbered": ["First", "Second"]}]
+
+
+@pytest.mark.parametrize("language, days, header, rows, wanted", [
+    ("en", ["Tuesday, November 5, 2019", "November 6, 2019"], ["Time", "Topic", "Speakers"],
+     [["9:00", "Welcome", "Jane Doe; RCMP"], ["", "", ""], ["13:00", "", "Health Canada"]],
+     [{"date": "2019-11-05", "time": "9:00", "title": "Welcome",
+       "speakers": ["Jane Doe", "RCMP"]},
+      {"date": "2019-11-06", "time": "13:00", "title": "TODO",
+       "speakers": ["Health Canada"]}]),
+    ("fr", ["Le mardi 5 novembre 2019", "6 novembre 2019"], ["Heure", "Sujet", "Conférenciers"],
+     [["9 h", "Bienvenue", "GRC"], ["9 h 30", "Séance plénière 1 : Données", ""]],
+     [{"date": "2019-11-05", "time": "9 h", "title": "Bienvenue", "speakers": ["GRC"]},
+      {"date": "2019-11-06", "time": "9 h 30", "title": "Séance plénière 1 : Données"}]),
+])
+def test_an_agenda_of_days_and_tables(tmp_path, language, days, header, rows, wanted):
+    """Each day a heading (Heading 2) or a bold line, its table below it; the columns by
+    their header in either order; an empty row left out, an item without a title TODO."""
+    document = docx.Document()
+    document.add_paragraph("Roundtable")
+    document.add_paragraph("November 5-6, 2019")
+    parts = ("Introduction", "Conclusion", "Appendix A: Agenda") if language == "en" else \
+        ("Introduction", "Conclusion", "Annexe A : Ordre du jour")
+    for title in parts[:2]:
+        document.add_heading(title, 1)
+        document.add_paragraph("Text.")
+    document.add_heading(parts[2], 1)
+    for at, day in enumerate(days):
+        if at == 0:
+            document.add_heading(day, 2)
+        else:
+            document.add_paragraph().add_run(day).bold = True
+        half = rows[:len(rows) - 1] if at == 0 else rows[len(rows) - 1:]
+        order = [1, 0, 2] if at else [0, 1, 2]   # the columns in another order
+        table = document.add_table(rows=len(half) + 1, cols=3)
+        for r, cells in enumerate([header] + half):
+            for c, at_column in enumerate(order):
+                table.cell(r, c).text = cells[at_column]
+    path = tmp_path / "agenda.docx"
+    document.save(path)
+    data = imported(path, language)
+    assert [{k: str(v) if k == "date" else v for k, v in row.items()}
+            for row in data["appendices"][0]["agenda"]] == wanted
+
+
+def test_session_labels_typed_with_a_dash_and_outcomes_typed_as_paragraphs(tmp_path):
+    """'Plenary Session 1 – Title' is split as 'Plenary Session 1: Title' is ('COVID-19 -
+    Impacts', no kind's label, is not); a part
+    titled by its kind alone ('Workshops') holds sessions; key outcomes typed as
+    paragraphs (no list) are its items, a first line ending in ':' its intro."""
+    path = draft(tmp_path / "dash.docx", [("Introduction", "Why.")])
+    document = docx.Document(path)
+    document.add_heading("Highlights from Plenary Sessions", 1)
+    document.add_heading("Plenary Session 1 – Cannabis", 2)
+    document.add_paragraph("On cannabis.")
+    document.add_heading("Plenary Session 2 - Opioids", 2)
+    document.add_paragraph("On opioids.")
+    document.add_heading("Workshops", 1)
+    document.add_heading("Workshop 1: Data", 2)
+    document.add_paragraph("On data.")
+    document.add_heading("COVID-19 - Impacts", 1)   # a dash, and no session's label
+    document.add_paragraph("On the pandemic.")
+    document.add_heading("Key Outcomes", 1)
+    for line in ("The roundtable resulted in:", "More data.", "A forum."):
+        document.add_paragraph(line)
+    document.add_heading("Conclusion", 1)
+    document.add_paragraph("Thanks.")
+    document.save(path)
+    data = imported(path, "en")
+    assert data["session_groups"] == {"plenary": {"heading": "Highlights from Plenary "
+                                                             "Sessions"},
+                                      "workshop": {"heading": "Workshops"}}
+    assert [(s["kind"], s["title"]) for s in data["sessions"]] == [
+        ("plenary", "Cannabis"), ("plenary", "Opioids"), ("workshop", "Data"),
+        ("other", "COVID-19 - Impacts")]
+    assert "labels" not in data
+    assert data["outcomes"] == {"intro": "The roundtable resulted in:",
+                                "items": ["More data.", "A forum."]}
