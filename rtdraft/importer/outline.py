@@ -155,7 +155,7 @@ class Builder:
             words = MARKS.sub("", block.plain)
             if any(p.fullmatch(self.canon(words)) for p in patterns):
                 self.parsed.front.append(block.plain)
-            elif block.style == "subtitle" or self.canon(words) == self.ts(self.labels["subtitle"]):
+            elif self.canon(words) == self.ts(self.labels["subtitle"]):
                 cover.append(("subtitle", block.plain))
             elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
                 titled = titled or self.first_line_title(lead, keep)
@@ -168,6 +168,8 @@ class Builder:
                 pass   # the publication's year: the copyright line has it too
             elif previous is not None and self.place_after_dates(previous, words):
                 pass
+            elif block.style == "subtitle":   # after the dates and place: a draft's may be
+                cover.append(("subtitle", block.plain))
             else:
                 keep.append(block)
             previous = block

@@ -280,12 +280,16 @@ def test_direct_formatting_is_read_as_what_it_means(tmp_path):
     (["Nov. 5 & 6, 2019", "Virtual meeting"], ["2019-11-05", "2019-11-06"], None),
     (["November 5-6, 2019", "The meeting was held in Winnipeg."], ["2019-11-05",
                                                                     "2019-11-06"], None),
+    (["Subtitle:November 5, 2019", "Subtitle:Winnipeg, Manitoba"], ["2019-11-05"],
+     "Winnipeg, Manitoba"),
 ])
 def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
     document = docx.Document()
     document.add_paragraph("Fall Roundtable")
-    for line in lines:
-        document.add_paragraph(line)
+    for line in lines:   # "Subtitle:..." in the Subtitle style
+        style, _, text = line.rpartition(":") if line.startswith("Subtitle:") else \
+            ("", "", line)
+        document.add_paragraph(text, style=style or None)
     document.add_heading("Introduction", 1)
     document.add_paragraph("We met.")
     path = tmp_path / "draft.docx"
