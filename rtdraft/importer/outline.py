@@ -142,6 +142,8 @@ class Builder:
             blocks.pop(0)
             if not cover:
                 cover.append(("title", title))
+        if not any(s == "title" for s, _ in cover) and self.heading_title(blocks):
+            cover.append(("title", blocks.pop(0).text.strip()))
         lead = []
         while blocks and isinstance(blocks[0], Para):
             lead.append(blocks.pop(0))
@@ -177,6 +179,22 @@ class Builder:
             self.unplaced.append(f"{quoted(block.plain[:60])}, before the first heading, put "
                                  "in the introduction")
         blocks[:0] = keep
+
+    def heading_title(self, blocks: list) -> bool:
+        """A draft whose title is its first heading ('# Title' in Markdown): a first
+        heading that names no part, with a dates line under it before the next heading."""
+        if not blocks or not isinstance(blocks[0], Head) or plain_draft.part_of(blocks[0].text) \
+                or self.session_heading(blocks[0].text):
+            return False
+        for block in blocks[1:4]:
+            if not isinstance(block, Para):
+                return False
+            words = MARKS.sub("", block.plain)
+            cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+            if any(dates_back.meeting(part, self.language, self.labels)
+                   for cut in cuts for part in (words[:cut], words[cut + 2:]) if part):
+                return True
+        return False
 
     def first_line_title(self, lead: list, keep: list) -> bool:
         """A draft without a Title: its first line, before the dates line, is the title."""

@@ -476,3 +476,22 @@ def test_session_labels_typed_with_a_dash_and_outcomes_typed_as_paragraphs(tmp_p
     assert "labels" not in data
     assert data["outcomes"] == {"intro": "The roundtable resulted in:",
                                 "items": ["More data.", "A forum."]}
+
+
+def test_a_title_typed_as_the_first_heading(tmp_path):
+    """The title in Heading 1 (Markdown's '# Title'), the dates and place under it: the
+    title, not a part."""
+    document = docx.Document()
+    document.add_heading("Fall Roundtable", 1)
+    document.add_paragraph("November 5-6, 2019")
+    document.add_paragraph("Winnipeg, Manitoba")
+    for title, text in (("Introduction", "We met."), ("Conclusion", "Thanks.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    data = imported(path, "en")
+    assert data["meeting"]["title"] == "Fall Roundtable"
+    assert data["meeting"]["location"] == "Winnipeg, Manitoba"
+    assert data["introduction"] == {"body": ["We met."]}
+    assert data["conclusion"] == {"body": ["Thanks."]}
