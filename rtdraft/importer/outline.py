@@ -76,10 +76,13 @@ class Builder:
         title = _first(cover.get("title")) or (core.title or "").strip() or TODO
         if title == TODO:
             self.unplaced.append("no title found: meeting.title is TODO")
-        department = _first(cover.get("cover department")) or (core.author or "").strip()
+        # the file's author is rtdraft's department; in a draft, whoever typed it
+        author = (core.author or "").strip() if self.parsed.ours else ""
+        department = _first(cover.get("cover department")) or author
         if not department:
             department = TODO
-            self.unplaced.append("no department found: publication.department is TODO")
+            self.unplaced.append("no department found: publication.department is TODO" + (
+                "" if self.parsed.ours else " (a draft names it on the line before its dates)"))
         meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
