@@ -504,3 +504,21 @@ def test_a_title_typed_as_the_first_heading(tmp_path):
     assert data["meeting"]["location"] == "Winnipeg, Manitoba"
     assert data["introduction"] == {"body": ["We met."]}
     assert data["conclusion"] == {"body": ["Thanks."]}
+
+
+def test_the_language_the_runs_are_marked_in(tmp_path):
+    """A French draft typed in an English template: Word marks each run with the
+    keyboard's language (w:lang fr-CA) over the template's en-US."""
+    document = docx.Document()
+    document.add_paragraph("Rencontre")
+    document.add_paragraph("5 et 6 novembre 2019")
+    for title, text in (("Introduction", "Les partenaires se sont réunis."),
+                        ("Conclusion", "La séance est levée.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    for r in document.element.body.iter(qn("w:r")):
+        r.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="fr-CA"/>'))
+    path = tmp_path / "rencontre.docx"
+    document.save(path)
+    data = imported(path, "fr")
+    assert [str(d) for d in data["meeting"]["dates"]] == ["2019-11-05", "2019-11-06"]
