@@ -35,6 +35,7 @@ class Builder:
         self.core = core
         self.unplaced = list(parsed.unplaced)
         self.data: dict = {"rtdraft": 1}
+        self.footnote_ids: dict[str, str] = {}
 
     # -- patterns from labels -----------------------------------------------------------
 
@@ -789,6 +790,7 @@ class Builder:
                 kept = None
             small = self.lang.vocabulary.get("small_words", set())
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
+        self.footnote_ids = ids   # the document's note number -> its id (import --check)
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         for number, name in ids.items():
