@@ -100,8 +100,9 @@ def read_outline(document, path: Path, changes: str | None, reader=Reader):
     parsed = reader.read()
     titled = _draft_language(parsed)
     if titled and titled != language:   # read again, its typography undone as its own
-        language = titled
-        reader = make(document, comments, numbering, languages.get(language).typography)
+        language = titled   # and its comments anew: reading places (marks) each one once
+        reader = make(document, _comments(document), numbering,
+                      languages.get(language).typography)
         parsed = reader.read()
     # an endnote becomes a footnote (an outline has only those): its number is kept apart
     for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),

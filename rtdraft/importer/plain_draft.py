@@ -124,17 +124,18 @@ def name_lines(blocks: list) -> list[str] | None:
     names = []
     for block in blocks:
         if isinstance(block, Para):
-            words = MARKS.sub("", block.plain).strip()
-            if block.text != inline.escape(block.plain.strip()):
+            name = block.plain.strip()
+            if block.text != inline.escape(name):
                 return None   # formatted: not a plain name
         elif isinstance(block, ListPara) and block.depth == 1 and not block.numbered and \
                 block.plain:
-            words = MARKS.sub("", block.words).strip()
+            name = block.words.strip()
         else:
             return None
+        words = MARKS.sub("", name).strip()   # a comment's mark goes with the name
         if not words or len(words) > 150 or words.endswith((".", ":", ";")):
             return None
-        names.append(words)
+        names.append(name)
     return names if len(names) >= 2 else None
 
 

@@ -522,3 +522,21 @@ def test_the_language_the_runs_are_marked_in(tmp_path):
     document.save(path)
     data = imported(path, "fr")
     assert [str(d) for d in data["meeting"]["dates"]] == ["2019-11-05", "2019-11-06"]
+
+
+def test_a_comment_in_a_draft_read_again_in_its_own_language(tmp_path):
+    """A French draft in python-docx's en-US template is read twice (again in French):
+    its comment is placed at its words all the same."""
+    path = drafts.python_docx("fr", tmp_path / "brouillon.docx")
+    document = docx.Document(path)
+    target = next(p for p in document.paragraphs if p.text == "Santé Canada")
+    document.add_comment(target.runs, text="Vérifier le nom.", author="M. Tremblay")
+    document.save(path)
+    result = run("import", path, "-o", tmp_path / "brouillon.yaml")
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "brouillon.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.endswith("- Santé Canada"))
+    column = lines[line - 1].index("Santé") + 1
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'brouillon.yaml'}:{line}:{column}: note: comment by M. Tremblay: "
+        "Vérifier le nom.")
