@@ -2,15 +2,18 @@
 stay true: run it after a change to the output, and commit the pictures it writes.
 
     python scripts/readme_pictures.py          # writes docs/*.png
+    python scripts/readme_pictures.py --web    # only the web page's and the preview's
 
 The PDF pages come from `rtdraft render --format pdf` (LibreOffice) of the Fall 2019
 example with its table of contents, made PNG by poppler's pdftoppm at 60 dpi; the web
 pictures are Debian's chromium through puppeteer-core (`npm ci` first): the English web
-page at desktop width, the French one at phone width, and `rtdraft preview` showing a
-problem above the last good rendering. docs/writing-in-word.md's pictures: the example
-Word draft (examples/word/first-draft.docx) as LibreOffice prints its first page, and
-what `rtdraft import --check` says of it, its real output set as a terminal shows it and
-photographed by chromium headless.
+page at desktop width (its top, and its foot), the French one at phone width, and
+`rtdraft preview` showing a problem above the last good rendering. The Word starter
+(`rtdraft new starter.docx`) is made PDF by LibreOffice: its cover and its first body
+page. docs/writing-in-word.md's pictures: the example Word draft
+(examples/word/first-draft.docx) as LibreOffice prints its first page, and what `rtdraft
+import --check` says of it, its real output set as a terminal shows it and photographed by
+chromium headless. `--web` makes the web pictures alone.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ RTDRAFT = [sys.executable, "-m", "rtdraft"]
 # and a footnote at its foot, found by its text
 PAGES = {1: "fall-2019-cover.png", 3: "fall-2019-contents.png"}
 BODY_PAGE = "fall-2019-page.png"
+# the Word starter's PDF page -> picture
+STARTER = {1: "word-starter-cover.png", 3: "word-starter.png"}
 
 
 def with_toc(text: str) -> str:
@@ -58,6 +63,18 @@ def pdf_pages(folder: Path) -> None:
         stem = folder / f"page-{page}"
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page),
                         "-l", str(page), str(pdf), str(stem)], check=True)
+        shutil.copyfile(stem.with_suffix(".png"), DOCS / name)
+
+
+def starter_pages(folder: Path) -> None:
+    subprocess.run([*RTDRAFT, "new", str(folder / "starter.docx")], check=True)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder / 'lo-profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    str(folder / "starter.docx")], check=True, capture_output=True, timeout=300)
+    for page, name in STARTER.items():
+        stem = folder / f"starter-{page}"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page),
+                        "-l", str(page), str(folder / "starter.pdf"), str(stem)], check=True)
         shutil.copyfile(stem.with_suffix(".png"), DOCS / name)
 
 
@@ -118,13 +135,18 @@ def word_pictures(folder: Path) -> None:
 
 
 def main() -> None:
+    web_only = sys.argv[1:] == ["--web"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        pdf_pages(folder)
+        if not web_only:
+            pdf_pages(folder)
+            starter_pages(folder)
+            word_pictures(folder)
         web_pictures(folder)
-        word_pictures(folder)
-    for name in [*PAGES.values(), BODY_PAGE, "html-desktop.png", "html-phone-fr.png",
-                 "preview-problems.png", *WORD_PICTURES]:
+    office = [] if web_only else [*PAGES.values(), BODY_PAGE, *STARTER.values(),
+                                  *WORD_PICTURES]
+    for name in [*office, "html-desktop.png", "html-phone-fr.png", "html-footer.png",
+                 "preview-problems.png"]:
         print(f"wrote docs/{name}")
 
 

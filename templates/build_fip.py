@@ -9,6 +9,13 @@ signature (English and French) and the Canada wordmark from the
 written into each path as a fill. Nothing else changes: paths, view box and
 title are the component's own. The package carries the result, so render
 never needs node or the network.
+
+Each symbol also gets its PNG, the fallback a DOCX carries beside the SVG for
+readers that show no vectors (Word before 2016, python-docx, mammoth). They are
+drawn here, once, by CairoSVG (a build tool, in the test extra: render never
+rasterizes the default art), at about 300 dpi for the largest size the cover
+prints them. Cairo writes no date or name into a PNG, so the bytes are the same
+on every build with the same Cairo.
 """
 
 from __future__ import annotations
@@ -25,6 +32,10 @@ ASSETS = NODE / "components" / "dist" / "collection" / "components" / "gcds-sign
 TOKENS = NODE / "tokens" / "build" / "web" / "css" / "components" / "signature.css"
 OUT = HERE / "fip"
 SVG = "http://www.w3.org/2000/svg"
+
+# The PNG fallback's height in pixels, by symbol: 300 dpi at the cover's height (docs/
+# federal-identity.md), rounded up to a whole multiple of the view box.
+PNG_HEIGHT = {"signature": 312, "wordmark": 272}
 
 # rtdraft's name -> the component's file.
 SYMBOLS = {
@@ -53,6 +64,13 @@ def coloured(svg: bytes, fills: dict[str, str]) -> bytes:
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
+def png(svg: bytes, height: int) -> bytes:
+    # a build tool only: `pip install -e ".[test]"` brings it
+    import cairosvg
+
+    return cairosvg.svg2png(bytestring=svg, output_height=height)
+
+
 def version(package: str) -> str:
     return json.loads((NODE / package / "package.json").read_text(encoding="utf-8"))["version"]
 
@@ -63,7 +81,10 @@ def build(out: Path = OUT) -> None:
     fills = colours(TOKENS.read_text(encoding="utf-8"))
     out.mkdir(exist_ok=True)
     for name, source in SYMBOLS.items():
-        (out / name).write_bytes(coloured((ASSETS / source).read_bytes(), fills))
+        svg = coloured((ASSETS / source).read_bytes(), fills)
+        (out / name).write_bytes(svg)
+        height = PNG_HEIGHT[name.split("-")[0]]
+        (out / name).with_suffix(".png").write_bytes(png(svg, height))
     (out / "SOURCE.json").write_text(json.dumps({
         "@gcds-core/components": version("components"),
         "@gcds-core/tokens": version("tokens"),

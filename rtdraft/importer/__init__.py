@@ -14,10 +14,11 @@ from ..errors import ImportFailure, UndecidedChanges
 from ..outline.source import Source, parse_text
 from ..problems import Problem
 from . import ooxml_read as ox
+from . import plain_draft
 from .dump import dump
 from .outline import Builder
 from .package import open_docx
-from .read import MARK_BASE, MARKS, Comment, Reader
+from .read import MARK_BASE, MARKS, Comment, Head, Reader
 
 
 @dataclass
@@ -94,8 +95,14 @@ def read_outline(document, path: Path, changes: str | None, reader=Reader):
     comments = _comments(document)
     numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
     language = _language(document)
-    reader = reader(document, comments, numbering, languages.get(language).typography)
+    make = reader
+    reader = make(document, comments, numbering, languages.get(language).typography)
     parsed = reader.read()
+    titled = _draft_language(parsed)
+    if titled and titled != language:   # read again, its typography undone as its own
+        language = titled
+        reader = make(document, comments, numbering, languages.get(language).typography)
+        parsed = reader.read()
     # an endnote becomes a footnote (an outline has only those): its number is kept apart
     for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),
                                      (end_part, endnotes, ox.ENDNOTE, ox.ENDNOTE_PREFIX)):
@@ -255,6 +262,18 @@ def _language(document) -> str:
             if code in shipped:
                 return code
     return "en"
+
+
+def _draft_language(parsed) -> str | None:
+    """A draft's language as its parts' titles say it ('Mot d'ouverture', 'Principaux
+    résultats'), when they do: a draft typed in a template of another language keeps
+    that template's language (w:lang); rtdraft's own DOCX says its own."""
+    if parsed.ours:
+        return None
+    shipped = {lang.code for lang in languages.shipped()}
+    found = plain_draft.language_of([b.text for b in parsed.blocks
+                                     if isinstance(b, Head) and b.level == 1])
+    return found if found in shipped else None
 
 
 def _take_marks(value, path: tuple, marks: dict):

@@ -68,7 +68,7 @@ def test_style_and_text_pairs_of_the_minimal_outline():
         ("Heading 1", "Plenary Session 1: Trends"),
         ("Normal", "Trends were discussed."),
         ("Heading 1", "Key Outcomes"),
-        ("List Bullet", "Partners agreed to meet again."),
+        ("Outcome", "Partners agreed to meet again."),
         ("Heading 1", "Conclusion"),
         ("Normal", "The event concluded."),
     ]
@@ -433,8 +433,9 @@ def test_the_fip_symbols_are_built_by_their_script_from_the_gc_design_system(tmp
     module.build(tmp_path)
     committed = script.parent / "fip"
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["SOURCE.json", "signature-en.svg", "signature-fr.svg",
-                     "wordmark-en.svg", "wordmark-fr.svg"]
+    assert names == ["SOURCE.json", "signature-en.png", "signature-en.svg", "signature-fr.png",
+                     "signature-fr.svg", "wordmark-en.png", "wordmark-en.svg",
+                     "wordmark-fr.png", "wordmark-fr.svg"]
     assert [n for n in names if (tmp_path / n).read_bytes() != (committed / n).read_bytes()] == []
     assert b'<title id="signature-fr-title">Gouvernement du Canada</title>' in (
         committed / "signature-fr.svg").read_bytes()
