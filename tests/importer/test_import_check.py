@@ -60,7 +60,9 @@ draft.docx would import as:
 
 
 def test_a_missing_title_is_placed_where_the_title_goes(here):
-    code, problems, last = checked(draft(here / "draft.docx", without(1)))
+    result = run("import", "--check", draft(here / "draft.docx", without(1)))
+    assert "\n  Title:    none found (see below)\n" in result.stdout
+    code, problems, last = checked(here / "draft.docx")
     assert code == 0
     assert problems == [
         ("draft.docx, paragraph 1, before the first heading: warning: the draft has no "
