@@ -2,11 +2,16 @@
 exit 5 (docs/refusals.md). Found by mutation testing (docs/testing.md): each line below
 was once free to change with nothing failing."""
 
+import os
 import tempfile
+from pathlib import Path
 
 import pytest
 from support.cli import run
 from support.outlines import MINIMAL
+
+from rtdraft.errors import OutputError
+from rtdraft.output import write_all
 
 
 @pytest.fixture
@@ -40,3 +45,35 @@ def test_the_temporary_file_is_made_beside_the_output_not_in_tmpdir(outline, tmp
     result = run("render", "o.yaml", "--format", "docx,md")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.docx", "o.md", "o.yaml"]
+
+
+def _failing_replace(monkeypatch, fails: Path):
+    real = os.replace
+
+    def replace(source, target):
+        if str(target) == str(fails):
+            raise OSError(28, "No space left on device")
+        return real(source, target)
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def test_a_failed_rename_removes_the_new_files_renamed_before_it(tmp_path, monkeypatch):
+    # a.docx did not exist: after a.md fails there is no a.docx, and nothing else.
+    docx, md = tmp_path / "a.docx", tmp_path / "a.md"
+    md.write_bytes(b"old md")
+    _failing_replace(monkeypatch, md)
+    with pytest.raises(OutputError) as failed:
+        write_all({docx: b"new", md: b"new"})
+    assert failed.value.message == f"cannot write {md}: No space left on device"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+    assert md.read_bytes() == b"old md"
+
+
+def test_a_failed_first_rename_leaves_the_file_and_nothing_beside_it(tmp_path, monkeypatch):
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(b"old docx")
+    _failing_replace(monkeypatch, docx)
+    with pytest.raises(OutputError):
+        write_all({docx: b"new", tmp_path / "a.md": b"new"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
+    assert docx.read_bytes() == b"old docx"
