@@ -94,3 +94,17 @@ def test_a_relative_link_through_proc_is_written_into_never_renamed_over(outline
     assert os.stat(captured).st_ino == inode
     assert captured.read_text(encoding="utf-8").startswith('---\ntitle: "Spring 2021')
     assert sorted(p.name for p in tmp_path.iterdir()) == ["captured.md", "o.yaml", "out.md"]
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_have_the_mode_the_umask_gives(outline, tmp_path, umask, mode):
+    # In this process (tests/test_file_modes.py runs whole processes, which mutation
+    # testing cannot see into).
+    old = os.umask(umask)
+    try:
+        result = run("render", "o.yaml", "--format", "docx,md")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir() if p.name != "o.yaml"} \
+        == {"o.docx": mode, "o.md": mode}
