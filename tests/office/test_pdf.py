@@ -162,6 +162,39 @@ def test_structure_tree_language_and_pdfua(rendered, name):
             assert any(s == "/TH" for s, _ in tree)
 
 
+def figures(pdf) -> list[tuple[str, int]]:
+    """(/Alt, page number) of every /Figure structure element, in document order."""
+    pages = {page.objgen: n for n, page in enumerate(pdf.pages, 1)}
+    out = []
+
+    def walk(node):
+        if node.get("/S") == "/Figure":
+            out.append((str(node.get("/Alt", "")), pages.get(node.get("/Pg").objgen)))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary):
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return out
+
+
+@pytest.mark.parametrize("name", OUTLINES)
+def test_the_cover_symbols_are_figures_with_their_text_alternative(rendered, name):
+    labels = model(rendered, name).labels   # the outline's language: en or fr
+    with pikepdf.open(rendered / "out" / f"{name}.pdf") as pdf:
+        assert figures(pdf) == [(labels["signature_alt"], 1), (labels["wordmark_alt"], 1)]
+        # and the art is drawn on the cover: its two pictures (each with its transparency)
+        cover = pdf.pages[0]
+        assert len(list(cover.images)) == 2
+
+
+def test_the_french_cover_has_the_french_alternatives(rendered):
+    with pikepdf.open(rendered / "out" / "automne-2019-winnipeg.pdf") as pdf:
+        assert [alt for alt, _ in figures(pdf)] == ["Gouvernement du Canada",
+                                                    "Symbole du gouvernement du Canada"]
+
+
 NESTED = [name for name, text in OUTLINES.items() if nested(built(with_toc(text), name).body)]
 
 
