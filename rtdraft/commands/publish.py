@@ -12,6 +12,7 @@ from .. import errors
 from ..outline.source import Source
 from ..output import refuse_input, resolved, targets_for, write_all
 from ..render import WRITERS
+from ..render.symbols import beside_reference
 
 
 class Publisher:
@@ -67,7 +68,7 @@ class Publisher:
         if outline.problems:
             self.emit(outline.problems)
             raise errors.InvalidOutline("")
-        document = build(outline)
+        document = beside_reference(build(outline), self.options["reference_doc"])
         self.lost_words(outline.source, document)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,
