@@ -50,6 +50,7 @@ class Heading:
     anchor: str             # bookmark name the table of contents links to
     origin: Origin | None = field(default=None, compare=False, repr=False)
     new_page: bool = False  # an appendix starts on a new page
+    session: bool = False   # a session's heading (the DOCX's Session Heading style)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Item:
 class ListBlock:
     numbered: bool
     items: tuple[Item, ...]
+    outcomes: bool = False  # the key outcomes (the DOCX's Outcome style)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def _typeset(doc: Document, ts) -> Document:
         return inline.typeset(inlines, ts)
 
     def items(block: ListBlock) -> ListBlock:
-        return ListBlock(block.numbered, tuple(
+        return replace(block, items=tuple(
             replace(i, inlines=nodes(i.inlines), sublist=items(i.sublist) if i.sublist else None)
             for i in block.items))
 
@@ -319,9 +321,10 @@ class _Builder:
     # -- the body, in reading order --------------------------------------------------
 
     def heading(self, level: int, text: str, origin: Origin | None = None,
-                new_page: bool = False) -> None:
+                new_page: bool = False, session: bool = False) -> None:
         self.anchors += 1
-        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin, new_page))
+        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin, new_page,
+                                 session))
 
     def titled(self, path: tuple, section: dict, label: str, level: int = 1) -> None:
         """A section's heading: its own title, or the language's word for it."""
@@ -344,7 +347,8 @@ class _Builder:
         if outcomes.get("intro"):
             origin = self.met(("outcomes", "intro"), outcomes["intro"], "prose")
             self.body.append(Paragraph(prose(outcomes["intro"]), origin))
-        self.body.append(list_block(outcomes["items"], False, ("outcomes", "items"), self.met))
+        items = list_block(outcomes["items"], False, ("outcomes", "items"), self.met)
+        self.body.append(replace(items, outcomes=True))
         conclusion = data["conclusion"]
         self.titled(("conclusion",), conclusion, "conclusion")
         self.blocks(conclusion["body"], 1, ("conclusion", "body"))
@@ -407,7 +411,7 @@ class _Builder:
                 heading = fill(self.labels["session_heading"], label=label,
                                title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
-                                                      "heading"))
+                                                      "heading"), session=True)
                 self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
 

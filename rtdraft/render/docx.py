@@ -28,6 +28,10 @@ STYLES = (
     "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
     "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
+# Styles named for what an editor picks in Word's style gallery, and the style each
+# stands in for: a reference document made before them (a house's own) still renders,
+# with the style in its place.
+GALLERY = {"Session Heading": "Heading 2", "Outcome": "List Bullet"}
 
 
 # The symbols' printed heights (docs/federal-identity.md): the signature at the top of the
@@ -91,6 +95,8 @@ class _Writer:
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name.lower(): style for style in doc.styles}
         self.styles = {name: names[name.lower()] for name in STYLES}
+        for name, instead in GALLERY.items():
+            self.styles[name] = names.get(name.lower(), self.styles[instead])
         self.bookmarks = 0
 
     def write(self) -> None:
@@ -199,8 +205,9 @@ class _Writer:
 
     def block(self, block, page_break: bool = False, keep_next: bool = False) -> None:
         if isinstance(block, Heading):   # its style keeps it with the next paragraph
-            p = self.para(block.text, f"Heading {block.level}",
-                          page_break=page_break or block.new_page)
+            style = "Session Heading" if block.session and block.level == 2 else \
+                f"Heading {block.level}"
+            p = self.para(block.text, style, page_break=page_break or block.new_page)
             self.bookmarks += 1
             ooxml.bookmark(p, block.anchor, self.bookmarks)
         elif isinstance(block, Paragraph):
@@ -227,6 +234,8 @@ class _Writer:
         depth = min(depth, MAX_LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
+        if block.outcomes and depth == 1:
+            name = "Outcome"
         if parent and parent[0] == block.numbered and parent[1] is not None:
             num_id, level = parent[1], depth - 1
         else:   # a list of its own, at the level its style gives

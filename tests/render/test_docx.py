@@ -69,7 +69,7 @@ def test_style_and_text_pairs_of_the_minimal_outline():
         ("Heading 1", "Plenary Session 1: Trends"),
         ("Normal", "Trends were discussed."),
         ("Heading 1", "Key Outcomes"),
-        ("List Bullet", "Partners agreed to meet again."),
+        ("Outcome", "Partners agreed to meet again."),
         ("Heading 1", "Conclusion"),
         ("Normal", "The event concluded."),
     ]
