@@ -12,7 +12,6 @@ from .. import errors
 from ..outline.source import Source
 from ..output import refuse_input, resolved, targets_for, write_all
 from ..render import WRITERS
-from ..render.symbols import beside_reference
 
 
 class Publisher:
@@ -63,6 +62,7 @@ class Publisher:
 
     def one(self, source: Source) -> list[Path]:
         from ..pipeline import build, check
+        from ..render.symbols import beside_reference  # lxml: not for a Markdown alone
 
         outline = check(source)
         if outline.problems:
