@@ -149,6 +149,16 @@ class Reader:
             return "Normal", "normal", None
         return style.name or style.style_id, self.names[style.style_id], style.element
 
+    def _cover_art(self, box) -> bool:
+        """Is this text box rtdraft's own cover art: on its cover, holding only pictures in
+        Cover Signature or Cover Wordmark paragraphs (drawn again on render)?"""
+        if not self.out.ours or self.out.blocks:
+            return False
+        paragraphs = list(box.iter(ox.P))
+        return bool(paragraphs) and all(
+            self.style_name(p)[1] in COVER_ART and ox.has_drawing(p)
+            and not "".join(t.text or "" for t in p.iter(ox.T)).strip() for p in paragraphs)
+
     def paragraph(self, p) -> None:
         name, low, style_element = self.style_name(p)
         if low.startswith("toc"):   # the table of contents: made again from the headings
@@ -386,7 +396,9 @@ class Reader:
                 self._comment(ox.attr(child, "id"), pieces)
             elif tag in ox.PICTURES or tag == ox.ALTERNATE_CONTENT:
                 box = next(child.iter(ox.TEXTBOX_CONTENT), None)
-                if box is not None:   # its words, so that the editor can place them by hand
+                if box is not None and self._cover_art(box):
+                    pass   # the cover's wordmark, its frame saved by LibreOffice as a box
+                elif box is not None:   # its words, so that the editor can place them by hand
                     words = " ".join("".join(t.text or "" for t in box.iter(ox.T)).split())
                     self.report("a text box left out" + (
                         f": “{words[:60]}{'…' if len(words) > 60 else ''}”" if words else ""))

@@ -44,7 +44,11 @@ def plain(path: Path) -> str:
     text = subprocess.run(["pandoc", "-t", "plain", "--wrap=none", str(path)],
                           capture_output=True, text=True, check=True).stdout
     # Table rules are drawn to the column widths, which LibreOffice writes its own way.
-    return re.sub(r"\s+", " ", re.sub(r"-{3,}", " ", text)).strip()
+    text = re.sub(r"-{3,}", " ", text)
+    # The cover's symbols as pandoc gives them ([alt text]): LibreOffice saves the
+    # wordmark's frame as a text box, from which pandoc reads no alt text ([]).
+    text = re.sub(r"\[(Government of Canada|Symbol of the Government of Canada)?\]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def digest(path: Path) -> str:
