@@ -76,11 +76,10 @@ def test_the_starter_has_every_part_in_order_in_the_house_styles(here):
         "Normal\t[[Replace with how the meeting ended and what comes next]]",
         "Heading 1\tAppendix A: Agenda",
         "Table Heading\tTime | Item | Speakers",
-        ("Table Text\t[[for example 9:00-9:15]] | [[Replace with an agenda item, one per "
-        "row]] | [[Replace with its speakers]]"),
+        ("Table Text\t[[for example 9:00-9:15]] | [[Replace with an agenda item, one per row]] | "
+        "[[Replace with its speakers]]"),
         "Heading 1\tAppendix B: Organizations Represented at the Roundtable",
         "List Bullet\t[[Replace with an organization's name, one per bullet]]",
-        # then the footnotes, the header and the footer (support/readers.py, pairs)
         "footnote text\t [[Replace with the footnote's text, or delete the footnote]]",
         "Draft Mark\tDRAFT",
         "Page Number\t1",
