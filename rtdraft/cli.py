@@ -435,7 +435,7 @@ def new(file: Path, previous: str | None, language: str | None, force: bool,
                                  param_hint="--language")
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
-    data = starter.fresh(language or "en") if word else scaffold.fresh(date.today())
+    data = starter.fresh(language) if word else scaffold.fresh(date.today())
     if language and not word:
         data["publication"]["language"] = language
     if previous:
