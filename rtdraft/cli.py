@@ -335,19 +335,32 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
 @click.option("--report", "show_report", is_flag=True,
               help="List what could not be placed in the outline (images, text boxes, "
                    "unknown styles, tables that are no agenda ...).")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing: print what the outline would be and every problem, "
+                   "placed by paragraph number and heading; exit 1 if it would not "
+                   "validate.")
 @problem_format_option("--problem-format")
 def import_docx(report: Path, output: Path | None, changes: str | None,
-                comments_file: Path | None, show_report: bool,
+                comments_file: Path | None, show_report: bool, check_only: bool,
                 output_format: str | None) -> None:
     """Read a DOCX (a reviewed rtdraft summary, or an older report) back into an outline.
     Tracked changes must be accepted or rejected (--changes; exit 8 without). Each
     comment is printed as a note at the place in the new outline where its words now
     stand. A DOCX that cannot be read exits 7; nothing is written then.
+
+    With --check nothing is written: what the outline would be, then every problem
+    (validate's, import's own, lint's) at its paragraph and heading in the DOCX. Exits
+    0 when the outline would validate, 1 when not, 7 and 8 as import does.
     """
     import json
 
     from .importer import import_docx as read_back
     from .output import write_all
+    if check_only:
+        if output is not None or comments_file is not None:
+            raise click.UsageError("--check writes nothing; leave out -o and --comments")
+        _check_import(report, changes)
+        return
     if output is None:
         output = report.with_suffix(".yaml")
         if output.exists():
@@ -375,6 +388,21 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
         if imported.unplaced and not show_report else ""
     click.echo(f"wrote {output} ({count} comment{'' if count == 1 else 's'}{extra})"
                + (f" and {comments_file}" if comments_file else ""), err=True)
+
+
+def _check_import(report: Path, changes: str | None) -> None:
+    """import --check: the summary and the problems on stdout, a count on stderr."""
+    from .importer.check import check_docx, lines
+    checked = check_docx(report, changes)
+    for line in lines(checked, str(report)):
+        click.echo(line)
+    errors_found = sum(f.level == "error" for f in checked.findings)
+    warnings = len(checked.findings) - errors_found
+    line = (f"{report}: {errors_found} error{'' if errors_found == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}; nothing written")
+    if not checked.valid:
+        raise errors.InvalidOutline(line + " (the outline would not validate)")
+    click.echo(line, err=True)
 
 
 # What `new` says of a name it cannot write, by suffix.

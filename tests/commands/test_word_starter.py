@@ -75,13 +75,17 @@ def test_the_starter_has_every_part_in_order_in_the_house_styles(here):
         "Heading 1\tConclusion",
         "Normal\t[[Replace with how the meeting ended and what comes next]]",
         "Heading 1\tAppendix A: Agenda",
-        "row\tTime | Item | Speakers",
-        ("row\t[[for example 9:00-9:15]] | [[Replace with an agenda item, one per row]] | "
+        "Table Heading\tTime | Item | Speakers",
+        ("Table Text\t[[for example 9:00-9:15]] | [[Replace with an agenda item, one per row]] | "
         "[[Replace with its speakers]]"),
         "Heading 1\tAppendix B: Organizations Represented at the Roundtable",
         "List Bullet\t[[Replace with an organization's name, one per bullet]]",
+        "footnote text\t [[Replace with the footnote's text, or delete the footnote]]",
+        "Draft Mark\tDRAFT",
+        "Page Number\t1",
     ]
-    assert lines[:3] == [
+    cover = lines.index("Cover Department\t[[Replace with the publishing department]]")
+    assert lines[cover:cover + 3] == [
         "Cover Department\t[[Replace with the publishing department]]",
         ("Title\t[[Replace with the meeting's title, for example Fall 2022 Law Enforcement "
         "Roundtable on Drugs]]"),
