@@ -451,7 +451,6 @@ def new(file: Path, previous: str | None, language: str | None, force: bool,
 
     from .commands import new as scaffold
     from .commands import starter
-    from .outline import schema
     from .outline.schema_json import text as schema_text
     from .output import make_folder, write_atomic
 
@@ -464,8 +463,7 @@ def new(file: Path, previous: str | None, language: str | None, force: bool,
                                  param_hint="--language")
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
-    data = (starter.fresh(language or schema.DEFAULT_LANGUAGE) if word
-            else scaffold.fresh(date.today()))
+    data = starter.fresh(language) if word else scaffold.fresh(date.today())
     if language and not word:
         data["publication"]["language"] = language
     if previous:

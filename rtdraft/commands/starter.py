@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import pipeline
+from ..outline import schema
 from ..outline.source import Source, parse_text
 from ..render import docx
 from . import new
@@ -99,8 +100,9 @@ def _session(kind: str, w: dict, presenters: bool = True) -> dict:
     return session
 
 
-def fresh(language: str = "en") -> dict:
+def fresh(language: str | None = None) -> dict:
     """The starter's outline: every part of a summary, each with its instruction."""
+    language = language or schema.DEFAULT_LANGUAGE
     w = WORDS[language]
     return {
         "rtdraft": 1,
@@ -130,7 +132,8 @@ def follow(previous: dict) -> dict:
     """The next meeting's starter: the previous outline's structure (`new.follow`), its
     placeholders worded as the Word starter's instructions."""
     data = new.follow(previous, date.today())
-    w = WORDS.get(data["publication"].get("language"), WORDS["en"])
+    # a language registered beyond en and fr (languages/) gets the English instructions
+    w = WORDS.get(data["publication"]["language"], WORDS[schema.DEFAULT_LANGUAGE])
     meeting = data["meeting"]
     meeting["title"], meeting["dates"] = _p(w["title"]), [_p(w["dates"])]
     if "location" in meeting:

@@ -488,6 +488,11 @@ class Builder:
                 kind = None
                 for sub_head, sub_blocks in inner:
                     found = self.session_heading(sub_head.text)
+                    if found is None and sub_head.style == "session heading":
+                        # typed in Session Heading without a label: a session of the
+                        # group's kind, numbered in turn
+                        typed = kind or next((s[0] for s in sub_sessions if s), "plenary")
+                        found = (typed, counts.get(typed, 0) + 1, sub_head.text, None)
                     if found is None:
                         self.unplaced.append(f"{quoted(sub_head.text)} under "
                                              f"{quoted(head.text)} read as a subheading of "

@@ -19,12 +19,14 @@ from . import ooxml_read as ox
 # Names the reader acts on, as Word's English names, lower case.
 KNOWN = {"title", "subtitle", "normal", "copyright", "presenters", "draft mark",
          "cover tagline", "cover department", "cover details", "cover signature",
-         "cover wordmark", "toc heading", "body text", "list paragraph", "footnote text"}
-# The styles of rtdraft's style gallery, named for what an editor picks (Session Heading,
-# Outcome), read as the style each stands in for: a paragraph typed in Session Heading is
-# a heading under its group's heading, as a session's is. Older rtdraft documents use the
-# styles themselves (Heading 2, List Bullet) and are read as before.
-GALLERY = {"session heading": "heading 2", "outcome": "list bullet"}
+         "cover wordmark", "toc heading", "body text", "list paragraph", "footnote text",
+         "session heading"}
+# The styles of rtdraft's style gallery, named for what an editor picks, read as the style
+# each stands in for (Outcome: a key outcome's bullet). Session Heading keeps its name, so
+# that a heading typed in it is a session's even without its label; it is a heading by
+# the Heading 2 it is based on (or is read as one, if another program dropped that). Older
+# rtdraft documents use Heading 2 and List Bullet and are read as before.
+GALLERY = {"outcome": "list bullet"}
 NUMBERED = re.compile(r"^(heading|toc|list bullet|list number) ?([1-9])?$")
 
 # Word's localized names of the built-in styles an outline uses (the user interface's
@@ -116,4 +118,19 @@ def names(document) -> dict[str, str]:
         if name is None and outline_level(style):
             name = f"heading {outline_level(style)}"
         out[style.style_id] = name or (style.name or style.style_id or "").lower()
+    by_id = {style.style_id: style for style in document.styles}
+    for style_id, name in out.items():
+        if name == "session heading" and not _based_on_heading(by_id[style_id], by_id, out):
+            out[style_id] = "heading 2"
     return out
+
+
+def _based_on_heading(style, by_id: dict, names: dict) -> bool:
+    for _ in range(10):   # a loop of basedOn ends here
+        based = style.element.find(ox.qn("w:basedOn"))
+        style = by_id.get(ox.attr(based, "val") or "") if based is not None else None
+        if style is None:
+            return False
+        if re.fullmatch(r"heading [1-9]", names.get(style.style_id, "")):
+            return True
+    return False

@@ -348,3 +348,30 @@ def test_libreoffice_opens_the_starter(here):
     assert "Plenary Session 1: [[Replace with the session's title]] Presenters: [[Replace " \
         "with the presenters' names, with their organizations]]" in body
     assert "Appendix A: Agenda" in pdf_text(pdf, 4, 4)
+
+
+def test_a_heading_typed_in_session_heading_without_a_label_is_a_session(here):
+    import copy
+
+    import docx
+
+    run("new", "draft.docx")
+    document = docx.Document(str(here / "draft.docx"))
+    body = list(document.paragraphs)
+    first = next(i for i, p in enumerate(body) if p.style.name == "Session Heading")
+    # after the session's Presenters line and text: a heading typed in Session Heading,
+    # and its text
+    heading, text = copy.deepcopy(body[first]._p), copy.deepcopy(body[first + 2]._p)
+    body[first + 2]._p.addnext(heading)
+    heading.addnext(text)
+    docx.text.paragraph.Paragraph(heading, body[first]._parent).runs[0].text = \
+        "Drug Checking at Music Festivals"
+    docx.text.paragraph.Paragraph(text, body[first]._parent).runs[0].text = "Samples held fentanyl."
+    document.save(str(here / "draft.docx"))
+    source = imported(here / "draft.docx")
+    assert validate(source) == []
+    assert [(s["kind"], s["title"]) for s in source.data["sessions"]] == [
+        ("plenary", "[[Replace with the session's title]]"),
+        ("plenary", "Drug Checking at Music Festivals"),
+        ("breakout", "[[Replace with the session's title]]")]
+    assert import_docx(here / "draft.docx").unplaced == []
