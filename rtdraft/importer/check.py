@@ -45,8 +45,8 @@ class Checked:
 
 
 class Placing(Reader):
-    """The reader, also noting the number of the paragraph each block and each of its own
-    report lines came from, and the headings."""
+    """The reader, also noting the paragraph each of its own report lines came from, and
+    each heading's paragraph."""
 
     def read(self):
         self.numbers = ox.numbered_paragraphs(self.doc.element.body)
@@ -423,7 +423,8 @@ def in_words(message: str) -> str:
 def summary(data: dict, document) -> list[tuple[str, str]]:
     from .. import languages
     meeting = data.get("meeting") or {}
-    out = [("Title", str(meeting.get("title", "")))]
+    title = str(meeting.get("title", ""))
+    out = [("Title", "none found (see below)" if title == TODO else title)]
     if document is not None and document.cover is not None:
         out.append(("Dates", document.cover.when))
         out.append(("Place", document.cover.where or "not given"))
