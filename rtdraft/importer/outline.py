@@ -77,14 +77,13 @@ class Builder:
         title = _first(cover.get("title")) or (core.title or "").strip() or TODO
         if title == TODO:
             self.unplaced.append("no title found: meeting.title is TODO")
-        # the file's author (rtdraft writes the department there), unless a program's own
-        author = (core.author or "").strip()
-        if folded(author) in PROGRAM_AUTHORS:
-            author = ""
+        # the file's author is rtdraft's department; in a draft, whoever typed it
+        author = (core.author or "").strip() if self.parsed.ours else ""
         department = _first(cover.get("cover department")) or author
         if not department:
             department = TODO
-            self.unplaced.append("no department found: publication.department is TODO")
+            self.unplaced.append("no department found: publication.department is TODO" + (
+                "" if self.parsed.ours else " (a draft names it on the line before its dates)"))
         meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
@@ -814,10 +813,6 @@ class Builder:
         return text or TODO
 
 
-# The author a program writes when nobody set one (python-docx's default template, Apache
-# POI, Word without a user name): no department's name, not to be printed on the cover.
-PROGRAM_AUTHORS = {"python-docx", "apache poi", "unknown", "author", "user", "windows user",
-                   "microsoft office user", "microsoft office", "pandoc"}
 PUBLICATION_ORDER = ("department", "department_other", "language", "subtitle", "tagline",
                      "date", "minister", "catalogue_number", "isbn", "other_language_title",
                      "status", "toc")

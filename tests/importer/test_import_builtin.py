@@ -151,7 +151,8 @@ def test_parts_with_unusual_titles_are_placed_by_their_order_and_said(tmp_path):
     assert result.exit_code == 0, result.output
     said = "(its title is not one of that part's usual titles)"
     assert result.output.splitlines() == [
-        f"{path}: not placed: no department found: publication.department is TODO",
+        (f"{path}: not placed: no department found: publication.department is TODO (a draft "
+        "names it on the line before its dates)"),
         f"{path}: not placed: 'Why we met' read as the introduction by its place {said}",
         f"{path}: not placed: 'Wrap-up' read as the conclusion by its place {said}",
         f"{path}: not placed: 'What we learned' read as the key outcomes by its place {said}",
@@ -257,7 +258,8 @@ def test_direct_formatting_is_read_as_what_it_means(tmp_path):
         "a bold line 'Conclusion' read as a heading (level 1)",
         ("8 paragraphs beginning with a typed bullet or number ('•', '-', '1.') read as list "
          "items"),
-        "no department found: publication.department is TODO"]
+        ("no department found: publication.department is TODO (a draft names it on the line "
+         "before its dates)")]
     data = imported(path, "en")
     assert data["meeting"]["title"] == "Spring Roundtable"
     assert data["meeting"]["location"] == "Halifax, Nova Scotia"
@@ -305,8 +307,7 @@ def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
     assert data["meeting"].get("location") == place
     if "Virtual meeting" in lines:
         assert data["meeting"]["virtual"] is True
-    # the line before the dates names the department; else TODO, not python-docx (the
-    # author its template gives every file)
+    # the line before the dates names the department; else TODO, not the file's author
     department = "Public Safety Canada" if "Public Safety Canada" in lines else "TODO"
     assert data["publication"]["department"] == data["meeting"]["host"] == department
     sentence = [t for t in lines if t.endswith(".")]
