@@ -386,8 +386,12 @@ class Reader:
                 self._comment(ox.attr(child, "id"), pieces)
             elif tag in ox.PICTURES or tag == ox.ALTERNATE_CONTENT:
                 box = next(child.iter(ox.TEXTBOX_CONTENT), None)
-                if box is not None:   # its words, so that the editor can place them by hand
-                    words = " ".join("".join(t.text or "" for t in box.iter(ox.T)).split())
+                words = " ".join("".join(t.text or "" for t in box.iter(ox.T)).split()) \
+                    if box is not None else ""
+                if self.out.ours and not self.out.blocks and not words:
+                    pass   # rtdraft's cover art (signature, wordmark), drawn again on render;
+                    # LibreOffice saves it in a frame, a text box without words
+                elif box is not None:   # its words, so that the editor can place them by hand
                     self.report("a text box left out" + (
                         f": “{words[:60]}{'…' if len(words) > 60 else ''}”" if words else ""))
                 else:
