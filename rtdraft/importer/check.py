@@ -97,9 +97,10 @@ def _check(document, path: Path, changes: str | None, name: str) -> Checked:
     data = _take_marks(data, (), {})
     unplaced = builder.unplaced
     _, source, problems = validated(data, name, path, unplaced)
-    provenance = Provenance(source.data, reader.numbers, reader.heads)
     cited = ox.footnote_citations(reader.numbers)
     notes = {note_id: cited.get(number) for number, note_id in builder.footnote_ids.items()}
+    provenance = Provenance(source.data, reader.numbers, reader.heads,
+                            {k: v for k, v in notes.items() if v})
     findings = []
     for problem in problems:
         findings.append(Finding(problem.level, provenance.place(problem.path),
@@ -142,7 +143,8 @@ def _placeholders(data: dict, provenance: Provenance, said: list) -> list[Findin
             if any(p == path and m.group(0) in message for p, message in said):
                 continue
             out.append(Finding("warning", provenance.place(path),
-                               f'"{m.group(0)}" is a placeholder: replace it with your words'))
+                               f"'{m.group(0)}' is a placeholder; replace it with the final "
+                               "text"))   # lint's words
     return out
 
 
@@ -165,8 +167,11 @@ def _value(data, path: tuple):
 
 # -- where a value of the outline came from ----------------------------------------------------
 
+# Parts of an outline whose words are not in the body's order (the cover, the headings of
+# session groups, written before their sessions; the footnotes, in a part of their own)
+_FLOATING = {"meeting", "publication", "session_groups", "footnotes"}
 # Values no paragraph holds as such: looked for nowhere.
-_NOT_TEXT = {"rtdraft", "kind", "language", "status", "dates", "date", "toc", "virtual",
+_NOT_TEXT = {"rtdraft", "kind", "language", "status", "toc", "virtual",
              "label", "session_heading"}
 _WINDOW = 64   # paragraphs looked through for a value inside a longer one (a session title)
 
@@ -185,7 +190,9 @@ def _plain(value: str) -> str:
 class Provenance:
     """Outline path -> the paragraph its words came from, and the heading above it."""
 
-    def __init__(self, data: dict, numbers: dict, heads: list[tuple[int, str]]):
+    def __init__(self, data: dict, numbers: dict, heads: list[tuple[int, str]],
+                 notes: dict | None = None):
+        self.notes = notes or {}   # footnote id -> (number Word shows, paragraph citing it)
         self.heads = sorted(heads)
         self.head_at = [n for n, _ in self.heads]
         texts = sorted((n, _squashed("".join(t.text or "" for t in p.iter(ox.T))))
@@ -211,9 +218,12 @@ class Provenance:
             wanted = _squashed(_plain(value))
             if not wanted or wanted == TODO:
                 continue
-            at = self._find(wanted, exact, cursor)
+            if path[0] in _FLOATING:   # out of the body's order: looked for from the top
+                at = self._find(wanted, exact, 0)
+            else:
+                at = self._find(wanted, exact, cursor)
+                cursor = max(cursor, at) if at is not None else cursor
             if at is not None:
-                cursor = max(cursor, at)
                 self.found.append((self.order[path], self.numbers[at]))
 
     def _find(self, wanted: str, exact: dict, cursor: int) -> int | None:
@@ -230,6 +240,9 @@ class Provenance:
     def place(self, path: tuple) -> Place:
         """The place of a path's value, of the first value under it found, or of the
         value before it; a path the outline lacks, by its longest part it has."""
+        if len(path) > 1 and path[0] == "footnotes" and path[1] in self.notes:
+            number, paragraph = self.notes[path[1]]
+            return Place(paragraph, self.at(paragraph).heading, number)
         while path and path not in self.order:
             path = path[:-1]
         if not path or not self.found:
@@ -402,7 +415,9 @@ def _without_place(line: str) -> str:
 
 # Outline words in validate's and lint's messages, as an editor of the DOCX says them.
 _WORDS = [
-    (r"set publication\.status to draft", "mark the document a draft"),
+    (r"set publication\.status to draft",
+     ("mark the document a draft (DRAFT in the page header, in the style Draft Mark, as the "
+     "starter has it)")),
     (r"publication\.status", "the document's status"),
     (r"\(YYYY-MM-DD\)", "(as March 29, 2019)"),
     (r"meeting\.title", "the title"), (r"meeting\.dates", "the dates"),

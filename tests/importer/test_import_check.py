@@ -122,7 +122,7 @@ def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
     assert problems == [
         ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": error: \'[[number]]\' '
          "is a placeholder, and the outline is final; replace it or mark the document a "
-         "draft")]
+         "draft (DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
 
 
 def agenda_draft(path: Path, day: str) -> Path:
@@ -284,3 +284,39 @@ def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_it
             assert m.group(2) in paragraphs[int(m.group(1)) - 1], line
     assert quoted > 30
     assert not any(": note: " in line for line in problems)   # lint's notes: `lint` says
+
+
+def test_the_untouched_starter_names_each_placeholder_once_where_it_stands(here):
+    """`rtdraft new draft.docx`, checked as it is: a draft (its DRAFT mark), so it would
+    import (exit 0); each [[instruction]] is a warning at the paragraph holding it (the
+    footnote's at the footnote, by the number Word shows), in the order of the document."""
+    assert run("new", "draft.docx").exit_code == 0
+    code, problems, _ = checked(here / "draft.docx")
+    assert code == 0
+    document = docx.Document(str(here / "draft.docx"))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    for table in document.tables:   # the agenda's, after the paragraphs above it
+        cells = [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        at = next(i for i, t in enumerate(paragraphs) if t == "Appendix A: Agenda") + 1
+        paragraphs[at:at] = [t for t in cells if t.strip()]
+    import re
+    numbers = []
+    for line in problems:
+        m = re.match(r"draft\.docx, (?:paragraph (\d+)|footnote 1 \(cited in paragraph (\d+)\))"
+                     r", (?:under \"[^\"]*\"|before the first heading): warning: '(\[\[.*?\]\])'"
+                     r" is a placeholder; replace it with the final text$", line)
+        assert m, line
+        if m.group(1):
+            assert m.group(3) in paragraphs[int(m.group(1)) - 1], line
+        numbers.append(int(m.group(1) or m.group(2)))
+    assert numbers == sorted(numbers)
+    assert len(problems) == 23
+    assert ("draft.docx, paragraph 4, before the first heading: warning: '[[Replace with the "
+            "meeting's dates, for example October 8 and 9, 2019]]' is a placeholder; replace "
+            "it with the final text") in problems
+    assert ('draft.docx, footnote 1 (cited in paragraph 11), under "Introduction": warning: '
+            "'[[Replace with the footnote's text, or delete the footnote]]' is a placeholder; "
+            "replace it with the final text") in problems
+    assert ('draft.docx, paragraph 32, under "Appendix A: Agenda": warning: '
+            "'[[for example 9:00-9:15]]' is a placeholder; replace it with the final text"
+            ) in problems
