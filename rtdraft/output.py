@@ -176,7 +176,7 @@ def _link_destination(path: Path) -> Path | None:
     for a link that passes through /proc or /dev, or leads anywhere else."""
     if not os.path.islink(path):
         return path
-    folder, hop = resolved(path.parent), path
+    folder, hop = resolved(path.parent), Path(os.path.abspath(path))   # out.md: from its folder
     for _ in range(40):   # the kernel's own limit on links in a row
         if not os.path.islink(hop):
             break

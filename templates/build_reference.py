@@ -47,8 +47,10 @@ PARAGRAPHS = (
                                                      after=96, caps=True)),
     ("CoverDepartment", "Cover Department", "Normal", dict(size=14, after=48)),
     ("CoverDetails", "Cover Details", "Normal", dict(size=13, after=4)),
-    ("CoverSignature", "Cover Signature", "Normal", dict(size=11, before=180, after=0)),
-    ("CoverWordmark", "Cover Wordmark", "Normal", dict(size=20, bold=True, before=6,
+    # The symbols' paragraphs (docs/federal-identity.md): the signature at the top, the
+    # cover's text one signature high below it; the wordmark is anchored at the page's foot.
+    ("CoverSignature", "Cover Signature", "Normal", dict(size=11, after=48, line=240)),
+    ("CoverWordmark", "Cover Wordmark", "Normal", dict(size=11, after=0, line=240,
                                                        align="right")),
     ("Copyright", "Copyright", "Normal", dict(size=10, after=10)),
     ("Presenters", "Presenters", "Normal", dict(italic=True, after=8)),

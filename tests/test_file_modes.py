@@ -175,3 +175,27 @@ def test_new_from_an_earlier_outline(inputs, tmp_path, umask):
             "--schema", "https://example.org/rtdraft-1.schema.json", cwd=tmp_path)
     check_folder(out, {"next.yaml"}, umask)
     assert snapshot(*inputs.iterdir()) == before
+
+
+@pytest.mark.parametrize("umask", UMASKS, ids=oct)
+def test_schema_to_a_file(tmp_path, umask):
+    out = tmp_path / "out"
+    out.mkdir()
+    rtdraft(umask, "schema", "-o", out / "rtdraft-1.schema.json", cwd=tmp_path)
+    check_folder(out, {"rtdraft-1.schema.json"}, umask)
+
+
+@pytest.mark.parametrize("umask", UMASKS, ids=oct)
+def test_render_with_a_reference_document_and_templates_leaves_them_as_they_were(
+        inputs, tmp_path, umask):
+    shutil.copy2(ROOT / "templates" / "reference.docx", inputs / "house.docx")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy2(ROOT / "templates" / "summary.md.j2", templates / "summary.md.j2")
+    before = snapshot(*inputs.iterdir(), *templates.iterdir())
+    out = tmp_path / "out"
+    rtdraft(umask, "render", inputs / FALL.name, "--format", "docx,md", "-o", out,
+            "--reference-doc", inputs / "house.docx", "--template-dir", templates,
+            cwd=tmp_path)
+    check_folder(out, {"fall-2019-winnipeg.docx", "fall-2019-winnipeg.md"}, umask)
+    assert snapshot(*inputs.iterdir(), *templates.iterdir()) == before

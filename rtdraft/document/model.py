@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from .. import languages
@@ -130,6 +131,8 @@ class Document:
     body: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     texts: tuple[Origin, ...] = field(default=(), compare=False, repr=False)
+    # a department's own signature (publication.signature, from the outline's folder)
+    signature_file: Path | None = None
 
     def footnote_number(self, note_id: str) -> int:
         return next(f.number for f in self.footnotes if f.id == note_id)
@@ -139,12 +142,17 @@ class Document:
         return [b for b in self.body if isinstance(b, Heading)]
 
 
-def build(data: dict, today: date | None = None, places: Mapping | None = None) -> Document:
+def build(data: dict, today: date | None = None, places: Mapping | None = None,
+          folder: Path | None = None) -> Document:
     """The Document for a valid outline's normalised data, as validate returns it: every
     default filled in once, there (`places`: Source.places, for the line and column of
-    each text)."""
+    each text; `folder`: the outline's, where publication.signature is found, else the
+    working directory)."""
     builder = _Builder(data, today or date.today(), places or {})
     document = builder.document()
+    signature = data["publication"].get("signature")
+    if signature:
+        document = replace(document, signature_file=(folder or Path()) / signature)
     return _typeset(document, builder.lang.typography)
 
 

@@ -100,8 +100,9 @@ def read_outline(document, path: Path, changes: str | None, reader=Reader):
     parsed = reader.read()
     titled = _draft_language(parsed)
     if titled and titled != language:   # read again, its typography undone as its own
-        language = titled
-        reader = make(document, comments, numbering, languages.get(language).typography)
+        language = titled   # and its comments anew: reading places (marks) each one once
+        reader = make(document, _comments(document), numbering,
+                      languages.get(language).typography)
         parsed = reader.read()
     # an endnote becomes a footnote (an outline has only those): its number is kept apart
     for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),
@@ -255,6 +256,9 @@ def _language(document) -> str:
     tag = (document.core_properties.language or "").split("-")[0].lower()
     if tag in shipped:
         return tag
+    marked = _runs_language(document.element.body)
+    if marked in shipped:
+        return marked
     defaults = document.styles.element.find(ox.qn("w:docDefaults"))
     if defaults is not None:
         for lang in defaults.iter(ox.qn("w:lang")):
@@ -262,6 +266,20 @@ def _language(document) -> str:
             if code in shipped:
                 return code
     return "en"
+
+
+def _runs_language(body, limit: int = 5000) -> str | None:
+    """The language most of the text is marked in, run by run (Word marks each run with
+    the keyboard's language: a French draft typed in an English template), when more
+    than half of the first `limit` marks agree."""
+    from collections import Counter
+    from itertools import islice
+    counts = Counter((ox.attr(lang, "val") or "").split("-")[0].lower()
+                     for lang in islice(body.iter(ox.qn("w:lang")), limit))
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if code and n * 2 > sum(counts.values()) else None
 
 
 def _draft_language(parsed) -> str | None:

@@ -45,6 +45,10 @@ TEXTBOX_CONTENT = qn("w:txbxContent")
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
+def has_drawing(p) -> bool:
+    return next(p.iter(qn("w:drawing")), None) is not None
+
+
 def alt_text(drawing) -> str:
     """A picture's description (its alternative text, wp:docPr/@descr), one line."""
     found = next(drawing.iter(DOC_PR), None)

@@ -77,10 +77,13 @@ class Builder:
         title = _first(cover.get("title")) or (core.title or "").strip() or TODO
         if title == TODO:
             self.unplaced.append("no title found: meeting.title is TODO")
-        department = _first(cover.get("cover department")) or (core.author or "").strip()
+        # the file's author is rtdraft's department; in a draft, whoever typed it
+        author = (core.author or "").strip() if self.parsed.ours else ""
+        department = _first(cover.get("cover department")) or author
         if not department:
             department = TODO
-            self.unplaced.append("no department found: publication.department is TODO")
+            self.unplaced.append("no department found: publication.department is TODO" + (
+                "" if self.parsed.ours else " (a draft names it on the line before its dates)"))
         meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
@@ -143,6 +146,8 @@ class Builder:
             blocks.pop(0)
             if not cover:
                 cover.append(("title", title))
+        if not any(s == "title" for s, _ in cover) and self.heading_title(blocks):
+            cover.append(("title", blocks.pop(0).text.strip()))
         lead = []
         while blocks and isinstance(blocks[0], Para):
             lead.append(blocks.pop(0))
@@ -156,7 +161,7 @@ class Builder:
             words = MARKS.sub("", block.plain)
             if any(p.fullmatch(self.canon(words)) for p in patterns):
                 self.parsed.front.append(block.plain)
-            elif block.style == "subtitle" or self.canon(words) == self.ts(self.labels["subtitle"]):
+            elif self.canon(words) == self.ts(self.labels["subtitle"]):
                 cover.append(("subtitle", block.plain))
             elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
                 titled = titled or self.first_line_title(lead, keep)
@@ -169,6 +174,8 @@ class Builder:
                 pass   # the publication's year: the copyright line has it too
             elif previous is not None and self.place_after_dates(previous, words):
                 pass
+            elif block.style == "subtitle":   # after the dates and place: a draft's may be
+                cover.append(("subtitle", block.plain))
             else:
                 keep.append(block)
             previous = block
@@ -176,6 +183,22 @@ class Builder:
             self.unplaced.append(f"{quoted(block.plain[:60])}, before the first heading, put "
                                  "in the introduction")
         blocks[:0] = keep
+
+    def heading_title(self, blocks: list) -> bool:
+        """A draft whose title is its first heading ('# Title' in Markdown): a first
+        heading that names no part, with a dates line under it before the next heading."""
+        if not blocks or not isinstance(blocks[0], Head) or plain_draft.part_of(blocks[0].text) \
+                or self.session_heading(blocks[0].text):
+            return False
+        for block in blocks[1:4]:
+            if not isinstance(block, Para):
+                return False
+            words = MARKS.sub("", block.plain)
+            cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+            if any(dates_back.meeting(part, self.language, self.labels)
+                   for cut in cuts for part in (words[:cut], words[cut + 2:]) if part):
+                return True
+        return False
 
     def first_line_title(self, lead: list, keep: list) -> bool:
         """A draft without a Title: its first line, before the dates line, is the title."""
@@ -375,6 +398,12 @@ class Builder:
                 items.append(block)
                 self.unplaced.append(f"a paragraph after the list in {quoted(head.text)} made a "
                                      "list item")
+        if not items and not self.parsed.ours and len(intro) > 1:
+            # a draft's outcomes typed as paragraphs: its items, after an intro ending ':'
+            lead = 1 if MARKS.sub("", intro[0]).rstrip().endswith(":") else 0
+            intro, items = intro[:lead], intro[lead:]
+            self.unplaced.append(f"{quoted(head.text)} has no list: its paragraphs made its "
+                                 "items")
         if intro:
             out["intro"] = " ".join(intro)
             if len(intro) > 1:
@@ -401,7 +430,13 @@ class Builder:
         heading = self.pattern("session_heading", label=r".+?", title=r".+")
         m = heading.fullmatch(self.canon(text))
         if not m:
-            return None
+            dashed = text if self.parsed.ours else self.dashed_label(text)
+            if dashed == text:
+                return None
+            # only a kind's own label or a numbered one ('Breakout #2'): 'COVID-19 -
+            # Impacts' is no session's
+            found = self.session_heading(dashed)
+            return found if found and (found[3] is None or "#" in found[3]) else None
         label, title = m["label"], _marks_of(text) + self.back(m["title"])
         for kind, pattern in self.session_templates():
             found = pattern.fullmatch(label)
@@ -415,6 +450,15 @@ class Builder:
             kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
             return kind, int(number.group()), title, template
         return None
+
+    def dashed_label(self, text: str) -> str:
+        """A draft's 'Plenary Session 1 – Title' (a dash or a stop after the label's
+        number) written as the labels write it, 'Plenary Session 1: Title'."""
+        m = plain_draft.DASHED_LABEL.fullmatch(text)
+        if not m:
+            return text
+        return self.labels["session_heading"].replace("{label}", m["label"]).replace(
+            "{title}", m["title"])
 
     def printed_label(self, kind: str, number: int) -> str:
         """A session's label as the renderer prints it."""

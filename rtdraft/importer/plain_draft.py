@@ -41,12 +41,19 @@ GROUPS = [
     (re.compile(r"\bpanels?\b|\btables? rondes?\b"), "panel"),
     (re.compile(r"\bworkshops?\b|\bateliers?\b"), "workshop"),
 ]
-GROUP_WORDS = re.compile(r"^(?:highlights (?:from|of) (?:the )?|faits saillants (?:des|de la|"
+GROUP_WORDS = re.compile(r"^(?:the )?(?:plenaries|breakouts|panels|workshops|ateliers|"
+                         r"tables rondes)$|"
+                         r"^(?:highlights (?:from|of) (?:the )?|faits saillants (?:des|de la|"
                          r"du) |summary of (?:the )?|resume des )?(?:\w+ )?(?:sessions?|"
                          r"seances?|discussions?)\b|^highlights\b|^faits saillants\b|"
                          r"\b(?:sessions|seances)\b")
 LANGUAGE_OF_GROUP = re.compile(r"\b(?:seances?|faits saillants|plenieres?|petits groupes|"
                                r"ateliers?|tables? rondes?)\b")
+
+# A session's label and title parted by a dash or a stop: 'Plenary Session 1 – Title',
+# 'Breakout #2 - Title', 'Atelier 3. Titre' (the label: a few words and its number).
+DASHED_LABEL = re.compile(r"(?P<label>\D{1,40}?#?\d{1,3})(?:\s*[\u2013\u2014]\s*|\s+-\s+|\.\s+)"
+                          r"(?P<title>\S.*)", re.DOTALL)
 
 # Appendix headings an editor types: "Appendix A: Title", "Appendix: Title", "Annex B -
 # Title", "Annexe A : Titre", "Appendix A" followed by its title after a dash or a stop.
@@ -117,17 +124,18 @@ def name_lines(blocks: list) -> list[str] | None:
     names = []
     for block in blocks:
         if isinstance(block, Para):
-            words = MARKS.sub("", block.plain).strip()
-            if block.text != inline.escape(block.plain.strip()):
+            name = block.plain.strip()
+            if block.text != inline.escape(name):
                 return None   # formatted: not a plain name
         elif isinstance(block, ListPara) and block.depth == 1 and not block.numbered and \
                 block.plain:
-            words = MARKS.sub("", block.words).strip()
+            name = block.words.strip()
         else:
             return None
+        words = MARKS.sub("", name).strip()   # a comment's mark goes with the name
         if not words or len(words) > 150 or words.endswith((".", ":", ";")):
             return None
-        names.append(words)
+        names.append(name)
     return names if len(names) >= 2 else None
 
 

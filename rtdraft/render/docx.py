@@ -12,10 +12,11 @@ from ..document import inline
 from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
 from ..ooxml import elements as ooxml
+from ..ooxml import picture
 from ..ooxml.archive import zip_package
 from ..outline.schema import MAX_LIST_DEPTH
 from ..resources import default_path
-from . import reference
+from . import reference, symbols
 
 # Every style the writer uses: a reference document must define each of them. Word's
 # built-in styles go by Word's names (toc 1, footnote text), matched without case.
@@ -31,6 +32,13 @@ STYLES = (
 # stands in for: a reference document made before them (a house's own) still renders,
 # with the style in its place.
 GALLERY = {"Session Heading": "Heading 2", "Outcome": "List Bullet"}
+
+
+# The symbols' printed heights (docs/federal-identity.md): the signature at the top of the
+# cover, the Canada wordmark at its foot, the page's text kept one signature high away.
+SIGNATURE_HEIGHT = Cm(0.95)
+WORDMARK_HEIGHT = Cm(1.27)
+SYMBOL_MAX_WIDTH = Cm(12)     # a department's signature wider than this is made smaller
 
 
 def open_reference(path: Path | None):
@@ -123,7 +131,17 @@ class _Writer:
         return p
 
     def cover(self) -> None:
+        """The signature at the top of the cover, the Canada wordmark at its foot: the
+        Federal Identity Program's art (render/symbols.py), each with its alternative."""
         cover = self.model.cover
+        signature, wordmark = symbols.load(self.model)
+        self.para(None, "Cover Signature").append(self.symbol(signature, SIGNATURE_HEIGHT))
+        # The wordmark's frame sits at the page's foot wherever its paragraph is; it comes
+        # second, as LibreOffice anchors a frame to the paragraph after it, which must be
+        # on the cover (the copyright page starts after the cover's last paragraph).
+        foot = self.para(None, "Cover Wordmark")
+        foot.append(self.symbol(wordmark, WORDMARK_HEIGHT))
+        picture.at_foot(foot, SIGNATURE_HEIGHT.twips)
         if cover.tagline:
             self.para(cover.tagline, "Cover Tagline")
         self.para(cover.department, "Cover Department")
@@ -134,13 +152,19 @@ class _Writer:
             self.para(cover.where, "Cover Details")
         if cover.hosted:
             self.para(cover.hosted, "Cover Details")
-        other = cover.signature_other
-        if other and cover.signature.endswith(other):
-            p = self.para(cover.signature[:-len(other)], "Cover Signature")
-            p.append(ooxml.run(other, lang=self.model.other_locale))
-        else:
-            self.para(cover.signature, "Cover Signature")
-        self.para(cover.wordmark, "Cover Wordmark")
+        picture.declare_on_root(self.doc.element)   # while the body is the cover alone
+
+    def symbol(self, symbol: symbols.Symbol, height: int):
+        """A run holding the symbol `height` EMU high (narrower than SYMBOL_MAX_WIDTH), its
+        PNG and SVG in parts named after it."""
+        width = round(height * symbol.aspect)
+        if width > SYMBOL_MAX_WIDTH:
+            width, height = SYMBOL_MAX_WIDTH, round(SYMBOL_MAX_WIDTH / symbol.aspect)
+        part = self.doc.part
+        png = picture.embed(part, f"{symbol.kind}.png", symbol.png, "image/png")
+        svg = None if symbol.svg is None else \
+            picture.embed(part, f"{symbol.kind}.svg", symbol.svg, "image/svg+xml")
+        return picture.inline(part.next_id, symbol.kind, symbol.alt, png, svg, width, height)
 
     def front(self) -> None:
         for index, line in enumerate(self.model.front):

@@ -122,7 +122,7 @@ def context(document: Document, csp: str = CSP) -> dict:
         "modified": _date_attribute(document),
         "labels": document.labels,
         "words": words,
-        "fip": identity.symbols(document.language),
+        "fip": identity.symbols(document),
     }
 
 

@@ -2,8 +2,10 @@
 signature for the header and the Canada wordmark for the footer, as inline SVG (the
 page stays one file that fetches nothing), each named in the page's language.
 
-Canada.ca's global header carries the Government of Canada signature whatever the
-department, so the page always shows it, never a department's own signature.
+The art and its names are the ones every writer uses (render/symbols.py, the labels
+signature_alt and wordmark_alt). Canada.ca's global header carries the Government of
+Canada signature whatever the department, so the page always shows the default
+signature, never a department's own.
 """
 
 from __future__ import annotations
@@ -13,23 +15,14 @@ from xml.etree import ElementTree
 
 from markupsafe import Markup
 
-from ..resources import default_path
+from ..document.model import Document
+from ..languages.labels import labels_for
+from . import symbols as fip
 
 SVG = "http://www.w3.org/2000/svg"
-# Names as Canada.ca gives them (the signature's image, the wordmark's image).
-NAMES = {
-    "signature": {"en": "Government of Canada", "fr": "Gouvernement du Canada"},
-    "wordmark": {"en": "Symbol of the Government of Canada",
-                 "fr": "Symbole du gouvernement du Canada"},
-}
 # The page's ids for the symbols' titles (html.FIXED_IDS keeps headings clear of them).
 IDS = {"signature": "gc-signature-title", "wordmark": "gc-wordmark-title"}
 HOME = {"en": "https://www.canada.ca/en.html", "fr": "https://www.canada.ca/fr.html"}
-
-
-def art(kind: str, language: str) -> bytes:
-    """The symbol's SVG as the package carries it (templates/fip/)."""
-    return default_path(f"fip/{kind}-{language}.svg").read_bytes()
 
 
 @lru_cache(maxsize=8)
@@ -55,15 +48,14 @@ def inline(svg: bytes, id: str, name: str) -> Markup:
     return Markup(ElementTree.tostring(root, encoding="unicode"))    # text escaped by it
 
 
-def symbols(language: str) -> dict:
-    """What the templates need: the two symbols as markup, the link's address, and the
-    signature's name in the other official language (Canada.ca reads both)."""
-    other = "fr" if language == "en" else "en"
+def symbols(document: Document) -> dict:
+    """What the templates need: the two symbols as markup, the link's address (Canada.ca
+    has English and French homes: English for another language), and the signature's
+    name in the page's other language (Canada.ca reads both)."""
+    code, labels = document.language, document.labels
+    other = document.other_locale.split("-")[0]
     return {
-        "signature": inline(art("signature", language), IDS["signature"],
-                            NAMES["signature"][language]),
-        "wordmark": inline(art("wordmark", language), IDS["wordmark"],
-                           NAMES["wordmark"][language]),
-        "home": HOME[language],
-        "signature_other": NAMES["signature"][other],
-    }
+        kind: inline(fip.default(kind, code)[0], IDS[kind], labels[f"{kind}_alt"])
+        for kind in fip.KINDS
+    } | {"home": HOME.get(code, HOME["en"]),
+         "signature_other": labels_for(other)["signature_alt"]}

@@ -142,7 +142,7 @@ async function check(browser, file, shots) {
   const links = await checkLinks(page);
   const widths = { 640: await overflow(page, 640), 320: await overflow(page, 320) };
   await page.close();
-  return { file, axe, structure, links, overflow: widths, requests, refused, consoleErrors,
+  return { file, url, axe, structure, links, overflow: widths, requests, refused, consoleErrors,
     screenshots: shot, accessible, sizes };
 }
 

@@ -1,5 +1,7 @@
 """Escapes and runs of backslashes in inline markup, read back from every writer by a
-reader of its own: the DOCX by python-docx, the Markdown by pandoc, the web page by lxml.
+reader of its own: the DOCX by python-docx, the Markdown by pandoc, the web page by lxml;
+and the DOCX imported back into an outline (whose writer escapes the markup characters
+of the text), read by rtdraft's own parser.
 
 The rule (docs/outline.md, "Inline markup"): a backslash before `*`, `[`, `]`, `<` or a
 backslash makes that character text. So a run of k backslashes before a markup character
@@ -11,16 +13,21 @@ the parser."""
 import io
 import json
 import subprocess
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import docx
 import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.cli import run
 from support.outlines import MINIMAL, build, examples, load
 from support.readers import need
 
+from rtdraft.document import inline
+from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
 
@@ -133,9 +140,38 @@ def html_runs(data: bytes) -> list[list]:
             if (p.text or "").startswith("Start")]
 
 
+def model_runs(nodes, style=()) -> list:
+    out = []
+    for node in nodes:
+        if isinstance(node, inline.Text):
+            out.append((node.text, style))
+        elif isinstance(node, inline.Link):
+            out += model_runs(node.children, ("a", node.url))
+        elif isinstance(node, (inline.Emph, inline.Strong)):
+            out += model_runs(node.children, ("em",) if isinstance(node, inline.Emph)
+                              else ("strong",))
+    return out
+
+
+def import_runs(data: bytes) -> list[list]:
+    """The DOCX imported back into an outline (its own writer of inline markup, with its
+    escapes), each paragraph read by rtdraft's parser."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.docx"
+        path.write_bytes(data)
+        result = run("import", path)
+        assert result.exit_code == 0, result.output
+        source = load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert validate(source) == []
+    return [merged(model_runs(inline.parse(text)))
+            for text in source.data["introduction"]["body"]
+            if isinstance(text, str) and text.startswith("Start")]
+
+
 def read_back(paragraphs: list[str]) -> dict[str, list]:
     model = document(paragraphs)
-    return {"docx": docx_runs(docx_writer.render(model)),
+    data = docx_writer.render(model)
+    return {"docx": docx_runs(data), "import": import_runs(data),
             "markdown (pandoc)": pandoc_runs(markdown.render(model)),
             "html": html_runs(html.render(model))}
 

@@ -151,6 +151,8 @@ def test_parts_with_unusual_titles_are_placed_by_their_order_and_said(tmp_path):
     assert result.exit_code == 0, result.output
     said = "(its title is not one of that part's usual titles)"
     assert result.output.splitlines() == [
+        (f"{path}: not placed: no department found: publication.department is TODO (a draft "
+        "names it on the line before its dates)"),
         f"{path}: not placed: 'Why we met' read as the introduction by its place {said}",
         f"{path}: not placed: 'Wrap-up' read as the conclusion by its place {said}",
         f"{path}: not placed: 'What we learned' read as the key outcomes by its place {said}",
@@ -255,7 +257,9 @@ def test_direct_formatting_is_read_as_what_it_means(tmp_path):
         "a bold line 'Key Outcomes' read as a heading (level 1)",
         "a bold line 'Conclusion' read as a heading (level 1)",
         ("8 paragraphs beginning with a typed bullet or number ('•', '-', '1.') read as list "
-        "items")]
+         "items"),
+        ("no department found: publication.department is TODO (a draft names it on the line "
+         "before its dates)")]
     data = imported(path, "en")
     assert data["meeting"]["title"] == "Spring Roundtable"
     assert data["meeting"]["location"] == "Halifax, Nova Scotia"
@@ -280,12 +284,18 @@ def test_direct_formatting_is_read_as_what_it_means(tmp_path):
     (["Nov. 5 & 6, 2019", "Virtual meeting"], ["2019-11-05", "2019-11-06"], None),
     (["November 5-6, 2019", "The meeting was held in Winnipeg."], ["2019-11-05",
                                                                     "2019-11-06"], None),
+    (["Subtitle:November 5, 2019", "Subtitle:Winnipeg, Manitoba"], ["2019-11-05"],
+     "Winnipeg, Manitoba"),
+    (["Public Safety Canada", "November 5, 2019", "Winnipeg, Manitoba"], ["2019-11-05"],
+     "Winnipeg, Manitoba"),
 ])
 def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
     document = docx.Document()
     document.add_paragraph("Fall Roundtable")
-    for line in lines:
-        document.add_paragraph(line)
+    for line in lines:   # "Subtitle:..." in the Subtitle style
+        style, _, text = line.rpartition(":") if line.startswith("Subtitle:") else \
+            ("", "", line)
+        document.add_paragraph(text, style=style or None)
     document.add_heading("Introduction", 1)
     document.add_paragraph("We met.")
     path = tmp_path / "draft.docx"
@@ -297,6 +307,9 @@ def test_the_dates_and_place_lines_of_a_draft(tmp_path, lines, dates, place):
     assert data["meeting"].get("location") == place
     if "Virtual meeting" in lines:
         assert data["meeting"]["virtual"] is True
+    # the line before the dates names the department; else TODO, not the file's author
+    department = "Public Safety Canada" if "Public Safety Canada" in lines else "TODO"
+    assert data["publication"]["department"] == data["meeting"]["host"] == department
     sentence = [t for t in lines if t.endswith(".")]
     assert data["introduction"]["body"] == sentence + ["We met."]
 
@@ -395,3 +408,135 @@ def test_list_paragraphs_with_numbering_are_lists_of_their_kind_and_level(tmp_pa
     assert data["introduction"]["body"] == [
         {"bullets": [{"text": "Data", "bullets": ["Figures"]}, "Training"]},
         {"numbered": ["First", "Second"]}]
+
+
+@pytest.mark.parametrize("language, days, header, rows, wanted", [
+    ("en", ["Tuesday, November 5, 2019", "November 6, 2019"], ["Time", "Topic", "Speakers"],
+     [["9:00", "Welcome", "Jane Doe; RCMP"], ["", "", ""], ["13:00", "", "Health Canada"]],
+     [{"date": "2019-11-05", "time": "9:00", "title": "Welcome",
+       "speakers": ["Jane Doe", "RCMP"]},
+      {"date": "2019-11-06", "time": "13:00", "title": "TODO",
+       "speakers": ["Health Canada"]}]),
+    ("fr", ["Le mardi 5 novembre 2019", "6 novembre 2019"], ["Heure", "Sujet", "Conférenciers"],
+     [["9 h", "Bienvenue", "GRC"], ["9 h 30", "Séance plénière 1 : Données", ""]],
+     [{"date": "2019-11-05", "time": "9 h", "title": "Bienvenue", "speakers": ["GRC"]},
+      {"date": "2019-11-06", "time": "9 h 30", "title": "Séance plénière 1 : Données"}]),
+])
+def test_an_agenda_of_days_and_tables(tmp_path, language, days, header, rows, wanted):
+    """Each day a heading (Heading 2) or a bold line, its table below it; the columns by
+    their header in either order; an empty row left out, an item without a title TODO."""
+    document = docx.Document()
+    document.add_paragraph("Roundtable")
+    document.add_paragraph("November 5-6, 2019")
+    parts = ("Introduction", "Conclusion", "Appendix A: Agenda") if language == "en" else \
+        ("Introduction", "Conclusion", "Annexe A : Ordre du jour")
+    for title in parts[:2]:
+        document.add_heading(title, 1)
+        document.add_paragraph("Text.")
+    document.add_heading(parts[2], 1)
+    for at, day in enumerate(days):
+        if at == 0:
+            document.add_heading(day, 2)
+        else:
+            document.add_paragraph().add_run(day).bold = True
+        half = rows[:len(rows) - 1] if at == 0 else rows[len(rows) - 1:]
+        order = [1, 0, 2] if at else [0, 1, 2]   # the columns in another order
+        table = document.add_table(rows=len(half) + 1, cols=3)
+        for r, cells in enumerate([header] + half):
+            for c, at_column in enumerate(order):
+                table.cell(r, c).text = cells[at_column]
+    path = tmp_path / "agenda.docx"
+    document.save(path)
+    data = imported(path, language)
+    assert [{k: str(v) if k == "date" else v for k, v in row.items()}
+            for row in data["appendices"][0]["agenda"]] == wanted
+
+
+def test_session_labels_typed_with_a_dash_and_outcomes_typed_as_paragraphs(tmp_path):
+    """'Plenary Session 1 – Title' is split as 'Plenary Session 1: Title' is ('COVID-19 -
+    Impacts', no kind's label, is not); a part
+    titled by its kind alone ('Workshops') holds sessions; key outcomes typed as
+    paragraphs (no list) are its items, a first line ending in ':' its intro."""
+    path = draft(tmp_path / "dash.docx", [("Introduction", "Why.")])
+    document = docx.Document(path)
+    document.add_heading("Highlights from Plenary Sessions", 1)
+    document.add_heading("Plenary Session 1 – Cannabis", 2)
+    document.add_paragraph("On cannabis.")
+    document.add_heading("Plenary Session 2 - Opioids", 2)
+    document.add_paragraph("On opioids.")
+    document.add_heading("Workshops", 1)
+    document.add_heading("Workshop 1: Data", 2)
+    document.add_paragraph("On data.")
+    document.add_heading("COVID-19 - Impacts", 1)   # a dash, and no session's label
+    document.add_paragraph("On the pandemic.")
+    document.add_heading("Key Outcomes", 1)
+    for line in ("The roundtable resulted in:", "More data.", "A forum."):
+        document.add_paragraph(line)
+    document.add_heading("Conclusion", 1)
+    document.add_paragraph("Thanks.")
+    document.save(path)
+    data = imported(path, "en")
+    assert data["session_groups"] == {"plenary": {"heading": "Highlights from Plenary "
+                                                             "Sessions"},
+                                      "workshop": {"heading": "Workshops"}}
+    assert [(s["kind"], s["title"]) for s in data["sessions"]] == [
+        ("plenary", "Cannabis"), ("plenary", "Opioids"), ("workshop", "Data"),
+        ("other", "COVID-19 - Impacts")]
+    assert "labels" not in data
+    assert data["outcomes"] == {"intro": "The roundtable resulted in:",
+                                "items": ["More data.", "A forum."]}
+
+
+def test_a_title_typed_as_the_first_heading(tmp_path):
+    """The title in Heading 1 (Markdown's '# Title'), the dates and place under it: the
+    title, not a part."""
+    document = docx.Document()
+    document.add_heading("Fall Roundtable", 1)
+    document.add_paragraph("November 5-6, 2019")
+    document.add_paragraph("Winnipeg, Manitoba")
+    for title, text in (("Introduction", "We met."), ("Conclusion", "Thanks.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    data = imported(path, "en")
+    assert data["meeting"]["title"] == "Fall Roundtable"
+    assert data["meeting"]["location"] == "Winnipeg, Manitoba"
+    assert data["introduction"] == {"body": ["We met."]}
+    assert data["conclusion"] == {"body": ["Thanks."]}
+
+
+def test_the_language_the_runs_are_marked_in(tmp_path):
+    """A French draft typed in an English template: Word marks each run with the
+    keyboard's language (w:lang fr-CA) over the template's en-US."""
+    document = docx.Document()
+    document.add_paragraph("Rencontre")
+    document.add_paragraph("5 et 6 novembre 2019")
+    for title, text in (("Introduction", "Les partenaires se sont réunis."),
+                        ("Conclusion", "La séance est levée.")):
+        document.add_heading(title, 1)
+        document.add_paragraph(text)
+    for r in document.element.body.iter(qn("w:r")):
+        r.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="fr-CA"/>'))
+    path = tmp_path / "rencontre.docx"
+    document.save(path)
+    data = imported(path, "fr")
+    assert [str(d) for d in data["meeting"]["dates"]] == ["2019-11-05", "2019-11-06"]
+
+
+def test_a_comment_in_a_draft_read_again_in_its_own_language(tmp_path):
+    """A French draft in python-docx's en-US template is read twice (again in French):
+    its comment is placed at its words all the same."""
+    path = drafts.python_docx("fr", tmp_path / "brouillon.docx")
+    document = docx.Document(path)
+    target = next(p for p in document.paragraphs if p.text == "Santé Canada")
+    document.add_comment(target.runs, text="Vérifier le nom.", author="M. Tremblay")
+    document.save(path)
+    result = run("import", path, "-o", tmp_path / "brouillon.yaml")
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "brouillon.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.endswith("- Santé Canada"))
+    column = lines[line - 1].index("Santé") + 1
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'brouillon.yaml'}:{line}:{column}: note: comment by M. Tremblay: "
+        "Vérifier le nom.")

@@ -148,7 +148,8 @@ def test_a_main_part_typed_only_as_xml_is_read_as_a_document(tmp_path, rendered)
     start = types.index(b'<Override PartName="/word/document.xml"')
     files["[Content_Types].xml"] = types[:start] + types[types.index(b"/>", start) + 2:]
     path = build(tmp_path / "untyped.docx", files)
-    assert open_docx(path).paragraphs[1].text == "Public Safety Canada"
+    # after the signature's and the wordmark's art, and the tagline
+    assert open_docx(path).paragraphs[3].text == "Public Safety Canada"
 
 
 def test_no_main_document(tmp_path, rendered):
@@ -413,7 +414,10 @@ def test_what_is_not_read_is_not_passed_on(tmp_path, rendered):
     names = {part.partname for part in open_docx(path).part.package.iter_parts()}
     assert names == {"/word/document.xml", "/word/styles.xml", "/word/settings.xml",
                      "/word/numbering.xml", "/word/footnotes.xml", "/word/footer1.xml",
-                     "/word/footer2.xml", "/docProps/core.xml", "/docProps/app.xml"}
+                     "/word/footer2.xml", "/docProps/core.xml", "/docProps/app.xml",
+                     # the cover's art: pictures are kept, never inflated (next test)
+                     "/word/media/signature.png", "/word/media/signature.svg",
+                     "/word/media/wordmark.png", "/word/media/wordmark.svg"}
 
 
 def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendered):
@@ -423,7 +427,8 @@ def test_a_50_mb_docx_of_pictures_opens_without_inflating_them(tmp_path, rendere
     document = open_docx(path)
     images = [rel.target_part for rel in document.part.rels.values()
               if rel.reltype == f"{RELS}/image"]
-    assert len(images) == 10 and all(part.blob == b"" for part in images)
+    # and the cover's own signature and wordmark, PNG and SVG each
+    assert len(images) == 14 and all(part.blob == b"" for part in images)
     text, report = imported(path)
     assert len(report) == 10 and "Winnipeg" in text
 

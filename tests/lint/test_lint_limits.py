@@ -3,6 +3,7 @@
 unless set), the shortest paragraph given a reading level (30 words), the reading grade a
 paragraph may reach, and the values each setting and bounded number may take."""
 
+import itertools
 import math
 
 import pytest
@@ -72,3 +73,15 @@ def test_bounded_numbers_take_their_bounds_and_refuse_one_past(where, key, lowes
         assert lines(outline_with(highest)) == []
         assert lines(outline_with(highest + 1)) == [
             f"outline.yaml:{place}:{column}: error: {where}.{key}: must be at most {highest}"]
+
+
+@pytest.mark.parametrize(("before", "hint"), [(49, "; did you mean 'government'?"), (50, "")])
+def test_the_first_fifty_words_reported_are_given_suggestions_and_no_more(before, hint):
+    """docs/lint.md, `spelling`: 'goverment' as the 50th word reported is given its
+    suggestion, as the 51st none."""
+    unknown = ["zq" + "".join(letters) for letters in
+               itertools.product("bcdfghjklmnpvwx", repeat=3)][:before]
+    found = warnings(outline("    - " + " ".join(unknown) + " goverment.\n"), "spelling")
+    assert len(found) == before + 1
+    assert found[-1] == (f"10:{7 + 6 * before}: 'goverment' is not in the en-CA dictionary"
+                         f"{hint}")

@@ -165,3 +165,14 @@ def test_a_ratio_just_under_the_limit_is_taken_and_just_over_refused(here, monke
     monkeypatch.setattr(package, "MAX_RATIO", math.floor(ratio))
     assert refused("import", path).endswith(f"may be compressed at most {math.floor(ratio)}:1 "
                                             "(a zip bomb?)")
+
+
+def test_a_ratio_of_exactly_the_limit_is_taken(here, monkeypatch):
+    """A stored (uncompressed) part over 1 MiB has the ratio 1:1 exactly; with the limit
+    lowered to 1:1 it is still taken: the limit is the highest ratio allowed."""
+    path = write(here / "r.docx", padded(base("import"), 1_100_000), zipfile.ZIP_STORED)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/document.xml")
+    assert info.file_size == info.compress_size == 1_100_000
+    monkeypatch.setattr(package, "MAX_RATIO", 1)
+    taken("import", path)

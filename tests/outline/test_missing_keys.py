@@ -104,6 +104,16 @@ CASES = [
     ("a nested list item's list", "            bullets:\n              - Deeper\n", "",
      ("31:13: error: sessions[0].body[1].bullets[0]: needs one of bullets, numbered, "
      "found text")),
+    ("a numbered list item's text", "          - One\n", "          - numbered: [x]\n",
+     f"35:13: error: sessions[0].body[2].numbered[0].text: {MISSING}"),
+    ("a numbered list item's list", "          - One\n", "          - text: One\n",
+     ("35:13: error: sessions[0].body[2].numbered[0]: needs one of bullets, numbered, "
+     "found text")),
+    ("an outcome's text", "    - Partners agreed to meet again.\n", "    - numbered: [a]\n",
+     f"38:7: error: outcomes.items[0].text: {MISSING}"),
+    ("a block's kind", "      - subheading: About\n", "      - {}\n",
+     ("22:9: error: session_groups.breakout.intro[0]: needs one of bullets, numbered, "
+     "subheading")),
     ("outcomes", "outcomes:\n  items:\n    - Partners agreed to meet again.\n", "",
      f"1:1: error: outcomes: {MISSING}"),
     ("outcomes.items", "  items:\n    - Partners agreed to meet again.\n",

@@ -1,5 +1,6 @@
 """The HTML writer: a Canada.ca content page, read back by Python's HTML parser."""
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -221,3 +222,30 @@ def test_the_page_is_the_same_bytes_for_the_same_outline():
     document = build(load(FRENCH).data, today=date(2021, 6, 1))
     assert html.render(document) == html.render(build(load(FRENCH).data,
                                                       today=date(2021, 6, 1)))
+
+
+def test_a_third_language_has_the_symbols_too():
+    # a language beyond the two shipped (tests/support/spanish.py): its own names, the
+    # English art (no art of its own) and Canada.ca's English home
+    from support import spanish
+
+    from rtdraft import languages
+    languages.register(spanish.LANGUAGE)
+    try:
+        page = render(MINIMAL.replace("  department: Public Safety Canada\n",
+                                      "  department: Public Safety Canada\n  language: es\n"))
+    finally:
+        languages.unregister("es")
+    header = _between(page, "<header", "</header>")
+    assert '<a class="gc-signature" href="https://www.canada.ca/en.html">' in header
+    assert '<title id="gc-signature-title">Gobierno de Canadá</title>' in header
+    assert '<span lang="en-US">Government of Canada</span>' in header
+    art = (ROOT / "templates" / "fip" / "signature-en.svg").read_text(encoding="utf-8")
+    assert [a["d"] for a in Page(header).all("path")] == re.findall(r' d="([^"]+)"', art)
+    footer = _between(page, "<footer", "</footer>")
+    assert f'<title id="gc-wordmark-title">{spanish.LABELS["wordmark_alt"]}</title>' in footer
+
+
+def test_an_outline_may_reword_the_symbols_names():
+    page = render(MINIMAL + "labels:\n  signature_alt: Government of Canada & Co\n")
+    assert '<title id="gc-signature-title">Government of Canada &amp; Co</title>' in page

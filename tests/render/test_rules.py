@@ -8,11 +8,14 @@ import io
 import re
 import subprocess
 from datetime import date
+from itertools import pairwise
 
 import docx
 import lxml.html
 import pytest
-from support.outlines import MINIMAL, build, edit, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.outlines import MINIMAL, build, edit, examples, load
 from support.readers import need, pairs
 
 from rtdraft.render import docx as docx_writer
@@ -416,3 +419,52 @@ def test_french_elides_de_before_a_vowel():
     kept = FRENCH.replace("sessions:\n", remarks % "Bob Paulson")
     shows(elided, "Presenters", "Intervenants\u00a0: Marc Roy, au nom d'Ellen Burack")
     shows(kept, "Presenters", "Intervenants\u00a0: Marc Roy, au nom de Bob Paulson")
+
+
+# -- headings never skip a level ---------------------------------------------------------
+
+@settings(max_examples=examples(25), deadline=None)
+@given(kinds=st.lists(st.sampled_from(["plenary", "breakout", "panel"]), min_size=1,
+                      max_size=5),
+       headed=st.sets(st.sampled_from(["plenary", "breakout", "panel"])),
+       subheadings=st.lists(st.booleans(), min_size=8, max_size=8))
+def test_headings_never_skip_a_level(kinds, headed, subheadings):
+    """house-style.md: whatever groups have headings and wherever subheadings stand, each
+    heading is at most one level below the one before it, in every writer."""
+    def body(n):
+        return ["Text."] + ([{"subheading": f"Sub {n}"}, "More."] if subheadings[n] else [])
+    data = load(MINIMAL).data
+    data["introduction"]["body"] = body(0)
+    data["conclusion"]["body"] = body(1)
+    data["sessions"] = [{"kind": kind, "title": f"S{n}", "body": body(2 + n)}
+                        for n, kind in enumerate(kinds)]
+    data["session_groups"] = {kind: {"heading": f"All {kind}", "intro": body(7)}
+                              for kind in headed}
+    data["appendices"] = [{"title": "Notes", "body": body(7)}]
+    model = build(data, today=date(2021, 6, 1))
+    styles = [line.split("\t")[0] for line in pairs(docx_writer.render(model)).splitlines()]
+    # a session's heading under its group's heading is Session Heading, of level 2
+    levels = [2 if style == "Session Heading" else int(style[-1]) for style in styles
+              if style.startswith("Heading ") or style == "Session Heading"]
+    page = lxml.html.fromstring(html.render(model))
+    web = [int(e.tag[1]) - 1 for e in page.iter("h2", "h3", "h4", "h5")
+           if e.getparent() is not None and "footnotes" not in (e.get("id") or "")]
+    md = [len(m) for m in re.findall(r"^(#+) ", markdown.render(model).decode(), re.MULTILINE)]
+    for writer, found in (("docx", levels), ("markdown", md)):
+        assert found[0] == 1, writer
+        assert all(b <= a + 1 for a, b in pairwise(found)), (writer, found)
+    assert web[:len(levels)] == levels
+
+
+@pytest.mark.parametrize("length", [255, 256])
+def test_a_document_property_holds_255_characters_and_a_longer_title_is_cut_with_an_ellipsis(
+        length):
+    """Word's limit on a core property; the title of the document itself is not cut."""
+    title = ("Roundtable " * 30)[:length - 1] + "X"
+    data = load(MINIMAL).data
+    data["meeting"]["title"] = title
+    model = build(data, today=date(2021, 6, 1))
+    document = docx.Document(io.BytesIO(docx_writer.render(model)))
+    assert document.core_properties.title == (title if length == 255 else
+                                              title[:254] + "…")
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [title]
