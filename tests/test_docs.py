@@ -83,7 +83,7 @@ def test_the_word_page_s_error_line_is_what_check_says(tmp_path, monkeypatch):
     from support.cli import run
     from support.worddraft import LINES, draft
 
-    line = re.search(r'^draft\.docx, paragraph 21, .*: error: .*$', WORD_PAGE, re.MULTILINE)
+    line = re.search(r'^draft\.docx, paragraph 22, .*: error: .*$', WORD_PAGE, re.MULTILINE)
     path = draft(tmp_path / "draft.docx", LINES + [("Heading 1", "Appendix A: Agenda"),
                                                    ("Heading 2", "March 30, 2019")])
     import docx

@@ -262,6 +262,14 @@ class Provenance:
         i = bisect.bisect_right(self.head_at, paragraph)
         return Place(paragraph, self.heads[i - 1][1] if i else None)
 
+    def cover(self, number: int) -> Place | None:
+        """The place of the cover's line `number` (1 the title, 2 the line under it), or
+        of the last line above the first heading when there are fewer."""
+        if not self.numbers:
+            return None
+        first_heading = self.head_at[0] if self.head_at else self.numbers[-1] + 1
+        return self.at(max(1, min(number, first_heading - 1, self.numbers[-1])))
+
     def heading(self, text: str) -> Place | None:
         """The place of a heading holding these words (as a whole, or after a label's
         colon: a session's title), else of a paragraph of these words."""
@@ -317,7 +325,7 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
     (r"no title found: meeting\.title is TODO",
      ("the draft has no title: type the meeting's title as its first line, in the style "
       "Title"), None),
-    (r"no department found: publication\.department is TODO",
+    (r"no department found: publication\.department is TODO(?: \(a draft names it .*\))?",
      "no department found: type the department's name on the line above the dates", None),
     (rf"meeting dates not found in {_Q}: meeting\.dates is (\S+)",
      ("the dates {1} cannot be read: write them as March 29, 2019 or March 28 to 29, 2019 "
@@ -339,6 +347,21 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
      ("{1} is not a part of a summary (Introduction, Opening Remarks, Highlights from "
       "Plenary Sessions, Key Outcomes, Conclusion, Appendix A: ...) nor a session heading: "
       "it would be read as a session"), 1),
+    (rf"{_Q} after the conclusion made a subheading of it",
+     ("{1} comes after the Conclusion and is no appendix (Appendix A: Title): it would be a "
+      "subheading of the conclusion"), 1),
+    ((rf"{_Q} read as the (.+) by its place \(its title is not one of that part's usual "
+     r"titles\)"),
+     ("{1} would be the {2} by its place: its title is not one of that part's usual titles"),
+     1),
+    (rf"{_Q} has no list: its paragraphs made its items",
+     "{1} has no bulleted list: its paragraphs would be its items", 1),
+    (rf"a bold line {_Q} read as a heading \(level (\d+)\)",
+     ("the bold line {1} would be a heading (Heading {2}); give it a heading style to be "
+      "sure"), 1),
+    (r"(\d+ paragraphs?) beginning with a typed bullet or number .* read as list items",
+     ("{1} beginning with a typed bullet or number would be list items; the styles List "
+      "Bullet and List Number make them so"), None),
     (r"no session heading has a label .*",
      ("no session heading has a label (Plenary Session 1: ...): the headings would be "
       "printed as they are"), None),
@@ -367,7 +390,7 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
 ]
 _COMPILED = [(re.compile(p), said, by) for p, said, by in REPORT_LINES]
 # where what is missing goes: the title first, the dates on the line under it
-_WHERE = {REPORT_LINES[0][1]: 1, REPORT_LINES[3][1]: 2}
+_WHERE = {REPORT_LINES[0][1]: 1, REPORT_LINES[1][1]: 2, REPORT_LINES[3][1]: 2}
 _EMPTY_NOTE = re.compile(r"footnote (\S+) has no text: its text is TODO")
 _CITING_NOTE = re.compile(r"footnote \[\^(\S+)\] cites another footnote")
 
@@ -379,9 +402,7 @@ def _report_item(line: str, provenance: Provenance, notes: dict, data: dict) -> 
             groups = [_unquote(g) if g and g[:1] in "'\"" else g for g in m.groups()]
             shown = [_q(g) if m.group(i + 1)[:1] in "'\"" else g for i, g in enumerate(groups)]
             place = (provenance.heading(groups[by - 1]) if by else
-                     provenance.at(min(_WHERE[said], len(provenance.texts)))
-                     if said in _WHERE and provenance.texts
-                     else None) or Place()
+                     provenance.cover(_WHERE[said]) if said in _WHERE else None) or Place()
             if said.startswith("{1} is no session heading") and \
                     groups[0].rstrip().endswith(":"):
                 said = "the session has no title: type it after the colon"

@@ -8,7 +8,7 @@ import docx
 import pytest
 from support.cli import run
 from support.readers import need
-from support.worddraft import LINES, changed, draft, without
+from support.worddraft import LINES, changed, draft
 
 from rtdraft.office.process import Office
 
@@ -59,68 +59,75 @@ draft.docx would import as:
     assert sorted(p.name for p in here.iterdir()) == [path.name]
 
 
-def test_a_missing_title_is_placed_where_the_title_goes(here):
-    result = run("import", "--check", draft(here / "draft.docx", without(1)))
+def test_a_missing_title_and_department_are_placed_where_they_go(here):
+    result = run("import", "--check", draft(here / "draft.docx", LINES[2:]))
     assert "\n  Title:    none found (see below)\n" in result.stdout
     code, problems, last = checked(here / "draft.docx")
     assert code == 0
     assert problems == [
         ("draft.docx, paragraph 1, before the first heading: warning: the draft has no "
-        "title: type the meeting's title as its first line, in the style Title")]
-    assert last == "draft.docx: 0 errors, 1 warning; nothing written"
+         "title: type the meeting's title as its first line, in the style Title"),
+        ("draft.docx, paragraph 1, before the first heading: warning: no department found: "
+         "type the department's name on the line above the dates")]
+    assert last == "draft.docx: 0 errors, 2 warnings; nothing written"
 
 
 def test_a_session_heading_with_no_title(here):
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      changed(10, text="Plenary Session 2:")))
+                                      changed(11, text="Plenary Session 2:")))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 10, under "Plenary Session 2:": warning: the session has no '
+        ('draft.docx, paragraph 11, under "Plenary Session 2:": warning: the session has no '
         "title: type it after the colon")]
 
 
 def test_a_date_that_cannot_be_read(here):
-    code, problems, _ = checked(draft(here / "draft.docx", changed(2, text="Marhc 29, 2019")))
+    code, problems, _ = checked(draft(here / "draft.docx", changed(3, text="Marhc 29, 2019")))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 2, before the first heading: warning: "Marhc 29, 2019" is '
-        "above the first heading: it would go into the introduction"),
+        # the department's line is known by the dates under it: read as text too
+        ('draft.docx, paragraph 2, before the first heading: warning: "Public Safety Canada" '
+         "is above the first heading: it would go into the introduction"),
+        ("draft.docx, paragraph 2, before the first heading: warning: no department found: "
+         "type the department's name on the line above the dates"),
         ("draft.docx, paragraph 2, before the first heading: warning: no meeting dates "
-        "found: type them under the title, as March 29, 2019; the outline would have "
-        "2019-04-01"),
+         "found: type them under the title, as March 29, 2019; the outline would have "
+         "2019-04-01"),
+        ('draft.docx, paragraph 3, before the first heading: warning: "Marhc 29, 2019" is '
+         "above the first heading: it would go into the introduction"),
         # lint's spelling rule: placed in the document's terms too
-        ("draft.docx, paragraph 2, before the first heading: warning: 'Marhc' is not in the "
-        "en-CA dictionary; did you mean 'Marc', 'March' or 'Maroc'?")]
+        ("draft.docx, paragraph 3, before the first heading: warning: 'Marhc' is not in the "
+         "en-CA dictionary; did you mean 'Marc', 'March' or 'Maroc'?")]
 
 
 def test_an_unknown_part(here):
-    lines = LINES[:6] + [("Heading 1", "Background"), ("Normal", "Some history.")] + LINES[6:]
+    lines = LINES[:7] + [("Heading 1", "Background"), ("Normal", "Some history.")] + LINES[7:]
     code, problems, _ = checked(draft(here / "draft.docx", lines))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 7, under "Background": warning: "Background" is not a part of '
+        ('draft.docx, paragraph 8, under "Background": warning: "Background" is not a part of '
         "a summary (Introduction, Opening Remarks, Highlights from Plenary Sessions, Key "
         "Outcomes, Conclusion, Appendix A: ...) nor a session heading: it would be read as "
         "a session")]
 
 
 def test_a_footnote_left_empty_is_named_by_the_number_word_shows(here):
-    # footnote ids 9 and 11 in the file; Word shows them as 1 and 2, in order of citation
+    # footnote ids 10 and 12 in the file; Word shows them as 1 and 2, in order of citation
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      notes={9: "", 11: "Ports are many."}))
+                                      notes={10: "", 12: "Ports are many."}))
     assert code == 0
     assert problems == [
-        ('draft.docx, footnote 1 (cited in paragraph 9), under "Plenary Session 1: Borders": '
+        ('draft.docx, footnote 1 (cited in paragraph 10), under "Plenary Session 1: Borders": '
         "warning: footnote 1 is empty")]
 
 
 def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      changed(11, text="The [[number]] ports.")))
+                                      changed(12, text="The [[number]] ports.")))
     # A final draft (no DRAFT mark) may not keep a placeholder: validate's rule.
     assert code == 1
     assert problems == [
-        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": error: \'[[number]]\' '
+        ('draft.docx, paragraph 12, under "Plenary Session 2: Ports": error: \'[[number]]\' '
          "is a placeholder, and the outline is final; replace it or mark the document a "
          "draft (DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
 
@@ -138,11 +145,11 @@ def agenda_draft(path: Path, day: str) -> Path:
 
 
 def test_a_validation_error_is_placed_in_a_table_and_exits_as_validate(here):
-    # paragraphs 16, 17: the headings; 18 to 20 the table's header row; 21 the time
+    # paragraphs 17, 18: the headings; 19 to 21 the table's header row; 22 the time
     code, problems, last = checked(agenda_draft(here / "draft.docx", "March 30, 2019"))
     assert code == 1
     assert problems == [
-        ('draft.docx, paragraph 21, under "March 30, 2019": error: 2019-03-30 is not one of '
+        ('draft.docx, paragraph 22, under "March 30, 2019": error: 2019-03-30 is not one of '
         "the meeting's dates (2019-03-29)")]
     assert last == ("draft.docx: 1 error, 0 warnings; nothing written (the outline would "
                     "not validate)")
@@ -208,22 +215,22 @@ def test_paragraph_numbers_hold_in_a_draft_libreoffice_saved(office, tmp_path, m
     """LibreOffice writes its own XML (every paragraph's properties, its numbering, its
     footnote ids): the editor's paragraphs keep their numbers, and each problem its line,
     in the order of the document."""
-    lines = changed(10, text="Plenary Session 2:")
-    lines = lines[:6] + [("Heading 1", "Background"), ("Normal", "Some history.")] + lines[6:]
-    ours = draft(tmp_path / "ours.docx", lines, notes={11: ""})
+    lines = changed(11, text="Plenary Session 2:")
+    lines = lines[:7] + [("Heading 1", "Background"), ("Normal", "Some history.")] + lines[7:]
+    ours = draft(tmp_path / "ours.docx", lines, notes={12: ""})
     saved = tmp_path / "draft.docx"
     office.run(CONVERT, ours, saved, WORD, WORD)
     monkeypatch.chdir(tmp_path)
     code, problems, _ = checked(saved)
     assert code == 0
     expected = [
-        ('draft.docx, paragraph 7, under "Background": warning: "Background" is not a part '
+        ('draft.docx, paragraph 8, under "Background": warning: "Background" is not a part '
         "of a summary (Introduction, Opening Remarks, Highlights from Plenary Sessions, Key "
         "Outcomes, Conclusion, Appendix A: ...) nor a session heading: it would be read as "
         "a session"),
-        ('draft.docx, footnote 1 (cited in paragraph 11), under "Plenary Session 1: '
+        ('draft.docx, footnote 1 (cited in paragraph 12), under "Plenary Session 1: '
         'Borders": warning: footnote 1 is empty'),
-        ('draft.docx, paragraph 12, under "Plenary Session 2:": warning: the session has no '
+        ('draft.docx, paragraph 13, under "Plenary Session 2:": warning: the session has no '
         "title: type it after the colon")]
     assert problems == expected
     (tmp_path / "ours-copy.docx").write_bytes(ours.read_bytes())
@@ -247,7 +254,7 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
     code, problems, _ = checked(draft(here / "draft.docx"))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 10, under "Plenary Session 2: Ports": warning: \'Ports\' read '
+        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": warning: \'Ports\' read '
         "in a new way: left to fill (TODO)")]
 
 
@@ -273,7 +280,7 @@ def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_it
         paragraphs += [p.text for p in cells if p.text.strip()]
     code, problems, _ = checked(path)
     assert code == 0
-    assert ('fall.docx, paragraph 27, under "Opening Remarks": warning: \'fueling\' is not '
+    assert ('fall.docx, paragraph 25, under "Opening Remarks": warning: \'fueling\' is not '
             "in the en-CA dictionary; did you mean 'fuelling', 'feeling' or 'fulling'?"
             ) in problems
     quoted = 0
@@ -314,9 +321,9 @@ def test_the_untouched_starter_names_each_placeholder_once_where_it_stands(here)
     assert ("draft.docx, paragraph 4, before the first heading: warning: '[[Replace with the "
             "meeting's dates, for example October 8 and 9, 2019]]' is a placeholder; replace "
             "it with the final text") in problems
-    assert ('draft.docx, footnote 1 (cited in paragraph 11), under "Introduction": warning: '
+    assert ('draft.docx, footnote 1 (cited in paragraph 9), under "Introduction": warning: '
             "'[[Replace with the footnote's text, or delete the footnote]]' is a placeholder; "
             "replace it with the final text") in problems
-    assert ('draft.docx, paragraph 32, under "Appendix A: Agenda": warning: '
+    assert ('draft.docx, paragraph 30, under "Appendix A: Agenda": warning: '
             "'[[for example 9:00-9:15]]' is a placeholder; replace it with the final text"
             ) in problems
