@@ -27,12 +27,12 @@ from rtdraft.importer.check import check_docx
 
 
 def word_draft(folder: Path, sessions: int) -> Path:
-    lines = LINES[:7]
+    lines = LINES[:8]
     for i in range(1, sessions + 1):
         lines.append(("Heading 2", f"Plenary Session {i}: Topic number {i}"))
         if i % 2:
             lines.append(("Normal", f"Text of session {i} with words [[x{i}]]."))
-    return draft(folder / f"draft-{sessions}.docx", lines + LINES[11:])
+    return draft(folder / f"draft-{sessions}.docx", lines + LINES[12:])
 
 
 def best(run, times: int = 3) -> float:

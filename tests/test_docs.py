@@ -83,7 +83,7 @@ def test_the_word_page_s_error_line_is_what_check_says(tmp_path, monkeypatch):
     from support.cli import run
     from support.worddraft import LINES, draft
 
-    line = re.search(r'^draft\.docx, paragraph 21, .*: error: .*$', WORD_PAGE, re.MULTILINE)
+    line = re.search(r'^draft\.docx, paragraph 22, .*: error: .*$', WORD_PAGE, re.MULTILINE)
     path = draft(tmp_path / "draft.docx", LINES + [("Heading 1", "Appendix A: Agenda"),
                                                    ("Heading 2", "March 30, 2019")])
     import docx
@@ -126,7 +126,22 @@ def test_the_word_page_is_a_topic_with_its_pictures_and_linked_from_the_readme()
         line.split(None, 1) for line in run("docs").output.splitlines()]
     for picture in re.findall(r"\]\(([\w-]+\.png)\)", WORD_PAGE):
         assert (ROOT / "docs" / picture).stat().st_size > 10_000
-    assert re.findall(r"\]\(([\w-]+\.png)\)", WORD_PAGE) == ["word-draft.png",
-                                                              "import-check.png"]
+    assert re.findall(r"\]\(([\w-]+\.png)\)", WORD_PAGE) == [
+        "word-starter.png", "word-draft.png", "import-check.png"]
+
+
+def test_the_word_page_s_starter_lines_are_what_check_says_of_the_starter(tmp_path,
+                                                                          monkeypatch):
+    from support.cli import run
+
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "draft.docx").exit_code == 0
+    result = run("import", "--check", "draft.docx")
+    assert result.exit_code == 0
+    shown = re.findall(r"^   (draft\.docx, .*)$", WORD_PAGE, re.MULTILINE)
+    assert len(shown) == 2
+    assert set(shown) <= set(result.stdout.splitlines())
+    assert result.stderr == "draft.docx: 0 errors, 23 warnings; nothing written\n"
+    assert "each instruction left is a warning where it stands, 23 in all" in WORD_PAGE
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "[docs/writing-in-word.md](docs/writing-in-word.md)" in readme

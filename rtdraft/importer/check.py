@@ -97,9 +97,10 @@ def _check(document, path: Path, changes: str | None, name: str) -> Checked:
     data = _take_marks(data, (), {})
     unplaced = builder.unplaced
     _, source, problems = validated(data, name, path, unplaced)
-    provenance = Provenance(source.data, reader.numbers, reader.heads)
     cited = ox.footnote_citations(reader.numbers)
     notes = {note_id: cited.get(number) for number, note_id in builder.footnote_ids.items()}
+    provenance = Provenance(source.data, reader.numbers, reader.heads,
+                            {k: v for k, v in notes.items() if v})
     findings = []
     for problem in problems:
         findings.append(Finding(problem.level, provenance.place(problem.path),
@@ -142,7 +143,8 @@ def _placeholders(data: dict, provenance: Provenance, said: list) -> list[Findin
             if any(p == path and m.group(0) in message for p, message in said):
                 continue
             out.append(Finding("warning", provenance.place(path),
-                               f'"{m.group(0)}" is a placeholder: replace it with your words'))
+                               f"'{m.group(0)}' is a placeholder; replace it with the final "
+                               "text"))   # lint's words
     return out
 
 
@@ -165,8 +167,11 @@ def _value(data, path: tuple):
 
 # -- where a value of the outline came from ----------------------------------------------------
 
+# Parts of an outline whose words are not in the body's order (the cover, the headings of
+# session groups, written before their sessions; the footnotes, in a part of their own)
+_FLOATING = {"meeting", "publication", "session_groups", "footnotes"}
 # Values no paragraph holds as such: looked for nowhere.
-_NOT_TEXT = {"rtdraft", "kind", "language", "status", "dates", "date", "toc", "virtual",
+_NOT_TEXT = {"rtdraft", "kind", "language", "status", "toc", "virtual",
              "label", "session_heading"}
 _WINDOW = 64   # paragraphs looked through for a value inside a longer one (a session title)
 
@@ -185,7 +190,9 @@ def _plain(value: str) -> str:
 class Provenance:
     """Outline path -> the paragraph its words came from, and the heading above it."""
 
-    def __init__(self, data: dict, numbers: dict, heads: list[tuple[int, str]]):
+    def __init__(self, data: dict, numbers: dict, heads: list[tuple[int, str]],
+                 notes: dict | None = None):
+        self.notes = notes or {}   # footnote id -> (number Word shows, paragraph citing it)
         self.heads = sorted(heads)
         self.head_at = [n for n, _ in self.heads]
         texts = sorted((n, _squashed("".join(t.text or "" for t in p.iter(ox.T))))
@@ -211,9 +218,12 @@ class Provenance:
             wanted = _squashed(_plain(value))
             if not wanted or wanted == TODO:
                 continue
-            at = self._find(wanted, exact, cursor)
+            if path[0] in _FLOATING:   # out of the body's order: looked for from the top
+                at = self._find(wanted, exact, 0)
+            else:
+                at = self._find(wanted, exact, cursor)
+                cursor = max(cursor, at) if at is not None else cursor
             if at is not None:
-                cursor = max(cursor, at)
                 self.found.append((self.order[path], self.numbers[at]))
 
     def _find(self, wanted: str, exact: dict, cursor: int) -> int | None:
@@ -230,6 +240,9 @@ class Provenance:
     def place(self, path: tuple) -> Place:
         """The place of a path's value, of the first value under it found, or of the
         value before it; a path the outline lacks, by its longest part it has."""
+        if len(path) > 1 and path[0] == "footnotes" and path[1] in self.notes:
+            number, paragraph = self.notes[path[1]]
+            return Place(paragraph, self.at(paragraph).heading, number)
         while path and path not in self.order:
             path = path[:-1]
         if not path or not self.found:
@@ -248,6 +261,14 @@ class Provenance:
     def at(self, paragraph: int) -> Place:
         i = bisect.bisect_right(self.head_at, paragraph)
         return Place(paragraph, self.heads[i - 1][1] if i else None)
+
+    def cover(self, number: int) -> Place | None:
+        """The place of the cover's line `number` (1 the title, 2 the line under it), or
+        of the last line above the first heading when there are fewer."""
+        if not self.numbers:
+            return None
+        first_heading = self.head_at[0] if self.head_at else self.numbers[-1] + 1
+        return self.at(max(1, min(number, first_heading - 1, self.numbers[-1])))
 
     def heading(self, text: str) -> Place | None:
         """The place of a heading holding these words (as a whole, or after a label's
@@ -304,7 +325,7 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
     (r"no title found: meeting\.title is TODO",
      ("the draft has no title: type the meeting's title as its first line, in the style "
       "Title"), None),
-    (r"no department found: publication\.department is TODO",
+    (r"no department found: publication\.department is TODO(?: \(a draft names it .*\))?",
      "no department found: type the department's name on the line above the dates", None),
     (rf"meeting dates not found in {_Q}: meeting\.dates is (\S+)",
      ("the dates {1} cannot be read: write them as March 29, 2019 or March 28 to 29, 2019 "
@@ -326,6 +347,21 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
      ("{1} is not a part of a summary (Introduction, Opening Remarks, Highlights from "
       "Plenary Sessions, Key Outcomes, Conclusion, Appendix A: ...) nor a session heading: "
       "it would be read as a session"), 1),
+    (rf"{_Q} after the conclusion made a subheading of it",
+     ("{1} comes after the Conclusion and is no appendix (Appendix A: Title): it would be a "
+      "subheading of the conclusion"), 1),
+    ((rf"{_Q} read as the (.+) by its place \(its title is not one of that part's usual "
+     r"titles\)"),
+     ("{1} would be the {2} by its place: its title is not one of that part's usual titles"),
+     1),
+    (rf"{_Q} has no list: its paragraphs made its items",
+     "{1} has no bulleted list: its paragraphs would be its items", 1),
+    (rf"a bold line {_Q} read as a heading \(level (\d+)\)",
+     ("the bold line {1} would be a heading (Heading {2}); give it a heading style to be "
+      "sure"), 1),
+    (r"(\d+ paragraphs?) beginning with a typed bullet or number .* read as list items",
+     ("{1} beginning with a typed bullet or number would be list items; the styles List "
+      "Bullet and List Number make them so"), None),
     (r"no session heading has a label .*",
      ("no session heading has a label (Plenary Session 1: ...): the headings would be "
       "printed as they are"), None),
@@ -354,7 +390,7 @@ REPORT_LINES: list[tuple[str, str, int | None]] = [
 ]
 _COMPILED = [(re.compile(p), said, by) for p, said, by in REPORT_LINES]
 # where what is missing goes: the title first, the dates on the line under it
-_WHERE = {REPORT_LINES[0][1]: 1, REPORT_LINES[3][1]: 2}
+_WHERE = {REPORT_LINES[0][1]: 1, REPORT_LINES[1][1]: 2, REPORT_LINES[3][1]: 2}
 _EMPTY_NOTE = re.compile(r"footnote (\S+) has no text: its text is TODO")
 _CITING_NOTE = re.compile(r"footnote \[\^(\S+)\] cites another footnote")
 
@@ -366,9 +402,7 @@ def _report_item(line: str, provenance: Provenance, notes: dict, data: dict) -> 
             groups = [_unquote(g) if g and g[:1] in "'\"" else g for g in m.groups()]
             shown = [_q(g) if m.group(i + 1)[:1] in "'\"" else g for i, g in enumerate(groups)]
             place = (provenance.heading(groups[by - 1]) if by else
-                     provenance.at(min(_WHERE[said], len(provenance.texts)))
-                     if said in _WHERE and provenance.texts
-                     else None) or Place()
+                     provenance.cover(_WHERE[said]) if said in _WHERE else None) or Place()
             if said.startswith("{1} is no session heading") and \
                     groups[0].rstrip().endswith(":"):
                 said = "the session has no title: type it after the colon"
@@ -402,7 +436,9 @@ def _without_place(line: str) -> str:
 
 # Outline words in validate's and lint's messages, as an editor of the DOCX says them.
 _WORDS = [
-    (r"set publication\.status to draft", "mark the document a draft"),
+    (r"set publication\.status to draft",
+     ("mark the document a draft (DRAFT in the page header, in the style Draft Mark, as the "
+     "starter has it)")),
     (r"publication\.status", "the document's status"),
     (r"\(YYYY-MM-DD\)", "(as March 29, 2019)"),
     (r"meeting\.title", "the title"), (r"meeting\.dates", "the dates"),

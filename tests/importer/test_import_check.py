@@ -8,7 +8,7 @@ import docx
 import pytest
 from support.cli import run
 from support.readers import need
-from support.worddraft import LINES, changed, draft, without
+from support.worddraft import LINES, changed, draft
 
 from rtdraft.office.process import Office
 
@@ -17,23 +17,15 @@ CONVERT = ROOT / "tests" / "uno" / "convert.py"
 WORD = "MS Word 2007 XML"
 
 
-def checked(path: Path, department: bool = False) -> tuple[int, list[str], str]:
+def checked(path: Path) -> tuple[int, list[str], str]:
     """(exit code, the lines on stdout after the summary, stderr's line); nothing written."""
     before = set(path.parent.iterdir())
     result = run("import", "--check", path.name if Path.cwd() == path.parent else path)
     assert set(path.parent.iterdir()) == before
-    shown = path if Path.cwd() != path.parent else path.name
     summary, _, problems = result.stdout.partition("\n\n")
-    assert summary.startswith(f"{shown} would import as:")
-    found = problems.splitlines()
-    if not department:   # LINES has no department line: every check says so first
-        assert found[0] == f"{shown}: {NO_DEPARTMENT}"
-        found = found[1:]
-    return result.exit_code, found, result.stderr.strip()
-
-
-NO_DEPARTMENT = ("warning: no department found: left to fill (TODO) (a draft names it on the "
-                 "line before its dates)")
+    assert summary.startswith(f"{path if Path.cwd() != path.parent else path.name} would "
+                              "import as:")
+    return result.exit_code, problems.splitlines(), result.stderr.strip()
 
 
 @pytest.fixture
@@ -62,76 +54,82 @@ draft.docx would import as:
     Key Outcomes
     Conclusion
   Counts:   5 paragraphs, 1 list item, 0 footnotes, 0 organizations, 0 agenda rows
-
-draft.docx: """ + NO_DEPARTMENT + "\n"
-    assert result.stderr == "draft.docx: 0 errors, 1 warning; nothing written\n"
+"""
+    assert result.stderr == "draft.docx: 0 errors, 0 warnings; nothing written\n"
     assert sorted(p.name for p in here.iterdir()) == [path.name]
 
 
-def test_a_missing_title_is_placed_where_the_title_goes(here):
-    result = run("import", "--check", draft(here / "draft.docx", without(1)))
+def test_a_missing_title_and_department_are_placed_where_they_go(here):
+    result = run("import", "--check", draft(here / "draft.docx", LINES[2:]))
     assert "\n  Title:    none found (see below)\n" in result.stdout
     code, problems, last = checked(here / "draft.docx")
     assert code == 0
     assert problems == [
         ("draft.docx, paragraph 1, before the first heading: warning: the draft has no "
-        "title: type the meeting's title as its first line, in the style Title")]
+         "title: type the meeting's title as its first line, in the style Title"),
+        ("draft.docx, paragraph 1, before the first heading: warning: no department found: "
+         "type the department's name on the line above the dates")]
     assert last == "draft.docx: 0 errors, 2 warnings; nothing written"
 
 
 def test_a_session_heading_with_no_title(here):
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      changed(10, text="Plenary Session 2:")))
+                                      changed(11, text="Plenary Session 2:")))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 10, under "Plenary Session 2:": warning: the session has no '
+        ('draft.docx, paragraph 11, under "Plenary Session 2:": warning: the session has no '
         "title: type it after the colon")]
 
 
 def test_a_date_that_cannot_be_read(here):
-    code, problems, _ = checked(draft(here / "draft.docx", changed(2, text="Marhc 29, 2019")))
+    code, problems, _ = checked(draft(here / "draft.docx", changed(3, text="Marhc 29, 2019")))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 2, before the first heading: warning: "Marhc 29, 2019" is '
-        "above the first heading: it would go into the introduction"),
+        # the department's line is known by the dates under it: read as text too
+        ('draft.docx, paragraph 2, before the first heading: warning: "Public Safety Canada" '
+         "is above the first heading: it would go into the introduction"),
+        ("draft.docx, paragraph 2, before the first heading: warning: no department found: "
+         "type the department's name on the line above the dates"),
         ("draft.docx, paragraph 2, before the first heading: warning: no meeting dates "
-        "found: type them under the title, as March 29, 2019; the outline would have "
-        "2019-04-01"),
+         "found: type them under the title, as March 29, 2019; the outline would have "
+         "2019-04-01"),
+        ('draft.docx, paragraph 3, before the first heading: warning: "Marhc 29, 2019" is '
+         "above the first heading: it would go into the introduction"),
         # lint's spelling rule: placed in the document's terms too
-        ("draft.docx, paragraph 2, before the first heading: warning: 'Marhc' is not in the "
-        "en-CA dictionary; did you mean 'Marc', 'March' or 'Maroc'?")]
+        ("draft.docx, paragraph 3, before the first heading: warning: 'Marhc' is not in the "
+         "en-CA dictionary; did you mean 'Marc', 'March' or 'Maroc'?")]
 
 
 def test_an_unknown_part(here):
-    lines = LINES[:6] + [("Heading 1", "Background"), ("Normal", "Some history.")] + LINES[6:]
+    lines = LINES[:7] + [("Heading 1", "Background"), ("Normal", "Some history.")] + LINES[7:]
     code, problems, _ = checked(draft(here / "draft.docx", lines))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 7, under "Background": warning: "Background" is not a part of '
+        ('draft.docx, paragraph 8, under "Background": warning: "Background" is not a part of '
         "a summary (Introduction, Opening Remarks, Highlights from Plenary Sessions, Key "
         "Outcomes, Conclusion, Appendix A: ...) nor a session heading: it would be read as "
         "a session")]
 
 
 def test_a_footnote_left_empty_is_named_by_the_number_word_shows(here):
-    # footnote ids 9 and 11 in the file; Word shows them as 1 and 2, in order of citation
+    # footnote ids 10 and 12 in the file; Word shows them as 1 and 2, in order of citation
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      notes={9: "", 11: "Ports are many."}))
+                                      notes={10: "", 12: "Ports are many."}))
     assert code == 0
     assert problems == [
-        ('draft.docx, footnote 1 (cited in paragraph 9), under "Plenary Session 1: Borders": '
+        ('draft.docx, footnote 1 (cited in paragraph 10), under "Plenary Session 1: Borders": '
         "warning: footnote 1 is empty")]
 
 
 def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
     code, problems, _ = checked(draft(here / "draft.docx",
-                                      changed(11, text="The [[number]] ports.")))
+                                      changed(12, text="The [[number]] ports.")))
     # A final draft (no DRAFT mark) may not keep a placeholder: validate's rule.
     assert code == 1
     assert problems == [
-        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": error: \'[[number]]\' '
+        ('draft.docx, paragraph 12, under "Plenary Session 2: Ports": error: \'[[number]]\' '
          "is a placeholder, and the outline is final; replace it or mark the document a "
-         "draft")]
+         "draft (DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
 
 
 def agenda_draft(path: Path, day: str) -> Path:
@@ -147,13 +145,13 @@ def agenda_draft(path: Path, day: str) -> Path:
 
 
 def test_a_validation_error_is_placed_in_a_table_and_exits_as_validate(here):
-    # paragraphs 16, 17: the headings; 18 to 20 the table's header row; 21 the time
+    # paragraphs 17, 18: the headings; 19 to 21 the table's header row; 22 the time
     code, problems, last = checked(agenda_draft(here / "draft.docx", "March 30, 2019"))
     assert code == 1
     assert problems == [
-        ('draft.docx, paragraph 21, under "March 30, 2019": error: 2019-03-30 is not one of '
+        ('draft.docx, paragraph 22, under "March 30, 2019": error: 2019-03-30 is not one of '
         "the meeting's dates (2019-03-29)")]
-    assert last == ("draft.docx: 1 error, 1 warning; nothing written (the outline would "
+    assert last == ("draft.docx: 1 error, 0 warnings; nothing written (the outline would "
                     "not validate)")
     # the same draft imported: refused, as --check said it would not validate
     refused = run("import", "draft.docx")
@@ -162,13 +160,12 @@ def test_a_validation_error_is_placed_in_a_table_and_exits_as_validate(here):
 
 
 def test_the_agenda_counts_when_it_is_right(here):
-    path = agenda_draft(here / "draft.docx", "March 29, 2019")
-    result = run("import", "--check", path)
+    result = run("import", "--check", agenda_draft(here / "draft.docx", "March 29, 2019"))
     assert result.exit_code == 0, result.output
     assert "    Appendix A: Agenda\n" in result.stdout
     assert result.stdout.endswith(
         "  Counts:   5 paragraphs, 1 list item, 0 footnotes, 0 organizations, "
-        "1 agenda row\n\n" + f"{path}: {NO_DEPARTMENT}\n")
+        "1 agenda row\n")
 
 
 def test_refusals_keep_import_s_codes(here):
@@ -218,22 +215,22 @@ def test_paragraph_numbers_hold_in_a_draft_libreoffice_saved(office, tmp_path, m
     """LibreOffice writes its own XML (every paragraph's properties, its numbering, its
     footnote ids): the editor's paragraphs keep their numbers, and each problem its line,
     in the order of the document."""
-    lines = changed(10, text="Plenary Session 2:")
-    lines = lines[:6] + [("Heading 1", "Background"), ("Normal", "Some history.")] + lines[6:]
-    ours = draft(tmp_path / "ours.docx", lines, notes={11: ""})
+    lines = changed(11, text="Plenary Session 2:")
+    lines = lines[:7] + [("Heading 1", "Background"), ("Normal", "Some history.")] + lines[7:]
+    ours = draft(tmp_path / "ours.docx", lines, notes={12: ""})
     saved = tmp_path / "draft.docx"
     office.run(CONVERT, ours, saved, WORD, WORD)
     monkeypatch.chdir(tmp_path)
     code, problems, _ = checked(saved)
     assert code == 0
     expected = [
-        ('draft.docx, paragraph 7, under "Background": warning: "Background" is not a part '
+        ('draft.docx, paragraph 8, under "Background": warning: "Background" is not a part '
         "of a summary (Introduction, Opening Remarks, Highlights from Plenary Sessions, Key "
         "Outcomes, Conclusion, Appendix A: ...) nor a session heading: it would be read as "
         "a session"),
-        ('draft.docx, footnote 1 (cited in paragraph 11), under "Plenary Session 1: '
+        ('draft.docx, footnote 1 (cited in paragraph 12), under "Plenary Session 1: '
         'Borders": warning: footnote 1 is empty'),
-        ('draft.docx, paragraph 12, under "Plenary Session 2:": warning: the session has no '
+        ('draft.docx, paragraph 13, under "Plenary Session 2:": warning: the session has no '
         "title: type it after the colon")]
     assert problems == expected
     (tmp_path / "ours-copy.docx").write_bytes(ours.read_bytes())
@@ -257,7 +254,7 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
     code, problems, _ = checked(draft(here / "draft.docx"))
     assert code == 0
     assert problems == [
-        ('draft.docx, paragraph 10, under "Plenary Session 2: Ports": warning: \'Ports\' read '
+        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": warning: \'Ports\' read '
         "in a new way: left to fill (TODO)")]
 
 
@@ -281,7 +278,7 @@ def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_it
         cells = [p for row in block.rows for cell in row.cells for p in cell.paragraphs] \
             if isinstance(block, Table) else [block]
         paragraphs += [p.text for p in cells if p.text.strip()]
-    code, problems, _ = checked(path, department=True)
+    code, problems, _ = checked(path)
     assert code == 0
     assert ('fall.docx, paragraph 25, under "Opening Remarks": warning: \'fueling\' is not '
             "in the en-CA dictionary; did you mean 'fuelling', 'feeling' or 'fulling'?"
@@ -294,3 +291,39 @@ def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_it
             assert m.group(2) in paragraphs[int(m.group(1)) - 1], line
     assert quoted > 30
     assert not any(": note: " in line for line in problems)   # lint's notes: `lint` says
+
+
+def test_the_untouched_starter_names_each_placeholder_once_where_it_stands(here):
+    """`rtdraft new draft.docx`, checked as it is: a draft (its DRAFT mark), so it would
+    import (exit 0); each [[instruction]] is a warning at the paragraph holding it (the
+    footnote's at the footnote, by the number Word shows), in the order of the document."""
+    assert run("new", "draft.docx").exit_code == 0
+    code, problems, _ = checked(here / "draft.docx")
+    assert code == 0
+    document = docx.Document(str(here / "draft.docx"))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    for table in document.tables:   # the agenda's, after the paragraphs above it
+        cells = [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        at = next(i for i, t in enumerate(paragraphs) if t == "Appendix A: Agenda") + 1
+        paragraphs[at:at] = [t for t in cells if t.strip()]
+    import re
+    numbers = []
+    for line in problems:
+        m = re.match(r"draft\.docx, (?:paragraph (\d+)|footnote 1 \(cited in paragraph (\d+)\))"
+                     r", (?:under \"[^\"]*\"|before the first heading): warning: '(\[\[.*?\]\])'"
+                     r" is a placeholder; replace it with the final text$", line)
+        assert m, line
+        if m.group(1):
+            assert m.group(3) in paragraphs[int(m.group(1)) - 1], line
+        numbers.append(int(m.group(1) or m.group(2)))
+    assert numbers == sorted(numbers)
+    assert len(problems) == 23
+    assert ("draft.docx, paragraph 4, before the first heading: warning: '[[Replace with the "
+            "meeting's dates, for example October 8 and 9, 2019]]' is a placeholder; replace "
+            "it with the final text") in problems
+    assert ('draft.docx, footnote 1 (cited in paragraph 9), under "Introduction": warning: '
+            "'[[Replace with the footnote's text, or delete the footnote]]' is a placeholder; "
+            "replace it with the final text") in problems
+    assert ('draft.docx, paragraph 30, under "Appendix A: Agenda": warning: '
+            "'[[for example 9:00-9:15]]' is a placeholder; replace it with the final text"
+            ) in problems

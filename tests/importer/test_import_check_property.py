@@ -28,8 +28,8 @@ TYPED = st.one_of(WORDS, st.sampled_from([
 STYLES = st.sampled_from([None, "Normal", "Title", "Heading 1", "Heading 2", "Heading 3",
                           "List Bullet", "List Number", "List Bullet 2"])
 EDITS = st.lists(st.tuples(st.integers(0, 200),
-                           st.sampled_from(["type", "style", "delete", "agenda"]),
-                           TYPED, STYLES), max_size=6)
+                           st.sampled_from(["agenda", "type", "style", "delete"]),
+                           TYPED, STYLES), min_size=1, max_size=6)
 
 
 def edited(path, edits) -> None:
@@ -42,9 +42,14 @@ def edited(path, edits) -> None:
         if kind == "delete":
             paragraph._p.getparent().remove(paragraph._p)
         elif kind == "agenda":   # an appendix at the end: a day's heading over a table
-            document.add_paragraph("Appendix Z: Agenda", style=_style(document, "Heading 1"))
-            document.add_paragraph(text or "March 30, 2019",
-                                   style=_style(document, "Heading 2"))
+            letter = chr(ord("A") + sum(q.text.startswith(("Appendix ", "Annexe ")) and
+                                        q.style.name == "Heading 1"
+                                        for q in document.paragraphs))
+            document.add_paragraph(f"Appendix {letter}: Agenda",
+                                   style=_style(document, "Heading 1"))
+            # a day the meeting may not have had: validate's error, import's refusal
+            day = text if re.search(r"\d{4}", text) else "March 30, 2019"
+            document.add_paragraph(day, style=_style(document, "Heading 2"))
             table = document.add_table(rows=2, cols=3)
             for row, words in enumerate((["Time", "Item", "Speakers"],
                                          ["9:00", "Welcome", "Chair"])):

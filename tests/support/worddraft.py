@@ -19,20 +19,21 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # (style, text); the paragraph number is the place in this list, from 1
 LINES = [
     ("Title", "Law Enforcement Roundtable on Drugs"),                       # 1
-    ("Normal", "March 29, 2019"),                                           # 2
-    ("Heading 1", "Introduction"),                                          # 3
-    ("Normal", "The roundtable met in Halifax."),                           # 4
-    ("Heading 1", "Opening Remarks"),                                       # 5
-    ("Normal", "The chair opened the meeting."),                            # 6
-    ("Heading 1", "Highlights from Plenary Sessions"),                      # 7
-    ("Heading 2", "Plenary Session 1: Borders"),                            # 8
-    ("Normal", "The first session looked at borders."),                     # 9
-    ("Heading 2", "Plenary Session 2: Ports"),                              # 10
-    ("Normal", "The second session looked at ports."),                      # 11
-    ("Heading 1", "Key Outcomes"),                                          # 12
-    ("List Bullet", "Members agreed to meet again."),                       # 13
-    ("Heading 1", "Conclusion"),                                            # 14
-    ("Normal", "The meeting ended."),                                       # 15
+    ("Normal", "Public Safety Canada"),                                     # 2
+    ("Normal", "March 29, 2019"),                                           # 3
+    ("Heading 1", "Introduction"),                                          # 4
+    ("Normal", "The roundtable met in Halifax."),                           # 5
+    ("Heading 1", "Opening Remarks"),                                       # 6
+    ("Normal", "The chair opened the meeting."),                            # 7
+    ("Heading 1", "Highlights from Plenary Sessions"),                      # 8
+    ("Heading 2", "Plenary Session 1: Borders"),                            # 9
+    ("Normal", "The first session looked at borders."),                     # 10
+    ("Heading 2", "Plenary Session 2: Ports"),                              # 11
+    ("Normal", "The second session looked at ports."),                      # 12
+    ("Heading 1", "Key Outcomes"),                                          # 13
+    ("List Bullet", "Members agreed to meet again."),                       # 14
+    ("Heading 1", "Conclusion"),                                            # 15
+    ("Normal", "The meeting ended."),                                       # 16
 ]
 
 
@@ -77,15 +78,17 @@ def without(number: int) -> list:
     return [line for i, line in enumerate(LINES, 1) if i != number]
 
 
-# examples/word/first-draft.docx (docs/writing-in-word.md): the draft above with an
-# appendix, a session heading whose title is still to come and a footnote left empty
-EXAMPLE = changed(10, text="Plenary Session 2:") + [
+# examples/word/first-draft.docx (docs/writing-in-word.md): the draft above with its
+# place, an appendix, a session heading whose title is still to come and a footnote left
+# empty
+EXAMPLE = changed(11, text="Plenary Session 2:")[:3] + [("Normal", "Halifax, Nova Scotia")] + \
+    changed(11, text="Plenary Session 2:")[3:] + [
     ("Heading 1", "Appendix A: Organizations Represented"),
     ("List Bullet", "Canada Border Services Agency"),
     ("List Bullet", "Halifax Regional Police"),
     ("List Bullet", "Royal Canadian Mounted Police"),
 ]
-EXAMPLE_NOTES = {9: "", 4: "The roundtable meets twice a year."}
+EXAMPLE_NOTES = {11: "", 6: "The roundtable meets twice a year."}
 
 
 def example(path: Path) -> Path:
