@@ -22,40 +22,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from pairs import paired, rtdraft  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "fall-2019-winnipeg.yaml"
 
 
-def rtdraft() -> list[str]:
-    found = shutil.which("rtdraft")
-    return [found] if found else [sys.executable, "-m", "rtdraft"]
-
-
-def timed(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, processor seconds and peak memory in MB of one whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
-    process.stderr.close()
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
-
-
-def paired(ours_cmd: list[str], theirs_cmd: list[str], runs: int) -> dict:
-    timed(ours_cmd), timed(theirs_cmd)            # warm the file and byte-code caches
-    ours, theirs = [], []
-    for run in range(runs):
-        pair = [("ours", ours_cmd), ("theirs", theirs_cmd)]
-        if run % 2:
-            pair.reverse()                         # alternate who goes first
-        result = {name: timed(command) for name, command in pair}
-        ours.append(result["ours"])
-        theirs.append(result["theirs"])
+def compare(ours_cmd: list[str], theirs_cmd: list[str], runs: int) -> dict:
+    ours, theirs = paired(ours_cmd, theirs_cmd, runs)
     median = statistics.median
     return {
         "rtdraft": median(t for t, _, _ in ours), "pandoc": median(t for t, _, _ in theirs),
@@ -85,7 +61,7 @@ def main() -> None:
         docx = folder / "fall-2019.docx"
         subprocess.run(rtdraft() + ["render", str(EXAMPLE), "--format", "docx", "-o",
                                     str(docx)], check=True, stdout=subprocess.DEVNULL)
-        row = paired(rtdraft() + ["import", str(docx), "-o", str(folder / "fall.yaml")],
+        row = compare(rtdraft() + ["import", str(docx), "-o", str(folder / "fall.yaml")],
                      ["pandoc", "-f", "docx", "-t", "markdown", str(docx), "-o",
                       str(folder / "fall.md")], args.runs)
     print(f"{'':<10}{'wall':>9}{'cpu':>9}{'peak':>8}")

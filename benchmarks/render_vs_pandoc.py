@@ -27,33 +27,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from pairs import paired, rtdraft, timed  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from rtdraft.outline.source import read
 
 EXAMPLE = ROOT / "examples" / "fall-2019-winnipeg.yaml"
-
-
-def rtdraft() -> list[str]:
-    found = shutil.which("rtdraft")
-    return [found] if found else [sys.executable, "-m", "rtdraft"]
-
-
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MB of one whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0,):
-        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss // 1024
 
 
 class NoAliases(yaml.SafeDumper):
@@ -75,35 +58,20 @@ def scaled(folder: Path, times: int) -> Path:
     return path
 
 
-def paired(ours_cmd: list[str], theirs_cmd: list[str], runs: int) -> tuple[list, list, list]:
-    """(seconds, MB) of each run of both commands, in pairs, and each pair's time ratio."""
-    timed(ours_cmd), timed(theirs_cmd)            # warm the file cache
-    ours, theirs, ratios = [], [], []
-    for run in range(runs):
-        pair = [("ours", ours_cmd), ("theirs", theirs_cmd)]
-        if run % 2:
-            pair.reverse()                         # alternate who goes first
-        result = {name: timed(command) for name, command in pair}
-        ours.append(result["ours"])
-        theirs.append(result["theirs"])
-        ratios.append(result["ours"][0] / result["theirs"][0])
-    return ours, theirs, ratios
-
-
 def compare(folder: Path, outline: Path, runs: int) -> dict:
     subprocess.run(rtdraft() + ["render", str(outline), "--format", "md", "-o", str(folder)],
                    check=True, stdout=subprocess.DEVNULL)
     markdown = folder / (outline.stem + ".md")
     ours_cmd = rtdraft() + ["render", str(outline), "--format", "docx", "-o", str(folder)]
     theirs_cmd = ["pandoc", str(markdown), "-o", str(folder / "pandoc.docx")]
-    ours, theirs, ratios = paired(ours_cmd, theirs_cmd, runs)
+    ours, theirs = paired(ours_cmd, theirs_cmd, runs)
     return {
         "size": outline.stat().st_size,
-        "rtdraft": statistics.median(t for t, _ in ours),
-        "pandoc": statistics.median(t for t, _ in theirs),
-        "ratio": statistics.median(ratios),
-        "rtdraft_mb": max(m for _, m in ours),
-        "pandoc_mb": max(m for _, m in theirs),
+        "rtdraft": statistics.median(t for t, _, _ in ours),
+        "pandoc": statistics.median(t for t, _, _ in theirs),
+        "ratio": statistics.median(a[0] / b[0] for a, b in zip(ours, theirs, strict=True)),
+        "rtdraft_mb": max(m for _, _, m in ours),
+        "pandoc_mb": max(m for _, _, m in theirs),
     }
 
 
@@ -113,7 +81,7 @@ def validate_many(folder: Path, count: int, runs: int) -> tuple[float, int]:
     for n in range(count):
         shutil.copy(EXAMPLE, many / f"outline-{n:03}.yaml")
     results = [timed(rtdraft() + ["validate", str(many)]) for _ in range(runs)]
-    return statistics.median(t for t, _ in results), max(m for _, m in results)
+    return statistics.median(t for t, _, _ in results), max(m for _, _, m in results)
 
 
 def ten_in_one_call(folder: Path, runs: int) -> dict:

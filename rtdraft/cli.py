@@ -335,19 +335,32 @@ def redline(old: Path, new: Path, output: Path, kind: str, author: str | None, w
 @click.option("--report", "show_report", is_flag=True,
               help="List what could not be placed in the outline (images, text boxes, "
                    "unknown styles, tables that are no agenda ...).")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing: print what the outline would be and every problem, "
+                   "placed by paragraph number and heading; exit 1 if it would not "
+                   "validate.")
 @problem_format_option("--problem-format")
 def import_docx(report: Path, output: Path | None, changes: str | None,
-                comments_file: Path | None, show_report: bool,
+                comments_file: Path | None, show_report: bool, check_only: bool,
                 output_format: str | None) -> None:
     """Read a DOCX (a reviewed rtdraft summary, or an older report) back into an outline.
     Tracked changes must be accepted or rejected (--changes; exit 8 without). Each
     comment is printed as a note at the place in the new outline where its words now
     stand. A DOCX that cannot be read exits 7; nothing is written then.
+
+    With --check nothing is written: what the outline would be, then every problem
+    (validate's, import's own, lint's) at its paragraph and heading in the DOCX. Exits
+    0 when the outline would validate, 1 when not, 7 and 8 as import does.
     """
     import json
 
     from .importer import import_docx as read_back
     from .output import write_all
+    if check_only:
+        if output is not None or comments_file is not None:
+            raise click.UsageError("--check writes nothing; leave out -o and --comments")
+        _check_import(report, changes)
+        return
     if output is None:
         output = report.with_suffix(".yaml")
         if output.exists():
@@ -377,18 +390,47 @@ def import_docx(report: Path, output: Path | None, changes: str | None,
                + (f" and {comments_file}" if comments_file else ""), err=True)
 
 
-def _yaml_name(ctx, param, file: Path) -> Path:
-    """`new` writes YAML: a .docx (or any other) name would hold text Word cannot open."""
-    if file.suffix.lower() not in (".yaml", ".yml"):
-        raise click.BadParameter(f"{file}: new writes a YAML outline; name it "
-                                 f"{file.with_suffix('.yaml')}")
+def _check_import(report: Path, changes: str | None) -> None:
+    """import --check: the summary and the problems on stdout, a count on stderr."""
+    from .importer.check import check_docx, lines
+    checked = check_docx(report, changes)
+    for line in lines(checked, str(report)):
+        click.echo(line)
+    errors_found = sum(f.level == "error" for f in checked.findings)
+    warnings = len(checked.findings) - errors_found
+    line = (f"{report}: {errors_found} error{'' if errors_found == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}; nothing written")
+    if not checked.valid:
+        raise errors.InvalidOutline(line + " (the outline would not validate)")
+    click.echo(line, err=True)
+
+
+# What `new` says of a name it cannot write, by suffix.
+_CANNOT_WRITE = {
+    ".doc": "Word's old .doc format is not written",
+    ".odt": "an OpenDocument text is not written (LibreOffice opens a .docx)",
+    ".pdf": "a PDF is rendered from a finished outline (rtdraft render --format pdf)",
+}
+
+
+def _starter_name(ctx, param, file: Path) -> Path:
+    """`new` writes a YAML outline (.yaml, .yml) or a Word starter (.docx), nothing else:
+    any other name would hold text its program cannot open."""
+    if file.suffix.lower() not in (".yaml", ".yml", ".docx"):
+        why = _CANNOT_WRITE.get(file.suffix.lower(), "new writes a Word starter or a YAML "
+                                                     "outline")
+        raise click.BadParameter(f"{file}: {why}; name it {file.with_suffix('.docx')} "
+                                 f"(to draft in Word) or {file.with_suffix('.yaml')}")
     return file
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), callback=_yaml_name)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), callback=_starter_name)
 @click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False),
-              help="Keep this earlier outline's structure, with its text as placeholders.")
+              help="Keep this earlier outline's (or rtdraft DOCX's) structure, with its text "
+                   "as placeholders.")
+@click.option("--language", type=click.Choice(["en", "fr"]),
+              help="The summary's language [default: en, or the --from outline's].")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
               callback=lambda ctx, param, value: _plain_text(value, param),
@@ -396,30 +438,50 @@ def _yaml_name(ctx, param, file: Path) -> Path:
                    "[default: the nearest rtdraft-1.schema.json (or schema/rtdraft-1.schema.json) "
                    "in FILE's folder or above it, in the project; if none, one written beside "
                    "FILE].")
-def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -> None:
-    """Write a new outline that validates as written.
+def new(file: Path, previous: str | None, language: str | None, force: bool,
+        schema_ref: str | None) -> None:
+    """Write a new outline, or a Word starter, that validates as written.
 
-    Every [[placeholder]] in it is for you to replace; `rtdraft lint` flags
-    those left. FILE is never overwritten without --force.
+    FILE.yaml is an outline; FILE.docx is a Word document in the house style
+    with every part of a summary, for drafting in Word and reading back with
+    `rtdraft import`. Every [[placeholder]] in it is for you to replace;
+    `rtdraft lint` flags those left. FILE is never overwritten without --force.
     """
     from datetime import date
 
     from .commands import new as scaffold
+    from .commands import starter
+    from .outline import schema
     from .outline.schema_json import text as schema_text
     from .output import make_folder, write_atomic
-    from .pipeline import read
 
+    word = file.suffix.lower() == ".docx"
+    if word and schema_ref is not None:
+        raise click.BadParameter(f"{file} is a Word starter, which has no modeline; "
+                                 "--schema is for a YAML outline", param_hint="--schema")
+    if previous and language:
+        raise click.BadParameter("the language is the --from outline's",
+                                 param_hint="--language")
     if file.exists() and not force:
         raise errors.OutputError(f"{file} exists; use --force to replace it")
-    data = scaffold.fresh(date.today())
+    data = (starter.fresh(language or schema.DEFAULT_LANGUAGE) if word
+            else scaffold.fresh(date.today()))
+    if language and not word:
+        data["publication"]["language"] = language
     if previous:
-        outline = read(previous)
+        outline = _previous(Path(previous))
         if outline.problems:
             emit(outline.problems, None)
             raise errors.InvalidOutline("")
-        data = scaffold.follow(outline.source.data, date.today())
+        data = (starter.follow if word else
+                lambda d: scaffold.follow(d, date.today()))(outline.source.data)
     if file.parent and not file.parent.exists():   # before the schema file written beside
         make_folder(file.parent)
+    if word:
+        write_atomic(file, starter.render(data, date.today()),
+                     inputs=[Path(previous)] if previous else [])
+        click.echo(f"wrote {file}")
+        return
     if schema_ref is None:
         schema_ref, beside = scaffold.schema_reference(file)
         if beside and not beside.exists():
@@ -428,6 +490,20 @@ def new(file: Path, previous: str | None, force: bool, schema_ref: str | None) -
     write_atomic(file, scaffold.dump(data, schema_ref).encode("utf-8"),
                  inputs=[Path(previous)] if previous else [])
     click.echo(f"wrote {file}")
+
+
+def _previous(path: Path):
+    """The --from outline, read and validated: a .docx is imported first (rtdraft import's
+    reading), its outline checked as if it had been written beside it."""
+    from .pipeline import check, read
+
+    if path.suffix.lower() != ".docx":
+        return read(str(path))
+    from .importer import import_docx
+    from .outline.source import Source, parse_text
+
+    imported = import_docx(path, name=str(path.with_suffix(".yaml")))
+    return check(parse_text(imported.text, Source(f"{path} (imported)")))
 
 
 @main.command()

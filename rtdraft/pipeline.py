@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 
 from .document import model
 from .document.model import Document
@@ -43,4 +44,6 @@ def build(outline: Checked, today: date | None = None) -> Document:
     """The model of a valid outline, built once from its normalised data; every value
     keeps its line and column."""
     assert outline.valid, "only a valid outline is built"
-    return model.build(outline.source.data, today, outline.source.places)
+    file = outline.source.file
+    folder = None if file in ("<stdin>", "-") else Path(file).parent
+    return model.build(outline.source.data, today, outline.source.places, folder)

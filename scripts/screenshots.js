@@ -1,7 +1,8 @@
 // The README's web pictures, in Debian's chromium (scripts/readme_pictures.py runs this):
 //   node screenshots.js OUT DESKTOP.html PHONE.html PREVIEW_URL OUTLINE BROKEN_TEXT
 // html-desktop.png: DESKTOP.html at 1280x900; html-phone-fr.png: PHONE.html at a phone's
-// 360x740 (twice the pixels); preview-problems.png: the open preview after OUTLINE is
+// 360x740 (twice the pixels); html-footer.png: DESKTOP.html's foot (the footer with the
+// Canada wordmark) at 1280x500; preview-problems.png: the open preview after OUTLINE is
 // saved with BROKEN_TEXT, the first problem clicked.
 'use strict';
 const fs = require('fs');
@@ -11,10 +12,11 @@ const { launch } = require('../tests/browser/chromium');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-async function shot(browser, url, viewport, file) {
+async function shot(browser, url, viewport, file, foot = false) {
   const page = await browser.newPage();
   await page.setViewport(viewport);
   await page.goto(url, { waitUntil: 'load' });
+  if (foot) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.screenshot({ path: file });
   await page.close();
 }
@@ -27,6 +29,8 @@ async function main() {
       path.join(out, 'html-desktop.png'));
     await shot(browser, `file://${path.resolve(phone)}`, PHONE,
       path.join(out, 'html-phone-fr.png'));
+    await shot(browser, `file://${path.resolve(desktop)}`, { width: 1280, height: 500 },
+      path.join(out, 'html-footer.png'), true);
     const page = await browser.newPage();
     await page.setViewport(DESKTOP);
     await page.goto(previewUrl, { waitUntil: 'load' });

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from rtdraft.ooxml import package, reference_parts   # noqa: E402
-from rtdraft.render.docx import STYLES   # noqa: E402
+from rtdraft.render.docx import GALLERY, STYLES   # noqa: E402
 
 FONT = "Arial"      # the Government of Canada's usual typeface for reports
 INK = "1F1F1F"
@@ -47,17 +47,26 @@ PARAGRAPHS = (
                                                      after=96, caps=True)),
     ("CoverDepartment", "Cover Department", "Normal", dict(size=14, after=48)),
     ("CoverDetails", "Cover Details", "Normal", dict(size=13, after=4)),
-    ("CoverSignature", "Cover Signature", "Normal", dict(size=11, before=180, after=0)),
-    ("CoverWordmark", "Cover Wordmark", "Normal", dict(size=20, bold=True, before=6,
+    # The symbols' paragraphs (docs/federal-identity.md): the signature at the top, the
+    # cover's text one signature high below it; the wordmark is anchored at the page's foot.
+    ("CoverSignature", "Cover Signature", "Normal", dict(size=11, after=48, line=240)),
+    ("CoverWordmark", "Cover Wordmark", "Normal", dict(size=11, after=0, line=240,
                                                        align="right")),
     ("Copyright", "Copyright", "Normal", dict(size=10, after=10)),
     ("Presenters", "Presenters", "Normal", dict(italic=True, after=8)),
+    # Named for what an editor picks in Word's style gallery: a session's heading (under
+    # its group's heading; Enter goes on to its Presenters line), a key outcome.
+    ("SessionHeading", "Session Heading", "Heading2", dict(size=13, bold=True, color=NAVY,
+                                                           before=14, after=6, keep=True,
+                                                           outline=1, next="Presenters")),
     ("TableHeading", "Table Heading", "Normal", dict(bold=True, after=0)),
     ("TableText", "Table Text", "Normal", dict(after=0)),
     ("FootnoteText", "footnote text", "Normal", dict(size=9, after=2, line=240)),
+    # in the header and footer only: not in the style gallery
     ("DraftMark", "Draft Mark", "Normal", dict(size=10, bold=True, color=RED, after=0,
-                                               align="right")),
-    ("PageNumber", "Page Number", "Normal", dict(size=9, after=0, align="center")),
+                                               align="right", gallery=False)),
+    ("PageNumber", "Page Number", "Normal", dict(size=9, after=0, align="center",
+                                                 gallery=False)),
     ("Header", "header", "Normal", dict(after=0, line=240)),
     ("Footer", "footer", "Normal", dict(after=0, line=240)),
     ("TOCHeading", "TOC Heading", "Heading1", dict(outline=9)),
@@ -71,6 +80,7 @@ PARAGRAPHS = (
     ("ListNumber", "List Number", "Normal", dict(after=8, numbering=(2, 0))),
     ("ListNumber2", "List Number 2", "Normal", dict(after=8, numbering=(2, 1))),
     ("ListNumber3", "List Number 3", "Normal", dict(after=8, numbering=(2, 2))),
+    ("Outcome", "Outcome", "ListBullet", dict(after=8, numbering=(1, 0))),
 )
 CHARACTERS = (
     ("Hyperlink", "Hyperlink", dict(color=LINK, underline=True)),
@@ -83,7 +93,7 @@ NUMBERS = (("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."))
 def build(path: Path) -> None:
     names = {name.lower() for _, name, _, _ in PARAGRAPHS} | \
         {name.lower() for _, name, _ in CHARACTERS} | {"table grid"}
-    missing = [name for name in STYLES if name.lower() not in names]
+    missing = [name for name in (*STYLES, *GALLERY) if name.lower() not in names]
     assert not missing, missing
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         house = types.SimpleNamespace(font=FONT, ink=INK, navy=NAVY, link=LINK,

@@ -155,6 +155,19 @@ def test_timeout_must_be_a_finite_number_of_seconds(value, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
+
+def test_a_timeout_of_one_second_is_taken_and_less_is_not(tmp_path):
+    """README: --timeout is at least 1; the edge and just under it."""
+    result = run("render", EXAMPLES[0], "--format", "md", "--timeout", "1", "-o",
+                 tmp_path / "x.md")
+    assert result.exit_code == 0, result.output
+    result = run("render", EXAMPLES[0], "--format", "md", "--timeout", "0.999", "-o",
+                 tmp_path / "y.md")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == ("Error: Invalid value for '--timeout': 0.999 is "
+                                              "not in the range x>=1.")
+    assert not (tmp_path / "y.md").exists()
+
 # -- words the summary would lose ---------------------------------------------------------
 
 LOST = MINIMAL.replace("      - Trends were discussed.\n",

@@ -16,10 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
-# A Markdown escape is one token, and so is a link's destination, "](...)". A link to a
-# heading, "](#id)", is compared as the same whatever its id: the id changes with the
-# heading's words, which show the change; NEW's is kept whole, outside the marks.
-WORDS = re.compile(r"\\\S|\]\([^()\s]*\)|\s+|[\w’'-]+|[^\w\s]")
+# A Markdown escape is one token. So is a link to an address, "[text](address)" or
+# "<address>": a mark inside it would break the link, so a changed link is deleted and
+# inserted whole. A link to a heading, "[text](#id)", is compared word by word and its
+# "](#id)" as the same whatever the id: the id changes with the heading's words, which
+# show the change; NEW's is kept whole, outside the marks.
+WORDS = re.compile(r"\\\S|\[[^\[\]]*\]\((?!#)[^()\s]*\)|<[A-Za-z][\w+.-]*:[^<>\s]*>"
+                   r"|\]\([^()\s]*\)|\s+|[\w’'-]+|[^\w\s]")
 ANCHOR = "](#…)"
 
 

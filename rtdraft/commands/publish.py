@@ -62,12 +62,13 @@ class Publisher:
 
     def one(self, source: Source) -> list[Path]:
         from ..pipeline import build, check
+        from ..render.symbols import beside_reference  # lxml: not for a Markdown alone
 
         outline = check(source)
         if outline.problems:
             self.emit(outline.problems)
             raise errors.InvalidOutline("")
-        document = build(outline)
+        document = beside_reference(build(outline), self.options["reference_doc"])
         self.lost_words(outline.source, document)
         name = Path("stdin.yaml") if source.file == "<stdin>" else Path(source.file)
         targets = targets_for(name, {f: WRITERS[f][0] for f in self.formats}, self.output,

@@ -57,12 +57,20 @@ class MarkupError(ValueError):
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in _ESCAPABLE})
 _UNESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+# an escaped [[placeholder]] (outline/schema.py PLACEHOLDER), not one that starts a
+# footnote mark ([[^id]])
+_PLACEHOLDER = re.compile(r"\\\[\\\[(?!\^)((?:[^\\\[\]]|\\[*<\\])*)\\\]\\\]")
 
 
 def escape(text: str) -> str:
     """`text` written so that parse() reads it back as plain text: each character of the
-    markup backslash-escaped."""
-    return text.translate(_ESCAPE)
+    markup backslash-escaped, except the brackets of a [[placeholder]] where they read back
+    as text anyway (a placeholder read from a DOCX stays one, for lint to report)."""
+    escaped = text.translate(_ESCAPE)
+    if "[[" not in text:
+        return escaped
+    kept = _PLACEHOLDER.sub(lambda m: "[[" + m.group(1) + "]]", escaped)
+    return kept if kept != escaped and parse(kept) == (Text(text),) else escaped
 
 
 def unescape(text: str) -> str:

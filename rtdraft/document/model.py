@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from .. import languages
@@ -49,6 +50,7 @@ class Heading:
     anchor: str             # bookmark name the table of contents links to
     origin: Origin | None = field(default=None, compare=False, repr=False)
     new_page: bool = False  # an appendix starts on a new page
+    session: bool = False   # a session's heading (the DOCX's Session Heading style)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Item:
 class ListBlock:
     numbered: bool
     items: tuple[Item, ...]
+    outcomes: bool = False  # the key outcomes (the DOCX's Outcome style)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ class Document:
     body: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     texts: tuple[Origin, ...] = field(default=(), compare=False, repr=False)
+    # a department's own signature (publication.signature, from the outline's folder)
+    signature_file: Path | None = None
 
     def footnote_number(self, note_id: str) -> int:
         return next(f.number for f in self.footnotes if f.id == note_id)
@@ -137,12 +142,17 @@ class Document:
         return [b for b in self.body if isinstance(b, Heading)]
 
 
-def build(data: dict, today: date | None = None, places: Mapping | None = None) -> Document:
+def build(data: dict, today: date | None = None, places: Mapping | None = None,
+          folder: Path | None = None) -> Document:
     """The Document for a valid outline's normalised data, as validate returns it: every
     default filled in once, there (`places`: Source.places, for the line and column of
-    each text)."""
+    each text; `folder`: the outline's, where publication.signature is found, else the
+    working directory)."""
     builder = _Builder(data, today or date.today(), places or {})
     document = builder.document()
+    signature = data["publication"].get("signature")
+    if signature:
+        document = replace(document, signature_file=(folder or Path()) / signature)
     return _typeset(document, builder.lang.typography)
 
 
@@ -153,7 +163,7 @@ def _typeset(doc: Document, ts) -> Document:
         return inline.typeset(inlines, ts)
 
     def items(block: ListBlock) -> ListBlock:
-        return ListBlock(block.numbered, tuple(
+        return replace(block, items=tuple(
             replace(i, inlines=nodes(i.inlines), sublist=items(i.sublist) if i.sublist else None)
             for i in block.items))
 
@@ -311,9 +321,10 @@ class _Builder:
     # -- the body, in reading order --------------------------------------------------
 
     def heading(self, level: int, text: str, origin: Origin | None = None,
-                new_page: bool = False) -> None:
+                new_page: bool = False, session: bool = False) -> None:
         self.anchors += 1
-        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin, new_page))
+        self.body.append(Heading(level, text, f"_Toc{self.anchors:06d}", origin, new_page,
+                                 session))
 
     def titled(self, path: tuple, section: dict, label: str, level: int = 1) -> None:
         """A section's heading: its own title, or the language's word for it."""
@@ -336,7 +347,8 @@ class _Builder:
         if outcomes.get("intro"):
             origin = self.met(("outcomes", "intro"), outcomes["intro"], "prose")
             self.body.append(Paragraph(prose(outcomes["intro"]), origin))
-        self.body.append(list_block(outcomes["items"], False, ("outcomes", "items"), self.met))
+        items = list_block(outcomes["items"], False, ("outcomes", "items"), self.met)
+        self.body.append(replace(items, outcomes=True))
         conclusion = data["conclusion"]
         self.titled(("conclusion",), conclusion, "conclusion")
         self.blocks(conclusion["body"], 1, ("conclusion", "body"))
@@ -399,7 +411,7 @@ class _Builder:
                 heading = fill(self.labels["session_heading"], label=label,
                                title=session["title"])
                 self.heading(level, heading, self.met(path + ("title",), session["title"],
-                                                      "heading"))
+                                                      "heading"), session=True)
                 self.people(session.get("presenters"), "presenters", path + ("presenters",))
                 self.blocks(session["body"], level, path + ("body",))
 

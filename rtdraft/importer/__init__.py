@@ -14,10 +14,11 @@ from ..errors import ImportFailure, UndecidedChanges
 from ..outline.source import Source, parse_text
 from ..problems import Problem
 from . import ooxml_read as ox
+from . import plain_draft
 from .dump import dump
 from .outline import Builder
 from .package import open_docx
-from .read import MARK_BASE, MARKS, Comment, Reader
+from .read import MARK_BASE, MARKS, Comment, Head, Reader
 
 
 @dataclass
@@ -60,36 +61,7 @@ def bug_report(path: Path, exc: BaseException) -> str:
 
 
 def _import(document, path: Path, changes: str | None, name: str) -> Imported:
-    body = document.element.body
-    notes_part, footnotes = ox.related(document.part, ox.FOOTNOTES_REL)
-    end_part, endnotes = ox.related(document.part, ox.ENDNOTES_REL)
-    roots = [body] + [notes for notes in (footnotes, endnotes) if notes is not None]
-    if any(ox.has_changes(root) for root in roots):
-        if changes is None:
-            raise UndecidedChanges(_undecided(path, document, roots))
-        for root in roots:
-            ox.decide(root, changes == "accept")
-    comments = _comments(document)
-    numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
-    language = _language(document)
-    reader = Reader(document, comments, numbering, languages.get(language).typography)
-    parsed = reader.read()
-    # an endnote becomes a footnote (an outline has only those): its number is kept apart
-    for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),
-                                     (end_part, endnotes, ox.ENDNOTE, ox.ENDNOTE_PREFIX)):
-        if notes is None:
-            continue
-        reader.part = part     # a note's links are relationships of its own part
-        for note in notes.findall(tag):
-            if ox.attr(note, "type") in (None, "normal"):
-                number = prefix + (ox.attr(note, "id") or "")
-                text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
-                parsed.footnotes[number] = " ".join(text.split())
-                kept = ox.note_id(note)
-                if kept:
-                    parsed.note_ids[number] = kept
-    builder = Builder(parsed, language, document.core_properties)
-    data = builder.build()
+    parsed, builder, data = read_outline(document, path, changes)
     marks: dict[int, tuple[tuple, str, int]] = {}
     data = _take_marks(data, (), marks)
     text, source = _checked(data, name, path, builder.unplaced)
@@ -108,6 +80,48 @@ def _import(document, path: Path, changes: str | None, name: str) -> Imported:
     return Imported(text, source.data, placed, builder.unplaced)
 
 
+def read_outline(document, path: Path, changes: str | None, reader=Reader):
+    """(the blocks read, the builder, the outline's data with comment marks still in it)
+    of an opened DOCX; `reader`: the Reader class (check.py's counts paragraphs)."""
+    body = document.element.body
+    notes_part, footnotes = ox.related(document.part, ox.FOOTNOTES_REL)
+    end_part, endnotes = ox.related(document.part, ox.ENDNOTES_REL)
+    roots = [body] + [notes for notes in (footnotes, endnotes) if notes is not None]
+    if any(ox.has_changes(root) for root in roots):
+        if changes is None:
+            raise UndecidedChanges(_undecided(path, document, roots))
+        for root in roots:
+            ox.decide(root, changes == "accept")
+    comments = _comments(document)
+    numbering = ox.part_xml(document.part, ox.NUMBERING_REL)
+    language = _language(document)
+    make = reader
+    reader = make(document, comments, numbering, languages.get(language).typography)
+    parsed = reader.read()
+    titled = _draft_language(parsed)
+    if titled and titled != language:   # read again, its typography undone as its own
+        language = titled   # and its comments anew: reading places (marks) each one once
+        reader = make(document, _comments(document), numbering,
+                      languages.get(language).typography)
+        parsed = reader.read()
+    # an endnote becomes a footnote (an outline has only those): its number is kept apart
+    for part, notes, tag, prefix in ((notes_part, footnotes, ox.FOOTNOTE, ""),
+                                     (end_part, endnotes, ox.ENDNOTE, ox.ENDNOTE_PREFIX)):
+        if notes is None:
+            continue
+        reader.part = part     # a note's links are relationships of its own part
+        for note in notes.findall(tag):
+            if ox.attr(note, "type") in (None, "normal"):
+                number = prefix + (ox.attr(note, "id") or "")
+                text = " ".join(reader.inlines(p) for p in note.iter(ox.P))
+                parsed.footnotes[number] = " ".join(text.split())
+                kept = ox.note_id(note)
+                if kept:
+                    parsed.note_ids[number] = kept
+    builder = Builder(parsed, language, document.core_properties)
+    return parsed, builder, builder.build()
+
+
 # Values copied as printed that validate may refuse: left out of the outline, and kept in a
 # YAML comment under `publication:` and a --report line, so that the outline validates.
 FLAGGED = {("publication", "isbn"), ("publication", "catalogue_number")}
@@ -117,6 +131,22 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
     """The outline's YAML and its source, validated: a wrong ISBN or catalogue number is
     flagged and left out; any other error, or a size beyond an outline's limits, refuses
     the import (exit 7): what import writes always validates."""
+    from ..problems import one_line
+
+    text, source, problems = validated(data, name, path, unplaced)
+    problems = [p for p in problems if p.level == "error"]
+    if problems:
+        first = problems[0]
+        raise ImportFailure(one_line(
+            f"{path}: the outline read from it would not validate ({first.where}: "
+            f"{first.message}); nothing written"))
+    return text, source
+
+
+def validated(data: dict, name: str, path: Path, unplaced: list[str]):
+    """(YAML, source, the problems validate finds) of the outline import would write: a
+    wrong ISBN or catalogue number left out and said in `unplaced`; a size beyond an
+    outline's limits refused (exit 7)."""
     from ..outline.source import MAX_BYTES
     from ..outline.validate import validate
     from ..problems import one_line
@@ -126,8 +156,8 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ImportFailure(f"{path}: the outline would be more than {MAX_BYTES:,} bytes, an "
                             "outline's limit (nothing written)")
-    problems = [p for p in validate(source) if p.level == "error"]
-    flagged = [p for p in problems if p.path in FLAGGED]
+    problems = validate(source)
+    flagged = [p for p in problems if p.path in FLAGGED and p.level == "error"]
     if flagged:
         comments = []
         for problem in flagged:
@@ -140,13 +170,8 @@ def _checked(data: dict, name: str, path: Path, unplaced: list[str]):
         at = lines.index("publication:") + 1
         text = "\n".join(lines[:at] + comments + lines[at:])
         source = parse_text(text, Source(name))
-        problems = [p for p in validate(source) if p.level == "error"]
-    if problems:
-        first = problems[0]
-        raise ImportFailure(one_line(
-            f"{path}: the outline read from it would not validate ({first.where}: "
-            f"{first.message}); nothing written"))
-    return text, source
+        problems = validate(source)
+    return text, source, problems
 
 
 def _within_limits(data, path: Path, where: tuple = ()) -> int:
@@ -231,6 +256,9 @@ def _language(document) -> str:
     tag = (document.core_properties.language or "").split("-")[0].lower()
     if tag in shipped:
         return tag
+    marked = _runs_language(document.element.body)
+    if marked in shipped:
+        return marked
     defaults = document.styles.element.find(ox.qn("w:docDefaults"))
     if defaults is not None:
         for lang in defaults.iter(ox.qn("w:lang")):
@@ -238,6 +266,32 @@ def _language(document) -> str:
             if code in shipped:
                 return code
     return "en"
+
+
+def _runs_language(body, limit: int = 5000) -> str | None:
+    """The language most of the text is marked in, run by run (Word marks each run with
+    the keyboard's language: a French draft typed in an English template), when more
+    than half of the first `limit` marks agree."""
+    from collections import Counter
+    from itertools import islice
+    counts = Counter((ox.attr(lang, "val") or "").split("-")[0].lower()
+                     for lang in islice(body.iter(ox.qn("w:lang")), limit))
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if code and n * 2 > sum(counts.values()) else None
+
+
+def _draft_language(parsed) -> str | None:
+    """A draft's language as its parts' titles say it ('Mot d'ouverture', 'Principaux
+    résultats'), when they do: a draft typed in a template of another language keeps
+    that template's language (w:lang); rtdraft's own DOCX says its own."""
+    if parsed.ours:
+        return None
+    shipped = {lang.code for lang in languages.shipped()}
+    found = plain_draft.language_of([b.text for b in parsed.blocks
+                                     if isinstance(b, Head) and b.level == 1])
+    return found if found in shipped else None
 
 
 def _take_marks(value, path: tuple, marks: dict):

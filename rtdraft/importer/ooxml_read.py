@@ -45,6 +45,10 @@ TEXTBOX_CONTENT = qn("w:txbxContent")
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
+def has_drawing(p) -> bool:
+    return next(p.iter(qn("w:drawing")), None) is not None
+
+
 def alt_text(drawing) -> str:
     """A picture's description (its alternative text, wp:docPr/@descr), one line."""
     found = next(drawing.iter(DOC_PR), None)
@@ -343,3 +347,28 @@ def note_id(note) -> str | None:
         if found:
             return found
     return None
+
+
+def numbered_paragraphs(body) -> dict:
+    """Each body paragraph that holds text -> its number, 1 for the first, in reading order,
+    paragraphs of table cells among them (import --check names a place so). Empty
+    paragraphs are not counted, nor those of text boxes (inside a run)."""
+    numbers: dict = {}
+    for p in body.iter(P):
+        if any(a.tag == R for a in p.iterancestors()):
+            continue
+        if "".join(t.text or "" for t in p.iter(T)).strip():
+            numbers[p] = len(numbers) + 1
+    return numbers
+
+
+def footnote_citations(numbers: dict) -> dict[str, tuple[int, int]]:
+    """A footnote's w:id -> (its number as Word shows it, the paragraph citing it first):
+    footnotes are numbered in the order they are first cited."""
+    out: dict[str, tuple[int, int]] = {}
+    for p, number in numbers.items():
+        for ref in p.iter(FOOTNOTE_REF):
+            key = attr(ref, "id") or ""
+            if key not in out:
+                out[key] = (len(out) + 1, number)
+    return out

@@ -17,6 +17,7 @@ from ..languages import dates_back
 from ..languages.labels import ELISION, SESSION_KINDS, appendix_letter, labels_for, session_label
 from ..languages.typography import folded
 from ..outline.schema import FOOTNOTE_ID, MAX_LIST_DEPTH, PLACEHOLDER, SLUG
+from . import plain_draft
 from .read import MARKS, Head, ListPara, Para, Parsed, Tab, quoted, untypeset
 
 TODO = "TODO"
@@ -34,6 +35,7 @@ class Builder:
         self.core = core
         self.unplaced = list(parsed.unplaced)
         self.data: dict = {"rtdraft": 1}
+        self.footnote_ids: dict[str, str] = {}
 
     # -- patterns from labels -----------------------------------------------------------
 
@@ -58,6 +60,8 @@ class Builder:
 
     def build(self) -> dict:
         if not self.parsed.ours:
+            self.parsed.blocks = plain_draft.typed_structure(
+                self.parsed.blocks, self.session_heading, self.unplaced.append)
             self.foreign_cover()
         meeting, publication = self.front_matter()
         self.data["meeting"] = meeting
@@ -73,10 +77,13 @@ class Builder:
         title = _first(cover.get("title")) or (core.title or "").strip() or TODO
         if title == TODO:
             self.unplaced.append("no title found: meeting.title is TODO")
-        department = _first(cover.get("cover department")) or (core.author or "").strip()
+        # the file's author is rtdraft's department; in a draft, whoever typed it
+        author = (core.author or "").strip() if self.parsed.ours else ""
+        department = _first(cover.get("cover department")) or author
         if not department:
             department = TODO
-            self.unplaced.append("no department found: publication.department is TODO")
+            self.unplaced.append("no department found: publication.department is TODO" + (
+                "" if self.parsed.ours else " (a draft names it on the line before its dates)"))
         meeting: dict = {"title": title, "host": department}
         details = cover.get("cover details") or []
         found = dates_back.meeting(MARKS.sub("", details[0]), self.language, self.labels) \
@@ -139,6 +146,8 @@ class Builder:
             blocks.pop(0)
             if not cover:
                 cover.append(("title", title))
+        if not any(s == "title" for s, _ in cover) and self.heading_title(blocks):
+            cover.append(("title", blocks.pop(0).text.strip()))
         lead = []
         while blocks and isinstance(blocks[0], Para):
             lead.append(blocks.pop(0))
@@ -147,20 +156,26 @@ class Builder:
                     for k in ("copyright_king", "copyright_queen", "copyright_king_plain",
                               "copyright_queen_plain", "catalogue_number", "isbn")]
         patterns.append(_pattern(self.labels["other_language"], {"title": r".+"}))
+        titled = any(s == "title" for s, _ in cover)   # else a first line before the dates
         for block in lead:
             words = MARKS.sub("", block.plain)
             if any(p.fullmatch(self.canon(words)) for p in patterns):
                 self.parsed.front.append(block.plain)
-            elif block.style == "subtitle" or self.canon(words) == self.ts(self.labels["subtitle"]):
+            elif self.canon(words) == self.ts(self.labels["subtitle"]):
                 cover.append(("subtitle", block.plain))
-            elif block.style == "date" or re.fullmatch(r"\d{4}", words):
-                pass   # the publication's year: the copyright line has it too
             elif not any(s == "cover details" for s, _ in cover) and self._dates_line(words):
+                titled = titled or self.first_line_title(lead, keep)
                 # the line before, if an ordinary one (not the subtitle), is the host's
                 if any(b is previous for b in keep) and len(previous.plain) < 80 and \
                         not previous.plain.endswith("."):
                     cover.append(("cover department", previous.plain))
                     keep.remove(previous)
+            elif block.style == "date" or re.fullmatch(r"\d{4}", words):
+                pass   # the publication's year: the copyright line has it too
+            elif previous is not None and self.place_after_dates(previous, words):
+                pass
+            elif block.style == "subtitle":   # after the dates and place: a draft's may be
+                cover.append(("subtitle", block.plain))
             else:
                 keep.append(block)
             previous = block
@@ -168,6 +183,39 @@ class Builder:
             self.unplaced.append(f"{quoted(block.plain[:60])}, before the first heading, put "
                                  "in the introduction")
         blocks[:0] = keep
+
+    def heading_title(self, blocks: list) -> bool:
+        """A draft whose title is its first heading ('# Title' in Markdown): a first
+        heading that names no part, with a dates line under it before the next heading."""
+        if not blocks or not isinstance(blocks[0], Head) or plain_draft.part_of(blocks[0].text) \
+                or self.session_heading(blocks[0].text):
+            return False
+        for block in blocks[1:4]:
+            if not isinstance(block, Para):
+                return False
+            words = MARKS.sub("", block.plain)
+            cuts = [m.start() for m in re.finditer(", ", words)] + [len(words)]
+            if any(dates_back.meeting(part, self.language, self.labels)
+                   for cut in cuts for part in (words[:cut], words[cut + 2:]) if part):
+                return True
+        return False
+
+    def first_line_title(self, lead: list, keep: list) -> bool:
+        """A draft without a Title: its first line, before the dates line, is the title."""
+        if not keep or keep[0] is not lead[0] or len(keep[0].plain) > 300:
+            return False
+        self.parsed.cover.insert(0, ("title", keep.pop(0).plain.strip()))
+        return True
+
+    def place_after_dates(self, previous, words: str) -> bool:
+        """A place on the line after the dates line ('Winnipeg, Manitoba', or 'Virtual
+        meeting'): the cover's place, if the dates line had none."""
+        details = [t for s, t in self.parsed.cover if s == "cover details"]
+        if len(details) != 1 or MARKS.sub("", previous.plain).strip() != \
+                MARKS.sub("", details[0]).strip() or not plain_draft.place_line(words):
+            return False
+        self.parsed.cover.append(("cover details", words.strip()))
+        return True
 
     def _dates_line(self, words: str) -> bool:
         """'March 29, 2019, Halifax, Nova Scotia': the cover's dates and place, if so."""
@@ -177,6 +225,13 @@ class Builder:
                 self.parsed.cover.append(("cover details", words[:cut]))
                 if words[cut + 2:].strip():
                     self.parsed.cover.append(("cover details", words[cut + 2:].strip()))
+                return True
+        for cut in cuts[:-1]:   # 'Winnipeg, Manitoba, November 5-6, 2019': place first
+            place = words[:cut].strip()
+            if plain_draft.place_line(place) and \
+                    dates_back.meeting(words[cut + 2:], self.language, self.labels):
+                self.parsed.cover += [("cover details", words[cut + 2:]),
+                                      ("cover details", place)]
                 return True
         return False
 
@@ -222,8 +277,8 @@ class Builder:
         appendices = []
         while sections and self.appendix_heading(sections[-1][0]):
             appendices.insert(0, sections.pop())
-        letters_ok = all(self.appendix_heading(h, appendix_letter(i))
-                         for i, (h, _) in enumerate(appendices))
+        letters_ok = not self.parsed.ours or all(self.appendix_heading(h, appendix_letter(i))
+                                                 for i, (h, _) in enumerate(appendices))
         if not letters_ok:
             sections += appendices
             appendices = []
@@ -232,10 +287,13 @@ class Builder:
                                  "introduction")
         if not sections:
             sections = [(Head(1, self.ts(self.labels["introduction"])), [])]
-        intro = sections.pop(0)
+        if self.parsed.ours:
+            intro = sections.pop(0)
+            conclusion = sections.pop() if sections else None
+            outcomes = sections.pop() if sections else None
+        else:
+            intro, outcomes, conclusion = self.parts_by_title(sections)
         intro = (intro[0], lead + intro[1])
-        conclusion = sections.pop() if sections else None
-        outcomes = sections.pop() if sections else None
         if outcomes is not None and self.session_heading(outcomes[0].text):
             sections.append(outcomes)
             outcomes = None
@@ -254,7 +312,58 @@ class Builder:
     def appendix_heading(self, head: Head | None, letter: str = r"[A-Z]+"):
         if head is None:
             return None
-        return self.fullmatch("appendix", head.text, letter=letter, title=r".+")
+        found = self.fullmatch("appendix", head.text, letter=letter, title=r".+")
+        if found is None and not self.parsed.ours:   # 'Appendix: ...', 'Annex B - ...'
+            return plain_draft.appendix(head.text)
+        return found
+
+    # -- a draft's parts by their titles (not rtdraft's own DOCX) -------------------------
+
+    def parts_by_title(self, sections: list) -> tuple:
+        """The introduction, key outcomes and conclusion of a draft, by their usual titles
+        ('Key Outcomes', 'Principaux résultats', 'Conclusion and Next Steps'); where no
+        title says so, by their order (the first part, the last two), said by --report.
+        They are taken out of `sections`; parts after the conclusion become subheadings
+        of it."""
+        named = {}
+        for at, (head, _) in enumerate(sections):
+            found = plain_draft.part_of(head.text)
+            if found and found[0] in ("introduction", "outcomes", "conclusion"):
+                named.setdefault(found[0], at)
+        others = {at for at, (head, _) in enumerate(sections)
+                  if plain_draft.part_of(head.text) or self.session_heading(head.text)}
+        if "introduction" not in named and 0 not in others:
+            named["introduction"] = 0
+            self.by_order(sections[0][0], "introduction")
+        last = len(sections) - 1
+        if "conclusion" not in named and last not in others and \
+                last not in named.values() and last > 0:
+            named["conclusion"] = last
+            self.by_order(sections[last][0], "conclusion")
+        end = named.get("conclusion", len(sections))
+        before = end - 1
+        if "outcomes" not in named and before not in others and \
+                before not in named.values() and before > 0:
+            named["outcomes"] = before
+            self.by_order(sections[before][0], "key outcomes")
+        tail = set()
+        if "conclusion" in named:   # parts after the conclusion: its subheadings
+            at = named["conclusion"]
+            tail = {i for i in range(at + 1, len(sections)) if i not in named.values()}
+            for i in sorted(tail):
+                head, blocks = sections[i]
+                self.unplaced.append(f"{quoted(head.text)} after the conclusion made a "
+                                     "subheading of it")
+                sections[at][1].extend([Head(2, head.text)] + blocks)
+        parts = {part: sections[at] for part, at in named.items()}
+        sections[:] = [s for i, s in enumerate(sections)
+                       if i not in named.values() and i not in tail]
+        intro = parts.get("introduction") or (Head(1, self.ts(self.labels["introduction"])), [])
+        return intro, parts.get("outcomes"), parts.get("conclusion")
+
+    def by_order(self, head: Head, part: str) -> None:
+        self.unplaced.append(f"{quoted(head.text)} read as the {part} by its place (its "
+                             "title is not one of that part's usual titles)")
 
     def titled(self, section, label: str) -> dict:
         head, blocks = section
@@ -289,6 +398,12 @@ class Builder:
                 items.append(block)
                 self.unplaced.append(f"a paragraph after the list in {quoted(head.text)} made a "
                                      "list item")
+        if not items and not self.parsed.ours and len(intro) > 1:
+            # a draft's outcomes typed as paragraphs: its items, after an intro ending ':'
+            lead = 1 if MARKS.sub("", intro[0]).rstrip().endswith(":") else 0
+            intro, items = intro[:lead], intro[lead:]
+            self.unplaced.append(f"{quoted(head.text)} has no list: its paragraphs made its "
+                                 "items")
         if intro:
             out["intro"] = " ".join(intro)
             if len(intro) > 1:
@@ -315,7 +430,13 @@ class Builder:
         heading = self.pattern("session_heading", label=r".+?", title=r".+")
         m = heading.fullmatch(self.canon(text))
         if not m:
-            return None
+            dashed = text if self.parsed.ours else self.dashed_label(text)
+            if dashed == text:
+                return None
+            # only a kind's own label or a numbered one ('Breakout #2'): 'COVID-19 -
+            # Impacts' is no session's
+            found = self.session_heading(dashed)
+            return found if found and (found[3] is None or "#" in found[3]) else None
         label, title = m["label"], _marks_of(text) + self.back(m["title"])
         for kind, pattern in self.session_templates():
             found = pattern.fullmatch(label)
@@ -329,6 +450,15 @@ class Builder:
             kind = _slug(re.sub(r"[^\w\s-]", " ", template.replace("{n}", ""))) or "session"
             return kind, int(number.group()), title, template
         return None
+
+    def dashed_label(self, text: str) -> str:
+        """A draft's 'Plenary Session 1 – Title' (a dash or a stop after the label's
+        number) written as the labels write it, 'Plenary Session 1: Title'."""
+        m = plain_draft.DASHED_LABEL.fullmatch(text)
+        if not m:
+            return text
+        return self.labels["session_heading"].replace("{label}", m["label"]).replace(
+            "{title}", m["title"])
 
     def printed_label(self, kind: str, number: int) -> str:
         """A session's label as the renderer prints it."""
@@ -374,6 +504,12 @@ class Builder:
                     if intro:
                         group["intro"] = intro
                     groups[kind] = _ordered(group, ("heading", "intro", "label"))
+            elif not self.parsed.ours and remarks is None and \
+                    (plain_draft.part_of(head.text) or ("",))[0] == "opening_remarks":
+                remarks = self.remarks(head, blocks)
+            elif not self.parsed.ours and plain_draft.group_kind(head.text) and \
+                    any(h for h, _ in inner):
+                self.unlabelled_group(head, inner, sessions, groups, counts)
             elif index == 0 and remarks is None and (
                     not bare or self.canon(head.text).strip() ==
                     self.ts(self.labels["opening_remarks"])):
@@ -399,6 +535,25 @@ class Builder:
             self.unplaced.append("no session found: one session with TODO written")
             sessions = [{"kind": "plenary", "title": TODO, "body": [TODO]}]
         self.data["sessions"] = sessions
+
+    def unlabelled_group(self, head: Head, inner: list, sessions: list, groups: dict,
+                         counts: dict) -> None:
+        """A draft's part of sessions by its title ('Highlights from Plenary Sessions'),
+        its Heading 2s the sessions' titles without a label: sessions of the kind its
+        title names."""
+        kind = plain_draft.group_kind(head.text)
+        lead = inner.pop(0)[1] if inner and inner[0][0] is None else []
+        for sub_head, sub_blocks in inner:
+            found = self.session_heading(sub_head.text)
+            if found is None or found[0] != kind:
+                found = (kind, counts.get(kind, 0) + 1, sub_head.text, None)
+            self.session(found, sub_blocks, 2, sessions, groups, counts)
+        group = groups.setdefault(kind, {})
+        group["heading"] = head.text
+        intro = self.blocks(lead, 1)
+        if intro:
+            group["intro"] = intro
+        groups[kind] = _ordered(group, ("heading", "intro", "label"))
 
     def session(self, found, blocks: list, level: int, sessions: list, groups: dict,
                 counts: dict) -> str:
@@ -493,6 +648,8 @@ class Builder:
 
     def appendix(self, head: Head, blocks: list, index: int) -> dict:
         m = self.fullmatch("appendix", head.text, letter=appendix_letter(index), title=r".+")
+        if m is None and not self.parsed.ours:
+            m = plain_draft.appendix(head.text)
         title = _marks_of(head.text) + self.back(m["title"]) if m else head.text
         out: dict = {"title": title}
         if blocks and all(isinstance(b, ListPara) and b.depth == 1 and not b.numbered
@@ -500,12 +657,47 @@ class Builder:
                 len(_lists(blocks)) == 1:
             out["organizations"] = [b.words for b in blocks]
             return out
+        if not self.parsed.ours:
+            found = self.draft_appendix(blocks)
+            if found:
+                out.update(found)
+                return out
         agenda = self.agenda(blocks)
         if agenda is not None:
             out["agenda"] = agenda
             return out
         out["body"] = self.blocks(blocks, 1) or [TODO]
         return out
+
+    def draft_appendix(self, blocks: list) -> dict | None:
+        """A draft's appendix of one name per line (organizations), or of tables with a
+        time and an item column (the agenda), each under its day's heading or line."""
+        names = plain_draft.name_lines(blocks)
+        if names:
+            return {"organizations": names}
+        rows: list = []
+        day = None
+        for block in blocks:
+            words = MARKS.sub("", block.plain if isinstance(block, Para) else
+                              block.text if isinstance(block, Head) else "").strip()
+            if isinstance(block, (Head, Para)):
+                day = dates_back.one(words, self.language, self.labels)
+                if day is None:
+                    return None
+            elif isinstance(block, Tab) and block.rows:
+                columns = plain_draft.agenda_columns(block.rows[0])
+                if columns is None:
+                    return None
+                for cells in block.rows[1:]:
+                    time, title, speakers = (cells[columns[k]].strip()
+                                             if k in columns and columns[k] < len(cells)
+                                             else "" for k in ("time", "title", "speakers"))
+                    if time or title or speakers:
+                        rows.append(self.agenda_row(day, time, title, speakers))
+                day = None
+            else:
+                return None
+        return {"agenda": rows} if rows else None
 
     def agenda(self, blocks: list) -> list | None:
         """The rows of an agenda: tables headed Time, Item, Speakers, each under its
@@ -598,6 +790,7 @@ class Builder:
                 kept = None
             small = self.lang.vocabulary.get("small_words", set())
             ids[number] = _unique(kept or _note_id(text, small), set(ids.values()))
+        self.footnote_ids = ids   # the document's note number -> its id (import --check)
         self.data = walk_strings(self.data, lambda s: _NOTE.sub(
             lambda m: f"[^{ids[m[1]]}]" if m[1] in ids else "", s))
         for number, name in ids.items():

@@ -90,6 +90,7 @@ class Parsed:
 _HEADING = re.compile(r"^heading ([1-9])$")   # names as styles.names gives them
 COVER_STYLES = {"cover tagline", "cover department", "title", "subtitle", "cover details",
                 "cover signature", "cover wordmark"}
+COVER_ART = {"cover signature", "cover wordmark"}
 LIST_STYLE = re.compile(r"^list (bullet|number)(?: (\d))?$", re.IGNORECASE)
 
 
@@ -154,6 +155,8 @@ class Reader:
             self.out.toc = True
             return
         self.just_placed = []
+        if low in COVER_ART and self.out.ours and not self.out.blocks and ox.has_drawing(p):
+            return   # rtdraft's own Federal Identity Program art, drawn again on render
         pieces = self.pieces(p)
         words, text = _emit(pieces, False), _emit(pieces, True)
         # a paragraph holding only a footnote mark has no words, but is one

@@ -20,6 +20,11 @@ from . import ooxml_read as ox
 KNOWN = {"title", "subtitle", "normal", "copyright", "presenters", "draft mark",
          "cover tagline", "cover department", "cover details", "cover signature",
          "cover wordmark", "toc heading", "body text", "list paragraph", "footnote text"}
+# The styles of rtdraft's style gallery, named for what an editor picks (Session Heading,
+# Outcome), read as the style each stands in for: a paragraph typed in Session Heading is
+# a heading under its group's heading, as a session's is. Older rtdraft documents use the
+# styles themselves (Heading 2, List Bullet) and are read as before.
+GALLERY = {"session heading": "heading 2", "outcome": "list bullet"}
 NUMBERED = re.compile(r"^(heading|toc|list bullet|list number) ?([1-9])?$")
 
 # Word's localized names of the built-in styles an outline uses (the user interface's
@@ -52,6 +57,7 @@ def _table() -> dict[str, str]:
     table: dict[str, str] = {}
     for name in KNOWN:
         table[name] = name
+    table.update(GALLERY)
     for n in ["", *map(str, range(1, 10))]:
         for base in ("heading", "toc", "list bullet", "list number"):
             if base in ("heading", "toc") and not n:

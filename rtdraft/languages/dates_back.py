@@ -28,7 +28,26 @@ def _tokens(text: str, labels: dict):
 
 def meeting(text: str, language: str, labels: dict) -> list[str] | None:
     """The meeting's dates (YYYY-MM-DD or YYYY-MM) the cover's dates line stands for."""
-    return _exact(text, language, labels) or loose(text, labels)
+    return _exact(text, language, labels) or loose(text, labels) or iso(text)
+
+
+_ISO_LINE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:\s*(?:to|au|et|and|,|\u2013|\u2014|/|(?<=\s)-)\s*"
+                       r"(\d{4}-\d{2}-\d{2}))?\s*")
+
+
+def iso(text: str) -> list[str] | None:
+    """Days an editor typed as ISO dates: '2019-11-05', '2019-11-05 to 2019-11-07' (every
+    day between them), '2019-11-05, 2019-11-07' is not a range but two days."""
+    m = _ISO_LINE.fullmatch(text)
+    if not m:
+        return None
+    days = [dates.parse_date(d) for d in m.groups() if d]
+    if None in days or (len(days) == 2 and not 0 < (days[1] - days[0]).days < 400):
+        return None
+    if len(days) == 2 and re.search(r",|\b(?:et|and)\b", text):
+        return [d.isoformat() for d in days]
+    return [(days[0] + timedelta(days=n)).isoformat()
+            for n in range((days[-1] - days[0]).days + 1)]
 
 
 def _exact(text: str, language: str, labels: dict) -> list[str] | None:
@@ -53,7 +72,7 @@ def one(text: str, language: str, labels: dict) -> str | None:
             day = dates.parse_date(candidate[0])
             if day and _same(dates.one_date(day, language, labels), text):
                 return candidate[0]
-    found = loose(text, labels)
+    found = loose(text, labels) or iso(text)
     return found[0] if found and len(found) == 1 else None
 
 

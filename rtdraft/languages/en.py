@@ -39,6 +39,9 @@ LABELS = {
     "copyright_queen_plain": "© Her Majesty the Queen in Right of Canada, {year}",
     "other_language": "Aussi disponible en français sous le titre : {title}",
     "wordmark": "Canada",
+    # the text alternatives of the cover's symbols (render/symbols.py)
+    "signature_alt": "Government of Canada",
+    "wordmark_alt": "Symbol of the Government of Canada",
     "agenda_time": "Time",
     "agenda_item": "Item",
     "agenda_speakers": "Speakers",

@@ -40,6 +40,9 @@ LABELS = {
     "copyright_queen_plain": "© Sa Majesté la Reine du chef du Canada, {year}",
     "other_language": "Also available in English under the title: {title}",
     "wordmark": "Canada",
+    # the text alternatives of the cover's symbols (render/symbols.py)
+    "signature_alt": "Gouvernement du Canada",
+    "wordmark_alt": "Symbole du gouvernement du Canada",
     "agenda_time": "Heure",
     "agenda_item": "Point",
     "agenda_speakers": "Conférenciers",

@@ -53,7 +53,8 @@ def count_mismatch(outline: Outline) -> Iterator[Finding]:
     dates = written_dates(outline.data)
     days = len(dates)
     for piece in outline.prose():
-        if "session" not in piece.text and "day" not in piece.text:
+        lower = piece.text.lower()   # the patterns read any case: so must this shortcut
+        if "session" not in lower and "day" not in lower:
             continue
         for m in sessions_pattern.finditer(piece.text):
             said, kind = _value(m.group(1), numbers), (m.group(2) or "").lower()

@@ -119,6 +119,9 @@ def spelling(outline: Outline) -> Iterator[Finding]:
     organizations and people, the words under `lint: words:` and those in a
     file `rtdraft-words.txt` beside the outline (one a line, # for comments).
     A word is reported once per outline, with how many more times it is used.
+    The first 50 words reported are given suggestions, the rest none: each
+    suggestion is looked for in the dictionary, and a draft full of names
+    not yet under `lint: words:` would make lint slow.
 
     Bad:  The commitee met in Winnipeg.
     Good: The committee met in Winnipeg.

@@ -203,6 +203,11 @@ def schema_order(root) -> None:
             ordered = sorted(children, key=lambda child: rank.get(child.tag, len(rank)))
             if ordered != children:
                 element[:] = ordered
+    # LibreOffice writes a framed paragraph's borders as two empty w:pBdr (the cover's
+    # wordmark): the second breaks the schema, and an empty one says nothing
+    for element in list(root.iter(qn("w:pBdr"))):
+        if len(element) == 0 and element.getparent().tag == qn("w:pPr"):
+            element.getparent().remove(element)
     for name in _ON_OFF_ONLY:
         for element in root.iter(qn(f"w:{name}")):
             value = element.get(qn("w:val"))

@@ -71,10 +71,12 @@ _WORD_BUILTIN = {
     "Heading2": _HEADING + "<w:unhideWhenUsed/>" + _QUICK,
     "Heading3": _HEADING + "<w:unhideWhenUsed/>" + _QUICK,
     "TOCHeading": _TOC + _QUICK, "TOC1": _TOC, "TOC2": _TOC,
-    "FootnoteText": '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
+    "FootnoteText": '<w:uiPriority w:val="99"/><w:unhideWhenUsed/>' + _QUICK,
     "Header": _ON_USE, "Footer": _ON_USE,
     **{f"{kind}{level}": _ON_USE for kind in ("ListBullet", "ListNumber")
-       for level in ("", "2", "3")},
+       for level in ("2", "3")},
+    # in the gallery too: what an editor types a list or a footnote in
+    "ListBullet": _ON_USE + _QUICK, "ListNumber": _ON_USE + _QUICK,
 }
 
 
@@ -92,7 +94,10 @@ def _styles(h) -> str:
         based = f'<w:basedOn w:val="{base}"/>' if base else ""
         following = '<w:next w:val="Normal"/>' if style_id.startswith(("Heading", "Title")) \
             else ""
-        ui = "<w:qFormat/>" if builtin is None else builtin
+        if o.get("next"):
+            following = f'<w:next w:val="{o["next"]}"/>'
+        ui = builtin if builtin is not None else \
+            "<w:qFormat/>" if o.get("gallery", True) else '<w:uiPriority w:val="99"/>'
         out.append(f'<w:style w:type="paragraph"{default}{custom} w:styleId="{style_id}">'
                    f'<w:name w:val={quoteattr(name)}/>{based}{following}{ui}'
                    f"{_ppr(o)}{_rpr(o)}</w:style>")

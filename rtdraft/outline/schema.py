@@ -22,6 +22,7 @@ MAX_LIST_DEPTH = 3          # List Bullet, List Bullet 2, List Bullet 3
 PLACEHOLDER = r"\[\[[^[\]]*\]\]"
 MAX_ITEMS = 10_000          # items in one list: far past any summary, short of a runaway file
 SLUG = r"^[a-z][a-z0-9_-]*$"
+ARTWORK = r"^.+\.([sS][vV][gG]|[pP][nN][gG])$"   # publication.signature
 FOOTNOTE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 
@@ -175,6 +176,10 @@ PUBLICATION = mapping("How the summary is published.", {
     "status": {"type": "string", "allowed": ["draft", "final"], "nullable": True,
                **_meta("draft or final; drafts carry DRAFT in the page header.", "draft")},
     "toc": boolean("Whether to print a table of contents after the copyright page.", False),
+    "signature": text("The department's own signature (flag symbol and its names), an .svg "
+                      "file with its .png beside it, or a .png, from the outline's folder; "
+                      "default: the Government of Canada signature.",
+                      regex=ARTWORK),
 }, required=True)
 
 SESSION_GROUP = mapping("How one kind of session is presented.", {

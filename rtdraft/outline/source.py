@@ -506,12 +506,23 @@ class _Builder:
 
     def check_number(self, event: yaml.ScalarEvent, path: Path_) -> None:
         """A whole number too long for Python to print back (int-to-text limit) is refused."""
-        if event.style or len(event.value) <= MAX_INT_DIGITS or event.tag in _STR_TAGS or \
-                not INT.match(event.value.strip()):
+        text = event.value.strip()
+        if event.style or event.tag in _STR_TAGS or not INT.match(text):
             return
+        # digits, not characters: Python reads '-' and 4,300 digits
+        digits = len(text.lstrip("+-"))
+        if text[:2] in ("0o", "0x"):   # Python reads it at any length, but prints it in
+            if int(text, 0) < 10 ** MAX_INT_DIGITS:   # decimal only up to the limit
+                return
+            what = f"more than {MAX_INT_DIGITS:,} digits (written in "\
+                   f"{'hexadecimal' if text[1] == 'x' else 'octal'})"
+        elif digits <= MAX_INT_DIGITS:
+            return
+        else:
+            what = f"{digits:,} digits"
         mark = event.start_mark
         self.source.error(mark.line + 1, mark.column + 1, f"a whole number of "
-                          f"{len(event.value):,} digits; rtdraft reads numbers of at most "
+                          f"{what}; rtdraft reads numbers of at most "
                           f"{MAX_INT_DIGITS:,} digits (quote it to make it text)", "size-limit",
                           tuple(p for p in path if not isinstance(p, _Duplicate)))
         raise _Fatal

@@ -449,6 +449,9 @@ def _message(error) -> tuple[str, str, int | None]:
         if constraint == schema.SLUG:
             return "key", (f"{value} must be a lowercase word (letters, digits, - or _), "
                            "e.g. breakout"), None
+        if constraint == schema.ARTWORK:
+            return "schema", (f"{value} must be an .svg or a .png file (the department's "
+                              "signature)"), None
         return "key", f"{value} is not a valid id: use letters, digits, '-', '_' or '.'", None
     return "schema", f"invalid value ({error.rule})", None
 

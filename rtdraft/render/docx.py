@@ -12,10 +12,11 @@ from ..document import inline
 from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..errors import TemplateError
 from ..ooxml import elements as ooxml
+from ..ooxml import picture
 from ..ooxml.archive import zip_package
 from ..outline.schema import MAX_LIST_DEPTH
 from ..resources import default_path
-from . import reference
+from . import reference, symbols
 
 # Every style the writer uses: a reference document must define each of them. Word's
 # built-in styles go by Word's names (toc 1, footnote text), matched without case.
@@ -27,6 +28,17 @@ STYLES = (
     "List Number 3", "footnote text", "footnote reference", "Hyperlink", "TOC Heading",
     "toc 1", "toc 2", "Header", "Footer", "Draft Mark", "Page Number",
 )
+# Styles named for what an editor picks in Word's style gallery, and the style each
+# stands in for: a reference document made before them (a house's own) still renders,
+# with the style in its place.
+GALLERY = {"Session Heading": "Heading 2", "Outcome": "List Bullet"}
+
+
+# The symbols' printed heights (docs/federal-identity.md): the signature at the top of the
+# cover, the Canada wordmark at its foot, the page's text kept one signature high away.
+SIGNATURE_HEIGHT = Cm(0.95)
+WORDMARK_HEIGHT = Cm(1.27)
+SYMBOL_MAX_WIDTH = Cm(12)     # a department's signature wider than this is made smaller
 
 
 def open_reference(path: Path | None):
@@ -83,6 +95,8 @@ class _Writer:
         # python-docx finds a style named by its name in a linear search: look once.
         names = {style.name.lower(): style for style in doc.styles}
         self.styles = {name: names[name.lower()] for name in STYLES}
+        for name, instead in GALLERY.items():
+            self.styles[name] = names.get(name.lower(), self.styles[instead])
         self.bookmarks = 0
 
     def write(self) -> None:
@@ -117,7 +131,17 @@ class _Writer:
         return p
 
     def cover(self) -> None:
+        """The signature at the top of the cover, the Canada wordmark at its foot: the
+        Federal Identity Program's art (render/symbols.py), each with its alternative."""
         cover = self.model.cover
+        signature, wordmark = symbols.load(self.model)
+        self.para(None, "Cover Signature").append(self.symbol(signature, SIGNATURE_HEIGHT))
+        # The wordmark's frame sits at the page's foot wherever its paragraph is; it comes
+        # second, as LibreOffice anchors a frame to the paragraph after it, which must be
+        # on the cover (the copyright page starts after the cover's last paragraph).
+        foot = self.para(None, "Cover Wordmark")
+        foot.append(self.symbol(wordmark, WORDMARK_HEIGHT))
+        picture.at_foot(foot, SIGNATURE_HEIGHT.twips)
         if cover.tagline:
             self.para(cover.tagline, "Cover Tagline")
         self.para(cover.department, "Cover Department")
@@ -128,13 +152,19 @@ class _Writer:
             self.para(cover.where, "Cover Details")
         if cover.hosted:
             self.para(cover.hosted, "Cover Details")
-        other = cover.signature_other
-        if other and cover.signature.endswith(other):
-            p = self.para(cover.signature[:-len(other)], "Cover Signature")
-            p.append(ooxml.run(other, lang=self.model.other_locale))
-        else:
-            self.para(cover.signature, "Cover Signature")
-        self.para(cover.wordmark, "Cover Wordmark")
+        picture.declare_on_root(self.doc.element)   # while the body is the cover alone
+
+    def symbol(self, symbol: symbols.Symbol, height: int):
+        """A run holding the symbol `height` EMU high (narrower than SYMBOL_MAX_WIDTH), its
+        PNG and SVG in parts named after it."""
+        width = round(height * symbol.aspect)
+        if width > SYMBOL_MAX_WIDTH:
+            width, height = SYMBOL_MAX_WIDTH, round(SYMBOL_MAX_WIDTH / symbol.aspect)
+        part = self.doc.part
+        png = picture.embed(part, f"{symbol.kind}.png", symbol.png, "image/png")
+        svg = None if symbol.svg is None else \
+            picture.embed(part, f"{symbol.kind}.svg", symbol.svg, "image/svg+xml")
+        return picture.inline(part.next_id, symbol.kind, symbol.alt, png, svg, width, height)
 
     def front(self) -> None:
         for index, line in enumerate(self.model.front):
@@ -175,8 +205,9 @@ class _Writer:
 
     def block(self, block, page_break: bool = False, keep_next: bool = False) -> None:
         if isinstance(block, Heading):   # its style keeps it with the next paragraph
-            p = self.para(block.text, f"Heading {block.level}",
-                          page_break=page_break or block.new_page)
+            style = "Session Heading" if block.session and block.level == 2 else \
+                f"Heading {block.level}"
+            p = self.para(block.text, style, page_break=page_break or block.new_page)
             self.bookmarks += 1
             ooxml.bookmark(p, block.anchor, self.bookmarks)
         elif isinstance(block, Paragraph):
@@ -203,6 +234,8 @@ class _Writer:
         depth = min(depth, MAX_LIST_DEPTH)
         name = ("List Number" if block.numbered else "List Bullet") + \
             ("" if depth == 1 else f" {depth}")
+        if block.outcomes and depth == 1:
+            name = "Outcome"
         if parent and parent[0] == block.numbered and parent[1] is not None:
             num_id, level = parent[1], depth - 1
         else:   # a list of its own, at the level its style gives

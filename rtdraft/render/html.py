@@ -4,8 +4,9 @@ Python turns the model into HTML pieces (every editor's character escaped); the
 templates in templates/ (summary.html.j2, summary.css) arrange them, and a user may
 replace them with --template-dir. Templates run in Jinja2's sandbox with HTML
 autoescaping, so a template can arrange text, not reach into Python nor inject
-markup through a value. The page is self-contained: its style is inline, it loads
-no font, script or image, and its Content-Security-Policy forbids any request.
+markup through a value. The page is self-contained: its style is inline, the Federal
+Identity Program's symbols are inline SVG (identity.py), it loads no font, script or
+image, and its Content-Security-Policy forbids any request.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from markupsafe import Markup, escape
 from ..document import inline
 from ..document.model import Document, Heading, ListBlock, Note, Paragraph, Table
 from ..resources import default_dir
-from . import sandbox
+from . import identity, sandbox
 from .markdown import slugs
 
 TEMPLATE = "summary.html.j2"
@@ -121,11 +122,12 @@ def context(document: Document, csp: str = CSP) -> dict:
         "modified": _date_attribute(document),
         "labels": document.labels,
         "words": words,
+        "fip": identity.symbols(document),
     }
 
 
 # Ids the page's own parts take (see summary.html.j2); headings keep clear of them.
-FIXED_IDS = ("wb-cont", "toc", "fn", "about", "wb-dtmd")
+FIXED_IDS = ("wb-cont", "toc", "fn", "about", "wb-dtmd", *identity.IDS.values())
 
 
 def _apart(ids: dict[str, str], document: Document) -> dict[str, str]:

@@ -1,6 +1,8 @@
 // Open each rendered page in chromium and report, as JSON on stdout, what the tests
-// assert: axe-core's WCAG 2.1 AA violations, requests to anything but the page itself,
-// the fragment links that miss their target, headings, overflow at narrow widths,
+// assert: axe-core's WCAG 2.1 AA violations, every request the page makes (intercepted:
+// anything but file: or data: is refused), the fragment links that miss their target,
+// headings, overflow at narrow widths, the Federal Identity Program's symbols (their
+// names in the accessibility tree, their sizes and places at desktop and phone widths),
 // and screenshots at desktop and phone widths.
 //   node check_pages.js SCREENSHOT_DIR PAGE.html...
 'use strict';
@@ -42,6 +44,34 @@ async function overflow(page, width) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+// The names of the accessibility tree's nodes of this role, in the page's order.
+function flatten(node, role, out = []) {
+  if (!node) return out;
+  if (node.role === role) out.push(node.name);
+  for (const child of node.children || []) flatten(child, role, out);
+  return out;
+}
+
+// Where the symbols are and how big, in CSS pixels, at the viewport's width.
+async function symbols(page, viewport) {
+  await page.setViewport(viewport);
+  return page.evaluate(() => {
+    const box = (selector) => {
+      const e = document.querySelector(selector);
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top + window.scrollY,
+        width: r.width, height: r.height };
+    };
+    return { rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      page: { width: document.documentElement.clientWidth,
+        height: document.documentElement.scrollHeight },
+      signature: box('header a[href^="https://www.canada.ca/"] > svg[role=img]'),
+      wordmark: box('footer svg[role=img]'),
+      h1: box('h1'), main: box('main'), footer: box('footer') };
+  });
+}
+
 async function screenshots(browser, url, shots, name) {
   // A fresh page, so that no link shows as visited.
   const page = await browser.newPage();
@@ -61,8 +91,15 @@ async function check(browser, file, shots) {
   const url = pathToFileURL(path.resolve(file)).href;
   const shot = await screenshots(browser, url, shots, path.basename(file, '.html'));
   const page = await browser.newPage();
+  // Every request is intercepted: the page itself (file:) and data: go on, anything
+  // else is refused and reported.
   const requests = [];
-  page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()); });
+  const refused = [];
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    requests.push(r.url());
+    if (/^(file|data):/.test(r.url())) r.continue(); else { refused.push(r.url()); r.abort(); }
+  });
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await page.setViewport(DESKTOP);
@@ -94,11 +131,19 @@ async function check(browser, file, shots) {
       return p.getBoundingClientRect().width / ch;
     })(),
   }));
+  const tree = await page.accessibility.snapshot();
+  const names = await page.evaluate(() => [...document.querySelectorAll('svg[role=img]')]
+    .map((svg) => ({ name: svg.querySelector('title') && svg.querySelector('title').textContent,
+      landmark: svg.closest('header, footer').tagName.toLowerCase() })));
+  const accessible = { names, images: flatten(tree, 'image'),
+    links: flatten(tree, 'link').filter((name) => !/^\d|^[#↩]/.test(name)).slice(0, 3) };
+  const sizes = { desktop: await symbols(page, DESKTOP), phone: await symbols(page, PHONE) };
+  await page.setViewport(DESKTOP);
   const links = await checkLinks(page);
   const widths = { 640: await overflow(page, 640), 320: await overflow(page, 320) };
   await page.close();
-  return { file, axe, structure, links, overflow: widths, requests, consoleErrors,
-    screenshots: shot };
+  return { file, url, axe, structure, links, overflow: widths, requests, refused, consoleErrors,
+    screenshots: shot, accessible, sizes };
 }
 
 (async () => {

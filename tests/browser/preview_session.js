@@ -15,6 +15,9 @@ async function shows(page) {
     const items = (sel) => [...document.querySelectorAll(sel)].map((li) => li.textContent);
     return {
       h1: (document.querySelector('h1') || {}).textContent || null,
+      symbols: [...document.querySelectorAll('header svg[role=img], footer svg[role=img]')]
+        .map((svg) => `${svg.closest('header, footer').tagName}: ${svg.querySelector('title').textContent} `
+          + `${Math.round(svg.getBoundingClientRect().height * 100) / 100}`),
       problems: panel ? items('#rtdraft-preview ul.rtdraft-problems:first-of-type li')
         .filter((t) => t.includes(': error: ')) : [],
       findings: panel ? items('#rtdraft-preview li')

@@ -160,20 +160,23 @@ def test_schema_output_is_not_replaced_without_force(here):
     assert (here / "schema.json").read_text().startswith("{")
 
 
-@pytest.mark.parametrize("name", ["draft.docx", "draft.doc", "draft.odt", "draft.pdf",
-                                  "draft.md", "draft", "sub/draft.DOCX"])
-def test_a_name_that_is_not_yaml_is_refused_and_nothing_written(here, name):
-    # `new draft.docx` wrote YAML into a file Word cannot open, and said it had
-    result = run("new", name)
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    assert result.exit_code == 2
-    assert result.output.splitlines()[-1] == (
-        f"Error: Invalid value for 'FILE': {name}: new writes a YAML outline; "
-        f"name it {stem}.yaml")
-    assert list(here.iterdir()) == []
-
-
 @pytest.mark.parametrize("name", ["draft.yml", "draft.YAML"])
 def test_yml_and_capitals_are_yaml(here, name):
     assert run("new", name).exit_code == 0
     assert (here / name).read_text().startswith("# yaml-language-server:")
+
+
+def test_language_fr_writes_a_french_outline(here):
+    assert run("new", "printemps.yaml", "--language", "fr").exit_code == 0
+    source = read(here / "printemps.yaml")
+    assert source.data["publication"]["language"] == "fr"
+    assert validate(source) == []
+
+
+def test_the_language_of_a_from_outline_is_its_own(here):
+    result = run("new", "next.yaml", "--language", "fr", "--from",
+                 ROOT / "examples" / "spring-2019-halifax.yaml")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for --language: the language is the --from outline's")
+    assert list(here.iterdir()) == []

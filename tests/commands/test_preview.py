@@ -72,6 +72,10 @@ def test_edit_break_and_mend_in_a_browser(outline, tmp_path):
         code, out, err = preview.stop()
     assert (code, err) == (0, "") and out.endswith("stopped\n")
     assert session["initial"]["h1"] == "Fall 2019 Law Enforcement Roundtable on Illicit Drugs"
+    # the served page has the Federal Identity Program's symbols, named and sized
+    # (1280 pixels wide: the signature 2.09375rem high, the wordmark 10.25rem wide)
+    assert session["initial"]["symbols"] == ["HEADER: Government of Canada 33.5",
+                                             "FOOTER: Symbol of the Government of Canada 38.98"]
     edit, broke, mended = session["steps"]
     assert edit["h1"].endswith("(edited)") and edit["problems"] == [] and edit["reloads"] >= 1
     # Broken: validate's own words above the last good rendering.
@@ -213,6 +217,9 @@ def test_page_with_problems_passes_axe_too(outline, tmp_path):
     [result] = run_script("check_pages.js", tmp_path, tmp_path / "served.html")
     assert result["axe"]["violations"] == []
     assert result["overflow"] == {"320": 0, "640": 0}
+    assert result["accessible"]["images"] == ["Government of Canada",
+                                              "Symbol of the Government of Canada"]
+    assert result["sizes"]["phone"]["signature"]["height"] == 1.21875 * 16
 
 
 def saved_while_watching(preview: Preview, save) -> int:

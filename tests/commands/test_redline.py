@@ -477,3 +477,36 @@ def test_the_markdown_redlines_title_block_always_reads_back_with_pandoc(old, ne
     assert {"title", "subtitle", "lang", "date"} <= set(meta)
     accepted = decide(text, 1)
     assert pandoc_meta(accepted) == pandoc_meta(render(after).decode("utf-8"))
+
+
+@pytest.mark.parametrize("old_link, new_link", [
+    ("<https://www.canada.ca/en/services.html>", "<https://www.canada.ca/en/services-2024.html>"),
+    ("[the services](https://www.canada.ca/en/services.html)",
+     "[the services](https://www.canada.ca/en/services-2024.html)"),
+    ("[the services](https://www.canada.ca/en/services.html)",
+     "[the new services](https://www.canada.ca/en/services.html)"),
+])
+def test_a_changed_link_is_deleted_and_inserted_whole_and_both_still_link(
+        old_link, new_link, tmp_path):
+    """A mark inside a link's address (or between its text and address) broke the link:
+    pandoc read the marks and half the address as text."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    anchor = "The work undertaken by DAS is critical"
+    assert anchor in text
+    for name, link in (("old", old_link), ("new", new_link)):
+        (tmp_path / f"{name}.yaml").write_text(
+            text.replace(anchor, f"See {link} for more. {anchor}", 1), encoding="utf-8")
+    out = tmp_path / "changes.md"
+    done = rtdraft("redline", tmp_path / "old.yaml", tmp_path / "new.yaml", "-o", out,
+                   "--format", "md")
+    assert done.stdout == f"wrote {out} (2 tracked changes)\n"
+    redline = out.read_text(encoding="utf-8")
+    assert f"See {{--{old_link}--}}{{++{new_link}++}} for more." in redline
+    html = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "html", "--wrap=none"],
+                          input=redline, capture_output=True, text=True, check=True).stdout
+    addresses = re.findall(r'<a href="(https://www\.canada\.ca/en/services[^"]*)"', html)
+    assert addresses == [re.search(r"https://[^)>]*", link).group()
+                         for link in (old_link, new_link)]
+    new_md = tmp_path / "new.md"
+    rtdraft("render", tmp_path / "new.yaml", "--format", "md", "-o", new_md)
+    assert decide(redline, 1) == new_md.read_text(encoding="utf-8")

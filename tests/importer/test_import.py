@@ -93,8 +93,9 @@ def test_an_example_comes_back_beside_its_docx(tmp_path):
     text = (tmp_path / "fall.yaml").read_text()
     assert text.startswith("rtdraft: 1\nmeeting:\n  title: Fall 2019 Law Enforcement "
                            "Roundtable on Illicit Drugs\n")
-    assert "  department_other: Sécurité publique Canada\n" in text
-    assert "department_fr" not in text
+    # the cover shows the Federal Identity Program's art, not the department's two names:
+    # department_other is nowhere in the DOCX to come back (docs/import-and-redline.md)
+    assert "department_other" not in text and "department_fr" not in text
     assert "  - kind: plenary\n    title: Current Drug Trends and Organized Crime\n" in text
     # footnote ids kept (a hidden bookmark in each footnote)
     assert "footnotes:\n  fiscal-year: >-\n    In the United States" in text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.cli import run
@@ -60,12 +61,18 @@ def french(first: date, last: date, style: int, dash: str) -> str:
     if first == last:
         return [f"le {day} {month} {first.year}", f"{day} {month} {first.year}",
                 f"{day} {short} {first.year}"][style % 3]
+    two = "et" if (last - first).days == 1 else "au"   # 5 et 6 novembre: two days
     if first.month == last.month:
         return [f"du {day} au {last.day} {month} {first.year}",
                 f"{day}{dash}{last.day} {month} {first.year}",
-                f"{day} au {last.day} {short} {first.year}"][style % 3]
+                f"{day} au {last.day} {short} {first.year}",
+                f"{day} {two} {last.day} {month} {first.year}"][style % 4]
     year = f" {first.year}" if first.year != last.year else ""
-    return f"du {day} {month}{year} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}"
+    lday = "1er" if last.day == 1 else str(last.day)
+    return [f"du {day} {month}{year} au {last.day} {FR_MONTHS[last.month - 1]} {last.year}",
+            f"{day} {month}{year} {two} {lday} {FR_MONTHS[last.month - 1]} {last.year}",
+            f"{day} {month}{year}{dash}{lday} {FR_MONTHS[last.month - 1]} {last.year}"
+            ][style % 3]
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -78,6 +85,20 @@ def test_dates_in_every_common_form_are_read(first, length, style, dash, languag
     assert meeting(text, language, labels_for(language)) == days, text
     if length == 0:
         assert one(text, language, labels_for(language)) == days[0], text
+
+
+@pytest.mark.parametrize("text, days", [
+    ("2019-11-05", ["2019-11-05"]),
+    ("2019-10-30 to 2019-11-01", ["2019-10-30", "2019-10-31", "2019-11-01"]),
+    ("2019-11-05 – 2019-11-06", ["2019-11-05", "2019-11-06"]),
+    ("2019-11-05, 2019-11-07", ["2019-11-05", "2019-11-07"]),
+    ("2019-11-05 et 2019-11-07", ["2019-11-05", "2019-11-07"]),
+    ("2019-02-30", None), ("2019-11-07 to 2019-11-05", None), ("2019-11-05-2019-11-06", None),
+    ("2019-11-05 to 2021-11-05", None),
+])
+def test_dates_typed_as_iso_dates_are_read(text, days):
+    for language in ("en", "fr"):
+        assert meeting(text, language, labels_for(language)) == days
 
 
 @pytest.mark.parametrize("text", [
@@ -220,19 +241,25 @@ def test_a_mistyped_isbn_or_catalogue_number_is_kept_in_a_comment_and_flagged(
         f"out: {why}" in said.splitlines()
 
 
-def test_more_paragraphs_than_a_list_holds_is_refused_in_words(tmp_path):
-    """Over 10,000 paragraphs in one part gave a list validate refuses."""
+@pytest.mark.parametrize("count", [schema.MAX_ITEMS, schema.MAX_ITEMS + 1])
+def test_a_list_of_exactly_as_many_items_as_an_outline_holds_is_imported(tmp_path, count):
+    """Over 10,000 paragraphs in one part gave a list validate refuses: 10,000 items are
+    imported, 10,001 refused in words."""
     document = docx.Document(str(rendered(tmp_path)))
     after = paragraph(document, "The roundtable met once.")
-    for number in range(schema.MAX_ITEMS):
+    for number in range(count - 2):   # the body holds two paragraphs already
         after.insert_paragraph_before(f"Paragraph {number}.", after.style)
     document.save(str(tmp_path / "long.docx"))
     result = run("import", tmp_path / "long.docx")
+    if count == schema.MAX_ITEMS:
+        assert result.exit_code == 0, result.output
+        data = yaml.safe_load((tmp_path / "long.yaml").read_text(encoding="utf-8"))
+        assert len(data["introduction"]["body"]) == schema.MAX_ITEMS
+        return
     assert result.exit_code == 7, result.output
     assert result.output == (
-        f"Error: {tmp_path / 'long.docx'}: introduction.body would have "
-        f"{schema.MAX_ITEMS + 2:,} items; an outline's list holds at most "
-        f"{schema.MAX_ITEMS:,} (nothing written)\n")
+        f"Error: {tmp_path / 'long.docx'}: introduction.body would have 10,001 items; an "
+        "outline's list holds at most 10,000 (nothing written)\n")
     assert not (tmp_path / "long.yaml").exists()
 
 

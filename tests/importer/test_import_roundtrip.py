@@ -162,3 +162,32 @@ def test_french_names_written_with_de_before_a_vowel_are_still_read(tmp_path):
     for text in ("au nom de Ellen Burack", "au nom d'Ellen Burack", "au nom d’Ellen Burack"):
         assert behalf.fullmatch(text)["person"] == "Ellen Burack"
     assert behalf.fullmatch("au nom deEllen Burack") is None
+
+
+def test_a_docx_in_the_styles_before_the_gallery_names_imports_the_same(tmp_path):
+    """rtdraft wrote sessions under a group heading in Heading 2 and key outcomes in List
+    Bullet before Session Heading and Outcome; a reference document of a house's own may
+    still lack them: the DOCX then uses those, and imports to the same outline."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from rtdraft.resources import default_path
+
+    reference = docx.Document(str(default_path("reference.docx")))
+    for style in reference.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) in ("SessionHeading", "Outcome"):
+            reference.styles.element.remove(style)
+    older = tmp_path / "older-reference.docx"
+    reference.save(str(older))
+    path = next(p for p in EXAMPLES if p.stem == "spring-2019-halifax")
+    document = build(load(path.read_text(encoding="utf-8")).data, today=TODAY)
+    new, old = docx_writer.render(document), docx_writer.render(document, older)
+    styles = [line.split("\t")[0] for line in pairs(old).splitlines()]
+    assert "Session Heading" not in styles and "Outcome" not in styles
+    assert styles.count("Heading 2") == 7
+    assert [line for line in pairs(new).splitlines() if line.startswith("Session Heading")] \
+        == [line.replace("Heading 2", "Session Heading", 1)
+            for line in pairs(old).splitlines() if line.startswith("Heading 2")]
+    (tmp_path / "new.docx").write_bytes(new)
+    (tmp_path / "old.docx").write_bytes(old)
+    assert import_docx(tmp_path / "old.docx").text == import_docx(tmp_path / "new.docx").text

@@ -162,6 +162,60 @@ def test_structure_tree_language_and_pdfua(rendered, name):
             assert any(s == "/TH" for s, _ in tree)
 
 
+def figures(pdf) -> list[tuple[str, int]]:
+    """(/Alt, page number) of every /Figure structure element, in document order."""
+    pages = {page.objgen: n for n, page in enumerate(pdf.pages, 1)}
+    out = []
+
+    def walk(node):
+        if node.get("/S") == "/Figure":
+            out.append((str(node.get("/Alt", "")), pages.get(node.get("/Pg").objgen)))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary):
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return out
+
+
+def fill_colours(page) -> set[tuple[float, ...]]:
+    """The RGB fill colours (rg) the page's content and its form XObjects set."""
+    found = set()
+
+    def walk(stream, seen):
+        resources = stream.get("/Resources", {})
+        for operands, operator in pikepdf.parse_content_stream(stream):
+            if str(operator) == "rg":
+                found.add(tuple(round(float(x), 2) for x in operands))
+            elif str(operator) == "Do":
+                form = resources.get("/XObject", {}).get(str(operands[0]))
+                if form is not None and form.get("/Subtype") == "/Form" \
+                        and form.objgen not in seen:
+                    walk(form, seen | {form.objgen})
+
+    walk(page, set())
+    return found
+
+
+@pytest.mark.parametrize("name", OUTLINES)
+def test_the_cover_symbols_are_figures_with_their_text_alternative(rendered, name):
+    labels = model(rendered, name).labels   # the outline's language: en or fr
+    with pikepdf.open(rendered / "out" / f"{name}.pdf") as pdf:
+        assert figures(pdf) == [(labels["signature_alt"], 1), (labels["wordmark_alt"], 1)]
+        # drawn on the cover as vectors (the SVG, not the PNG fallback): no picture, and
+        # paths filled in the flag's FIP red, #EB2D37
+        cover = pdf.pages[0]
+        assert list(cover.images) == []
+        assert (0.92, 0.18, 0.22) in fill_colours(cover)
+
+
+def test_the_french_cover_has_the_french_alternatives(rendered):
+    with pikepdf.open(rendered / "out" / "automne-2019-winnipeg.pdf") as pdf:
+        assert [alt for alt, _ in figures(pdf)] == ["Gouvernement du Canada",
+                                                    "Symbole du gouvernement du Canada"]
+
+
 NESTED = [name for name, text in OUTLINES.items() if nested(built(with_toc(text), name).body)]
 
 

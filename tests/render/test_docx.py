@@ -1,6 +1,7 @@
 """The DOCX writer, read back as its parts' XML and as (style, text) pairs."""
 
 import io
+import re
 import zipfile
 from datetime import date
 
@@ -56,19 +57,19 @@ def pairs(data: bytes):
 
 def test_style_and_text_pairs_of_the_minimal_outline():
     assert pairs(render()) == [
+        ("Cover Signature", ""),     # the signature's art (test_the_cover_carries_...)
+        ("Cover Wordmark", ""),      # the Canada wordmark, in a frame at the page's foot
         ("Cover Department", "Public Safety Canada"),
         ("Title", "Spring 2021 Law Enforcement Roundtable on Drugs"),
         ("Subtitle", "Meeting Summary"),
         ("Cover Details", "March 29, 2021"),
-        ("Cover Signature", "Public Safety Canada"),
-        ("Cover Wordmark", "Canada"),
         ("Copyright", "© Her Majesty the Queen in Right of Canada, 2021"),
         ("Heading 1", "Introduction"),
         ("Normal", "The roundtable met once."),
         ("Heading 1", "Plenary Session 1: Trends"),
         ("Normal", "Trends were discussed."),
         ("Heading 1", "Key Outcomes"),
-        ("List Bullet", "Partners agreed to meet again."),
+        ("Outcome", "Partners agreed to meet again."),
         ("Heading 1", "Conclusion"),
         ("Normal", "The event concluded."),
     ]
@@ -217,8 +218,8 @@ def test_other_language_runs_carry_their_language():
     marked = {"".join(r.xpath("w:t/text()", namespaces=NS))
               for r in body.xpath("//w:r[w:rPr/w:lang/@w:val='en-CA']", namespaces=NS)}
     notice = build(load(MINIMAL).data).other_notice
-    assert "Public Safety Canada" in marked and len(marked) == 2, marked
-    assert not [t for t in marked if "Sécurité" in t]
+    # the signature is art now (its names are in the picture): the notice is the one run
+    assert marked == {"Also available in English under the title: Spring 2021 Roundtable"}
     assert notice == "" or notice not in marked   # the English outline's own notice is not it
 
 
@@ -287,7 +288,7 @@ def test_space_after_a_list_comes_from_the_styles():
         assert int(style.xpath("string(w:pPr/w:spacing/@w:after)", namespaces=NS)) > 0
     body = part(data, "word/document.xml")
     empty = [p for p in body.xpath("/w:document/w:body/w:p", namespaces=NS)
-             if not p.xpath(".//w:t | .//w:sectPr", namespaces=NS)]
+             if not p.xpath(".//w:t | .//w:sectPr | .//w:drawing", namespaces=NS)]
     assert empty == []
 
 
@@ -344,7 +345,7 @@ def test_rendering_twice_gives_identical_bytes():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_render(path):
     data = writer.render(build(load(path.read_text(encoding="utf-8")).data))
-    assert pairs(data)[0][0] in ("Cover Tagline", "Cover Department")
+    assert pairs(data)[0] == ("Cover Signature", "")   # the art, then the words
 
 
 def refused_reference(tmp_path, change) -> tuple:
@@ -420,3 +421,102 @@ def test_the_writer_uses_python_docx_methods_not_its_private_writers():
                      for p in (ROOT / "rtdraft" / folder).glob("*.py"))
     for private in ("PackageWriter", "._target", "_write_parts", 'w:abstractNumId w:val="{'):
         assert private not in source, private
+
+
+def test_the_fip_symbols_are_built_by_their_script_from_the_gc_design_system(tmp_path):
+    # node_modules comes from `npm ci` (the README's test command); without it the
+    # script stops with a message and the test fails, as a missing tool must in CI.
+    import importlib.util
+    script = ROOT / "templates" / "build_fip.py"
+    spec = importlib.util.spec_from_file_location("build_fip", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path)
+    committed = script.parent / "fip"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["SOURCE.json", "signature-en.png", "signature-en.svg", "signature-fr.png",
+                     "signature-fr.svg", "wordmark-en.png", "wordmark-en.svg",
+                     "wordmark-fr.png", "wordmark-fr.svg"]
+    assert [n for n in names if (tmp_path / n).read_bytes() != (committed / n).read_bytes()] == []
+    assert b'<title id="signature-fr-title">Gouvernement du Canada</title>' in (
+        committed / "signature-fr.svg").read_bytes()
+    assert b'fill="#EB2D37"' in (committed / "wordmark-en.svg").read_bytes()
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+PIC = {**NS, "wp": WP, "a": A, "asvg": ASVG}
+
+
+def _frame(p):
+    frame = p.find("w:pPr/w:framePr", NS)
+    return None if frame is None else \
+        {k.split("}")[1]: v for k, v in frame.attrib.items()}
+
+
+def drawings(data: bytes):
+    """(style, docPr id, descr, extent, PNG target, SVG target, frame) of each picture; the
+    frame: where its paragraph's w:framePr puts it, if anywhere."""
+    document = part(data, "word/document.xml")
+    rels = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
+    out = []
+    for drawing in document.iter(f"{{{W}}}drawing"):
+        p = next(a for a in drawing.iterancestors(f"{{{W}}}p"))
+        style = p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val")
+        doc_pr = drawing.find(".//wp:docPr", PIC)
+        extent = drawing.find(".//wp:extent", PIC)
+        blip = drawing.find(".//a:blip", PIC)
+        svg = blip.find("a:extLst/a:ext[@uri='{96DAC541-7B7A-43D3-8B79-37D633B846F1}']"
+                        "/asvg:svgBlip", PIC)
+        out.append((style, doc_pr.get("id"), doc_pr.get("descr"),
+                    (int(extent.get("cx")), int(extent.get("cy"))),
+                    rels[blip.get(f"{{{R}}}embed")], rels[svg.get(f"{{{R}}}embed")],
+                    _frame(p)))
+    return out
+
+
+@pytest.mark.parametrize("language, signature, wordmark", [
+    ("en", "Government of Canada", "Symbol of the Government of Canada"),
+    ("fr", "Gouvernement du Canada", "Symbole du gouvernement du Canada"),
+])
+def test_the_cover_carries_the_signature_and_wordmark_as_svg_with_png_fallback(
+        language, signature, wordmark):
+    text = MINIMAL.replace("  department: Public Safety Canada\n",
+                           f"  department: Public Safety Canada\n  language: {language}\n")
+    data = render(text)
+    assert drawings(data) == [
+        # 0.95 and 1.27 cm high, as wide as the view boxes say (819 x 78, 143 x 34)
+        ("CoverSignature", "1", signature, (3591000, 342000), "media/signature.png",
+         "media/signature.svg", None),
+        # at the foot of the cover, on the right, text kept 0.95 cm (539 twips) away
+        ("CoverWordmark", "2", wordmark, (1922929, 457200), "media/wordmark.png",
+         "media/wordmark.svg", {"wrap": "notBeside", "vAnchor": "margin", "hAnchor": "margin",
+                                "xAlign": "right", "yAlign": "bottom", "vSpace": "539"}),
+    ]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = z.read("[Content_Types].xml").decode()
+        # the parts are the packaged art of the outline's language, byte for byte
+        fip = ROOT / "templates" / "fip"
+        assert z.read("word/media/signature.svg") == (fip / f"signature-{language}.svg").read_bytes()
+        assert z.read("word/media/signature.png") == (fip / f"signature-{language}.png").read_bytes()
+        assert z.read("word/media/wordmark.png") == (fip / f"wordmark-{language}.png").read_bytes()
+    assert 'PartName="/word/media/signature.svg" ContentType="image/svg+xml"' in types
+    assert 'PartName="/word/media/wordmark.png" ContentType="image/png"' in types
+
+
+def test_python_docx_sees_two_pictures_of_the_right_size():
+    document = docx.Document(io.BytesIO(render()))
+    assert [(s.width.cm, s.height.cm) for s in document.inline_shapes] == [
+        (pytest.approx(9.975), pytest.approx(0.95)), (pytest.approx(5.3415, abs=0.001), pytest.approx(1.27))]
+    images = sorted(str(p.partname) for p in document.part.package.iter_parts()
+                    if str(p.partname).startswith("/word/media/"))
+    assert images == ["/word/media/signature.png", "/word/media/signature.svg",
+                      "/word/media/wordmark.png", "/word/media/wordmark.svg"]
+
+
+def test_mammoth_gives_each_symbol_as_an_image_with_its_alt_text():
+    import mammoth
+    html = mammoth.convert_to_html(io.BytesIO(render())).value
+    assert re.findall(r'<img alt="([^"]*)" src="data:image/png;base64,', html) == [
+        "Government of Canada", "Symbol of the Government of Canada"]

@@ -214,7 +214,10 @@ def test_macros_attached_template_custom_xml_and_thumbnail_are_not_carried_over(
     assert sorted(out) == [
         "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
         "word/_rels/document.xml.rels", "word/document.xml", "word/fontTable.xml",
-        "word/footer1.xml", "word/footer2.xml", "word/header1.xml", "word/numbering.xml",
+        "word/footer1.xml", "word/footer2.xml", "word/header1.xml",
+        # the cover's art, rtdraft's own
+        "word/media/signature.png", "word/media/signature.svg", "word/media/wordmark.png",
+        "word/media/wordmark.svg", "word/numbering.xml",
         "word/settings.xml", "word/styles.xml", "word/theme/theme1.xml"]
     everything = b"".join(out.values())
     for word in (b"evil.example", b"vbaProject", b"attachedTemplate", b"customXml",

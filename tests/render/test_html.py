@@ -1,5 +1,6 @@
 """The HTML writer: a Canada.ca content page, read back by Python's HTML parser."""
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -7,7 +8,7 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support.outlines import EXAMPLES, MINIMAL, build, examples, load
+from support.outlines import EXAMPLES, MINIMAL, ROOT, build, examples, load
 
 from rtdraft.errors import TemplateError
 from rtdraft.outline.source import read
@@ -162,8 +163,89 @@ def test_heading_ids_keep_clear_of_the_pages_own_ids():
     - subheading: About
     - subheading: FN1
     - subheading: fn1 rf
-    - subheading: About section""")
+    - subheading: About section
+    - subheading: GC signature title""")
     page = Page(render(text))
     ids = [a["id"] for _, a in page.tags if "id" in a]
     assert len(ids) == len(set(ids))
     assert {"about-section", "fn1-section", "fn1-rf-section", "about-section-section"} <= set(ids)
+    assert "gc-signature-title-section" in ids     # the signature's title keeps its id
+
+
+FRENCH = MINIMAL.replace("  department: Public Safety Canada",
+                         "  department: Sécurité publique Canada\n  language: fr\n"
+                         "  other_language_title: Spring Roundtable")
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text[text.index(start):text.index(end, text.index(start))]
+
+
+@pytest.mark.parametrize(("text", "lang", "signature", "other", "wordmark"), [
+    (MINIMAL, "en", "Government of Canada", "Gouvernement du Canada",
+     "Symbol of the Government of Canada"),
+    (FRENCH, "fr", "Gouvernement du Canada", "Government of Canada",
+     "Symbole du gouvernement du Canada"),
+], ids=["en", "fr"])
+def test_the_header_shows_the_signature_and_the_footer_the_wordmark(text, lang, signature,
+                                                                     other, wordmark):
+    from xml.etree import ElementTree
+    page = render(text)
+    header = _between(page, "<header", "</header>")
+    footer = _between(page, "<footer", "</footer>")
+    # The signature links to Canada.ca's home in the page's language, as Canada.ca does,
+    # and the link reads both official languages (the other one hidden, in its language).
+    other_lang = "en-CA" if lang == "fr" else "fr-CA"
+    assert f'<a class="gc-signature" href="https://www.canada.ca/{lang}.html"><svg ' in header
+    assert (f'<span class="wb-inv"> / <span lang="{other_lang}">{other}</span></span></a>'
+            in header)
+    for part, kind, name in ((header, "signature", signature), (footer, "wordmark", wordmark)):
+        svg = Page(part).all("svg")     # attribute names as HTML reads them: lower case
+        assert svg == [{"xmlns": "http://www.w3.org/2000/svg", "version": "1.1",
+                        "viewbox": svg[0]["viewbox"], "preserveaspectratio": "xMinYMin meet",
+                        "role": "img", "aria-labelledby": f"gc-{kind}-title"}]
+        assert f'<title id="gc-{kind}-title">{name}</title>' in part
+        # the art is the package's, path for path (templates/fip/)
+        art = ElementTree.parse(ROOT / "templates" / "fip" / f"{kind}-{lang}.svg").getroot()
+        paths = [e.get("d") for e in art.iter("{http://www.w3.org/2000/svg}path")]
+        assert paths and [a["d"] for a in Page(part).all("path")] == paths
+        assert svg[0]["viewbox"] == art.get("viewBox")
+    assert page.count("<svg ") == 2 and "wmms" not in page      # the art's own ids are gone
+    ids = [a["id"] for _, a in Page(page).tags if "id" in a]
+    assert len(ids) == len(set(ids))
+    # nothing the browser would fetch: only <a> has an address
+    assert {tag for tag, a in Page(page).tags if {"href", "src", "xlink:href"} & set(a)} == {"a"}
+    assert "Public Safety Canada |" not in page and ">Canada</p>" not in page   # text gone
+
+
+def test_the_page_is_the_same_bytes_for_the_same_outline():
+    document = build(load(FRENCH).data, today=date(2021, 6, 1))
+    assert html.render(document) == html.render(build(load(FRENCH).data,
+                                                      today=date(2021, 6, 1)))
+
+
+def test_a_third_language_has_the_symbols_too():
+    # a language beyond the two shipped (tests/support/spanish.py): its own names, the
+    # English art (no art of its own) and Canada.ca's English home
+    from support import spanish
+
+    from rtdraft import languages
+    languages.register(spanish.LANGUAGE)
+    try:
+        page = render(MINIMAL.replace("  department: Public Safety Canada\n",
+                                      "  department: Public Safety Canada\n  language: es\n"))
+    finally:
+        languages.unregister("es")
+    header = _between(page, "<header", "</header>")
+    assert '<a class="gc-signature" href="https://www.canada.ca/en.html">' in header
+    assert '<title id="gc-signature-title">Gobierno de Canadá</title>' in header
+    assert '<span lang="en-US">Government of Canada</span>' in header
+    art = (ROOT / "templates" / "fip" / "signature-en.svg").read_text(encoding="utf-8")
+    assert [a["d"] for a in Page(header).all("path")] == re.findall(r' d="([^"]+)"', art)
+    footer = _between(page, "<footer", "</footer>")
+    assert f'<title id="gc-wordmark-title">{spanish.LABELS["wordmark_alt"]}</title>' in footer
+
+
+def test_an_outline_may_reword_the_symbols_names():
+    page = render(MINIMAL + "labels:\n  signature_alt: Government of Canada & Co\n")
+    assert '<title id="gc-signature-title">Government of Canada &amp; Co</title>' in page

@@ -100,7 +100,51 @@ def test_no_axe_violations(result):
 
 
 def test_nothing_is_fetched(result):
-    assert result["requests"] == [] and result["consoleErrors"] == []
+    # Every request was intercepted: the page's own file (loaded again for each look),
+    # nothing else; nothing had to be refused.
+    assert result["refused"] == [] and result["consoleErrors"] == []
+    assert result["url"].startswith("file:///")
+    assert result["requests"] and set(result["requests"]) == {result["url"]}
+
+
+NAMES = {"en-CA": ("Government of Canada", "Symbol of the Government of Canada",
+                   "Government of Canada / Gouvernement du Canada"),
+         "fr-CA": ("Gouvernement du Canada", "Symbole du gouvernement du Canada",
+                   "Gouvernement du Canada / Government of Canada")}
+
+
+def test_the_symbols_are_named_in_the_pages_language(result):
+    signature, wordmark, link = NAMES[result["structure"]["lang"]]
+    # as the browser's accessibility tree reads them: two images, and the signature's link
+    assert result["accessible"]["images"] == [signature, wordmark]
+    assert result["accessible"]["names"] == [{"name": signature, "landmark": "header"},
+                                             {"name": wordmark, "landmark": "footer"}]
+    assert result["accessible"]["links"][1] == link      # after the skip link
+
+
+# The GC Design System's sizes (@gcds-core/tokens): the signature 1.21875rem high, and
+# 2.09375rem from 64em up; the footer's wordmark 10.25rem wide, 6.25rem in a band of
+# 30em or less. rem = 16 CSS pixels.
+@pytest.mark.parametrize(("width", "signature_height", "wordmark_width"),
+                         [("desktop", 2.09375 * 16, 10.25 * 16), ("phone", 1.21875 * 16,
+                                                                  6.25 * 16)])
+def test_the_header_shows_the_signature_and_the_footer_the_wordmark(result, width,
+                                                                     signature_height,
+                                                                     wordmark_width):
+    look = result["sizes"][width]
+    signature, wordmark = look["signature"], look["wordmark"]
+    assert look["rem"] == 16
+    assert signature["height"] == signature_height
+    assert signature["width"] == pytest.approx(signature_height * 819 / 78, abs=0.5)
+    assert wordmark["width"] == wordmark_width
+    assert wordmark["height"] == pytest.approx(wordmark_width * 34 / 143, abs=0.5)
+    # top left, above the title, aligned with it; the wordmark at the right of the
+    # page's last band, as Canada.ca's footer has it
+    assert signature["top"] == 8 and signature["left"] == look["h1"]["left"]
+    assert signature["top"] + signature["height"] < look["h1"]["top"]
+    assert wordmark["right"] == look["page"]["width"] - look["h1"]["left"]
+    assert look["footer"]["top"] < wordmark["top"] < look["footer"]["top"] + 40
+    assert wordmark["top"] + wordmark["height"] < look["page"]["height"]
 
 
 def test_every_footnote_and_contents_link_lands(result):

@@ -10,10 +10,12 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 
 def need(tool: str) -> str:
@@ -66,7 +68,10 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def pairs(data: bytes) -> str:
-    """One line per paragraph, "style<TAB>text", and one per table row, cell by cell."""
+    """One line per paragraph, "style<TAB>text", and one per table row, "style<TAB>cell |
+    cell ..." (the styles of its cells' paragraphs, joined by '/' when they differ); then
+    the footnotes' paragraphs, and the paragraphs of the headers and footers that are not
+    linked to the section before, each once, in the same form."""
     document = docx.Document(io.BytesIO(data))
     lines = []
     body = document.element.body
@@ -77,7 +82,30 @@ def pairs(data: bytes) -> str:
         elif child.tag.endswith("}tbl"):
             table = docx.table.Table(child, document)
             for row in table.rows:
-                lines.append("row\t" + " | ".join(cell.text for cell in row.cells))
+                styles = sorted({p.style.name for cell in row.cells for p in cell.paragraphs})
+                lines.append("/".join(styles) + "\t" + " | ".join(cell.text for cell in row.cells))
+    names = {style.style_id: style.name for style in document.styles}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        notes = package.read("word/footnotes.xml") if "word/footnotes.xml" in \
+            package.namelist() else b"<w:footnotes xmlns:w='%s'/>" % w[1:-1].encode()
+    for note in etree.fromstring(notes).iter(w + "footnote"):
+        if note.get(w + "type") in ("separator", "continuationSeparator"):
+            continue
+        for p in note.iter(w + "p"):
+            style = p.find(f"{w}pPr/{w}pStyle")
+            name = names.get(style.get(w + "val")) if style is not None else "Normal"
+            lines.append(f"{name}\t" + "".join(t.text or "" for t in p.iter(w + "t")))
+    seen = set()
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                line = f"{paragraph.style.name}\t{paragraph.text}"
+                if paragraph.text and line not in seen:
+                    seen.add(line)
+                    lines.append(line)
     return "\n".join(lines) + "\n"
 
 

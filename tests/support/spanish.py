@@ -39,6 +39,8 @@ LABELS = {
     "copyright_queen_plain": "© Su Majestad la Reina en nombre de Canadá, {year}",
     "other_language": "Also available in English under the title: {title}",
     "wordmark": "Canada",
+    "signature_alt": "Gobierno de Canadá",
+    "wordmark_alt": "Símbolo del Gobierno de Canadá",
     "agenda_time": "Hora",
     "agenda_item": "Punto",
     "agenda_speakers": "Oradores",
