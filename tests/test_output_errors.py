@@ -111,3 +111,17 @@ def test_outputs_have_the_mode_the_umask_gives(outline, tmp_path, umask, mode):
     assert result.exit_code == 0, result.output
     assert {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir() if p.name != "o.yaml"} \
         == {"o.docx": mode, "o.md": mode}
+
+
+def test_a_link_to_a_file_in_another_folder_writes_into_that_same_file(outline, tmp_path):
+    # Written into, not renamed over: the file keeps its inode (and its hard links).
+    (tmp_path / "elsewhere").mkdir()
+    kept = tmp_path / "elsewhere" / "kept.md"
+    kept.write_text("old\n")
+    os.link(kept, tmp_path / "elsewhere" / "also.md")
+    (tmp_path / "o.md").symlink_to(kept)
+    result = run("render", "o.yaml", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "elsewhere" / "also.md").read_text() == kept.read_text()
+    assert kept.read_text().startswith('---\ntitle: "Spring 2021')
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["also.md", "kept.md"]
