@@ -84,7 +84,9 @@ def test_the_starter_has_every_part_in_order_in_the_house_styles(here):
         "Draft Mark\tDRAFT",
         "Page Number\t1",
     ]
-    assert lines[:3] == [
+    assert lines[:5] == [
+        "Cover Signature\t",   # the Federal Identity Program's art, no text
+        "Cover Wordmark\t",
         "Cover Department\t[[Replace with the publishing department]]",
         ("Title\t[[Replace with the meeting's title, for example Fall 2022 Law Enforcement "
         "Roundtable on Drugs]]"),
