@@ -79,14 +79,17 @@ def test_a_failed_first_rename_leaves_the_file_and_nothing_beside_it(tmp_path, m
     assert docx.read_bytes() == b"old docx"
 
 
-def test_a_relative_link_through_proc_is_written_into_never_renamed_over(outline, tmp_path):
-    # /dev/stdout's case, in this process and with a relative link: out.md leads through
-    # /proc/self/fd/N to captured.md beside it. Renamed over, captured.md would be a new
-    # file (and, for /dev/stdout as root, the link itself replaced): it is written into.
+@pytest.mark.parametrize("through, relative", [("/proc/self/fd", True), ("/dev/fd", False)])
+def test_a_link_through_proc_or_dev_is_written_into_never_renamed_over(outline, tmp_path,
+                                                                       through, relative):
+    # /dev/stdout's case, in this process: out.md leads through /proc/self/fd/N (or
+    # /dev/fd/N) to captured.md beside it. Renamed over, captured.md would be a new file
+    # (and, for /dev/stdout as root, the link itself replaced): it is written into.
     captured = tmp_path / "captured.md"
     with open(captured, "ab") as handle:
         inode = os.fstat(handle.fileno()).st_ino
-        target = os.path.relpath(f"/proc/self/fd/{handle.fileno()}", tmp_path)
+        target = f"{through}/{handle.fileno()}"
+        target = os.path.relpath(target, tmp_path) if relative else target
         (tmp_path / "out.md").symlink_to(target)
         result = run("render", "o.yaml", "--format", "md", "-o", "out.md")
     assert result.exit_code == 0, result.output
@@ -108,3 +111,17 @@ def test_outputs_have_the_mode_the_umask_gives(outline, tmp_path, umask, mode):
     assert result.exit_code == 0, result.output
     assert {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir() if p.name != "o.yaml"} \
         == {"o.docx": mode, "o.md": mode}
+
+
+def test_a_link_to_a_file_in_another_folder_writes_into_that_same_file(outline, tmp_path):
+    # Written into, not renamed over: the file keeps its inode (and its hard links).
+    (tmp_path / "elsewhere").mkdir()
+    kept = tmp_path / "elsewhere" / "kept.md"
+    kept.write_text("old\n")
+    os.link(kept, tmp_path / "elsewhere" / "also.md")
+    (tmp_path / "o.md").symlink_to(kept)
+    result = run("render", "o.yaml", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "elsewhere" / "also.md").read_text() == kept.read_text()
+    assert kept.read_text().startswith('---\ntitle: "Spring 2021')
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["also.md", "kept.md"]
