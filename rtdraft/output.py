@@ -85,7 +85,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
                 temps[renamed[path]] = _temporary(renamed[path], data)
         for path in special:
             _write_into(path, files[path])
-    except OutputError:
+    except BaseException:   # an OutputError, or Ctrl-C: nothing is left behind
         _remove(temps.values())
         raise
     _move_in(temps)
@@ -99,7 +99,7 @@ def _move_in(temps: dict[Path, str]) -> None:
         for path, temp in temps.items():
             done.append((path, _keep_old(path)))
             os.replace(temp, path)
-    except OSError as exc:
+    except BaseException as exc:   # Ctrl-C too: all or none still holds
         for replaced, old in done[:-1]:
             try:
                 if old:
@@ -110,6 +110,8 @@ def _move_in(temps: dict[Path, str]) -> None:
                 pass
         _remove([old for _, old in done[-1:] if old])
         _remove(temps.values())
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     _remove([old for _, old in done if old])
 
@@ -204,8 +206,10 @@ def _temporary(path: Path, data: bytes) -> str:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-    except OSError as exc:
+    except BaseException as exc:   # Ctrl-C too: the temporary goes
         _remove([temp])
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     return temp
 

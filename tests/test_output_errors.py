@@ -125,3 +125,28 @@ def test_a_link_to_a_file_in_another_folder_writes_into_that_same_file(outline, 
     assert (tmp_path / "elsewhere" / "also.md").read_text() == kept.read_text()
     assert kept.read_text().startswith('---\ntitle: "Spring 2021')
     assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["also.md", "kept.md"]
+
+
+@pytest.mark.parametrize("where", ["writing", "renaming"])
+def test_ctrl_c_while_writing_several_files_leaves_the_old_ones_and_nothing_beside_them(
+        tmp_path, monkeypatch, where):
+    """All or none holds when the user presses Ctrl-C: the second file's fsync (writing)
+    or rename (renaming) interrupted leaves the first output as it was and no temporary
+    or kept link (.a.md.XXXX.tmp, .a.docx.PID.old.tmp) in the folder."""
+    docx, md = tmp_path / "a.docx", tmp_path / "a.md"
+    docx.write_bytes(b"old docx")
+    md.write_bytes(b"old md")
+    name, real = ("fsync", os.fsync) if where == "writing" else ("replace", os.replace)
+    calls = []
+
+    def interrupted(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(os, name, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_all({docx: b"new docx", md: b"new md"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.md"]
+    assert (docx.read_bytes(), md.read_bytes()) == (b"old docx", b"old md")
