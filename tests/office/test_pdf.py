@@ -206,7 +206,7 @@ def test_the_cover_symbols_are_figures_with_their_text_alternative(rendered, nam
         # drawn on the cover as vectors (the SVG, not the PNG fallback): no picture, and
         # paths filled in the flag's FIP red, #EB2D37
         cover = pdf.pages[0]
-        assert list(cover.images) == []
+        assert list(cover.get_images()) == []   # nested in form XObjects too
         assert (0.92, 0.18, 0.22) in fill_colours(cover)
 
 
