@@ -37,8 +37,13 @@ class Imported:
 
 def import_docx(path: Path, changes: str | None = None, name: str = "outline.yaml") -> Imported:
     """The outline a DOCX stands for; `changes`: None, "accept" or "reject"."""
+    return guarded(path, lambda: _import(open_docx(path), path, changes, name))
+
+
+def guarded(path: Path, work):
+    """work()'s result; an error rtdraft did not expect is the bug-report refusal."""
     try:
-        return _import(open_docx(path), path, changes, name)
+        return work()
     except (ImportFailure, UndecidedChanges):
         raise
     except Exception as exc:   # noqa: BLE001 - a bug, said as one

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import inline
-from ..errors import ImportFailure, UndecidedChanges
 from . import ooxml_read as ox
 from .outline import TODO
 from .read import MARKS, Head, Reader
@@ -77,14 +76,9 @@ class Placing(Reader):
 def check_docx(path: Path, changes: str | None = None, name: str = "outline.yaml") -> Checked:
     """What `rtdraft import` would make of a DOCX, without writing anything. Refusals
     (not a DOCX, tracked changes undecided, too large) are raised as import raises them."""
-    from . import bug_report
+    from . import guarded
     from .package import open_docx
-    try:
-        return _check(open_docx(path), path, changes, name)
-    except (ImportFailure, UndecidedChanges):
-        raise
-    except Exception as exc:   # noqa: BLE001 - a bug, said as one
-        raise ImportFailure(bug_report(path, exc)) from None
+    return guarded(path, lambda: _check(open_docx(path), path, changes, name))
 
 
 def _check(document, path: Path, changes: str | None, name: str) -> Checked:

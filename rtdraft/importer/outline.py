@@ -503,12 +503,7 @@ class Builder:
                         continue
                     kind = self.session(found, sub_blocks, 2, sessions, groups, counts)
                 if kind:
-                    group = groups.setdefault(kind, {})
-                    group["heading"] = head.text
-                    intro = self.blocks(lead, 1)
-                    if intro:
-                        group["intro"] = intro
-                    groups[kind] = _ordered(group, ("heading", "intro", "label"))
+                    self.group(groups, kind, head, lead)
             elif not self.parsed.ours and remarks is None and \
                     (plain_draft.part_of(head.text) or ("",))[0] == "opening_remarks":
                 remarks = self.remarks(head, blocks)
@@ -553,6 +548,11 @@ class Builder:
             if found is None or found[0] != kind:
                 found = (kind, counts.get(kind, 0) + 1, sub_head.text, None)
             self.session(found, sub_blocks, 2, sessions, groups, counts)
+        self.group(groups, kind, head, lead)
+
+    def group(self, groups: dict, kind: str, head, lead: list) -> None:
+        """The group of sessions of `kind`: its heading, and the text before its first
+        session as its intro."""
         group = groups.setdefault(kind, {})
         group["heading"] = head.text
         intro = self.blocks(lead, 1)
