@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .. import errors
+from ..ooxml.package import written_by
 from ..outline.source import Source
 from ..output import refuse_input, resolved, targets_for, write_all
 from ..render import WRITERS
@@ -75,6 +76,8 @@ class Publisher:
                               self.one_file)
         for target in targets.values():   # before the work of rendering, and again when writing
             refuse_input(target, self.inputs)
+            if target.suffix.lower() == ".docx":
+                refuse_foreign_docx(target)
             if resolved(target) in self.written:   # same-named outlines of two folders
                 raise errors.OutputError(
                     f"{target}: already written from {self.written[resolved(target)]} in "
@@ -120,3 +123,17 @@ class Publisher:
             self.office = Office(timeout=self.timeout).__enter__()
         return self.office
 
+
+
+def refuse_foreign_docx(target: Path) -> None:
+    """An OutputError when `target` is a Word file rtdraft did not write: a draft typed or
+    reviewed in Word, say draft.docx beside the draft.yaml imported from it, which a
+    render beside the outline would otherwise replace."""
+    if not target.is_file():
+        return
+    program = written_by(target)
+    if program != "rtdraft":
+        who = f"last saved by {program}" if program else "not written by rtdraft"
+        raise errors.OutputError(
+            f"refusing to replace {target}: it is a Word document {who} (a draft or a "
+            "review?); render into another folder (-o summary/) or move it")

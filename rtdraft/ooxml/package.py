@@ -94,3 +94,20 @@ def _attribute(value: str) -> str:
 
 def serialize(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def written_by(path) -> str | None:
+    """The program a DOCX file says last wrote it (docProps/app.xml's Application), or None
+    when the file is not a readable package or does not say. Reads one small part."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/app.xml")
+            if info.file_size > 1 << 20:
+                return None
+            root = parse_part(archive.read(info))
+    except Exception:   # noqa: BLE001 - any damage: it does not say
+        return None
+    found = root.find("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                      "extended-properties}Application")
+    return found.text if found is not None else None
