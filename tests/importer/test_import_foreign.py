@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from support.outlines import examples, load
+from support.worddraft import footnotes
 
 from rtdraft import __version__
 from rtdraft.cli import main
@@ -234,17 +235,6 @@ def test_content_controls_are_read_through_and_an_empty_one_is_nothing(tmp_path)
         "Before after."]
     assert f"{tmp_path / 'sdt.docx'}: not placed: a table of 1 row (not an agenda) written as " \
         "paragraphs, a row each" in lines
-
-
-def footnotes(document, notes: dict[str, str]) -> None:
-    """A footnotes part holding `notes` (id -> text), as Word writes one."""
-    body = "".join(
-        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
-        f'"preserve"> {text}</w:t></w:r></w:p></w:footnote>' for n, text in notes.items())
-    blob = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p/>'
-            f'</w:footnote>{body}</w:footnotes>').encode()
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, document.part.package)
-    document.part.relate_to(part, RT.FOOTNOTES)
 
 
 def test_a_footnote_cited_in_a_table_cell_comes_back_as_a_footnote(tmp_path):
