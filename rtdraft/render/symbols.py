@@ -10,12 +10,9 @@ symbols from here: the DOCX cover, the web page's header and footer.
 from __future__ import annotations
 
 import dataclasses
-import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from lxml import etree
 
 from ..document.model import Document
 from ..errors import TemplateError
@@ -23,7 +20,6 @@ from ..resources import default_path
 from . import artwork
 
 KINDS = ("signature", "wordmark")
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass(frozen=True)
@@ -41,24 +37,6 @@ class Symbol:
         return self.width / self.height
 
 
-def png_size(data: bytes) -> tuple[int, int]:
-    """Width and height in pixels, from the PNG's header (IHDR, its first chunk)."""
-    if data[:8] != _PNG_MAGIC or data[12:16] != b"IHDR" or len(data) < 24:
-        raise ValueError("not a PNG file")
-    return struct.unpack(">II", data[16:24])
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False)
-
-
-def view_box(svg: bytes) -> tuple[float, float]:
-    """The SVG's view box width and height."""
-    box = etree.fromstring(svg, _PARSER).get("viewBox", "")
-    parts = box.replace(",", " ").split()
-    return float(parts[2]), float(parts[3])
-
-
 @cache
 def default(kind: str, code: str) -> tuple[bytes, bytes, float, float, str]:
     """The packaged art of one symbol in one language (English for a language that has
@@ -68,7 +46,7 @@ def default(kind: str, code: str) -> tuple[bytes, bytes, float, float, str]:
         name = f"{kind}-en.svg"
     svg = default_path(f"fip/{name}").read_bytes()
     png = default_path(f"fip/{name}").with_suffix(".png").read_bytes()
-    return (svg, png, *view_box(svg), name)
+    return (svg, png, *artwork.check_svg(svg), name)
 
 
 def default_symbol(kind: str, code: str, alt: str) -> Symbol:

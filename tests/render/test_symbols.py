@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 from support.outlines import MINIMAL, build, load
 
-from rtdraft.render import symbols
+from rtdraft.render import artwork, symbols
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -36,7 +36,7 @@ def test_each_language_has_its_signature_and_wordmark_and_their_alternatives(
 
 def test_the_png_fallback_is_the_same_picture_at_print_resolution():
     for symbol in symbols.load(document()):
-        width, height = symbols.png_size(symbol.png)
+        width, height = artwork.check_png(symbol.png)
         assert height >= 272     # 300 dpi at the height the cover prints it
         assert abs(width / height - symbol.aspect) < 0.01, symbol.name
 
@@ -48,6 +48,6 @@ def test_an_outline_may_reword_the_text_alternatives():
     assert mark.alt == "Symbol of the Government of Canada"
 
 
-def test_png_size_refuses_what_is_not_a_png():
+def test_the_png_check_refuses_what_is_not_a_png():
     with pytest.raises(ValueError, match="not a PNG file"):
-        symbols.png_size(b"GIF89a" + bytes(30))
+        artwork.check_png(b"GIF89a" + bytes(30))
