@@ -9,6 +9,7 @@ from __future__ import annotations
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from ..ooxml import package as opc
 from ..ooxml.changes import PROPERTY_CHANGE_TAGS
 from ..ooxml.package import parse_part
 
@@ -322,13 +323,7 @@ def application(package) -> str:
     """The program that last saved the package, from docProps/app.xml ('' if not said)."""
     for part in package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
-            try:
-                root = parse_part(part.blob)
-            except Exception:   # noqa: BLE001 - an unreadable app.xml says nothing
-                return ""
-            for element in root.iter():
-                if isinstance(element.tag, str) and element.tag.endswith("}Application"):
-                    return element.text or ""
+            return opc.application(part.blob) or ""
     return ""
 
 

@@ -96,18 +96,30 @@ def serialize(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+
+def application(app_xml: bytes) -> str | None:
+    """The program docProps/app.xml says last saved the package (its Application), or
+    None when the part is unreadable or does not say."""
+    try:
+        root = parse_part(app_xml)
+    except Exception:   # noqa: BLE001 - an unreadable app.xml says nothing
+        return None
+    for element in root.iter():   # any namespace: Transitional's or Strict's
+        if isinstance(element.tag, str) and element.tag.endswith("}Application"):
+            return element.text
+    return None
+
+
 def written_by(path) -> str | None:
-    """The program a DOCX file says last wrote it (docProps/app.xml's Application), or None
-    when the file is not a readable package or does not say. Reads one small part."""
+    """application() of a DOCX file, None when it is not a readable package. Reads that
+    one small part only."""
     import zipfile
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("docProps/app.xml")
             if info.file_size > 1 << 20:
                 return None
-            root = parse_part(archive.read(info))
+            data = archive.read(info)
     except Exception:   # noqa: BLE001 - any damage: it does not say
         return None
-    found = root.find("{http://schemas.openxmlformats.org/officeDocument/2006/"
-                      "extended-properties}Application")
-    return found.text if found is not None else None
+    return application(data)
