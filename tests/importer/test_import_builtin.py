@@ -19,8 +19,6 @@ from support.cli import run
 from support.outlines import examples
 from support.readers import need
 
-from rtdraft.office.process import Office
-
 ROOT = Path(__file__).resolve().parents[2]
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
 WORD = "MS Word 2007 XML"
@@ -67,13 +65,6 @@ def test_a_pandoc_draft_imports_as_typed(tmp_path, language):
     need("pandoc")
     path = drafts.pandoc(language, tmp_path / "draft.docx")
     assert_as_typed(imported(path, language), language)
-
-
-@pytest.fixture(scope="module")
-def office():
-    need("soffice")
-    with Office(timeout=300) as running:
-        yield running
 
 
 @pytest.mark.system

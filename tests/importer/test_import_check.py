@@ -7,10 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from support.cli import run
-from support.readers import need
 from support.worddraft import LINES, changed, draft
-
-from rtdraft.office.process import Office
 
 ROOT = Path(__file__).resolve().parents[2]
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
@@ -201,13 +198,6 @@ def test_tracked_changes_exit_8_as_import(here, tmp_path):
 
 
 # -- a draft nobody here wrote: saved again by LibreOffice --------------------------------
-
-
-@pytest.fixture(scope="module")
-def office():
-    need("soffice")
-    with Office(timeout=300) as running:
-        yield running
 
 
 @pytest.mark.system

@@ -16,11 +16,9 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from support.outlines import EXAMPLES, ROOT, build, examples, load, rich
-from support.readers import need
 from support.strategies import WORDS, CoreDumper, outlines
 
 from rtdraft.importer import import_docx
-from rtdraft.office.process import Office
 from rtdraft.outline.validate import validate
 from rtdraft.render import docx as docx_writer
 from rtdraft.render import html, markdown
@@ -30,13 +28,6 @@ pytestmark = pytest.mark.system   # every test here starts LibreOffice
 TODAY = date(2021, 6, 1)
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
 WORD, ODT = "MS Word 2007 XML", "writer8"
-
-
-@pytest.fixture(scope="module")
-def office():
-    need("soffice")
-    with Office(timeout=300) as running:
-        yield running
 
 
 def saved_by_libreoffice(office, texts: dict[str, str], folder) -> dict[str, tuple]:
