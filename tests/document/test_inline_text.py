@@ -14,6 +14,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("source, words", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("source, words", CASES)
 def test_the_words_a_reader_sees(source, words):
     assert inline.plain(inline.parse(source)) == words
