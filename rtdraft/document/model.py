@@ -97,9 +97,6 @@ class Cover:
     subtitle: str
     when: str
     where: str | None
-    signature: str
-    wordmark: str
-    signature_other: str = ""   # the signature's part in the other official language
     hosted: str = ""            # 'Hosted by X with support from Y', when not the department
 
 
@@ -182,7 +179,7 @@ def _typeset(doc: Document, ts) -> Document:
     return replace(
         doc, title=ts(doc.title), subtitle=ts(doc.subtitle),
         cover=replace(cover, **{k: ts(v) for k in ("tagline", "title", "subtitle", "when",
-                                                   "where", "department", "signature", "hosted")
+                                                   "where", "department", "hosted")
                                 if (v := getattr(cover, k))}),
         body=tuple(map(block, doc.body)),
         footnotes=tuple(replace(f, inlines=nodes(f.inlines)) for f in doc.footnotes))
@@ -294,10 +291,8 @@ class _Builder:
         else:   # a draft's [[YYYY-MM-DD]], shown as written until it is replaced
             when = ", ".join(map(str, raw))
         where = labels["virtual"] if meeting.get("virtual") else meeting.get("location")
-        signature = " | ".join(filter(None, (pub["department"], pub.get("department_other"))))
         return Cover(pub.get("tagline"), pub["department"], meeting["title"], subtitle, when,
-                     where, signature, labels["wordmark"], pub.get("department_other") or "",
-                     hosted_line(meeting, pub["department"], labels))
+                     where, hosted_line(meeting, pub["department"], labels))
 
     def front(self, published: date) -> tuple[str, ...]:
         pub, labels = self.publication, self.labels

@@ -23,7 +23,7 @@ def test_minimal_document():
                              (1, "Key Outcomes"), (1, "Conclusion")]
     assert doc.cover.when == "March 29, 2021"
     assert doc.cover.where is None
-    assert doc.cover.signature == "Public Safety Canada"
+    assert doc.cover.department == "Public Safety Canada"
     assert doc.front == ("© Her Majesty the Queen in Right of Canada, 2021",)
     assert doc.draft is True
     assert doc.date_text == "June 1, 2021"
@@ -54,7 +54,6 @@ def test_front_page_lines():
     doc = model(text)
     assert doc.front[1:] == ("Cat. No.: PS18-55/2021E-PDF", "ISBN: 978-0-660-37168-9",
                              "Aussi disponible en français sous le titre : Table ronde")
-    assert doc.cover.signature == "Public Safety Canada | Sécurité publique Canada"
     assert doc.draft is False
     assert doc.date_text == "2021"
 
