@@ -1,10 +1,9 @@
 """Fixtures and options for every test (the shared helpers are in support/)."""
 
-import unicodedata
-
 import pytest
 from support import profiles  # noqa: F401   registers and loads the hypothesis profile
 from support.cli import run
+from support.ids import pytest_make_parametrize_id  # noqa: F401   readable test ids
 from support.outlines import EXAMPLES, MINIMAL, ROOT
 
 
@@ -55,23 +54,3 @@ def golden(request):
             "--update-golden and review the diff"
     return check
 
-
-def pytest_make_parametrize_id(config, val, argname):
-    """A readable id for a parametrized string holding a backslash, a control character or
-    a letter outside ASCII: pytest escapes those, and an escaped id cannot be named back
-    on the command line, which is how mutmut runs the tests that reach a mutant."""
-    if isinstance(val, bytes):
-        val = val.decode("latin-1")
-    if not isinstance(val, str) or all(" " <= ch <= "~" and ch != "\\" for ch in val):
-        return None
-    return "".join(ch if " " <= ch <= "~" and ch != "\\" else "{" + _char_name(ch) + "}"
-                   for ch in val)
-
-
-SHORT_NAMES = {"\\": "backslash", "\n": "newline", "\t": "tab", "\r": "return"}
-
-
-def _char_name(ch: str) -> str:
-    if ch in SHORT_NAMES:
-        return SHORT_NAMES[ch]
-    return unicodedata.name(ch, f"U+{ord(ch):04X}").lower().replace(" ", "-")

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest
 import pytest
+from support.ids import pytest_make_parametrize_id
 
 ROOT = Path(__file__).parent.parent
 
@@ -26,4 +26,4 @@ def test_no_test_id_is_escaped():
     (b"PK\x03", "PK{u+0003}"), ("line\nnext", "line{newline}next"),
     ("plain [[a]] text", None), (3, None)])
 def test_a_parametrized_value_gets_a_readable_id(value, shown):
-    assert conftest.pytest_make_parametrize_id(None, value, "s") == shown
+    assert pytest_make_parametrize_id(None, value, "s") == shown
