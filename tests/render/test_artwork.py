@@ -65,6 +65,10 @@ def refusal(tmp_path, svg: str | bytes, fallback: bytes | None = None) -> str:
      "dept.svg:1: a processing instruction (<?xml-stylesheet?>) is not allowed"),
     ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n' + HEAD + "<title>&a;</title></svg>",
      "dept.svg: has a DOCTYPE (a DTD, where entities live); save the SVG without one"),
+    # an external entity (the XXE attack) is never read: the DOCTYPE is refused first
+    ('<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n' + HEAD
+     + "<title>&x;</title></svg>",
+     "dept.svg: has a DOCTYPE (a DTD, where entities live); save the SVG without one"),
     (HEAD + "<title>&lol;</title></svg>",
      "dept.svg:2: not well-formed XML (Entity 'lol' not defined)"),
     (HEAD + '<sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/'
@@ -79,6 +83,40 @@ def refusal(tmp_path, svg: str | bytes, fallback: bytes | None = None) -> str:
     ("not xml at all", "dept.svg:1: not well-formed XML (Start tag expected, '<' not found)"),
     (HEAD + "</svg>" + " " * artwork.MAX_SVG,
      "dept.svg: larger than 1,048,576 bytes"),
+    # a processing instruction inside the art, and one after it
+    (HEAD + "<g>\n<?php echo 1?></g></svg>",
+     "dept.svg:3: a processing instruction (<?php?>) is not allowed"),
+    (HEAD + "</svg>\n<?php echo 1?>",
+     "dept.svg:3: a processing instruction (<?php?>) is not allowed"),
+    # an allowed name in another namespace is another element
+    (HEAD + '<x:g xmlns:x="http://evil.example/"/></svg>',
+     "dept.svg:2: element <g> is not allowed in a signature"),
+    # what is quoted from the file is cut at 60 characters
+    (HEAD + '<use href="https://evil.example/' + "a" * 80 + '"/></svg>',
+     'dept.svg:2: <use> refers outside the file (href="https://evil.example/' + "a" * 39
+     + '"); only #id is allowed'),
+    (HEAD + '<path fill="url(https://evil.example/' + "b" * 80 + ')"/></svg>',
+     "dept.svg:2: attribute fill of <path> refers outside the file (url(https://evil.example/"
+     + "b" * 39 + ")); only url(#id) is allowed"),
+    (HEAD.replace("0 0 400 40", "0 0 400") + "</svg>",
+     'dept.svg:1: viewBox "0 0 400" is not four numbers'),
+    (HEAD.replace("0 0 400 40", "0 0 400 forty") + "</svg>",
+     'dept.svg:1: viewBox "0 0 400 forty" is not four numbers'),
+    (HEAD.replace("0 0 400 40", "0 0 " + "9" * 70) + "</svg>",
+     'dept.svg:1: viewBox "0 0 ' + "9" * 56 + '" is not four numbers'),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="400px"/>',
+     "dept.svg:1: <svg> has no size: give it a viewBox (or a width and a height in pixels)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="4cm"/>',
+     "dept.svg:1: <svg> has no size: give it a viewBox (or a width and a height in pixels)"),
+    # an area from more than 0 to less than a billion each way; the line is the <svg>'s
+    ('<?xml version="1.0"?>\n' + HEAD.replace("0 0 400 40", "0 0 0 40") + "</svg>",
+     "dept.svg:2: <svg> has no area (0 x 40)"),
+    (HEAD.replace("0 0 400 40", "0 0 -1 40") + "</svg>",
+     "dept.svg:1: <svg> has no area (-1 x 40)"),
+    (HEAD.replace("0 0 400 40", "0 0 1e9 40") + "</svg>",
+     "dept.svg:1: <svg> has no area (1e+09 x 40)"),
+    (HEAD.replace("0 0 400 40", "0 0 40 1e9") + "</svg>",
+     "dept.svg:1: <svg> has no area (40 x 1e+09)"),
 ])
 def test_each_refusal_is_one_line_naming_the_file_line_and_fault(tmp_path, svg, message):
     assert refusal(tmp_path, svg) == message
@@ -112,6 +150,71 @@ def test_a_png_signature_is_bounded_by_its_header(tmp_path):
     symbol = symbols.department_signature(path, "Public Safety Canada")
     assert (symbol.svg, symbol.width, symbol.height, symbol.alt) == \
         (None, 400, 40, "Public Safety Canada")
+
+
+@pytest.mark.parametrize("svg, size", [
+    (HEAD.replace("0 0 400 40", "0,0,400,40") + "</svg>", (400, 40)),   # commas, as SVG allows
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="400px" height=" 40 "/>', (400, 40)),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="2.5e2" height=".5"/>', (250, 0.5)),
+    (HEAD.replace("0 0 400 40", "0 0 0.5 0.25") + "</svg>", (0.5, 0.25)),
+    (HEAD.replace("0 0 400 40", "0 0 999999999 40") + "</svg>", (999_999_999, 40)),
+    (HEAD + "<style/><style>path { fill: url(#f) }</style></svg>", (400, 40)),
+])
+def test_an_svg_s_size_is_its_view_box_else_its_width_and_height(svg, size):
+    assert artwork.check_svg(svg.encode()) == size
+
+
+def test_the_svg_s_bounds_at_their_edge_and_one_past():
+    padding = artwork.MAX_SVG - len(HEAD) - len("</svg>")
+    assert artwork.check_svg((HEAD + "</svg>" + " " * padding).encode()) == (400, 40)
+    with pytest.raises(artwork.ArtworkError) as caught:
+        artwork.check_svg((HEAD + "</svg>" + " " * (padding + 1)).encode())
+    assert (caught.value.line, caught.value.message) == (
+        None, "larger than 1,048,576 bytes; a signature's SVG is a few kilobytes")
+    # 20,000 elements, the <svg> among them
+    many = HEAD + "<g/>" * (artwork.MAX_ELEMENTS - 1) + "</svg>"
+    assert artwork.check_svg(many.encode()) == (400, 40)
+    with pytest.raises(artwork.ArtworkError) as caught:
+        artwork.check_svg(many.replace("<g/>", "<g/><g/>", 1).encode())
+    assert (caught.value.line, caught.value.message) == (None, "more than 20,000 elements")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The first 33 bytes of a PNG: its signature and its IHDR chunk, all its size says."""
+    return png(1, 1)[:8] + struct.pack(">I", 13) + b"IHDR" + \
+        struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0) + bytes(4)
+
+
+def png_refusal(data: bytes) -> str:
+    with pytest.raises(artwork.ArtworkError) as caught:
+        artwork.check_png(data)
+    assert caught.value.line is None
+    return caught.value.message
+
+
+def test_the_png_s_bounds_at_their_edge_and_one_past():
+    assert artwork.check_png(png_header(40_000, 1_000)) == (40_000, 1_000)   # 40 million
+    assert png_refusal(png_header(40_001, 1_000)) == (
+        "40,001 x 1,000 pixels; a signature's PNG may have from 1 to 40,000,000 pixels")
+    assert artwork.check_png(png_header(1, 1)) == (1, 1)
+    assert png_refusal(png_header(0, 40)) == (
+        "0 x 40 pixels; a signature's PNG may have from 1 to 40,000,000 pixels")
+    assert png_refusal(png_header(400, 0)) == (
+        "400 x 0 pixels; a signature's PNG may have from 1 to 40,000,000 pixels")
+    # the header's sizes are unsigned: 2**31 is no negative width
+    assert png_refusal(png_header(2**31, 1)) == (
+        "2,147,483,648 x 1 pixels; a signature's PNG may have from 1 to 40,000,000 pixels")
+    # the header whole, and not a byte less
+    assert png_refusal(png_header(400, 40)[:32]) == (
+        "not a PNG file (it does not begin as a PNG does)")
+    assert png_refusal(png_header(400, 40).replace(b"IHDR", b"IHDX")) == (
+        "not a PNG file (it does not begin as a PNG does)")
+    assert png_refusal(b"\x88" + png_header(400, 40)[1:]) == (
+        "not a PNG file (it does not begin as a PNG does)")
+    # 8 MiB at most
+    padded = png_header(400, 40) + bytes(artwork.MAX_PNG - 33)
+    assert artwork.check_png(padded) == (400, 40)
+    assert png_refusal(padded + b"\0") == "larger than 8,388,608 bytes"
 
 
 def test_the_packaged_art_passes_the_checks():
