@@ -97,6 +97,35 @@ def test_a_date_that_cannot_be_read(here):
          "en-CA dictionary; did you mean 'Marc', 'March' or 'Maroc'?")]
 
 
+def test_the_reader_s_own_lines_are_placed_at_their_paragraph_without_naming_the_heading(
+        here):
+    # import --report says "(under 'Introduction')"; --check's place says it instead
+    lines = changed(5, style="Quote")
+    lines = [lines[0], ("Quote", "Halifax, Nova Scotia"), *lines[1:]]
+    code, problems, _ = checked(draft(here / "draft.docx", lines))
+    assert code == 0
+    assert problems == [
+        ("draft.docx, paragraph 2, before the first heading: warning: a paragraph in the "
+         "style 'Quote' read as an ordinary paragraph"),
+        ('draft.docx, paragraph 2, before the first heading: warning: "Halifax, Nova Scotia" '
+         "is above the first heading: it would go into the introduction"),
+        ('draft.docx, paragraph 6, under "Introduction": warning: a paragraph in the style '
+         "'Quote' read as an ordinary paragraph")]
+
+
+def test_a_picture_alone_in_its_paragraph_is_placed_at_the_paragraph_before_it(here):
+    # a paragraph without words has no number: the picture is found after paragraph 5
+    document = docx.Document(str(draft(here / "draft.docx")))
+    picture = document.add_paragraph()
+    picture.add_run().add_picture(str(ROOT / "templates" / "fip" / "signature-en.png"))
+    document.paragraphs[4]._p.addnext(picture._p)
+    document.save(str(here / "draft.docx"))
+    code, problems, _ = checked(here / "draft.docx")
+    assert code == 0
+    assert problems == [
+        'draft.docx, paragraph 5, under "Introduction": warning: an image left out']
+
+
 def test_an_unknown_part(here):
     lines = LINES[:7] + [("Heading 1", "Background"), ("Normal", "Some history.")] + LINES[7:]
     code, problems, _ = checked(draft(here / "draft.docx", lines))
@@ -116,6 +145,16 @@ def test_a_footnote_left_empty_is_named_by_the_number_word_shows(here):
     assert problems == [
         ('draft.docx, footnote 1 (cited in paragraph 10), under "Plenary Session 1: Borders": '
         "warning: footnote 1 is empty")]
+
+
+def test_an_empty_footnote_cited_from_a_paragraph_without_words_is_still_named(here):
+    # the citing paragraph holds no text, so it has no number: the line has no place, and
+    # the note is named as the outline would name it
+    lines = [*LINES[:9], ("Normal", ""), *LINES[9:]]
+    code, problems, last = checked(draft(here / "draft.docx", lines, notes={10: ""}))
+    assert code == 0
+    assert problems == ["draft.docx: warning: footnote note is empty"]
+    assert last == "draft.docx: 0 errors, 1 warning; nothing written"
 
 
 def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
@@ -163,6 +202,107 @@ def test_the_agenda_counts_when_it_is_right(here):
     assert result.stdout.endswith(
         "  Counts:   5 paragraphs, 1 list item, 0 footnotes, 0 organizations, "
         "1 agenda row\n")
+
+
+def two_day_draft(path: Path, day: str, place: str = "Halifax, Nova Scotia") -> Path:
+    """A two-day meeting with its place, breakout sessions, organizations and an agenda
+    under the day `day`: a day the meeting did not have makes the outline invalid."""
+    lines = ([*LINES[:2], ("Normal", "March 28 to 29, 2019"), ("Normal", place)]
+             + LINES[3:12]
+             + [("Heading 1", "Highlights from Breakout Sessions"),
+                ("Heading 2", "Breakout Session 1: Roads"), ("Normal", "Roads were discussed."),
+                ("Heading 2", "Breakout Session 2: Rails"), ("Normal", "Rails were discussed.")]
+             + LINES[12:]
+             + [("Heading 1", "Appendix A: Organizations Represented"),
+                ("List Bullet", "Halifax Regional Police"),
+                ("List Bullet", "Royal Canadian Mounted Police"),
+                ("Heading 1", "Appendix B: Agenda"), ("Heading 2", day)])
+    draft(path, lines)
+    document = docx.Document(str(path))
+    table = document.add_table(rows=3, cols=3)
+    for row, words in enumerate((["Time", "Item", "Speakers"], ["9:00", "Welcome", "Chair"],
+                                 ["9:15", "Borders", "Panel"])):
+        for column, word in enumerate(words):
+            table.cell(row, column).text = word
+    document.save(str(path))
+    return path
+
+
+SUMMARY = """\
+draft.docx would import as:
+  Title:    Law Enforcement Roundtable on Drugs
+  Dates:    {dates}
+  Place:    Halifax, Nova Scotia
+  Language: English
+  Status:   final
+  Parts, in order:
+    Introduction
+    Opening Remarks
+    Highlights from Plenary Sessions
+      Plenary Session 1: Borders
+      Plenary Session 2: Ports
+    Highlights from Breakout Sessions
+      Breakout Session 1: Roads
+      Breakout Session 2: Rails
+    Key Outcomes
+    Conclusion
+    Appendix A: Organizations Represented
+    Appendix B: Agenda
+  Counts:   7 paragraphs, 1 list item, 0 footnotes, 2 organizations, 2 agenda rows
+"""
+
+
+def test_a_draft_that_would_not_validate_is_summed_up_as_one_that_would(here):
+    """The summary of an outline that would not validate (no document can be built from
+    it) is read from the outline itself: the same parts, headed as the renderer heads them;
+    only the dates are shown as the outline has them."""
+    two_day_draft(here / "draft.docx", "March 29, 2019")
+    valid = run("import", "--check", "draft.docx")
+    assert valid.exit_code == 0, valid.output
+    assert valid.stdout == SUMMARY.format(dates="March 28 and 29, 2019")
+    two_day_draft(here / "draft.docx", "March 30, 2019")
+    invalid = run("import", "--check", "draft.docx")
+    assert invalid.exit_code == 1
+    summary, _, problems = invalid.stdout.partition("\n\n")
+    assert summary + "\n" == SUMMARY.format(dates="2019-03-28, 2019-03-29")
+    assert problems.splitlines() == [
+        f'draft.docx, paragraph {n}, under "March 30, 2019": error: 2019-03-30 is not one of '
+        "the meeting's dates (2019-03-28, 2019-03-29)" for n in (31, 34)]   # the times
+    two_day_draft(here / "draft.docx", "March 30, 2019", place="Virtual meeting")
+    online = run("import", "--check", "draft.docx")
+    assert online.exit_code == 1
+    assert "\n  Place:    online\n" in online.stdout
+    # one day: the outline has a date, not a list of them
+    agenda_draft(here / "draft.docx", "March 30, 2019")
+    one_day = run("import", "--check", "draft.docx")
+    assert one_day.exit_code == 1
+    assert "\n  Dates:    2019-03-29\n  Place:    not given\n" in one_day.stdout
+
+
+def test_a_picture_in_a_table_is_placed_at_the_table_s_first_paragraph(here):
+    path = agenda_draft(here / "draft.docx", "March 29, 2019")
+    document = docx.Document(str(path))
+    cell = document.tables[0].cell(1, 1).paragraphs[0]
+    cell.add_run().add_picture(str(ROOT / "templates" / "fip" / "signature-en.png"))
+    document.save(str(path))
+    code, problems, _ = checked(path)
+    assert code == 0
+    assert problems == [   # 17, 18: the headings; 19: "Time", the table's first
+        'draft.docx, paragraph 19, under "March 29, 2019": warning: an image left out']
+
+
+def test_a_bug_met_while_checking_is_said_as_import_says_one(here, monkeypatch):
+    from rtdraft.importer import check
+
+    def broken(*args):
+        raise RuntimeError("a slip")
+
+    monkeypatch.setattr(check, "counts", broken)
+    result = run("import", "--check", draft(here / "draft.docx"))
+    assert result.exit_code == 7
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: {here / 'draft.docx'}: rtdraft ")
+    assert "failed on this document, a bug in rtdraft (RuntimeError at " in result.stderr
 
 
 def test_refusals_keep_import_s_codes(here):
@@ -238,12 +378,14 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
     def with_a_new_line(self):
         data = build(self)
         self.unplaced.append("'Ports' read in a new way: sessions[1].body is TODO")
+        self.unplaced.append("a table read in a new way")   # quoting nothing: no place
         return data
 
     monkeypatch.setattr(Builder, "build", with_a_new_line)
     code, problems, _ = checked(draft(here / "draft.docx"))
     assert code == 0
     assert problems == [
+        "draft.docx: warning: a table read in a new way",
         ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": warning: \'Ports\' read '
         "in a new way: left to fill (TODO)")]
 
