@@ -488,11 +488,16 @@ def summary(data: dict, document) -> list[tuple[str, str]]:
 def _raw_parts(data: dict, code: str) -> list[tuple[str, str]]:
     """The parts and sessions of an outline that would not validate (none can be built),
     headed as the renderer heads them where the labels allow."""
+    from .. import languages
     from ..languages.labels import appendix_letter, fill, labels_for, session_label
     try:
         labels = labels_for(code)
     except (KeyError, ValueError):
         labels = labels_for("en")
+    try:
+        typeset = languages.get(code).typography   # as every word the summary prints
+    except (KeyError, ValueError):
+        typeset = str
 
     def titled(key: str, label: str) -> str:
         part = data.get(key)
@@ -513,11 +518,13 @@ def _raw_parts(data: dict, code: str) -> list[tuple[str, str]]:
             out.append(("Part", str(group["heading"])))
         shown.add(kind)
         numbers[kind] = numbers.get(kind, 0) + 1
+        title = session.get("title", "")
         try:
-            label = session_label(labels, kind, numbers[kind])
+            heading = fill(labels["session_heading"], title=title,
+                           label=session_label(labels, kind, numbers[kind]))
         except (KeyError, ValueError):
-            label = f"{kind} {numbers[kind]}"
-        out.append(("Session", f"{label}: {session.get('title', '')}"))
+            heading = f"{kind} {numbers[kind]}: {title}"
+        out.append(("Session", heading))
     out.append(("Part", titled("outcomes", "outcomes")))
     out.append(("Part", titled("conclusion", "conclusion")))
     for index, appendix in enumerate(data.get("appendices") or []):
@@ -527,7 +534,7 @@ def _raw_parts(data: dict, code: str) -> list[tuple[str, str]]:
                                      title=title)))
         except (KeyError, ValueError):
             out.append(("Part", str(title)))
-    return out
+    return [(what, typeset(shown)) for what, shown in out]
 
 
 def counts(data: dict) -> str:

@@ -279,6 +279,27 @@ def test_a_draft_that_would_not_validate_is_summed_up_as_one_that_would(here):
     assert "\n  Dates:    2019-03-29\n  Place:    not given\n" in one_day.stdout
 
 
+def test_a_french_draft_that_would_not_validate_is_summed_up_in_french(here):
+    """The French starter with its DRAFT mark taken away: final, its placeholders are
+    errors; its parts are headed as the renderer heads them, French spaces and all."""
+    assert run("new", "draft.docx", "--language", "fr").exit_code == 0
+    valid = run("import", "--check", "draft.docx")
+    assert valid.exit_code == 0, valid.output
+    document = docx.Document(str(here / "draft.docx"))
+    marks = {p._p for s in document.sections for p in s.header.paragraphs
+             if p.style.name == "Draft Mark"}   # one header, shared by the sections
+    assert len(marks) == 1
+    for mark in marks:
+        mark.getparent().remove(mark)
+    document.save(str(here / "draft.docx"))
+    invalid = run("import", "--check", "draft.docx")
+    assert invalid.exit_code == 1
+    summary = invalid.stdout.partition("\n\n")[0]
+    assert "\n  Language: French\n  Status:   final\n" in summary
+    assert summary == valid.stdout.partition("\n\n")[0].replace("Status:   draft",
+                                                                 "Status:   final")
+
+
 def test_a_picture_in_a_table_is_placed_at_the_table_s_first_paragraph(here):
     path = agenda_draft(here / "draft.docx", "March 29, 2019")
     document = docx.Document(str(path))
