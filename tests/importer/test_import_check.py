@@ -205,14 +205,16 @@ def test_the_agenda_counts_when_it_is_right(here):
 
 
 def two_day_draft(path: Path, day: str, place: str = "Halifax, Nova Scotia") -> Path:
-    """A two-day meeting with its place, breakout sessions, organizations and an agenda
-    under the day `day`: a day the meeting did not have makes the outline invalid."""
+    """A two-day meeting with its place, parts of unusual titles, breakout sessions,
+    organizations and an agenda under the day `day`: a day the meeting did not have makes
+    the outline invalid."""
     lines = ([*LINES[:2], ("Normal", "March 28 to 29, 2019"), ("Normal", place)]
-             + LINES[3:12]
+             + LINES[3:5] + [("Heading 1", "Words of Welcome")] + LINES[6:12]
              + [("Heading 1", "Highlights from Breakout Sessions"),
                 ("Heading 2", "Breakout Session 1: Roads"), ("Normal", "Roads were discussed."),
                 ("Heading 2", "Breakout Session 2: Rails"), ("Normal", "Rails were discussed.")]
-             + LINES[12:]
+             + [("Heading 1", "What Was Agreed"), LINES[13], ("Heading 1", "Closing Words"),
+                LINES[15]]
              + [("Heading 1", "Appendix A: Organizations Represented"),
                 ("List Bullet", "Halifax Regional Police"),
                 ("List Bullet", "Royal Canadian Mounted Police"),
@@ -237,15 +239,15 @@ draft.docx would import as:
   Status:   final
   Parts, in order:
     Introduction
-    Opening Remarks
+    Words of Welcome
     Highlights from Plenary Sessions
       Plenary Session 1: Borders
       Plenary Session 2: Ports
     Highlights from Breakout Sessions
       Breakout Session 1: Roads
       Breakout Session 2: Rails
-    Key Outcomes
-    Conclusion
+    What Was Agreed
+    Closing Words
     Appendix A: Organizations Represented
     Appendix B: Agenda
   Counts:   7 paragraphs, 1 list item, 0 footnotes, 2 organizations, 2 agenda rows
@@ -259,13 +261,20 @@ def test_a_draft_that_would_not_validate_is_summed_up_as_one_that_would(here):
     two_day_draft(here / "draft.docx", "March 29, 2019")
     valid = run("import", "--check", "draft.docx")
     assert valid.exit_code == 0, valid.output
-    assert valid.stdout == SUMMARY.format(dates="March 28 and 29, 2019")
+    summary, _, problems = valid.stdout.partition("\n\n")
+    assert summary + "\n" == SUMMARY.format(dates="March 28 and 29, 2019")
+    unusual = [
+        ('draft.docx, paragraph 19, under "What Was Agreed": warning: "What Was Agreed" would '
+         "be the key outcomes by its place: its title is not one of that part's usual titles"),
+        ('draft.docx, paragraph 21, under "Closing Words": warning: "Closing Words" would be '
+         "the conclusion by its place: its title is not one of that part's usual titles")]
+    assert problems.splitlines() == unusual
     two_day_draft(here / "draft.docx", "March 30, 2019")
     invalid = run("import", "--check", "draft.docx")
     assert invalid.exit_code == 1
     summary, _, problems = invalid.stdout.partition("\n\n")
     assert summary + "\n" == SUMMARY.format(dates="2019-03-28, 2019-03-29")
-    assert problems.splitlines() == [
+    assert problems.splitlines() == unusual + [
         f'draft.docx, paragraph {n}, under "March 30, 2019": error: 2019-03-30 is not one of '
         "the meeting's dates (2019-03-28, 2019-03-29)" for n in (31, 34)]   # the times
     two_day_draft(here / "draft.docx", "March 30, 2019", place="Virtual meeting")
@@ -298,6 +307,24 @@ def test_a_french_draft_that_would_not_validate_is_summed_up_in_french(here):
     assert "\n  Language: French\n  Status:   final\n" in summary
     assert summary == valid.stdout.partition("\n\n")[0].replace("Status:   draft",
                                                                  "Status:   final")
+
+
+def test_a_mistyped_isbn_is_said_to_be_left_out(here):
+    from support.outlines import MINIMAL
+    from support.review import rendered
+
+    published = MINIMAL.replace("  department: Public Safety Canada\n",
+                                "  department: Public Safety Canada\n"
+                                "  isbn: 978-0-660-38121-3\n")
+    document = docx.Document(str(rendered(here, published)))
+    [words] = next(p for p in document.paragraphs if p.text.startswith("ISBN: ")).runs
+    words.text = "ISBN: 978-0-660-38121-5"
+    document.save(str(here / "draft.docx"))
+    code, problems, _ = checked(here / "draft.docx")
+    assert code == 0
+    assert problems == [
+        ('draft.docx: warning: the ISBN "978-0-660-38121-5" would be left out: ISBN '
+         "'978-0-660-38121-5' has check digit 5; the digits before it give 3")]
 
 
 def test_a_picture_in_a_table_is_placed_at_the_table_s_first_paragraph(here):
@@ -403,12 +430,31 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
         return data
 
     monkeypatch.setattr(Builder, "build", with_a_new_line)
-    code, problems, _ = checked(draft(here / "draft.docx"))
+    code, problems, _ = checked(draft(here / "draft.docx", LINES[2:]))   # no title
     assert code == 0
-    assert problems == [
+    assert problems == [   # what has no place comes first, then from the top down
         "draft.docx: warning: a table read in a new way",
-        ('draft.docx, paragraph 11, under "Plenary Session 2: Ports": warning: \'Ports\' read '
+        ("draft.docx, paragraph 1, before the first heading: warning: the draft has no "
+         "title: type the meeting's title as its first line, in the style Title"),
+        ("draft.docx, paragraph 1, before the first heading: warning: no department found: "
+         "type the department's name on the line above the dates"),
+        ('draft.docx, paragraph 9, under "Plenary Session 2: Ports": warning: \'Ports\' read '
         "in a new way: left to fill (TODO)")]
+
+
+def test_lint_s_notes_are_left_to_lint(here):
+    # a sentence of 79 words: `rtdraft lint` notes its length and its reading level
+    sentence = ("The meeting ended after the members of the roundtable, who had come from "
+                "every province and territory of the country and from many police services, "
+                "border agencies, health authorities and community organizations, had spoken "
+                "at length, one after another, about the many and varied ways in which the "
+                "drugs that reach the streets of their towns and cities are made, moved, sold "
+                "and used, and about what each of them had done in the year before to stop "
+                "them.")
+    code, problems, last = checked(draft(here / "draft.docx", changed(16, text=sentence)))
+    assert code == 0
+    assert problems == []
+    assert last == "draft.docx: 0 errors, 0 warnings; nothing written"
 
 
 def test_a_summary_rtdraft_rendered_has_each_finding_at_the_paragraph_holding_its_words(
