@@ -168,6 +168,19 @@ def test_a_placeholder_typed_in_word_is_named_where_it_stands(here):
          "draft (DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
 
 
+def test_the_same_words_twice_are_each_placed_at_their_own_paragraph(here):
+    # the outline's values are looked for in the document's order, from the last found
+    lines = changed(10, text="The [[number]] ports.")
+    lines[11] = ("Normal", "The [[number]] ports.")
+    code, problems, _ = checked(draft(here / "draft.docx", lines))
+    assert code == 1
+    assert problems == [
+        (f'draft.docx, paragraph {n}, under "Plenary Session {s}": error: \'[[number]]\' is '
+         "a placeholder, and the outline is final; replace it or mark the document a draft "
+         "(DRAFT in the page header, in the style Draft Mark, as the starter has it)")
+        for n, s in ((10, "1: Borders"), (12, "2: Ports"))]
+
+
 def agenda_draft(path: Path, day: str) -> Path:
     """The draft with an appendix: an agenda table under its day's heading."""
     draft(path, LINES + [("Heading 1", "Appendix A: Agenda"), ("Heading 2", day)])
