@@ -181,6 +181,25 @@ def test_the_same_words_twice_are_each_placed_at_their_own_paragraph(here):
         for n, s in ((10, "1: Borders"), (12, "2: Ports"))]
 
 
+def test_a_heading_under_comment_and_an_empty_table(here):
+    """A Word comment on a heading leaves the heading's words as they are; a table with
+    no words (no paragraph of it is numbered) is said where the draft has it."""
+    draft(here / "draft.docx", changed(12, text="The [[number]] ports."))
+    document = docx.Document(str(here / "draft.docx"))
+    document.add_comment(document.paragraphs[10].runs, text="Is this the title?",
+                         author="Editor")
+    document.add_table(rows=2, cols=2)
+    document.save(str(here / "draft.docx"))
+    code, problems, _ = checked(here / "draft.docx")
+    assert code == 1
+    assert problems == [
+        ("draft.docx: warning: a table of 2 rows (not an agenda) written as paragraphs, a "
+         "row each"),
+        ('draft.docx, paragraph 12, under "Plenary Session 2: Ports": error: \'[[number]]\' is '
+         "a placeholder, and the outline is final; replace it or mark the document a draft "
+         "(DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
+
+
 def agenda_draft(path: Path, day: str) -> Path:
     """The draft with an appendix: an agenda table under its day's heading."""
     draft(path, LINES + [("Heading 1", "Appendix A: Agenda"), ("Heading 2", day)])
