@@ -412,6 +412,8 @@ def test_tracked_changes_exit_8_as_import(here, tmp_path):
     document.save(str(path))
     result = run("import", "--check", "reviewed.docx")
     assert result.exit_code == 8, result.output
+    assert result.stderr.startswith(
+        "Error: reviewed.docx: the document has tracked changes (1 insertion and 0 deletions")
     assert "--changes accept or --changes reject" in result.stderr
     accepted = run("import", "--check", "reviewed.docx", "--changes", "accept")
     assert accepted.exit_code == 0, accepted.output
