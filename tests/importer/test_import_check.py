@@ -119,10 +119,14 @@ def test_a_picture_alone_in_its_paragraph_is_placed_at_the_paragraph_before_it(h
     picture = document.add_paragraph()
     picture.add_run().add_picture(str(ROOT / "templates" / "fip" / "signature-en.png"))
     document.paragraphs[4]._p.addnext(picture._p)
+    first = document.add_paragraph()   # and one above the title: no paragraph before it
+    first.add_run().add_picture(str(ROOT / "templates" / "fip" / "signature-en.png"))
+    document.paragraphs[0]._p.addprevious(first._p)
     document.save(str(here / "draft.docx"))
     code, problems, _ = checked(here / "draft.docx")
     assert code == 0
     assert problems == [
+        "draft.docx: warning: an image left out",
         'draft.docx, paragraph 5, under "Introduction": warning: an image left out']
 
 
