@@ -465,6 +465,7 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
         data = build(self)
         self.unplaced.append("'Ports' read in a new way: sessions[1].body is TODO")
         self.unplaced.append("a table read in a new way")   # quoting nothing: no place
+        self.unplaced.append("'Session 2' read in a new way")   # words inside a heading
         return data
 
     monkeypatch.setattr(Builder, "build", with_a_new_line)
@@ -477,7 +478,9 @@ def test_a_report_line_check_does_not_know_is_placed_by_the_heading_it_quotes(
         ("draft.docx, paragraph 1, before the first heading: warning: no department found: "
          "type the department's name on the line above the dates"),
         ('draft.docx, paragraph 9, under "Plenary Session 2: Ports": warning: \'Ports\' read '
-        "in a new way: left to fill (TODO)")]
+        "in a new way: left to fill (TODO)"),
+        ('draft.docx, paragraph 9, under "Plenary Session 2: Ports": warning: \'Session 2\' '
+         "read in a new way")]
 
 
 def test_lint_s_notes_are_left_to_lint(here):
