@@ -330,6 +330,7 @@ def test_a_french_draft_that_would_not_validate_is_summed_up_in_french(here):
     assert run("new", "draft.docx", "--language", "fr").exit_code == 0
     valid = run("import", "--check", "draft.docx")
     assert valid.exit_code == 0, valid.output
+    assert "\n  Language: French\n  Status:   draft\n" in valid.stdout
     document = docx.Document(str(here / "draft.docx"))
     marks = {p._p for s in document.sections for p in s.header.paragraphs
              if p.style.name == "Draft Mark"}   # one header, shared by the sections
