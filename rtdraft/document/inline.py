@@ -175,7 +175,7 @@ class _Reader:
                     i = m.end()
                     continue
             if c == "*":
-                marker = "**" if s.startswith("**", i) else "*"
+                marker = "**" if s.startswith("**", i, end) else "*"   # not into a closing **
                 # ***x***: italic around bold, as CommonMark reads it, when the * closes;
                 # else bold around a text that begins with *
                 if s.startswith("***", i) and self.closing(i + 1, end, "*") is not None:

@@ -58,6 +58,8 @@ CASES = {
     "italic then bold": ("*5***5**", (Emph((Text("5"),)), Strong((Text("5"),)))),
     "bold in italic": ("*a **b** c*", (Emph((Text("a "), Strong((Text("b"),)), Text(" c"))),)),
     "italic in bold": ("**a *b* c**", (Strong((Text("a "), Emph((Text("b"),)), Text(" c"))),)),
+    "a * before a closing **": ("**a ***", (Strong((Text("a *"),)),)),   # not a ** of its own
+    "five *": ("*****", (Strong((Text("*"),)),)),
     "an escaped closing *": ("*a\\**", (Emph((Text("a*"),)),)),
     "an escaped closing **": ("**a\\**", (Text("**a**"),)),
     "words around": ("x*y*z", (Text("x"), Emph((Text("y"),)), Text("z"))),
