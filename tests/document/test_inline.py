@@ -24,6 +24,8 @@ CASES = {
     "an escaped [ in a link's text": ("[\\[b](https://x.ca)", (Link(X, (Text("[b"),)),)),
     "markup in a link's text": ("[**a** *b*](https://x.ca)", (
         Link(X, (Strong((Text("a"),)), Text(" "), Emph((Text("b"),)))),)),
+    "a backslash before a letter in a link's text": ("[\\a](https://x.ca)",
+                                                    (Link(X, (Text("\\a"),)),)),
     "a backslash at the end": ("[a\\", (Text("[a\\"),)),
     "a backslash before a line break": ("[a\\\nb](https://x.ca)",
                                         (Link(X, (Text("a\\\nb"),)),)),
@@ -34,6 +36,10 @@ CASES = {
                                      (Emph((Text("[a"),)), Text("](https://x.ca)"))),
     "a link's target past the emphasis": ("*see [a](https://x.ca/*)",
                                           (Emph((Text("see [a](https://x.ca/"),)), Text(")"))),
+    "an address's > past the emphasis": ("*<https://x.ca/*>",
+                                         (Emph((Text("<https://x.ca/"),)), Text(">"))),
+    "a * past the link's text": ("[a *b](https://x.ca) c*",
+                                 (Link(X, (Text("a *b"),)), Text(" c*"))),
     "a footnote's ] past the emphasis": ("*[^a*]", (Emph((Text("[^a"),)), Text("]"))),
     "a link in an emphasis": ("*[a](https://x.ca)*", (Emph((Link(X, (Text("a"),)),)),)),
     # addresses
@@ -47,6 +53,7 @@ CASES = {
     "footnotes": ("a[^1] b[^note-2].", (Text("a"), FootnoteRef("1"), Text(" b"),
                                         FootnoteRef("note-2"), Text("."))),
     "not footnotes": ("[^a b] [^] [^a", (Text("[^a b] [^] [^a"),)),
+    "an id that starts with ] or a space": ("[^]a] [^ a]", (Text("[^]a] [^ a]"),)),
     "an escaped footnote": ("\\[^a] \\\\[^b]", (Text("[^a] \\"), FootnoteRef("b"))),
     # emphasis: text hugs both markers
     "bold, italic, both": ("**b** *i* ***bi***", (
@@ -56,6 +63,11 @@ CASES = {
     "a space before the closing *": ("*a * **b **", (Text("*a * **b **"),)),
     "a lone *": ("a * b *c*", (Text("a * b "), Emph((Text("c"),)))),
     "italic then bold": ("*5***5**", (Emph((Text("5"),)), Strong((Text("5"),)))),
+    "italic that does not close after bold": ("***a*", (Text("**"), Emph((Text("a"),)))),
+    "a row of stars": ("Rated ****.", (Text("Rated ****."),)),
+    "a space before a closing ***": ("*a ***b", (Text("*a ***b"),)),
+    "bold inside italic, hugging": ("*a**b**c*", (
+        Emph((Text("a"), Strong((Text("b"),)), Text("c"))),)),
     "bold in italic": ("*a **b** c*", (Emph((Text("a "), Strong((Text("b"),)), Text(" c"))),)),
     "italic in bold": ("**a *b* c**", (Strong((Text("a "), Emph((Text("b"),)), Text(" c"))),)),
     "a * before a closing **": ("**a ***", (Strong((Text("a *"),)),)),   # not a ** of its own
@@ -91,6 +103,17 @@ def test_footnote_marks_are_found_with_their_offsets():
     assert inline.footnote_refs("[^a] [^a b] [^] \\[^c] \\\\[^d] [^e[^f] x[^g]") == [
         ("a", 0), ("d", 24), ("e[^f", 29), ("g", 38)]
     assert inline.footnote_refs("no marks [^ here") == []
+    assert inline.footnote_refs("[^a][^b]") == [("a", 0), ("b", 4)]
+
+
+@pytest.mark.parametrize("source, found", [
+    ("\\[^a]", []),
+    ("[^a] \\", [("a", 0)]),                # a backslash at the end escapes nothing before
+    ("\\[^a] \\", []),
+    ("\\\\\\[^a] \\\\\\\\[^b]", [("b", 12)]),   # three backslashes escape, four do not
+])
+def test_a_footnote_mark_after_backslashes(source, found):
+    assert inline.footnote_refs(source) == found
 
 
 def test_unescape_undoes_escape():
@@ -105,3 +128,40 @@ def test_typography_changes_the_words_but_not_addresses_or_footnote_ids():
         Text("A "), Link("https://x.ca/b", (Text("B"),)), Text(" "), Strong((Text("C"),)),
         Text(" "), Emph((Text("D"),)), FootnoteRef("e"), Text(" "),
         Link(Y, (Text("HTTPS://Y.CA"),)))
+
+
+class Watched(str):
+    """A text that counts the searches made in it (str.find, startswith, and reading a
+    character), so that the work of reading it is measured without a clock."""
+
+    def __new__(cls, text):
+        self = super().__new__(cls, text)
+        self.searches = 0
+        return self
+
+    def find(self, *args):
+        self.searches += 1
+        return super().find(*args)
+
+    def startswith(self, *args):
+        self.searches += 1
+        return super().startswith(*args)
+
+    def __getitem__(self, key):
+        self.searches += 1
+        return super().__getitem__(key)
+
+
+@pytest.mark.parametrize("unit, end", [
+    ("*a ", ""), ("*a ", "**"), ("**a ", ""), ("x *a", ""), ("*a **", ""), ("[", ""),
+    ("[a", ""), ("[^", ""), ("[ ](", ""), ("[a](b c", ""), ("[\\a", ""),
+])
+def test_reading_markers_that_close_nothing_is_linear(unit, end):
+    """Each search for a closing * or ] remembers what it found (test_model.py,
+    test_markers_that_close_nothing_stay_text, times it): twice the markers, twice the
+    searches, not four times."""
+    def searches(n):
+        text = Watched(unit * n + end)
+        inline.parse.__wrapped__(text)   # not the cache of texts already read
+        return text.searches
+    assert searches(2000) <= 2 * searches(1000) + 10
