@@ -175,7 +175,7 @@ class _Reader:
                     i = m.end()
                     continue
             if c == "*":
-                marker = "**" if s.startswith("**", i) else "*"
+                marker = "**" if s.startswith("**", i, end) else "*"   # not into a closing **
                 # ***x***: italic around bold, as CommonMark reads it, when the * closes;
                 # else bold around a text that begins with *
                 if s.startswith("***", i) and self.closing(i + 1, end, "*") is not None:
@@ -223,14 +223,15 @@ class _Reader:
 
     def _text_end(self, i: int) -> int:
         """Where the scan for a link's text from i stops: at its first ] not escaped by a
-        backslash; at a backslash before a line break (or the end), which ends it with no
-        link; at the end of the string when there is no ]."""
+        backslash, or at the end of the string when there is none. A backslash passes over
+        whatever follows it, a line break too: the model reads a paragraph with its line
+        breaks made spaces, and validation must find the same links in it."""
         s = self.s
         while True:
             m = _TEXT_STOP.search(s, i)
             if not m:
                 return len(s)
-            if s[m.start()] == "]" or m.start() + 1 >= len(s) or s[m.start() + 1] == "\n":
+            if s[m.start()] == "]":
                 return m.start()
             i = m.start() + 2
 

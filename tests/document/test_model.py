@@ -177,6 +177,16 @@ def test_line_breaks_inside_a_paragraph_are_spaces():
     assert model(text).body[1] == Paragraph((inline.Text("The roundtable met once."),))
 
 
+def test_a_link_across_a_line_break_after_a_backslash():
+    """validate reads the same link in the text as written (tests/outline/test_validate.py,
+    test_a_bad_link_after_a_backslash_and_a_line_break_is_found)."""
+    text = MINIMAL.replace("    - The roundtable met once.\n",
+                           "    - |\n      See [the a\\\n      b](https://x.ca).\n")
+    assert model(text).body[1] == Paragraph((
+        inline.Text("See "), inline.Link("https://x.ca", (inline.Text("the a\\ b"),)),
+        inline.Text(".")))
+
+
 @pytest.mark.parametrize("unit", ["*a ", "**a ", "x *a", "[", "[a", "[^", "[ ](", "[a](b c"])
 def test_markers_that_close_nothing_stay_text(unit):
     """Each search for a closing * or ] ran to the end of the text, once per marker: 10,000

@@ -431,6 +431,16 @@ def test_a_bad_link_is_found_after_the_same_words_earlier_in_the_paragraph():
         "with https://, http:// or mailto:")]
 
 
+def test_a_bad_link_after_a_backslash_and_a_line_break_is_found():
+    """The model reads a paragraph's line breaks as spaces, so `[a\\` at the end of a line
+    and `b](x.pdf)` on the next is a link to it: validate read the line break as the end of
+    the link's text, said nothing, and render stopped on a traceback."""
+    text = edit("    - The roundtable met once.\n", "    - |\n      See [the a\\\n      b](x.pdf).\n")
+    assert lines(text) == [
+        ("outline.yaml:12:10: error: introduction.body[0]: link target 'x.pdf' must start "
+         "with https://, http:// or mailto:")]
+
+
 def test_a_final_outline_has_no_placeholders():
     text = add_publication("  status: final\n").replace(
         "    - Trends were discussed.", "    - Trends [[which?]] were discussed.")
