@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from support.cli import run
-from support.worddraft import LINES, changed, draft
+from support.worddraft import LINES, agenda_draft, changed, draft
 
 ROOT = Path(__file__).resolve().parents[2]
 CONVERT = ROOT / "tests" / "uno" / "convert.py"
@@ -202,18 +202,6 @@ def test_a_heading_under_comment_and_an_empty_table(here):
         ('draft.docx, paragraph 12, under "Plenary Session 2: Ports": error: \'[[number]]\' is '
          "a placeholder, and the outline is final; replace it or mark the document a draft "
          "(DRAFT in the page header, in the style Draft Mark, as the starter has it)")]
-
-
-def agenda_draft(path: Path, day: str) -> Path:
-    """The draft with an appendix: an agenda table under its day's heading."""
-    draft(path, LINES + [("Heading 1", "Appendix A: Agenda"), ("Heading 2", day)])
-    document = docx.Document(str(path))
-    table = document.add_table(rows=2, cols=3)
-    for row, words in enumerate((["Time", "Item", "Speakers"], ["9:00", "Welcome", "Chair"])):
-        for column, word in enumerate(words):
-            table.cell(row, column).text = word
-    document.save(str(path))
-    return path
 
 
 def test_a_validation_error_is_placed_in_a_table_and_exits_as_validate(here):

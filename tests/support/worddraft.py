@@ -55,6 +55,18 @@ def draft(path: Path, lines=None, notes: dict[int, str] | None = None) -> Path:
     return path
 
 
+def agenda_draft(path: Path, day: str) -> Path:
+    """The draft with an appendix: an agenda table under its day's heading."""
+    draft(path, LINES + [("Heading 1", "Appendix A: Agenda"), ("Heading 2", day)])
+    document = docx.Document(str(path))
+    table = document.add_table(rows=2, cols=3)
+    for row, words in enumerate((["Time", "Item", "Speakers"], ["9:00", "Welcome", "Chair"])):
+        for column, word in enumerate(words):
+            table.cell(row, column).text = word
+    document.save(str(path))
+    return path
+
+
 def footnotes(document, notes: dict[str, str]) -> None:
     """A footnotes part holding `notes` (id -> text), as Word writes one."""
     body = "".join(
