@@ -87,7 +87,7 @@ def known_keys() -> frozenset[str]:
     global _KNOWN
     if _KNOWN is None:
         from . import schema
-        names: set[str] = set()
+        names = set(schema.OUTLINE)     # the top level's keys, then every level's below
         _collect(schema.OUTLINE, names)
         _KNOWN = frozenset(names)
     return _KNOWN

@@ -365,3 +365,34 @@ def test_a_mapping_open_across_lines_is_ordinary_in_json():
     text = '{\n  "rtdraft": 1,\n  "meeting": {\n    "title": "x"\n    "host": "y"\n  }\n}\n'
     assert lines(text) == [("outline.yaml:5:5: error: invalid YAML: did not find expected "
                             "',' or '}' (while parsing a flow mapping)")]
+
+
+def test_a_slip_in_a_value_of_the_top_level_names_its_key():
+    """The message names the key whose value slipped, at the top level as below it
+    (`opening_remarks` was "this value", as an unknown key is)."""
+    assert lines('opening_remarks: "a" b\n') == [
+        ("outline.yaml:1:18: error: this opening remarks starts with \", which YAML reads as "
+         "the start of a quoted value, which ends at the next \"; put the whole opening "
+         "remarks in quotes: '\"a\" b' (YAML parser: did not find expected key, while parsing "
+         "a block mapping)")]
+
+
+def test_the_known_keys_are_every_key_name_of_the_json_schema(monkeypatch):
+    """explain tells a key from the first words of a text by the outline format's key
+    names: the same names as the published JSON schema's properties, at every level."""
+    import json
+
+    from rtdraft.outline import explain
+    names: set[str] = set()
+
+    def properties(node):
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            for value in node.values():
+                properties(value)
+        elif isinstance(node, list):
+            for value in node:
+                properties(value)
+    properties(json.loads((ROOT / "schema" / "rtdraft-1.schema.json").read_text("utf-8")))
+    monkeypatch.setattr(explain, "_KNOWN", None)     # made again, not the cached set
+    assert explain.known_keys() == names
